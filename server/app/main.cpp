@@ -1,0 +1,130 @@
+// The `diplomado` binary: the server and the CLI. The only place that sees every layer and wires
+// them together.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "app/configuration.hpp"
+#include "cli/commands.hpp"
+#include "http/server.hpp"
+#include "services/crypto.hpp"
+#include "storage/database.hpp"
+
+namespace {
+
+using namespace diplomado;
+
+Language console_language() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"})
+    if (const char* value = std::getenv(name); value && *value) return pick_language(value);
+  return Language::es;
+}
+
+struct CommonOptions {
+  std::string data = "./var";
+  std::string database;
+};
+
+void add_common_options(CLI::App& command, CommonOptions& options) {
+  command.add_option("--data", options.data, "Data directory (default ./var)");
+  command.add_option("--database", options.database, "Database URL: sqlite://PATH or postgresql://... (default: SQLite in --data)");
+}
+
+// Opens the database for a subcommand, or prints one clear line and gives the exit code.
+std::optional<storage::OpenedDatabase> open(const CommonOptions& options, cli::Console& console, std::size_t pool_size) {
+  if (auto prepared = app::prepare_data_directory(options.data); !prepared) {
+    cli::print_error(prepared.error(), console);
+    return std::nullopt;
+  }
+  auto opened = storage::open_database({app::database_url(options.data, options.database), pool_size});
+  if (!opened) {
+    cli::print_error(opened.error(), console);
+    return std::nullopt;
+  }
+  return std::move(*opened);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (!services::initialise_crypto()) {
+    std::cerr << "diplomado: libsodium could not start\n";
+    return 1;
+  }
+  cli::Console console{std::cout, std::cerr, console_language()};
+
+  CLI::App application{"Diplomado: runs a professional diploma course for public officials"};
+  application.set_version_flag("--version", DIPLOMADO_VERSION);
+  application.require_subcommand(1);
+
+  CommonOptions init_options, demo_options, serve_options, user_options;
+
+  auto* init = application.add_subcommand("init", "Create the database and the first coordinator (prints the password once)");
+  add_common_options(*init, init_options);
+  std::string init_email = "coordinacion@diplomado.local";
+  init->add_option("--email", init_email, "E-mail of the first coordinator");
+
+  auto* demo = application.add_subcommand("demo", "Load the demo programme (idempotent)");
+  add_common_options(*demo, demo_options);
+  std::string demo_file = std::string(DIPLOMADO_DATA_ROOT) + "/demo/ibm-hr-pa-2023.json";
+  demo->add_option("--file", demo_file, "Programme file to load instead of the shipped demo");
+
+  auto* serve = application.add_subcommand("serve", "Serve the web app and the API");
+  add_common_options(*serve, serve_options);
+  http::ServerOptions server_options;
+  server_options.web_root = DIPLOMADO_WEB_ROOT;
+  server_options.threads = std::max(2u, std::thread::hardware_concurrency());
+  bool secure_cookies = false;
+  serve->add_option("--port", server_options.port, "TCP port (default 8080)");
+  serve->add_option("--address", server_options.address, "Address to listen on (default 127.0.0.1)");
+  serve->add_option("--web-root", server_options.web_root, "Folder of the built web app");
+  serve->add_option("--threads", server_options.threads, "Worker threads");
+  serve->add_flag("--secure-cookies", secure_cookies, "Mark the session cookie Secure (behind HTTPS)");
+
+  auto* user = application.add_subcommand("user", "Manage users");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Add a user with one role");
+  add_common_options(*user_add, user_options);
+  services::AddUserRequest user_request;
+  bool password_stdin = false;
+  user_add->add_option("--email", user_request.email, "E-mail")->required();
+  user_add->add_option("--name", user_request.display_name, "Display name")->required();
+  user_add->add_option("--role", user_request.role, "coordinator|instructor|juror|group_leader|participant|observer")->required();
+  user_add->add_option("--programme", user_request.programme_code, "Programme code (omit for a site-wide grant)");
+  user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input")->required();
+
+  CLI11_PARSE(application, argc, argv);
+
+  if (init->parsed()) {
+    auto database = open(init_options, console, 1);
+    return database ? cli::run_init(*database->store, init_email, console) : 1;
+  }
+  if (demo->parsed()) {
+    auto database = open(demo_options, console, 1);
+    return database ? cli::run_demo(*database->store, demo_file, console) : 1;
+  }
+  if (user_add->parsed()) {
+    std::getline(std::cin, user_request.password);
+    if (!user_request.password.empty() && user_request.password.back() == '\r') user_request.password.pop_back();
+    auto database = open(user_options, console, 1);
+    return database ? cli::run_user_add(*database->store, user_request, console) : 1;
+  }
+  if (serve->parsed()) {
+    auto database = open(serve_options, console, server_options.threads + 2);
+    if (!database) return 1;
+    services::SignInGuard guard;
+    http::AppContext context{*database->store, guard, secure_cookies,
+                             [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }};
+    spdlog::info("{} http://{}:{}", translate("cli.serve.listening", console.language), server_options.address, server_options.port);
+    auto served = http::serve(context, server_options);
+    if (!served) {
+      cli::print_error(served.error(), console);
+      return 1;
+    }
+    return 0;
+  }
+  return 0;
+}

@@ -1,0 +1,26 @@
+#pragma once
+// The CLI's subcommands as functions over services: app/main.cpp parses the arguments, opens the
+// database and calls these. Each returns the process exit code.
+#include <iosfwd>
+#include <string>
+
+#include "domain/messages.hpp"
+#include "services/add_user.hpp"
+#include "storage/repositories.hpp"
+
+namespace diplomado::cli {
+
+struct Console {
+  std::ostream& out;
+  std::ostream& err;
+  Language language = Language::es;
+};
+
+int run_init(storage::Store& store, const std::string& email, Console& console);
+int run_demo(storage::Store& store, const std::string& programme_file, Console& console);
+int run_user_add(storage::Store& store, const services::AddUserRequest& request, Console& console);
+
+// Prints an error as one line per problem, in the console's language.
+void print_error(const Error& error, Console& console);
+
+}  // namespace diplomado::cli

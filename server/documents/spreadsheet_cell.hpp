@@ -1,0 +1,12 @@
+#pragma once
+// Text that goes into an exported CSV or XLSX cell. A cell that starts with = + - @ (or a tab or
+// CR) would run as a formula when the file is opened; it gets a leading apostrophe (OWASP's
+// advice on CSV injection), so what the person typed is shown, never executed.
+#include <string>
+#include <string_view>
+
+namespace diplomado::documents {
+
+std::string neutralise_formula(std::string_view cell);
+
+}  // namespace diplomado::documents

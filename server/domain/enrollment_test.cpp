@@ -1,0 +1,51 @@
+#include "domain/enrollment.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "domain/programme_seed.hpp"
+
+namespace diplomado {
+
+TEST(Enrollment, StatusChanges) {
+  using enum EnrollmentStatus;
+  struct Case {
+    EnrollmentStatus from, to;
+    const char* reason;
+    bool allowed;
+  };
+  for (const auto& c : {Case{enrolled, withdrawn, "Traslado de puesto", true}, Case{enrolled, withdrawn, "  ", false},
+                        Case{enrolled, completed, "", true}, Case{completed, graduated, "", true}, Case{enrolled, graduated, "", false},
+                        Case{withdrawn, enrolled, "", false}, Case{graduated, completed, "", false}, Case{completed, withdrawn, "x", false}}) {
+    const auto result = check_status_change(c.from, c.to, c.reason);
+    EXPECT_EQ(result.has_value(), c.allowed) << to_string(c.from) << "->" << to_string(c.to);
+  }
+  const auto missing_reason = check_status_change(enrolled, withdrawn, "");
+  ASSERT_FALSE(missing_reason);
+  EXPECT_EQ(missing_reason.error().details.at(0).field, "withdrawal_reason");
+}
+
+TEST(ProgrammeSeed, ProblemsNameTheirEntry) {
+  ProgrammeSeed seed;
+  seed.programme.code = "X";
+  seed.programme.title = {"T", "T"};
+  seed.institutions.push_back({"inst", {"I", "I"}, "I", "", "national", "", ""});
+  seed.teams.push_back({"team", "Equipo", "", "p2"});
+  seed.participants.push_back({"p1", "Ana", "Pérez", "female", "ana@x.pa", "inst", "", "national", "", "enrolled", "", "team"});
+  seed.participants.push_back({"p2", "Luis", "Ríos", "male", "not-an-email", "nope", "", "regional", "PA-99", "withdrawn", "", ""});
+  const auto result = check_programme_seed(seed);
+  ASSERT_FALSE(result);
+  std::vector<std::string> fields;
+  for (const auto& detail : result.error().details) {
+    fields.push_back(detail.field);
+    if (detail.field != "teams.leader") {
+      EXPECT_EQ(detail.row, 2) << detail.field;
+    }
+  }
+  for (const char* field : {"participants.institution", "participants.subdivision", "participants.level", "participants.email",
+                            "participants.withdrawal_reason", "teams.leader"})
+    EXPECT_NE(std::ranges::find(fields, field), fields.end()) << field;
+}
+
+}  // namespace diplomado

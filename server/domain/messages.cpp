@@ -1,0 +1,112 @@
+#include "domain/messages.hpp"
+
+#include <array>
+#include <cctype>
+
+namespace diplomado {
+namespace {
+
+struct Message {
+  std::string_view key;
+  std::string_view es;
+  std::string_view en;
+};
+
+constexpr std::array messages{
+    Message{"error.invalid_input", "Hay datos no válidos en la solicitud.", "The request has invalid data."},
+    Message{"error.unauthenticated", "Inicie sesión para continuar.", "Please sign in to continue."},
+    Message{"error.forbidden", "Su rol no permite esta acción.", "Your role does not allow this action."},
+    Message{"error.not_found", "No se encontró el recurso solicitado.", "The requested resource was not found."},
+    Message{"error.route_not_found", "No existe esa dirección en la API.", "There is no such address in the API."},
+    Message{"error.method_not_allowed", "Ese método no se admite en esta dirección.", "That method is not allowed at this address."},
+    Message{"error.csrf", "Falta el encabezado X-CSRF-Token o no es válido.", "The X-CSRF-Token header is missing or invalid."},
+    Message{"error.payload_too_large", "El cuerpo de la solicitud es demasiado grande.", "The request body is too large."},
+    Message{"error.unsupported_media_type", "El cuerpo debe enviarse como application/json.", "The body must be sent as application/json."},
+    Message{"error.malformed_json", "El cuerpo no es JSON válido.", "The body is not valid JSON."},
+    Message{"error.internal", "Ocurrió un error interno. Intente de nuevo.", "An internal error occurred. Please try again."},
+    Message{"error.unavailable", "La base de datos no está disponible.", "The database is not available."},
+    Message{"error.sign_in.invalid_credentials", "Correo o contraseña incorrectos.", "Wrong e-mail or password."},
+    Message{"error.sign_in.throttled", "Demasiados intentos fallidos. Espere antes de volver a intentarlo.",
+            "Too many failed attempts. Please wait before trying again."},
+    Message{"error.programme.not_found", "No se encontró el programa.", "The programme was not found."},
+    Message{"error.programme.unknown_code", "No existe un programa con ese código.", "There is no programme with that code."},
+    Message{"error.field.required", "Este campo es obligatorio.", "This field is required."},
+    Message{"error.field.type_string", "Debe ser un texto.", "It must be a text."},
+    Message{"error.field.positive_integer", "Debe ser un número entero positivo.", "It must be a positive whole number."},
+    Message{"error.field.per_page_range", "Debe ser un número entero entre 1 y 200.", "It must be a whole number from 1 to 200."},
+    Message{"error.field.email", "No es una dirección de correo válida.", "It is not a valid e-mail address."},
+    Message{"error.field.email_taken", "Ya existe un usuario con ese correo.", "A user with that e-mail already exists."},
+    Message{"error.field.role", "Rol desconocido.", "Unknown role."},
+    Message{"error.field.password_length", "La contraseña debe tener entre 12 y 1024 caracteres.",
+            "The password must have from 12 to 1024 characters."},
+    Message{"error.enrollment.transition", "Ese cambio de estado de la inscripción no está permitido.",
+            "That change of enrolment status is not allowed."},
+    Message{"error.database.url", "La dirección de la base de datos no es válida (use sqlite://RUTA o postgresql://...).",
+            "The database address is not valid (use sqlite://PATH or postgresql://...)."},
+    Message{"error.database.open", "No se pudo abrir la base de datos.", "The database could not be opened."},
+    Message{"error.database.newer_schema", "La base de datos fue creada por una versión más nueva de Diplomado; actualice el programa.",
+            "The database was created by a newer version of Diplomado; upgrade the program."},
+    Message{"error.seed.required", "Falta un dato obligatorio.", "A required value is missing."},
+    Message{"error.seed.duplicate", "La clave está repetida.", "The key is repeated."},
+    Message{"error.seed.unknown_institution", "Institución desconocida.", "Unknown institution."},
+    Message{"error.seed.unknown_subdivision", "Provincia o comarca desconocida.", "Unknown province or comarca."},
+    Message{"error.seed.unknown_team", "Equipo desconocido.", "Unknown team."},
+    Message{"error.seed.unknown_level", "Nivel desconocido (national o local).", "Unknown level (national or local)."},
+    Message{"error.seed.unknown_sex", "Sexo desconocido.", "Unknown sex."},
+    Message{"error.seed.invalid_email", "Correo no válido.", "Invalid e-mail."},
+    Message{"error.seed.unknown_status", "Estado desconocido.", "Unknown status."},
+    Message{"error.seed.leader_not_member", "El líder de grupo no es miembro del equipo.", "The group leader is not a member of the team."},
+    Message{"error.seed.storage", "La base de datos rechazó el programa; no se guardó nada.",
+            "The database refused the programme; nothing was saved."},
+    Message{"error.seed.file", "No se pudo leer el archivo del programa.", "The programme file could not be read."},
+    Message{"error.data_dir", "No se puede escribir en el directorio de datos.", "The data directory cannot be written."},
+    Message{"error.port_in_use", "No se pudo escuchar en el puerto (¿ya está en uso?).", "Could not listen on the port (is it already in use?)."},
+    Message{"cli.init.created", "Coordinador inicial creado. Guarde esta contraseña: no se volverá a mostrar.",
+            "First coordinator created. Keep this password: it will not be shown again."},
+    Message{"cli.init.exists", "El sitio ya tiene usuarios; no se creó ninguno.", "The site already has users; none was created."},
+    Message{"cli.demo.loaded", "Programa de demostración cargado.", "Demo programme loaded."},
+    Message{"cli.demo.exists", "El programa de demostración ya estaba cargado.", "The demo programme was already loaded."},
+    Message{"cli.user.added", "Usuario creado.", "User created."},
+    Message{"cli.serve.listening", "Diplomado escucha en", "Diplomado is listening on"},
+};
+
+}  // namespace
+
+std::string_view to_string(Language language) { return language == Language::en ? "en" : "es"; }
+
+Language pick_language(std::string_view accept_language) {
+  // Tags in order of appearance; quality values are rare from browsers in practice and the first
+  // listed is the preferred one.
+  std::size_t start = 0;
+  while (start < accept_language.size()) {
+    auto end = accept_language.find(',', start);
+    if (end == std::string_view::npos) end = accept_language.size();
+    auto tag = accept_language.substr(start, end - start);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    if (tag.size() >= 2) {
+      const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(tag[0])));
+      const char second = static_cast<char>(std::tolower(static_cast<unsigned char>(tag[1])));
+      const bool ends = tag.size() == 2 || tag[2] == '-' || tag[2] == '_' || tag[2] == ';' || tag[2] == '.';
+      if (ends && first == 'e' && second == 's') return Language::es;
+      if (ends && first == 'e' && second == 'n') return Language::en;
+    }
+    start = end + 1;
+  }
+  return Language::es;
+}
+
+std::string translate(std::string_view key, Language language) {
+  for (const auto& message : messages)
+    if (message.key == key) return std::string(language == Language::en ? message.en : message.es);
+  return std::string(key);
+}
+
+std::size_t message_count() { return messages.size(); }
+
+bool has_both_languages(std::string_view key) {
+  for (const auto& message : messages)
+    if (message.key == key) return !message.es.empty() && !message.en.empty() && message.es != message.en;
+  return false;
+}
+
+}  // namespace diplomado

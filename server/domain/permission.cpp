@@ -1,0 +1,62 @@
+#include "domain/permission.hpp"
+
+#include <algorithm>
+
+namespace diplomado {
+
+bool Actor::has_role(Role role, std::optional<Id> programme_id) const {
+  return std::ranges::any_of(grants, [&](const RoleGrant& grant) {
+    return grant.role == role && (!grant.programme_id || grant.programme_id == programme_id);
+  });
+}
+
+bool Actor::has_any_role_in(Id programme_id) const {
+  return std::ranges::any_of(grants, [&](const RoleGrant& grant) {
+    return !grant.programme_id || *grant.programme_id == programme_id;
+  });
+}
+
+bool Actor::is_site_coordinator() const {
+  return std::ranges::any_of(grants, [](const RoleGrant& grant) {
+    return grant.role == Role::coordinator && !grant.programme_id;
+  });
+}
+
+const char* to_string(Permission permission) {
+  switch (permission) {
+    case Permission::public_access: return "public_access";
+    case Permission::signed_in: return "signed_in";
+    case Permission::view_programme: return "view_programme";
+    case Permission::view_participants: return "view_participants";
+    case Permission::manage_programme: return "manage_programme";
+  }
+  return "undeclared";
+}
+
+bool can_view_programme(const Actor& actor, Id programme_id) { return actor.has_any_role_in(programme_id); }
+
+// Participants' records are personal data (Ley 81 de 2019): only those who work with the people
+// see them. Observers (donors) and jurors read aggregates and projects, not the roster.
+bool can_view_participants(const Actor& actor, Id programme_id) {
+  return actor.has_role(Role::coordinator, programme_id) || actor.has_role(Role::instructor, programme_id) ||
+         actor.has_role(Role::group_leader, programme_id);
+}
+
+bool can_manage_programme(const Actor& actor, Id programme_id) {
+  return actor.has_role(Role::coordinator, programme_id);
+}
+
+bool can_manage_site(const Actor& actor) { return actor.is_site_coordinator(); }
+
+bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> programme_id) {
+  switch (permission) {
+    case Permission::public_access:
+    case Permission::signed_in: return true;
+    case Permission::view_programme: return programme_id && can_view_programme(actor, *programme_id);
+    case Permission::view_participants: return programme_id && can_view_participants(actor, *programme_id);
+    case Permission::manage_programme: return programme_id && can_manage_programme(actor, *programme_id);
+  }
+  return false;
+}
+
+}  // namespace diplomado

@@ -1,0 +1,49 @@
+#pragma once
+// Permissions as readable predicates on the actor (DESIGN.md §6, after hotcrp's can_view_*).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/role.hpp"
+
+namespace diplomado {
+
+using Id = std::int64_t;
+
+struct RoleGrant {
+  Role role;
+  std::optional<Id> programme_id;  // empty: the grant holds for every programme (site-wide)
+};
+
+struct Actor {
+  Id user_id = 0;
+  std::string email;
+  std::string display_name;
+  std::vector<RoleGrant> grants;
+
+  bool has_role(Role role, std::optional<Id> programme_id) const;
+  bool has_any_role_in(Id programme_id) const;
+  bool is_site_coordinator() const;
+};
+
+// What a route or use case needs; every route in the route table names one of these.
+enum class Permission {
+  public_access,        // anyone, signed in or not
+  signed_in,            // any user with a valid session
+  view_programme,       // any role in the programme
+  view_participants,    // personal data: coordinator, instructor, group leader
+  manage_programme,     // coordinator of the programme (or site-wide)
+};
+
+const char* to_string(Permission permission);
+
+bool can_view_programme(const Actor& actor, Id programme_id);
+bool can_view_participants(const Actor& actor, Id programme_id);
+bool can_manage_programme(const Actor& actor, Id programme_id);
+bool can_manage_site(const Actor& actor);
+
+// Checks a permission that depends on a programme (or none, for site-level ones).
+bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> programme_id);
+
+}  // namespace diplomado

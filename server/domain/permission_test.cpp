@@ -1,0 +1,48 @@
+#include "domain/permission.hpp"
+
+#include <gtest/gtest.h>
+
+namespace diplomado {
+namespace {
+Actor actor_with(std::vector<RoleGrant> grants) { return Actor{1, "a@b.pa", "A", std::move(grants)}; }
+}  // namespace
+
+TEST(Permission, TableOfRolesAgainstProgrammeScopedPermissions) {
+  struct Case {
+    const char* name;
+    std::vector<RoleGrant> grants;
+    bool view_programme;
+    bool view_participants;
+    bool manage_programme;
+  };
+  const Id programme = 7;
+  const std::vector<Case> cases{
+      {"site coordinator", {{Role::coordinator, std::nullopt}}, true, true, true},
+      {"programme coordinator", {{Role::coordinator, programme}}, true, true, true},
+      {"coordinator of another programme", {{Role::coordinator, 8}}, false, false, false},
+      {"instructor", {{Role::instructor, programme}}, true, true, false},
+      {"group leader", {{Role::group_leader, programme}}, true, true, false},
+      {"juror", {{Role::juror, programme}}, true, false, false},
+      {"participant", {{Role::participant, programme}}, true, false, false},
+      {"observer (donor)", {{Role::observer, programme}}, true, false, false},
+      {"site-wide observer", {{Role::observer, std::nullopt}}, true, false, false},
+      {"no grants", {}, false, false, false},
+  };
+  for (const auto& c : cases) {
+    const auto actor = actor_with(c.grants);
+    EXPECT_EQ(can_view_programme(actor, programme), c.view_programme) << c.name;
+    EXPECT_EQ(can_view_participants(actor, programme), c.view_participants) << c.name;
+    EXPECT_EQ(can_manage_programme(actor, programme), c.manage_programme) << c.name;
+    EXPECT_EQ(is_allowed(actor, Permission::view_participants, programme), c.view_participants) << c.name;
+  }
+}
+
+TEST(Permission, ProgrammeScopedPermissionsNeedAProgramme) {
+  const auto actor = actor_with({{Role::coordinator, std::nullopt}});
+  EXPECT_FALSE(is_allowed(actor, Permission::view_programme, std::nullopt));
+  EXPECT_TRUE(is_allowed(actor, Permission::signed_in, std::nullopt));
+  EXPECT_TRUE(can_manage_site(actor));
+  EXPECT_FALSE(can_manage_site(actor_with({{Role::coordinator, 3}})));
+}
+
+}  // namespace diplomado

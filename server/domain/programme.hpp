@@ -1,0 +1,118 @@
+#pragma once
+// Values of the programme structure and its people, as the services and adapters exchange them.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/enrollment.hpp"
+#include "domain/permission.hpp"
+
+namespace diplomado {
+
+// Every visible text that users enter about a programme exists in Spanish and English.
+struct LocalizedText {
+  std::string es;
+  std::string en;
+};
+
+struct Organisation {
+  std::string role;  // implementer | funder
+  LocalizedText name;
+  std::string acronym;
+};
+
+struct Module {
+  Id id = 0;
+  int position = 0;
+  LocalizedText title;
+  double hours = 0;
+  double pass_mark = 0;
+  double weight = 0;
+  bool illustrative = false;  // named by us, not by the source the programme is built on
+};
+
+struct Programme {
+  Id id = 0;
+  std::string code;
+  LocalizedText title;
+  LocalizedText description;
+  std::string country;    // ISO 3166-1 alpha-2
+  std::string time_zone;  // IANA name
+  std::string start_date; // ISO 8601 dates
+  std::string end_date;
+  std::string modality;   // in_person | online | blended
+  std::vector<int> sdgs;
+  std::vector<Organisation> organisations;
+  std::vector<Module> modules;
+  std::int64_t version = 1;
+};
+
+struct ProgrammeSummary {
+  Id id = 0;
+  std::string code;
+  LocalizedText title;
+  std::string start_date;
+  std::string end_date;
+  std::string country;
+};
+
+struct ProgrammeCounts {
+  std::int64_t enrollments = 0;
+  std::int64_t active = 0;  // enrolled, completed or graduated
+  std::int64_t withdrawn = 0;
+  std::int64_t institutions = 0;
+  std::int64_t teams = 0;
+  std::int64_t subdivisions = 0;
+  std::int64_t national_level = 0;
+  std::int64_t local_level = 0;
+};
+
+struct InstitutionRef {
+  Id id = 0;
+  std::string acronym;
+  LocalizedText name;
+};
+
+struct SubdivisionRef {
+  std::string code;
+  std::string name;
+};
+
+struct ParticipantRow {
+  Id enrollment_id = 0;
+  Id person_id = 0;
+  std::string given_names;
+  std::string family_names;
+  std::string sex;
+  std::string position;
+  std::string level;
+  InstitutionRef institution;
+  SubdivisionRef subdivision;
+  std::optional<Id> team_id;
+  std::string team_name;
+  bool is_group_leader = false;
+  std::string status;
+  std::string withdrawal_reason;
+};
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::int64_t page = 1;
+  std::int64_t per_page = 50;
+  std::int64_t total = 0;
+};
+
+struct TeamView {
+  Id id = 0;
+  std::string name;
+  SubdivisionRef region;
+  std::optional<Id> leader_enrollment_id;
+  std::string leader_name;
+  std::string leader_institution_acronym;
+  std::int64_t member_count = 0;
+  std::vector<std::string> institution_acronyms;  // the mix of institutions in the team
+};
+
+}  // namespace diplomado

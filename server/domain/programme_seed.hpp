@@ -1,0 +1,63 @@
+#pragma once
+// A whole programme described as data (the demo programme is one), loaded in one transaction.
+// Keys tie the parts together inside the file; they are not stored.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/programme.hpp"
+
+namespace diplomado {
+
+struct SubdivisionSeed {
+  std::string code;  // ISO 3166-2
+  std::string country;
+  std::string name;
+  std::string kind;
+};
+
+struct InstitutionSeed {
+  std::string key;
+  LocalizedText name;
+  std::string acronym;
+  std::string sector;
+  std::string level;
+  std::string valid_from;
+  std::string valid_to;
+};
+
+struct ParticipantSeed {
+  std::string key;
+  std::string given_names;
+  std::string family_names;
+  std::string sex;
+  std::string email;
+  std::string institution_key;
+  std::string position;
+  std::string level;
+  std::string subdivision_code;
+  std::string status = "enrolled";
+  std::string withdrawal_reason;
+  std::string team_key;
+};
+
+struct TeamSeed {
+  std::string key;
+  std::string name;
+  std::string subdivision_code;
+  std::string leader_key;  // a participant key
+};
+
+struct ProgrammeSeed {
+  Programme programme;
+  std::vector<SubdivisionSeed> subdivisions;
+  std::vector<InstitutionSeed> institutions;
+  std::vector<TeamSeed> teams;
+  std::vector<ParticipantSeed> participants;
+};
+
+// Checks that the parts fit together (every key resolves, statuses and levels are known, a
+// withdrawal has a reason, a leader belongs to the team they lead). Errors name the entry.
+Result<void> check_programme_seed(const ProgrammeSeed& seed);
+
+}  // namespace diplomado

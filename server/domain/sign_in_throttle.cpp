@@ -1,0 +1,44 @@
+#include "domain/sign_in_throttle.hpp"
+
+#include <algorithm>
+
+namespace diplomado {
+
+std::chrono::seconds SignInThrottle::delay_for(int failures) const {
+  const int over = failures - m_policy.free_attempts;
+  if (over < 0) return std::chrono::seconds{0};
+  auto delay = m_policy.first_delay;
+  for (int i = 0; i < over && delay < m_policy.max_delay; ++i) delay *= 2;
+  return std::min(delay, m_policy.max_delay);
+}
+
+std::optional<std::chrono::seconds> SignInThrottle::retry_after(const std::string& key, TimePoint now) const {
+  const auto found = m_entries.find(key);
+  if (found == m_entries.end()) return std::nullopt;
+  const auto& entry = found->second;
+  if (now - entry.last_failure >= m_policy.forget_after) return std::nullopt;
+  const auto unlock = entry.last_failure + delay_for(entry.failures);
+  if (unlock <= now) return std::nullopt;
+  return std::chrono::duration_cast<std::chrono::seconds>(unlock - now);
+}
+
+void SignInThrottle::record_failure(const std::string& key, TimePoint now) {
+  if (m_entries.size() >= m_policy.max_keys) forget_stale(now);
+  if (m_entries.size() >= m_policy.max_keys && !m_entries.contains(key)) {
+    // Still full of live keys: drop the oldest rather than grow without bound.
+    auto oldest = std::ranges::min_element(m_entries, {}, [](const auto& item) { return item.second.last_failure; });
+    m_entries.erase(oldest);
+  }
+  auto& entry = m_entries[key];
+  if (entry.failures > 0 && now - entry.last_failure >= m_policy.forget_after) entry.failures = 0;
+  ++entry.failures;
+  entry.last_failure = now;
+}
+
+void SignInThrottle::record_success(const std::string& key) { m_entries.erase(key); }
+
+void SignInThrottle::forget_stale(TimePoint now) {
+  std::erase_if(m_entries, [&](const auto& item) { return now - item.second.last_failure >= m_policy.forget_after; });
+}
+
+}  // namespace diplomado

@@ -1,0 +1,29 @@
+#include "domain/validation.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/time.hpp"
+
+namespace diplomado {
+
+TEST(Validation, Emails) {
+  for (const char* good : {"a@b.pa", "jose.paladin@migracion.gob.pa", "x+y@sub.domain.org"}) EXPECT_TRUE(is_valid_email(good)) << good;
+  for (const char* bad : {"", "a", "a@b", "@b.pa", "a@@b.pa", "a b@c.pa", "a@b..pa", "a@b.pa.", "a@.pa", "a@b.pa\n"})
+    EXPECT_FALSE(is_valid_email(bad)) << bad;
+  EXPECT_EQ(normalise_email("  Jose.Paladin@Migracion.GOB.pa "), "jose.paladin@migracion.gob.pa");
+}
+
+TEST(Validation, PasswordLength) {
+  EXPECT_FALSE(is_acceptable_password("short"));
+  EXPECT_FALSE(is_acceptable_password("elevenchars"));
+  EXPECT_TRUE(is_acceptable_password("twelve-chars"));
+  EXPECT_FALSE(is_acceptable_password(std::string(1025, 'x')));
+}
+
+TEST(Time, Iso8601InUtc) {
+  EXPECT_EQ(format_iso8601(TimePoint{std::chrono::seconds{0}}), "1970-01-01T00:00:00Z");
+  // 2023-10-11 17:30:05 UTC, the model course's last day.
+  EXPECT_EQ(format_iso8601(TimePoint{std::chrono::seconds{1697045405}}), "2023-10-11T17:30:05Z");
+}
+
+}  // namespace diplomado

@@ -1,0 +1,23 @@
+#pragma once
+// Handlers: parse the request, call one service, map the result. Nothing else.
+#include "http/request_context.hpp"
+
+namespace diplomado::http {
+
+HttpResponse handle_health(RequestContext& context);
+
+HttpResponse handle_sign_in(RequestContext& context);
+HttpResponse handle_sign_out(RequestContext& context);
+HttpResponse handle_me(RequestContext& context);
+
+HttpResponse handle_list_programmes(RequestContext& context);
+HttpResponse handle_get_programme(RequestContext& context);
+
+HttpResponse handle_list_participants(RequestContext& context);
+
+HttpResponse handle_list_teams(RequestContext& context);
+
+// Shared by handlers: the numeric {programme_id} of the path (validated by the dispatcher).
+Id programme_id_of(const RequestContext& context);
+
+}  // namespace diplomado::http

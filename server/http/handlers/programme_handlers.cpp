@@ -1,0 +1,29 @@
+#include "http/handlers/handlers.hpp"
+#include "http/json/json_body.hpp"
+#include "http/json/programme_json.hpp"
+#include "http/problem.hpp"
+#include "services/get_programme.hpp"
+#include "services/list_programmes.hpp"
+
+namespace diplomado::http {
+
+Id programme_id_of(const RequestContext& context) { return std::stoll(context.path_parameters.at("programme_id")); }
+
+HttpResponse handle_list_programmes(RequestContext& context) {
+  auto programmes = services::list_programmes(context.app.store, *context.actor);
+  if (!programmes) return problem_response(programmes.error(), context.language);
+  auto items = nlohmann::json::array();
+  for (const auto& programme : *programmes) items.push_back(to_json(programme));
+  const auto total = static_cast<long long>(items.size());
+  return json_response(200, dump({{"items", std::move(items)}, {"page", 1}, {"per_page", total}, {"total", total}}));
+}
+
+HttpResponse handle_get_programme(RequestContext& context) {
+  auto detail = services::get_programme(context.app.store, *context.actor, programme_id_of(context));
+  if (!detail) return problem_response(detail.error(), context.language);
+  HttpResponse response = json_response(200, dump(to_json(*detail)));
+  response.headers.emplace_back("ETag", "\"" + std::to_string(detail->programme.version) + "\"");
+  return response;
+}
+
+}  // namespace diplomado::http

@@ -1,0 +1,50 @@
+#include <fmt/format.h>
+
+#include "http/handlers/handlers.hpp"
+#include "http/json/json_body.hpp"
+#include "http/json/user_json.hpp"
+#include "http/problem.hpp"
+#include "http/routes.hpp"
+#include "services/sign_in.hpp"
+#include "services/sign_out.hpp"
+
+namespace diplomado::http {
+namespace {
+std::string session_cookie(const AppContext& app, std::string_view token, long max_age_seconds) {
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}", session_cookie_name, token, max_age_seconds,
+                     app.secure_cookies ? "; Secure" : "");
+}
+}  // namespace
+
+HttpResponse handle_sign_in(RequestContext& context) {
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  auto email = required_string(*body, "email");
+  if (!email) return problem_response(email.error(), context.language);
+  auto password = required_string(*body, "password");
+  if (!password) return problem_response(password.error(), context.language);
+
+  auto signed_in = services::sign_in(context.app.store, context.app.sign_in_guard, {*email, *password, context.client_address}, context.app.now());
+  if (!signed_in) return problem_response(signed_in.error(), context.language);
+
+  nlohmann::json answer{{"user", to_json(signed_in->actor)}, {"csrf_token", signed_in->csrf_token}, {"expires_at", signed_in->expires_at}};
+  HttpResponse response = json_response(201, dump(answer));
+  const auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(services::session_lifetime).count();
+  response.headers.emplace_back("Set-Cookie", session_cookie(context.app, signed_in->session_token, static_cast<long>(lifetime)));
+  return response;
+}
+
+HttpResponse handle_sign_out(RequestContext& context) {
+  auto result = services::sign_out(context.app.store, *context.actor, context.session_token, context.app.now());
+  if (!result) return problem_response(result.error(), context.language);
+  HttpResponse response{204, "", "", {}};
+  response.headers.emplace_back("Set-Cookie", session_cookie(context.app, "", 0));
+  return response;
+}
+
+HttpResponse handle_me(RequestContext& context) {
+  nlohmann::json answer{{"user", to_json(*context.actor)}, {"csrf_token", context.session_csrf_token}};
+  return json_response(200, dump(answer));
+}
+
+}  // namespace diplomado::http

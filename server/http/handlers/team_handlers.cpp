@@ -1,0 +1,18 @@
+#include "http/handlers/handlers.hpp"
+#include "http/json/json_body.hpp"
+#include "http/json/programme_json.hpp"
+#include "http/problem.hpp"
+#include "services/list_teams.hpp"
+
+namespace diplomado::http {
+
+HttpResponse handle_list_teams(RequestContext& context) {
+  auto teams = services::list_teams(context.app.store, *context.actor, programme_id_of(context));
+  if (!teams) return problem_response(teams.error(), context.language);
+  auto items = nlohmann::json::array();
+  for (const auto& team : *teams) items.push_back(to_json(team));
+  const auto total = static_cast<long long>(items.size());
+  return json_response(200, dump({{"items", std::move(items)}, {"page", 1}, {"per_page", total}, {"total", total}}));
+}
+
+}  // namespace diplomado::http

@@ -1,0 +1,66 @@
+#pragma once
+// What a handler sees of a request, and what it answers. Handlers do not include restinio: only
+// server.cpp does, which keeps them quick to compile and easy to test.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/error.hpp"
+#include "domain/messages.hpp"
+#include "domain/permission.hpp"
+#include "domain/time.hpp"
+#include "services/sign_in.hpp"
+#include "storage/repositories.hpp"
+
+namespace diplomado::http {
+
+enum class Method { get, post, put, patch, delete_, head, other };
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// What every handler may use: the storage and the sign-in guard, and settings.
+struct AppContext {
+  storage::Store& store;
+  services::SignInGuard& sign_in_guard;
+  bool secure_cookies = false;
+  std::function<TimePoint()> now;
+};
+
+struct RequestContext {
+  explicit RequestContext(AppContext& application) : app(application) {}
+
+  AppContext& app;
+  Method method = Method::get;
+  std::string path;
+  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> path_parameters;
+  std::string body;
+  std::string content_type;
+  std::string cookie_header;
+  std::string csrf_header;
+  std::string client_address;
+  Language language = Language::es;
+
+  // Filled in by the dispatcher for routes that need a signed-in user.
+  std::optional<Actor> actor;
+  std::string session_token;
+  std::string session_csrf_token;
+
+  std::optional<std::string_view> query_value(const std::string& name) const;
+  std::string cookie(std::string_view name) const;
+};
+
+bool is_state_changing(Method method);
+Method parse_method(std::string_view text);
+std::map<std::string, std::string> parse_query(std::string_view query);
+std::string percent_decode(std::string_view text);
+
+}  // namespace diplomado::http

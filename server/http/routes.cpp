@@ -1,0 +1,128 @@
+#include "http/routes.hpp"
+
+#include <charconv>
+
+#include "http/handlers/handlers.hpp"
+#include "http/problem.hpp"
+#include "services/authenticate.hpp"
+#include "services/crypto.hpp"
+
+namespace diplomado::http {
+
+// Read top to bottom: this is every route the server has, and who may call it.
+const std::vector<Route>& route_table() {
+  using enum Method;
+  using enum Permission;
+  static const std::vector<Route> routes{
+      {get, "/healthz", public_access, handle_health},
+
+      {post, "/api/v1/session", public_access, handle_sign_in, 16 * 1024},
+      {delete_, "/api/v1/session", signed_in, handle_sign_out},
+      {get, "/api/v1/me", signed_in, handle_me},
+
+      {get, "/api/v1/programmes", signed_in, handle_list_programmes},
+      {get, "/api/v1/programmes/{programme_id}", view_programme, handle_get_programme},
+      {get, "/api/v1/programmes/{programme_id}/participants", view_participants, handle_list_participants},
+      {get, "/api/v1/programmes/{programme_id}/teams", view_programme, handle_list_teams},
+  };
+  return routes;
+}
+
+bool match_route(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& parameters) {
+  parameters.clear();
+  while (!pattern.empty() && !path.empty()) {
+    if (pattern.front() != '/' || path.front() != '/') return false;
+    pattern.remove_prefix(1);
+    path.remove_prefix(1);
+    const auto pattern_end = std::min(pattern.find('/'), pattern.size());
+    const auto path_end = std::min(path.find('/'), path.size());
+    const auto pattern_segment = pattern.substr(0, pattern_end);
+    const auto path_segment = path.substr(0, path_end);
+    if (pattern_segment.starts_with('{') && pattern_segment.ends_with('}')) {
+      if (path_segment.empty()) return false;
+      parameters.emplace(std::string(pattern_segment.substr(1, pattern_segment.size() - 2)), std::string(path_segment));
+    } else if (pattern_segment != path_segment) {
+      return false;
+    }
+    pattern.remove_prefix(pattern_end);
+    path.remove_prefix(path_end);
+  }
+  return pattern.empty() && path.empty();
+}
+
+namespace {
+
+HttpResponse problem(ErrorCode code, const char* key, Language language) { return problem_response(make_error(code, key), language); }
+
+bool parse_id(const std::string& text, Id& id) {
+  const auto [pointer, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  return error == std::errc{} && pointer == text.data() + text.size() && id > 0;
+}
+
+// Checks the session, the CSRF header and the route's permission; empty when the handler may run.
+std::optional<HttpResponse> guard(const Route& route, RequestContext& context) {
+  const bool state_changing = is_state_changing(context.method);
+  if (route.permission == Permission::public_access) {
+    // No session yet (sign-in): a custom header still has to be there. Browsers send one
+    // cross-site only after a CORS preflight, which this server never grants.
+    if (state_changing && context.csrf_header.empty()) return problem(ErrorCode::forbidden, "error.csrf", context.language);
+    return std::nullopt;
+  }
+
+  context.session_token = context.cookie(session_cookie_name);
+  auto authenticated = services::authenticate(context.app.store, context.session_token, context.app.now());
+  if (!authenticated) return problem_response(authenticated.error(), context.language);
+  context.actor = std::move(authenticated->actor);
+  context.session_csrf_token = std::move(authenticated->csrf_token);
+
+  if (state_changing && !services::constant_time_equals(context.csrf_header, context.session_csrf_token))
+    return problem(ErrorCode::forbidden, "error.csrf", context.language);
+
+  std::optional<Id> programme_id;
+  if (auto found = context.path_parameters.find("programme_id"); found != context.path_parameters.end()) {
+    Id id = 0;
+    if (!parse_id(found->second, id))
+      return problem_response(field_error("programme_id", "not_positive_integer", "error.field.positive_integer", found->second), context.language);
+    programme_id = id;
+  }
+  if (!is_allowed(*context.actor, route.permission, programme_id)) {
+    // A programme the actor has no role in is answered as missing, so ids reveal nothing.
+    if (programme_id && !can_view_programme(*context.actor, *programme_id))
+      return problem(ErrorCode::not_found, "error.programme.not_found", context.language);
+    return problem(ErrorCode::forbidden, "error.forbidden", context.language);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+HttpResponse dispatch(RequestContext& context) {
+  const Route* matched = nullptr;
+  bool path_known = false;
+  std::map<std::string, std::string> parameters;
+  const Method method = context.method == Method::head ? Method::get : context.method;
+  for (const auto& route : route_table()) {
+    if (!match_route(route.pattern, context.path, parameters)) continue;
+    path_known = true;
+    if (route.method == method) {
+      matched = &route;
+      break;
+    }
+  }
+  if (!matched) {
+    if (path_known) {
+      auto response = problem(ErrorCode::invalid_input, "error.method_not_allowed", context.language);
+      response.status = 405;
+      return response;
+    }
+    return problem(ErrorCode::not_found, "error.route_not_found", context.language);
+  }
+  match_route(matched->pattern, context.path, parameters);
+  context.path_parameters = std::move(parameters);
+
+  if (context.body.size() > matched->max_body_bytes) return problem(ErrorCode::payload_too_large, "error.payload_too_large", context.language);
+  if (auto refused = guard(*matched, context)) return std::move(*refused);
+  return matched->handler(context);
+}
+
+}  // namespace diplomado::http

@@ -1,0 +1,27 @@
+#pragma once
+// libsodium behind small names: argon2id password hashes, random tokens, token digests.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace diplomado::services {
+
+// Must be called once before any other function here (app/main.cpp does).
+bool initialise_crypto();
+
+// An argon2id hash in the PHC string form, with libsodium's interactive limits.
+std::optional<std::string> hash_password(std::string_view password);
+bool verify_password(std::string_view hash, std::string_view password);
+
+// `bytes` random bytes as URL-safe base64 without padding.
+std::string random_token(std::size_t bytes = 32);
+
+// A password for a person to type once: 20 characters from an alphabet without look-alikes.
+std::string generate_password();
+
+// SHA-256 of a token in hex: what the database keeps instead of the session token itself.
+std::string token_digest(std::string_view token);
+
+bool constant_time_equals(std::string_view left, std::string_view right);
+
+}  // namespace diplomado::services

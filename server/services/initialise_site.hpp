@@ -1,0 +1,20 @@
+#pragma once
+#include <string>
+
+#include "domain/error.hpp"
+#include "domain/time.hpp"
+#include "storage/repositories.hpp"
+
+namespace diplomado::services {
+
+struct SiteInitialised {
+  bool created = false;  // false: the site already had users, and nothing was changed
+  std::string email;
+  std::string password;  // generated; shown once and never stored in clear
+};
+
+// Creates the first site-wide coordinator with a generated password. There is no default
+// password anywhere: each site gets its own, printed once.
+Result<SiteInitialised> initialise_site(storage::Store& store, const std::string& email, TimePoint now);
+
+}  // namespace diplomado::services

@@ -1,0 +1,157 @@
+#include "services/add_user.hpp"
+#include "services/authenticate.hpp"
+#include "services/crypto.hpp"
+#include "services/get_programme.hpp"
+#include "services/initialise_site.hpp"
+#include "services/list_participants.hpp"
+#include "services/list_programmes.hpp"
+#include "services/list_teams.hpp"
+#include "services/load_programme_seed.hpp"
+#include "services/sign_in.hpp"
+#include "services/sign_out.hpp"
+#include "storage/test_database.hpp"
+
+namespace diplomado::testing {
+namespace {
+
+using std::chrono::seconds;
+const TimePoint now{seconds{1'697'000'000}};
+
+class ServicesTest : public DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    ASSERT_TRUE(services::initialise_crypto());
+  }
+  Id load_small_programme(const std::string& code) {
+    auto loaded = services::load_programme_seed(store(), given_programme(code)
+                                                             .with_module("Derechos humanos", "Human rights")
+                                                             .with_team("t", "Darién", "PA-5", code + "p1")
+                                                             .with_participant(code + "p1", "Ana", "Ábrego", "senafront", "t")
+                                                             .build(),
+                                                now);
+    EXPECT_TRUE(loaded);
+    return loaded->programme_id;
+  }
+  void add(const std::string& email, const std::string& role, const std::string& programme) {
+    auto added = services::add_user(store(), {email, "Persona", role, programme, "correct horse battery"}, now);
+    ASSERT_TRUE(added) << added.error().message_key;
+  }
+};
+
+TEST_P(ServicesTest, SignInThenAuthenticateThenSignOut) {
+  add("Coordinacion@Example.pa", "coordinator", "");
+  services::SignInGuard guard;
+  auto signed_in = services::sign_in(store(), guard, {"coordinacion@example.pa", "correct horse battery", "127.0.0.1"}, now);
+  ASSERT_TRUE(signed_in) << signed_in.error().message_key;
+  EXPECT_EQ(signed_in->actor.email, "coordinacion@example.pa");
+  ASSERT_EQ(signed_in->actor.grants.size(), 1u);
+  EXPECT_FALSE(signed_in->actor.grants[0].programme_id);
+
+  auto authenticated = services::authenticate(store(), signed_in->session_token, now + seconds{60});
+  ASSERT_TRUE(authenticated);
+  EXPECT_EQ(authenticated->csrf_token, signed_in->csrf_token);
+  EXPECT_FALSE(services::authenticate(store(), signed_in->session_token, now + services::session_lifetime + seconds{1}));
+  EXPECT_FALSE(services::authenticate(store(), "not-a-token", now));
+
+  ASSERT_TRUE(services::sign_out(store(), authenticated->actor, signed_in->session_token, now));
+  EXPECT_FALSE(services::authenticate(store(), signed_in->session_token, now));
+  auto unit = store().begin(storage::TransactionMode::read_only);
+  EXPECT_EQ(unit->audit().count("session.sign_in"), 1);
+  EXPECT_EQ(unit->audit().count("session.sign_out"), 1);
+}
+
+TEST_P(ServicesTest, WrongPasswordAndUnknownEmailFailAlikeAndAreThrottled) {
+  add("ana@example.pa", "coordinator", "");
+  services::SignInGuard guard({.free_attempts = 2, .first_delay = seconds{30}});
+  auto wrong_password = services::sign_in(store(), guard, {"ana@example.pa", "wrong password!", "10.0.0.1"}, now);
+  auto unknown = services::sign_in(store(), guard, {"nobody@example.pa", "wrong password!", "10.0.0.2"}, now);
+  ASSERT_FALSE(wrong_password);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(wrong_password.error().code, ErrorCode::unauthenticated);
+  EXPECT_EQ(wrong_password.error().message_key, unknown.error().message_key);
+
+  ASSERT_FALSE(services::sign_in(store(), guard, {"ana@example.pa", "wrong again!!", "10.0.0.1"}, now));
+  // Past the free attempts even the right password waits, and the wait is told.
+  auto throttled = services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.3"}, now);
+  ASSERT_FALSE(throttled);
+  EXPECT_EQ(throttled.error().code, ErrorCode::too_many_requests);
+  EXPECT_EQ(throttled.error().retry_after_seconds, 30);
+  EXPECT_TRUE(services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.3"}, now + seconds{31}));
+}
+
+TEST_P(ServicesTest, PasswordsAreStoredAsArgon2idHashes) {
+  add("ana@example.pa", "observer", "");
+  auto unit = store().begin(storage::TransactionMode::read_only);
+  auto user = unit->users().find_by_email("ana@example.pa");
+  ASSERT_TRUE(user);
+  EXPECT_TRUE(user->password_hash.starts_with("$argon2id$")) << user->password_hash.substr(0, 10);
+  EXPECT_EQ(user->password_hash.find("correct horse battery"), std::string::npos);
+}
+
+TEST_P(ServicesTest, AddUserNamesEveryBadField) {
+  auto added = services::add_user(store(), {"not-an-email", "", "admin", "", "short"}, now);
+  ASSERT_FALSE(added);
+  std::vector<std::string> fields;
+  for (const auto& detail : added.error().details) fields.push_back(detail.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"email", "name", "role", "password"}));
+
+  auto unknown_programme = services::add_user(store(), {"a@example.pa", "A", "instructor", "NOPE", "correct horse battery"}, now);
+  ASSERT_FALSE(unknown_programme);
+  EXPECT_EQ(unknown_programme.error().details.at(0).field, "programme");
+
+  add("a@example.pa", "observer", "");
+  auto duplicate = services::add_user(store(), {"A@example.pa", "A", "observer", "", "correct horse battery"}, now);
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().details.at(0).code, "duplicate");
+}
+
+TEST_P(ServicesTest, InitialiseSiteCreatesOneCoordinatorWithAGeneratedPassword) {
+  auto first = services::initialise_site(store(), "coordinacion@diplomado.local", now);
+  ASSERT_TRUE(first);
+  EXPECT_TRUE(first->created);
+  EXPECT_GE(first->password.size(), 20u);
+  services::SignInGuard guard;
+  EXPECT_TRUE(services::sign_in(store(), guard, {first->email, first->password, "127.0.0.1"}, now));
+  auto second = services::initialise_site(store(), "other@diplomado.local", now);
+  ASSERT_TRUE(second);
+  EXPECT_FALSE(second->created);
+  EXPECT_TRUE(second->password.empty());
+  EXPECT_NE(services::initialise_site(store(), "x@y.pa", now)->password, first->password);
+}
+
+TEST_P(ServicesTest, RolesDecideWhatEachUserSees) {
+  const auto first = load_small_programme("ONE");
+  const auto second = load_small_programme("TWO");
+  add("coordinator@example.pa", "coordinator", "ONE");
+  add("observer@example.pa", "observer", "ONE");
+  add("leader@example.pa", "group_leader", "ONE");
+  add("site@example.pa", "coordinator", "");
+  services::SignInGuard guard;
+  auto actor_for = [&](const std::string& email) {
+    return services::sign_in(store(), guard, {email, "correct horse battery", "127.0.0.1"}, now)->actor;
+  };
+  const auto coordinator = actor_for("coordinator@example.pa");
+  const auto observer = actor_for("observer@example.pa");
+  const auto leader = actor_for("leader@example.pa");
+  const auto site = actor_for("site@example.pa");
+
+  EXPECT_EQ(services::list_programmes(store(), coordinator)->size(), 1u);
+  EXPECT_EQ(services::list_programmes(store(), site)->size(), 2u);
+  EXPECT_TRUE(services::get_programme(store(), observer, first));
+  EXPECT_EQ(services::get_programme(store(), coordinator, second).error().code, ErrorCode::not_found);
+  EXPECT_EQ(services::get_programme(store(), site, 999999).error().code, ErrorCode::not_found);
+
+  EXPECT_TRUE(services::list_participants(store(), coordinator, first, {}));
+  EXPECT_TRUE(services::list_participants(store(), leader, first, {}));
+  EXPECT_EQ(services::list_participants(store(), observer, first, {}).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(services::list_participants(store(), coordinator, second, {}).error().code, ErrorCode::not_found);
+  auto teams = services::list_teams(store(), observer, first);
+  ASSERT_TRUE(teams);
+  EXPECT_EQ(teams->at(0).leader_name, "Ana Ábrego");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, ::testing::Values("sqlite", "postgres"), backend_name);
+
+}  // namespace
+}  // namespace diplomado::testing

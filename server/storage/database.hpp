@@ -1,0 +1,32 @@
+#pragma once
+// Opening the database named by a URL: sqlite://PATH or postgresql://... (any libpq URI).
+// Opening runs the pending migrations, each in its own transaction, and refuses a database whose
+// schema is newer than this binary knows.
+#include <memory>
+#include <string>
+
+#include "domain/error.hpp"
+#include "storage/repositories.hpp"
+
+namespace diplomado::storage {
+
+enum class Dialect { sqlite, postgres };
+
+struct DatabaseOptions {
+  std::string url;
+  std::size_t pool_size = 8;
+};
+
+struct OpenedDatabase {
+  std::shared_ptr<Store> store;
+  Dialect dialect = Dialect::sqlite;
+  int schema_version = 0;
+  int migrations_applied = 0;
+};
+
+Result<OpenedDatabase> open_database(const DatabaseOptions& options);
+
+// The highest schema version this binary's migrations bring, per dialect.
+int latest_schema_version(Dialect dialect);
+
+}  // namespace diplomado::storage

@@ -1,0 +1,124 @@
+#pragma once
+// The interfaces the services need from storage. Services see only this header; the SOCI
+// implementation lives beside it and is wired in by app/ (DESIGN.md §3).
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/pagination.hpp"
+#include "domain/permission.hpp"
+#include "domain/programme.hpp"
+#include "domain/programme_seed.hpp"
+
+namespace diplomado::storage {
+
+struct UserRecord {
+  Id id = 0;
+  std::string email;
+  std::string display_name;
+  std::string password_hash;
+  bool disabled = false;
+};
+
+struct NewUser {
+  std::string email;
+  std::string display_name;
+  std::string password_hash;
+  std::string created_at;
+};
+
+struct HttpSessionRecord {
+  Actor actor;
+  std::string csrf_token;
+  std::string expires_at;
+};
+
+struct AuditEvent {
+  std::optional<Id> actor_user_id;
+  std::string action;       // verb.noun, e.g. "user.create"
+  std::string entity;       // table name
+  std::optional<Id> entity_id;
+  std::string details_json; // never personal data or secrets
+};
+
+class ProgrammeRepository {
+ public:
+  virtual ~ProgrammeRepository() = default;
+  virtual std::vector<ProgrammeSummary> list() = 0;
+  virtual std::optional<Programme> find(Id programme_id) = 0;
+  virtual std::optional<Id> find_id_by_code(std::string_view code) = 0;
+  virtual bool exists(Id programme_id) = 0;
+  virtual ProgrammeCounts counts(Id programme_id) = 0;
+  virtual Page<ParticipantRow> participants(Id programme_id, const PageRequest& page) = 0;
+  virtual std::vector<TeamView> teams(Id programme_id) = 0;
+
+  // Writes used when a programme is loaded from a seed.
+  virtual Id insert_programme(const Programme& programme) = 0;
+  virtual void insert_module(Id programme_id, const Module& module) = 0;
+  virtual Id insert_team(Id programme_id, const TeamSeed& team) = 0;
+  virtual void set_team_leader(Id team_id, Id enrollment_id) = 0;
+  virtual Id insert_enrollment(Id programme_id, Id person_id, const ParticipantSeed& participant, std::optional<Id> team_id) = 0;
+};
+
+class PeopleRepository {
+ public:
+  virtual ~PeopleRepository() = default;
+  // Institutions and subdivisions are shared between programmes: found by natural key or added.
+  virtual Id find_or_insert_institution(const InstitutionSeed& institution) = 0;
+  virtual void find_or_insert_subdivision(const SubdivisionSeed& subdivision) = 0;
+  virtual Id insert_person(const ParticipantSeed& person, Id institution_id) = 0;
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  virtual std::optional<UserRecord> find_by_email(std::string_view normalised_email) = 0;
+  virtual Id insert(const NewUser& user) = 0;
+  virtual void add_grant(Id user_id, const RoleGrant& grant) = 0;
+  virtual std::vector<RoleGrant> grants(Id user_id) = 0;
+  virtual std::int64_t count() = 0;
+};
+
+class HttpSessionRepository {
+ public:
+  virtual ~HttpSessionRepository() = default;
+  virtual void insert(std::string_view token_hash, Id user_id, std::string_view csrf_token, std::string_view created_at,
+                      std::string_view expires_at) = 0;
+  // The session's actor, if the token names a session that has not expired at `now`.
+  virtual std::optional<HttpSessionRecord> find_live(std::string_view token_hash, std::string_view now) = 0;
+  virtual bool remove(std::string_view token_hash) = 0;
+  virtual void remove_expired(std::string_view now) = 0;
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  virtual void append(const AuditEvent& event, std::string_view at) = 0;
+  virtual std::int64_t count(std::string_view action) = 0;
+};
+
+enum class TransactionMode { read_only, read_write };
+
+// One transaction over every repository. Destroying it without commit() rolls back, so a
+// failure part-way writes nothing.
+class UnitOfWork {
+ public:
+  virtual ~UnitOfWork() = default;
+  virtual ProgrammeRepository& programmes() = 0;
+  virtual PeopleRepository& people() = 0;
+  virtual UserRepository& users() = 0;
+  virtual HttpSessionRepository& http_sessions() = 0;
+  virtual AuditRepository& audit() = 0;
+  virtual void commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual std::unique_ptr<UnitOfWork> begin(TransactionMode mode) = 0;
+};
+
+}  // namespace diplomado::storage

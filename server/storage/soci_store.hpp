@@ -1,0 +1,31 @@
+#pragma once
+// Internal to storage/: the SOCI implementation of the repositories.
+#include <soci/soci.h>
+
+#include <memory>
+
+#include "storage/database.hpp"
+#include "storage/repositories.hpp"
+
+namespace diplomado::storage {
+
+std::unique_ptr<ProgrammeRepository> make_programme_repository(soci::session& sql);
+std::unique_ptr<PeopleRepository> make_people_repository(soci::session& sql);
+std::unique_ptr<UserRepository> make_user_repository(soci::session& sql);
+std::unique_ptr<HttpSessionRepository> make_http_session_repository(soci::session& sql);
+std::unique_ptr<AuditRepository> make_audit_repository(soci::session& sql);
+
+class SociStore final : public Store {
+ public:
+  SociStore(Dialect dialect, std::string connect_string, std::size_t pool_size);
+  std::unique_ptr<UnitOfWork> begin(TransactionMode mode) override;
+
+ private:
+  Dialect m_dialect;
+  soci::connection_pool m_pool;
+};
+
+// Statements every new connection needs (SQLite: WAL, foreign keys, busy timeout).
+void prepare_connection(soci::session& sql, Dialect dialect);
+
+}  // namespace diplomado::storage

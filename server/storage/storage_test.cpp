@@ -1,0 +1,127 @@
+#include <soci/soci.h>
+
+#include "services/load_programme_seed.hpp"
+#include "storage/test_database.hpp"
+
+namespace diplomado::testing {
+namespace {
+
+const TimePoint now{std::chrono::seconds{1'697'000'000}};
+
+class StorageTest : public DatabaseTest {};
+
+TEST_P(StorageTest, MigrationsRunOnceAndRecordTheirVersion) {
+  auto first = storage::open_database({m_url, 1});
+  ASSERT_TRUE(first) << first.error().message_key;
+  EXPECT_GE(first->migrations_applied, 1);
+  const auto dialect = GetParam() == "sqlite" ? storage::Dialect::sqlite : storage::Dialect::postgres;
+  EXPECT_EQ(first->schema_version, storage::latest_schema_version(dialect));
+  auto second = storage::open_database({m_url, 1});
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->migrations_applied, 0);
+  EXPECT_EQ(second->schema_version, first->schema_version);
+}
+
+TEST_P(StorageTest, ADatabaseFromANewerVersionIsRefused) {
+  store();
+  {
+    auto unit = store().begin(storage::TransactionMode::read_write);
+    unit->commit();
+  }
+  // Pretend a newer binary migrated this database.
+  const std::string connect = GetParam() == "sqlite" ? "db=" + (m_directory / "test.db").string() : m_url;
+  soci::session sql(GetParam() == "sqlite" ? "sqlite3" : "postgresql", connect);
+  sql << "INSERT INTO schema_migration (version, name, applied_at) VALUES (9999, '9999_future.sql', '2030-01-01T00:00:00Z')";
+  auto reopened = storage::open_database({m_url, 1});
+  ASSERT_FALSE(reopened);
+  EXPECT_EQ(reopened.error().message_key, "error.database.newer_schema");
+  EXPECT_EQ(reopened.error().details.at(0).value.substr(0, 4), "9999");
+}
+
+TEST_P(StorageTest, AProgrammeLoadsWithItsModulesTeamsAndParticipants) {
+  const auto seed = given_programme("TEST-1")
+                        .with_module("Derechos humanos", "Human rights")
+                        .with_module("Estadísticas", "Statistics")
+                        .with_team("darien", "Darién — SENAFRONT", "PA-5", "p1")
+                        .with_participant("p1", "Ana", "Ábrego", "senafront", "darien")
+                        .with_participant("p2", "Luis", "Barría", "snm", "darien")
+                        .with_participant("p3", "Rosa", "Cedeño", "snm", "", "withdrawn", "Traslado")
+                        .build();
+  auto loaded = services::load_programme_seed(store(), seed, now);
+  ASSERT_TRUE(loaded);
+  EXPECT_TRUE(loaded->created);
+
+  auto unit = store().begin(storage::TransactionMode::read_only);
+  auto programme = unit->programmes().find(loaded->programme_id);
+  ASSERT_TRUE(programme);
+  EXPECT_EQ(programme->title.en, "Test diploma course");
+  ASSERT_EQ(programme->modules.size(), 2u);
+  EXPECT_EQ(programme->modules[1].title.es, "Estadísticas");
+  EXPECT_EQ(programme->sdgs, (std::vector<int>{10, 16, 17}));
+
+  const auto counts = unit->programmes().counts(loaded->programme_id);
+  EXPECT_EQ(counts.enrollments, 3);
+  EXPECT_EQ(counts.active, 2);
+  EXPECT_EQ(counts.withdrawn, 1);
+  EXPECT_EQ(counts.institutions, 2);
+  EXPECT_EQ(counts.teams, 1);
+
+  auto page = unit->programmes().participants(loaded->programme_id, PageRequest{1, 2});
+  EXPECT_EQ(page.total, 3);
+  ASSERT_EQ(page.items.size(), 2u);
+  EXPECT_EQ(page.items[0].family_names, "Ábrego");
+  EXPECT_TRUE(page.items[0].is_group_leader);
+  EXPECT_EQ(page.items[0].institution.acronym, "SENAFRONT");
+  EXPECT_EQ(page.items[0].subdivision.name, "Darién");
+  auto second_page = unit->programmes().participants(loaded->programme_id, PageRequest{2, 2});
+  ASSERT_EQ(second_page.items.size(), 1u);
+  EXPECT_EQ(second_page.items[0].status, "withdrawn");
+  EXPECT_EQ(second_page.items[0].withdrawal_reason, "Traslado");
+
+  auto teams = unit->programmes().teams(loaded->programme_id);
+  ASSERT_EQ(teams.size(), 1u);
+  EXPECT_EQ(teams[0].leader_name, "Ana Ábrego");
+  EXPECT_EQ(teams[0].member_count, 2);
+  EXPECT_EQ(teams[0].institution_acronyms, (std::vector<std::string>{"SENAFRONT", "SNM"}));
+}
+
+TEST_P(StorageTest, LoadingIsIdempotentByCode) {
+  const auto seed = given_programme("TEST-2").with_participant("p1", "Ana", "Ábrego", "snm", "").build();
+  ASSERT_TRUE(services::load_programme_seed(store(), seed, now));
+  auto again = services::load_programme_seed(store(), seed, now);
+  ASSERT_TRUE(again);
+  EXPECT_FALSE(again->created);
+  auto unit = store().begin(storage::TransactionMode::read_only);
+  EXPECT_EQ(unit->programmes().counts(again->programme_id).enrollments, 1);
+}
+
+TEST_P(StorageTest, AFailureHalfWayWritesNothing) {
+  ASSERT_TRUE(services::load_programme_seed(store(), given_programme("FIRST").with_participant("p1", "Ana", "Ábrego", "snm", "").build(), now));
+  // The second programme's third participant collides with a person stored by the first
+  // (same e-mail): the database refuses it after two rows went in, and all must roll back.
+  const auto seed = given_programme("SECOND")
+                        .with_participant("a", "Eva", "Díaz", "snm", "")
+                        .with_participant("b", "Iván", "Gómez", "snm", "")
+                        .with_participant("p1", "Ana", "Ábrego", "snm", "")
+                        .build();
+  auto loaded = services::load_programme_seed(store(), seed, now);
+  ASSERT_FALSE(loaded);
+  EXPECT_EQ(loaded.error().code, ErrorCode::conflict);
+  auto unit = store().begin(storage::TransactionMode::read_only);
+  EXPECT_FALSE(unit->programmes().find_id_by_code("SECOND"));
+  EXPECT_EQ(unit->audit().count("programme.load"), 1);
+}
+
+TEST_P(StorageTest, RollbackWhenAUnitIsDroppedWithoutCommit) {
+  {
+    auto unit = store().begin(storage::TransactionMode::read_write);
+    unit->users().insert({"x@example.pa", "X", "hash", "2023-10-11T00:00:00Z"});
+  }
+  auto unit = store().begin(storage::TransactionMode::read_only);
+  EXPECT_EQ(unit->users().count(), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgres"), backend_name);
+
+}  // namespace
+}  // namespace diplomado::testing

@@ -1,0 +1,142 @@
+#include "storage/soci_store.hpp"
+
+namespace diplomado::storage {
+namespace {
+
+using soci::into;
+using soci::use;
+
+class SociUserRepository final : public UserRepository {
+ public:
+  explicit SociUserRepository(soci::session& sql) : m_sql(sql) {}
+
+  std::optional<UserRecord> find_by_email(std::string_view normalised_email) override {
+    const std::string email(normalised_email);
+    UserRecord user;
+    long long id = 0;
+    int disabled = 0;
+    m_sql << "SELECT id, email, display_name, password_hash, disabled FROM app_user WHERE email = :e", into(id), into(user.email),
+        into(user.display_name), into(user.password_hash), into(disabled), use(email);
+    if (!m_sql.got_data()) return std::nullopt;
+    user.id = id;
+    user.disabled = disabled != 0;
+    return user;
+  }
+
+  Id insert(const NewUser& user) override {
+    long long id = 0;
+    m_sql << "INSERT INTO app_user (email, display_name, password_hash, created_at) VALUES (:e, :n, :h, :c) RETURNING id",
+        use(user.email), use(user.display_name), use(user.password_hash), use(user.created_at), into(id);
+    return id;
+  }
+
+  void add_grant(Id user_id, const RoleGrant& grant) override {
+    long long user = user_id, programme = grant.programme_id.value_or(0);
+    const std::string role(to_string(grant.role));
+    m_sql << "INSERT INTO role_grant (user_id, role, programme_id) VALUES (:u, :r, NULLIF(:p, 0))", use(user), use(role), use(programme);
+  }
+
+  std::vector<RoleGrant> grants(Id user_id) override {
+    std::vector<RoleGrant> result;
+    long long user = user_id, programme = 0;
+    std::string role;
+    soci::statement statement = (m_sql.prepare << "SELECT role, COALESCE(programme_id, 0) FROM role_grant WHERE user_id = :u ORDER BY id",
+                                 into(role), into(programme), use(user));
+    statement.execute();
+    while (statement.fetch())
+      if (auto parsed = parse_role(role)) result.push_back(RoleGrant{*parsed, programme ? std::optional<Id>(programme) : std::nullopt});
+    return result;
+  }
+
+  std::int64_t count() override {
+    long long total = 0;
+    m_sql << "SELECT COUNT(*) FROM app_user", into(total);
+    return total;
+  }
+
+ private:
+  soci::session& m_sql;
+};
+
+class SociHttpSessionRepository final : public HttpSessionRepository {
+ public:
+  explicit SociHttpSessionRepository(soci::session& sql) : m_sql(sql) {}
+
+  void insert(std::string_view token_hash, Id user_id, std::string_view csrf_token, std::string_view created_at,
+              std::string_view expires_at) override {
+    const std::string hash(token_hash), csrf(csrf_token), created(created_at), expires(expires_at);
+    long long user = user_id;
+    m_sql << "INSERT INTO http_session (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (:h, :u, :c, :cr, :ex)",
+        use(hash), use(user), use(csrf), use(created), use(expires);
+  }
+
+  std::optional<HttpSessionRecord> find_live(std::string_view token_hash, std::string_view now) override {
+    const std::string hash(token_hash), at(now);
+    HttpSessionRecord record;
+    long long user_id = 0;
+    int disabled = 0;
+    m_sql << "SELECT s.user_id, s.csrf_token, s.expires_at, u.email, u.display_name, u.disabled "
+             "FROM http_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = :h AND s.expires_at > :now",
+        into(user_id), into(record.csrf_token), into(record.expires_at), into(record.actor.email), into(record.actor.display_name),
+        into(disabled), use(hash), use(at);
+    if (!m_sql.got_data() || disabled) return std::nullopt;
+    record.actor.user_id = user_id;
+    long long programme = 0;
+    std::string role;
+    soci::statement statement = (m_sql.prepare << "SELECT role, COALESCE(programme_id, 0) FROM role_grant WHERE user_id = :u ORDER BY id",
+                                 into(role), into(programme), use(user_id));
+    statement.execute();
+    while (statement.fetch())
+      if (auto parsed = parse_role(role))
+        record.actor.grants.push_back(RoleGrant{*parsed, programme ? std::optional<Id>(programme) : std::nullopt});
+    return record;
+  }
+
+  bool remove(std::string_view token_hash) override {
+    const std::string hash(token_hash);
+    soci::statement statement = (m_sql.prepare << "DELETE FROM http_session WHERE token_hash = :h", use(hash));
+    statement.execute(true);
+    return statement.get_affected_rows() > 0;
+  }
+
+  void remove_expired(std::string_view now) override {
+    const std::string at(now);
+    m_sql << "DELETE FROM http_session WHERE expires_at <= :now", use(at);
+  }
+
+ private:
+  soci::session& m_sql;
+};
+
+class SociAuditRepository final : public AuditRepository {
+ public:
+  explicit SociAuditRepository(soci::session& sql) : m_sql(sql) {}
+
+  void append(const AuditEvent& event, std::string_view at) override {
+    const std::string when(at);
+    long long actor = event.actor_user_id.value_or(0), entity_id = event.entity_id.value_or(0);
+    m_sql << "INSERT INTO audit_event (at, actor_user_id, action, entity, entity_id, details) "
+             "VALUES (:at, NULLIF(:actor, 0), :action, :entity, NULLIF(:eid, 0), :details)",
+        use(when), use(actor), use(event.action), use(event.entity), use(entity_id), use(event.details_json);
+  }
+
+  std::int64_t count(std::string_view action) override {
+    const std::string name(action);
+    long long total = 0;
+    m_sql << "SELECT COUNT(*) FROM audit_event WHERE action = :a", into(total), use(name);
+    return total;
+  }
+
+ private:
+  soci::session& m_sql;
+};
+
+}  // namespace
+
+std::unique_ptr<UserRepository> make_user_repository(soci::session& sql) { return std::make_unique<SociUserRepository>(sql); }
+std::unique_ptr<HttpSessionRepository> make_http_session_repository(soci::session& sql) {
+  return std::make_unique<SociHttpSessionRepository>(sql);
+}
+std::unique_ptr<AuditRepository> make_audit_repository(soci::session& sql) { return std::make_unique<SociAuditRepository>(sql); }
+
+}  // namespace diplomado::storage
