@@ -6,9 +6,9 @@ namespace diplomado {
 
 std::chrono::seconds SignInThrottle::delay_for(int failures) const {
   const int over = failures - m_policy.free_attempts;
-  if (over < 0) return std::chrono::seconds{0};
+  if (over <= 0) return std::chrono::seconds{0};
   auto delay = m_policy.first_delay;
-  for (int i = 0; i < over && delay < m_policy.max_delay; ++i) delay *= 2;
+  for (int i = 1; i < over && delay < m_policy.max_delay; ++i) delay *= 2;
   return std::min(delay, m_policy.max_delay);
 }
 

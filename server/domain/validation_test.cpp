@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/text_key.hpp"
 #include "domain/time.hpp"
 
 namespace diplomado {
@@ -24,6 +25,18 @@ TEST(Time, Iso8601InUtc) {
   EXPECT_EQ(format_iso8601(TimePoint{std::chrono::seconds{0}}), "1970-01-01T00:00:00Z");
   // 2023-10-11 17:30:05 UTC, the model course's last day.
   EXPECT_EQ(format_iso8601(TimePoint{std::chrono::seconds{1697045405}}), "2023-10-11T17:30:05Z");
+}
+
+}  // namespace diplomado
+
+namespace diplomado {
+
+TEST(TextKey, AccentsAndCaseDoNotMatter) {
+  EXPECT_EQ(fold_for_matching("Darién"), "darien");
+  EXPECT_EQ(fold_for_matching("  ÁBREGO   Núñez "), "abrego nunez");
+  EXPECT_EQ(fold_for_matching("Ngäbe-Buglé"), "ngabe-bugle");
+  EXPECT_LT(fold_for_matching("Ábrego"), fold_for_matching("Barría"));
+  EXPECT_EQ(fold_for_matching(""), "");
 }
 
 }  // namespace diplomado

@@ -129,7 +129,7 @@ class SociProgrammeRepository final : public ProgrammeRepository {
                           "LEFT JOIN institution i ON i.id = p.institution_id "
                           "LEFT JOIN subdivision s ON s.code = p.subdivision_code "
                           "LEFT JOIN team t ON t.id = e.team_id "
-                          "WHERE e.programme_id = :id ORDER BY p.family_names, p.given_names, e.id LIMIT :limit OFFSET :offset",
+                          "WHERE e.programme_id = :id ORDER BY p.sort_name, e.id LIMIT :limit OFFSET :offset",
          into(enrollment_id), into(person_id), into(row.given_names), into(row.family_names), into(row.sex), into(row.position),
          into(row.level), into(institution_id), into(row.institution.acronym), into(row.institution.name.es),
          into(row.institution.name.en), into(row.subdivision.code), into(row.subdivision.name), into(team_id), into(row.team_name),

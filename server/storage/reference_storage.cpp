@@ -1,3 +1,4 @@
+#include "domain/text_key.hpp"
 #include "storage/soci_store.hpp"
 
 namespace diplomado::storage {
@@ -32,9 +33,10 @@ class SociPeopleRepository final : public PeopleRepository {
 
   Id insert_person(const ParticipantSeed& person, Id institution_id) override {
     long long institution = institution_id, id = 0;
-    m_sql << "INSERT INTO person (given_names, family_names, sex, email, institution_id, position, level, subdivision_code) "
-             "VALUES (:g, :f, :s, NULLIF(:e, ''), :i, :p, :l, NULLIF(:sub, '')) RETURNING id",
-        use(person.given_names), use(person.family_names), use(person.sex), use(person.email), use(institution), use(person.position),
+    const std::string sort_name = fold_for_matching(person.family_names + " " + person.given_names);
+    m_sql << "INSERT INTO person (given_names, family_names, sort_name, sex, email, institution_id, position, level, subdivision_code) "
+             "VALUES (:g, :f, :sn, :s, NULLIF(:e, ''), :i, :p, :l, NULLIF(:sub, '')) RETURNING id",
+        use(person.given_names), use(person.family_names), use(sort_name), use(person.sex), use(person.email), use(institution), use(person.position),
         use(person.level), use(person.subdivision_code), into(id);
     return id;
   }

@@ -79,6 +79,7 @@ CREATE TABLE person (
   id INTEGER PRIMARY KEY,
   given_names TEXT NOT NULL,
   family_names TEXT NOT NULL,
+  sort_name TEXT NOT NULL DEFAULT '',
   sex TEXT NOT NULL DEFAULT 'undisclosed' CHECK (sex IN ('female', 'male', 'other', 'undisclosed')),
   email TEXT UNIQUE,
   institution_id INTEGER REFERENCES institution(id),
@@ -87,6 +88,8 @@ CREATE TABLE person (
   subdivision_code TEXT REFERENCES subdivision(code),
   version INTEGER NOT NULL DEFAULT 1
 );
+
+CREATE INDEX person_sort_name ON person(sort_name);
 
 CREATE TABLE team (
   id INTEGER PRIMARY KEY,

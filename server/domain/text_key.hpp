@@ -1,0 +1,13 @@
+#pragma once
+// Keys for sorting and searching names the way Spanish speakers expect: accents and case do not
+// matter ("Ábrego" sorts with the A's; "Darien" finds "Darién"). Built with ICU, stored beside
+// the name, so both databases sort and search the same way without collations of their own.
+#include <string>
+#include <string_view>
+
+namespace diplomado {
+
+// NFD, drop combining marks, lower-case, NFC; spaces collapsed. UTF-8 in, UTF-8 out.
+std::string fold_for_matching(std::string_view text);
+
+}  // namespace diplomado
