@@ -63,7 +63,7 @@ TEST_P(ServicesTest, SignInThenAuthenticateThenSignOut) {
 
 TEST_P(ServicesTest, WrongPasswordAndUnknownEmailFailAlikeAndAreThrottled) {
   add("ana@example.pa", "coordinator", "");
-  services::SignInGuard guard({.free_attempts = 1, .first_delay = seconds{30}});
+  services::SignInGuard guard({.free_attempts = 1, .first_delay = seconds{30}}, {.free_attempts = 1, .first_delay = seconds{30}});
   auto wrong_password = services::sign_in(store(), guard, {"ana@example.pa", "wrong password!", "10.0.0.1"}, now);
   auto unknown = services::sign_in(store(), guard, {"nobody@example.pa", "wrong password!", "10.0.0.2"}, now);
   ASSERT_FALSE(wrong_password);

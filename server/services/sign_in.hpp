@@ -11,9 +11,14 @@
 namespace diplomado::services {
 
 // Failed sign-ins are counted per e-mail and per client address; both must be clear to try.
+// A client address gets more free attempts than an account: a whole office may share one
+// address, and one person's typos must not lock out the others.
+inline constexpr ThrottlePolicy per_client_policy{.free_attempts = 30};
+
 class SignInGuard {
  public:
-  explicit SignInGuard(ThrottlePolicy policy = {}) : m_by_email(policy), m_by_client(policy) {}
+  explicit SignInGuard(ThrottlePolicy per_email = {}, ThrottlePolicy per_client = per_client_policy)
+      : m_by_email(per_email), m_by_client(per_client) {}
   std::optional<std::chrono::seconds> retry_after(const std::string& email, const std::string& client, TimePoint now);
   void record_failure(const std::string& email, const std::string& client, TimePoint now);
   void record_success(const std::string& email);

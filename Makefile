@@ -1,0 +1,35 @@
+# The two commands: `make run` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+BUILD_DIR ?= build
+ASAN_DIR ?= build-asan
+JOBS ?= $(shell nproc)
+DATA ?= var
+PORT ?= 8080
+
+.PHONY: deps build server web run test test-unit test-asan test-api test-e2e lint-api bench clean
+
+deps:
+	@scripts/install-deps
+
+server:
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+web:
+	@cd web && npm run --silent build
+
+build: deps server web
+
+run: build
+	@$(BUILD_DIR)/diplomado init --data $(DATA)
+	@$(BUILD_DIR)/diplomado demo --data $(DATA)
+	@$(BUILD_DIR)/diplomado serve --data $(DATA) --port $(PORT)
+
+test: build
+	@scripts/test-all
+
+bench: build
+	@bench/http-throughput
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) web/dist

@@ -1,0 +1,101 @@
+// Starts the real `diplomado` binary on a free port with a database of its own (a fresh SQLite
+// file, or a fresh PostgreSQL database when DIPLOMADO_API_DATABASE=postgres), loads the demo
+// programme and adds users with random passwords. Each test file gets its own server.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const binary = process.env.DIPLOMADO_BINARY ?? join(root, 'build', 'diplomado');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function run(args, input) {
+  try {
+    const stdout = execFileSync(binary, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    return { code: 0, stdout, stderr: '' };
+  } catch (error) {
+    return { code: error.status ?? 1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' };
+  }
+}
+
+function freshDatabase(dataDir) {
+  if (process.env.DIPLOMADO_API_DATABASE !== 'postgres') return [];
+  const admin = process.env.DIPLOMADO_TEST_POSTGRES_ADMIN;
+  if (!admin) throw new Error('DIPLOMADO_TEST_POSTGRES_ADMIN is not set (run through scripts/with-postgres)');
+  const name = `api_${randomBytes(6).toString('hex')}`;
+  execFileSync('psql', [admin, '-q', '-c', `CREATE DATABASE ${name}`]);
+  return ['--database', admin.replace(/\/postgres$/, `/${name}`)];
+}
+
+export async function startServer({ users = [] } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'diplomado-api-'));
+  const database = freshDatabase(dataDir);
+  const common = ['--data', dataDir, ...database];
+  const demo = run(['demo', ...common]);
+  if (demo.code !== 0) throw new Error(`demo failed: ${demo.stderr}`);
+  const accounts = {};
+  for (const user of users) {
+    const password = randomBytes(12).toString('base64url');
+    const args = ['user', 'add', ...common, '--email', user.email, '--name', user.name ?? user.email, '--role', user.role, '--password-stdin'];
+    if (user.programme) args.push('--programme', user.programme);
+    const added = run(args, `${password}\n`);
+    if (added.code !== 0) throw new Error(`user add failed: ${added.stderr}`);
+    accounts[user.email] = password;
+  }
+  const port = await freePort();
+  const child = spawn(binary, ['serve', ...common, '--port', String(port), '--threads', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {}
+    if (attempt > 100 || child.exitCode !== null) throw new Error(`server did not start: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    base,
+    port,
+    dataDir,
+    common,
+    accounts,
+    output: () => output,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(server, email, password = server.accounts[email]) {
+  const response = await fetch(`${server.base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'sign-in' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 201) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await response.json();
+  return { cookie, csrf };
+}
+
+export function get(server, path, session, headers = {}) {
+  return fetch(`${server.base}${path}`, { headers: { ...(session ? { Cookie: session.cookie } : {}), ...headers } });
+}

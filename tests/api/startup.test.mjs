@@ -1,0 +1,53 @@
+// Start-up failures end with one clear line and a non-zero exit code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run, startServer, freePort } from './harness.mjs';
+
+test('a data directory that cannot be written stops start-up', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'diplomado-bad-'));
+  writeFileSync(join(dir, 'file'), 'not a folder');
+  const result = run(['serve', '--data', join(dir, 'file', 'sub'), '--port', '1']);
+  rmSync(dir, { recursive: true, force: true });
+  assert.notEqual(result.code, 0);
+  assert.match(result.stderr, /directorio de datos|data directory/);
+});
+
+test('a port already in use stops start-up', async () => {
+  const server = await startServer();
+  try {
+    const result = run(['serve', ...server.common, '--port', String(server.port)]);
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /puerto|port/);
+    assert.match(result.stderr, new RegExp(String(server.port)));
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a database from a newer version is refused', { skip: process.env.DIPLOMADO_API_DATABASE === 'postgres' ? 'covered by the storage tests on PostgreSQL' : false }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'diplomado-newer-'));
+  assert.equal(run(['init', '--data', dir]).code, 0);
+  execFileSync('python3', ['-c', `import sqlite3; c = sqlite3.connect('${join(dir, 'diplomado.db')}'); c.execute("INSERT INTO schema_migration VALUES (9999, '9999_future.sql', 'x')"); c.commit()`]);
+  const result = run(['serve', '--data', dir, '--port', String(await freePort())]);
+  rmSync(dir, { recursive: true, force: true });
+  assert.notEqual(result.code, 0);
+  assert.match(result.stderr, /más nueva|newer/);
+});
+
+test('init prints a generated password once, and no fixed one exists', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'diplomado-init-'));
+  const first = run(['init', '--data', dir]);
+  const second = run(['init', '--data', dir]);
+  const other = mkdtempSync(join(tmpdir(), 'diplomado-init-'));
+  const third = run(['init', '--data', other]);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(other, { recursive: true, force: true });
+  const password = (output) => /password: (\S+)/.exec(output)?.[1];
+  assert.ok(password(first.stdout)?.length >= 20);
+  assert.equal(password(second.stdout), undefined);
+  assert.notEqual(password(first.stdout), password(third.stdout));
+});
