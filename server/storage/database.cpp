@@ -1,6 +1,7 @@
 #include "storage/database.hpp"
 
 #include <fmt/format.h>
+#include <libpq-fe.h>
 #include <soci/soci.h>
 
 #include <algorithm>
@@ -18,6 +19,33 @@ struct ParsedUrl {
   std::string connect_string;
 };
 
+// SOCI 4.0 re-parses its connection string as key=value words, which breaks libpq URIs; libpq
+// itself turns the URI into keywords, each value quoted as libpq expects.
+}  // namespace
+
+std::optional<std::string> postgres_keywords(const std::string& url) {
+  char* message = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &message);
+  if (!options) {
+    if (message) PQfreemem(message);
+    return std::nullopt;
+  }
+  std::string result;
+  for (auto* option = options; option->keyword; ++option) {
+    if (!option->val || !*option->val) continue;
+    std::string value;
+    for (const char* c = option->val; *c; ++c) {
+      if (*c == '\\' || *c == '\'') value.push_back('\\');
+      value.push_back(*c);
+    }
+    result += fmt::format("{}{}='{}'", result.empty() ? "" : " ", option->keyword, value);
+  }
+  PQconninfoFree(options);
+  return result;
+}
+
+namespace {
+
 Result<ParsedUrl> parse_url(const std::string& url) {
   constexpr std::string_view sqlite_prefix = "sqlite://";
   if (url.starts_with(sqlite_prefix)) {
@@ -25,7 +53,11 @@ Result<ParsedUrl> parse_url(const std::string& url) {
     if (path.empty() || path.find('"') != std::string::npos) return std::unexpected(field_error("database", "invalid_url", "error.database.url", url));
     return ParsedUrl{Dialect::sqlite, fmt::format("db=\"{}\" timeout=10", path)};
   }
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return ParsedUrl{Dialect::postgres, url};
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    auto keywords = postgres_keywords(url);
+    if (!keywords) return std::unexpected(field_error("database", "invalid_url", "error.database.url"));
+    return ParsedUrl{Dialect::postgres, *keywords};
+  }
   return std::unexpected(field_error("database", "invalid_url", "error.database.url", url));
 }
 

@@ -26,6 +26,9 @@ struct OpenedDatabase {
 
 Result<OpenedDatabase> open_database(const DatabaseOptions& options);
 
+// A postgresql:// URI as libpq keyword=value words (what SOCI's PostgreSQL backend accepts).
+std::optional<std::string> postgres_keywords(const std::string& url);
+
 // The highest schema version this binary's migrations bring, per dialect.
 int latest_schema_version(Dialect dialect);
 

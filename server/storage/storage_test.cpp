@@ -29,7 +29,7 @@ TEST_P(StorageTest, ADatabaseFromANewerVersionIsRefused) {
     unit->commit();
   }
   // Pretend a newer binary migrated this database.
-  const std::string connect = GetParam() == "sqlite" ? "db=" + (m_directory / "test.db").string() : m_url;
+  const std::string connect = GetParam() == "sqlite" ? "db=" + (m_directory / "test.db").string() : storage::postgres_keywords(m_url).value();
   soci::session sql(GetParam() == "sqlite" ? "sqlite3" : "postgresql", connect);
   sql << "INSERT INTO schema_migration (version, name, applied_at) VALUES (9999, '9999_future.sql', '2030-01-01T00:00:00Z')";
   auto reopened = storage::open_database({m_url, 1});

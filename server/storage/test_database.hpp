@@ -32,7 +32,7 @@ class DatabaseTest : public ::testing::TestWithParam<std::string> {
       const char* base = std::getenv("DIPLOMADO_TEST_POSTGRES_URL");
       if (!base || !*base) GTEST_SKIP() << "DIPLOMADO_TEST_POSTGRES_URL is not set (make test sets it)";
       m_schema = "t" + random_suffix();
-      soci::session admin("postgresql", base);
+      soci::session admin("postgresql", storage::postgres_keywords(base).value());
       admin << "CREATE SCHEMA " + m_schema;
       m_url = std::string(base) + (std::string(base).find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + m_schema;
     }
@@ -41,7 +41,7 @@ class DatabaseTest : public ::testing::TestWithParam<std::string> {
     if (!m_directory.empty()) std::filesystem::remove_all(m_directory);
     if (!m_schema.empty()) {
       m_store.reset();
-      soci::session admin("postgresql", std::getenv("DIPLOMADO_TEST_POSTGRES_URL"));
+      soci::session admin("postgresql", storage::postgres_keywords(std::getenv("DIPLOMADO_TEST_POSTGRES_URL")).value());
       admin << "DROP SCHEMA " + m_schema + " CASCADE";
     }
   }
