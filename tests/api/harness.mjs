@@ -32,7 +32,7 @@ export function run(args, input) {
   }
 }
 
-function freshDatabase(dataDir) {
+export function freshDatabase() {
   if (process.env.DIPLOMADO_API_DATABASE !== 'postgres') return [];
   const admin = process.env.DIPLOMADO_TEST_POSTGRES_ADMIN;
   if (!admin) throw new Error('DIPLOMADO_TEST_POSTGRES_ADMIN is not set (run through scripts/with-postgres)');
@@ -43,7 +43,7 @@ function freshDatabase(dataDir) {
 
 export async function startServer({ users = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'diplomado-api-'));
-  const database = freshDatabase(dataDir);
+  const database = freshDatabase();
   const common = ['--data', dataDir, ...database];
   const demo = run(['demo', ...common]);
   if (demo.code !== 0) throw new Error(`demo failed: ${demo.stderr}`);

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, startServer, freePort } from './harness.mjs';
+import { run, startServer, freePort, freshDatabase } from './harness.mjs';
 
 test('a data directory that cannot be written stops start-up', () => {
   const dir = mkdtempSync(join(tmpdir(), 'diplomado-bad-'));
@@ -28,11 +28,14 @@ test('a port already in use stops start-up', async () => {
   }
 });
 
-test('a database from a newer version is refused', { skip: process.env.DIPLOMADO_API_DATABASE === 'postgres' ? 'covered by the storage tests on PostgreSQL' : false }, async () => {
+test('a database from a newer version is refused', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'diplomado-newer-'));
-  assert.equal(run(['init', '--data', dir]).code, 0);
-  execFileSync('python3', ['-c', `import sqlite3; c = sqlite3.connect('${join(dir, 'diplomado.db')}'); c.execute("INSERT INTO schema_migration VALUES (9999, '9999_future.sql', 'x')"); c.commit()`]);
-  const result = run(['serve', '--data', dir, '--port', String(await freePort())]);
+  const database = freshDatabase();
+  assert.equal(run(['init', '--data', dir, ...database]).code, 0);
+  const future = "INSERT INTO schema_migration VALUES (9999, '9999_future.sql', 'x')";
+  if (database.length) execFileSync('psql', [database[1], '-q', '-c', future]);
+  else execFileSync('python3', ['-c', `import sqlite3; c = sqlite3.connect('${join(dir, 'diplomado.db')}'); c.execute("${future}"); c.commit()`]);
+  const result = run(['serve', '--data', dir, ...database, '--port', String(await freePort())]);
   rmSync(dir, { recursive: true, force: true });
   assert.notEqual(result.code, 0);
   assert.match(result.stderr, /más nueva|newer/);
