@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
   add_common_options(*init, init_options);
   std::string init_email = "coordinacion@diplomado.local";
   init->add_option("--email", init_email, "E-mail of the first coordinator");
+  std::string init_name;
+  init->add_option("--name", init_name, "Display name of the first coordinator (default: the e-mail)");
 
   auto* demo = application.add_subcommand("demo", "Load the demo programme (idempotent)");
   add_common_options(*demo, demo_options);
@@ -100,7 +102,7 @@ int main(int argc, char** argv) {
 
   if (init->parsed()) {
     auto database = open(init_options, console, 1);
-    return database ? cli::run_init(*database->store, init_email, console) : 1;
+    return database ? cli::run_init(*database->store, init_email, init_name, console) : 1;
   }
   if (demo->parsed()) {
     auto database = open(demo_options, console, 1);

@@ -23,8 +23,8 @@ void print_error(const Error& error, Console& console) {
   }
 }
 
-int run_init(storage::Store& store, const std::string& email, Console& console) {
-  auto result = services::initialise_site(store, email, now());
+int run_init(services::Store& store, const std::string& email, const std::string& display_name, Console& console) {
+  auto result = services::initialise_site(store, email, display_name, now());
   if (!result) {
     print_error(result.error(), console);
     return 1;
@@ -39,7 +39,7 @@ int run_init(storage::Store& store, const std::string& email, Console& console) 
   return 0;
 }
 
-int run_demo(storage::Store& store, const std::string& programme_file, Console& console) {
+int run_demo(services::Store& store, const std::string& programme_file, Console& console) {
   auto seed = read_programme_seed_file(programme_file);
   if (!seed) {
     print_error(seed.error(), console);
@@ -56,7 +56,7 @@ int run_demo(storage::Store& store, const std::string& programme_file, Console& 
   return 0;
 }
 
-int run_user_add(storage::Store& store, const services::AddUserRequest& request, Console& console) {
+int run_user_add(services::Store& store, const services::AddUserRequest& request, Console& console) {
   auto added = services::add_user(store, request, now());
   if (!added) {
     print_error(added.error(), console);

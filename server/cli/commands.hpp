@@ -6,7 +6,7 @@
 
 #include "domain/messages.hpp"
 #include "services/add_user.hpp"
-#include "storage/repositories.hpp"
+#include "services/store.hpp"
 
 namespace diplomado::cli {
 
@@ -16,9 +16,9 @@ struct Console {
   Language language = Language::es;
 };
 
-int run_init(storage::Store& store, const std::string& email, Console& console);
-int run_demo(storage::Store& store, const std::string& programme_file, Console& console);
-int run_user_add(storage::Store& store, const services::AddUserRequest& request, Console& console);
+int run_init(services::Store& store, const std::string& email, const std::string& display_name, Console& console);
+int run_demo(services::Store& store, const std::string& programme_file, Console& console);
+int run_user_add(services::Store& store, const services::AddUserRequest& request, Console& console);
 
 // Prints an error as one line per problem, in the console's language.
 void print_error(const Error& error, Console& console);

@@ -13,7 +13,7 @@
 #include "domain/permission.hpp"
 #include "domain/time.hpp"
 #include "services/sign_in.hpp"
-#include "storage/repositories.hpp"
+#include "services/store.hpp"
 
 namespace diplomado::http {
 
@@ -28,7 +28,7 @@ struct HttpResponse {
 
 // What every handler may use: the storage and the sign-in guard, and settings.
 struct AppContext {
-  storage::Store& store;
+  services::Store& store;
   services::SignInGuard& sign_in_guard;
   bool secure_cookies = false;
   std::function<TimePoint()> now;

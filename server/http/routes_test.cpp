@@ -2,7 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <regex>
 #include <set>
+
+#include "domain/messages.hpp"
 
 namespace diplomado::http {
 
@@ -48,6 +54,47 @@ TEST(RequestParsing, QueryAndCookies) {
   EXPECT_EQ(query.at("q"), "Darién sur");
   EXPECT_EQ(query.at("flag"), "");
   EXPECT_EQ(percent_decode("%zz%4"), "%zz%4");
+}
+
+}  // namespace diplomado::http
+
+namespace diplomado::http {
+
+// DESIGN.md §3: http/ and cli/ know services and domain, never storage. CMake stops them linking
+// storage; this stops them including it.
+TEST(Layers, AdaptersDoNotIncludeStorage) {
+  const std::filesystem::path server = DIPLOMADO_SERVER_SOURCE_DIR;
+  int files = 0;
+  for (const char* adapter : {"http", "cli", "documents"}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(server / adapter)) {
+      if (!entry.is_regular_file()) continue;
+      std::ifstream in(entry.path());
+      std::string line;
+      while (std::getline(in, line))
+        EXPECT_FALSE(line.starts_with("#include \"storage/")) << entry.path() << ": " << line;
+      ++files;
+    }
+  }
+  EXPECT_GT(files, 10);
+}
+
+}  // namespace diplomado::http
+
+namespace diplomado::http {
+
+// Every message key the server's code names exists in Spanish and in English.
+TEST(Messages, EveryKeyUsedInTheCodeIsInBothLanguages) {
+  const std::filesystem::path server = DIPLOMADO_SERVER_SOURCE_DIR;
+  const std::regex key_pattern("\"((?:error|cli)\\.[a-z_.]*[a-z_])\"");
+  std::set<std::string> keys;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(server)) {
+    if (!entry.is_regular_file() || entry.path().string().ends_with("_test.cpp")) continue;
+    std::ifstream in(entry.path());
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (std::sregex_iterator match(text.begin(), text.end(), key_pattern), end; match != end; ++match) keys.insert((*match)[1]);
+  }
+  EXPECT_GT(keys.size(), 30u);
+  for (const auto& key : keys) EXPECT_TRUE(has_both_languages(key)) << key;
 }
 
 }  // namespace diplomado::http

@@ -15,6 +15,7 @@ struct SiteInitialised {
 
 // Creates the first site-wide coordinator with a generated password. There is no default
 // password anywhere: each site gets its own, printed once.
-Result<SiteInitialised> initialise_site(storage::Store& store, const std::string& email, TimePoint now);
+// The display name is data, not a text of the interface: empty means the e-mail stands for it.
+Result<SiteInitialised> initialise_site(storage::Store& store, const std::string& email, const std::string& display_name, TimePoint now);
 
 }  // namespace diplomado::services

@@ -101,23 +101,29 @@ TEST_P(ServicesTest, AddUserNamesEveryBadField) {
   EXPECT_EQ(unknown_programme.error().details.at(0).field, "programme");
 
   add("a@example.pa", "observer", "");
+  {
+    // Only the user that was made is in the audit; the refused ones left nothing.
+    auto unit = store().begin(storage::TransactionMode::read_only);
+    EXPECT_EQ(unit->audit().count("user.create"), 1);
+    EXPECT_EQ(unit->users().count(), 1);
+  }
   auto duplicate = services::add_user(store(), {"A@example.pa", "A", "observer", "", "correct horse battery"}, now);
   ASSERT_FALSE(duplicate);
   EXPECT_EQ(duplicate.error().details.at(0).code, "duplicate");
 }
 
 TEST_P(ServicesTest, InitialiseSiteCreatesOneCoordinatorWithAGeneratedPassword) {
-  auto first = services::initialise_site(store(), "coordinacion@diplomado.local", now);
+  auto first = services::initialise_site(store(), "coordinacion@diplomado.local", "", now);
   ASSERT_TRUE(first);
   EXPECT_TRUE(first->created);
   EXPECT_GE(first->password.size(), 20u);
   services::SignInGuard guard;
   EXPECT_TRUE(services::sign_in(store(), guard, {first->email, first->password, "127.0.0.1"}, now));
-  auto second = services::initialise_site(store(), "other@diplomado.local", now);
+  auto second = services::initialise_site(store(), "other@diplomado.local", "Otra", now);
   ASSERT_TRUE(second);
   EXPECT_FALSE(second->created);
   EXPECT_TRUE(second->password.empty());
-  EXPECT_NE(services::initialise_site(store(), "x@y.pa", now)->password, first->password);
+  EXPECT_NE(services::initialise_site(store(), "x@y.pa", "", now)->password, first->password);
 }
 
 TEST_P(ServicesTest, RolesDecideWhatEachUserSees) {

@@ -6,6 +6,18 @@ namespace {
 using soci::into;
 using soci::use;
 
+std::vector<RoleGrant> grants_of(soci::session& sql, Id user_id) {
+  std::vector<RoleGrant> result;
+  long long user = user_id, programme = 0;
+  std::string role;
+  soci::statement statement = (sql.prepare << "SELECT role, COALESCE(programme_id, 0) FROM role_grant WHERE user_id = :u ORDER BY id",
+                               into(role), into(programme), use(user));
+  statement.execute();
+  while (statement.fetch())
+    if (auto parsed = parse_role(role)) result.push_back(RoleGrant{*parsed, programme ? std::optional<Id>(programme) : std::nullopt});
+  return result;
+}
+
 class SociUserRepository final : public UserRepository {
  public:
   explicit SociUserRepository(soci::session& sql) : m_sql(sql) {}
@@ -36,17 +48,7 @@ class SociUserRepository final : public UserRepository {
     m_sql << "INSERT INTO role_grant (user_id, role, programme_id) VALUES (:u, :r, NULLIF(:p, 0))", use(user), use(role), use(programme);
   }
 
-  std::vector<RoleGrant> grants(Id user_id) override {
-    std::vector<RoleGrant> result;
-    long long user = user_id, programme = 0;
-    std::string role;
-    soci::statement statement = (m_sql.prepare << "SELECT role, COALESCE(programme_id, 0) FROM role_grant WHERE user_id = :u ORDER BY id",
-                                 into(role), into(programme), use(user));
-    statement.execute();
-    while (statement.fetch())
-      if (auto parsed = parse_role(role)) result.push_back(RoleGrant{*parsed, programme ? std::optional<Id>(programme) : std::nullopt});
-    return result;
-  }
+  std::vector<RoleGrant> grants(Id user_id) override { return grants_of(m_sql, user_id); }
 
   std::int64_t count() override {
     long long total = 0;
@@ -81,14 +83,7 @@ class SociHttpSessionRepository final : public HttpSessionRepository {
         into(disabled), use(hash), use(at);
     if (!m_sql.got_data() || disabled) return std::nullopt;
     record.actor.user_id = user_id;
-    long long programme = 0;
-    std::string role;
-    soci::statement statement = (m_sql.prepare << "SELECT role, COALESCE(programme_id, 0) FROM role_grant WHERE user_id = :u ORDER BY id",
-                                 into(role), into(programme), use(user_id));
-    statement.execute();
-    while (statement.fetch())
-      if (auto parsed = parse_role(role))
-        record.actor.grants.push_back(RoleGrant{*parsed, programme ? std::optional<Id>(programme) : std::nullopt});
+    record.actor.grants = grants_of(m_sql, user_id);
     return record;
   }
 

@@ -41,6 +41,15 @@ async function withPage(name, options, body) {
   }
 }
 
+// Presses Tab until the focused element passes the test; fails if 20 presses never reach it.
+async function tabUntil(page, predicate) {
+  for (let presses = 0; presses < 20; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`(${predicate.toString()})(document.activeElement)`)) return;
+  }
+  assert.fail(`Tab never reached ${predicate}`);
+}
+
 async function axeViolations(page) {
   // Injected over the DevTools protocol: the page's CSP rightly refuses inline scripts.
   await page.evaluate(axeSource);
@@ -90,16 +99,15 @@ test('the programme page works on a 360 px phone with the keyboard', async () =>
   await withPage('phone', { viewport: { width: 360, height: 740 } }, async (page) => {
     await page.goto(server.base);
     await page.getByLabel('Correo electrónico').waitFor();
-    await page.keyboard.press('Tab'); // skip link
-    await page.keyboard.press('Tab');
-    // Reach the e-mail field by keyboard, type, then submit with Enter.
-    await page.getByLabel('Correo electrónico').focus();
+    // Only the keyboard from here: Tab to the field, type, Tab, type, Enter; Tab to the link, Enter.
+    await tabUntil(page, (element) => element.id === 'email');
     await page.keyboard.type('coordinacion@example.pa');
     await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'password');
     await page.keyboard.type(server.accounts['coordinacion@example.pa']);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Programas' }).waitFor();
-    await page.getByRole('link', { name: /Diplomado en Gestión Integral/ }).focus();
+    await tabUntil(page, (element) => element.tagName === 'A' && element.textContent.includes('Diplomado en Gestión Integral'));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Módulos' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

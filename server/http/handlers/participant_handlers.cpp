@@ -14,10 +14,7 @@ HttpResponse handle_list_participants(RequestContext& context) {
   if (!participants) return problem_response(participants.error(), context.language);
   auto items = nlohmann::json::array();
   for (const auto& participant : participants->items) items.push_back(to_json(participant));
-  return json_response(200, dump({{"items", std::move(items)},
-                                  {"page", participants->page},
-                                  {"per_page", participants->per_page},
-                                  {"total", participants->total}}));
+  return json_response(200, dump(page_json(std::move(items), participants->page, participants->per_page, participants->total)));
 }
 
 }  // namespace diplomado::http

@@ -14,8 +14,7 @@ HttpResponse handle_list_programmes(RequestContext& context) {
   if (!programmes) return problem_response(programmes.error(), context.language);
   auto items = nlohmann::json::array();
   for (const auto& programme : *programmes) items.push_back(to_json(programme));
-  const auto total = static_cast<long long>(items.size());
-  return json_response(200, dump({{"items", std::move(items)}, {"page", 1}, {"per_page", total}, {"total", total}}));
+  return json_response(200, dump(whole_list_json(std::move(items))));
 }
 
 HttpResponse handle_get_programme(RequestContext& context) {

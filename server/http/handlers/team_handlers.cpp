@@ -11,8 +11,7 @@ HttpResponse handle_list_teams(RequestContext& context) {
   if (!teams) return problem_response(teams.error(), context.language);
   auto items = nlohmann::json::array();
   for (const auto& team : *teams) items.push_back(to_json(team));
-  const auto total = static_cast<long long>(items.size());
-  return json_response(200, dump({{"items", std::move(items)}, {"page", 1}, {"per_page", total}, {"total", total}}));
+  return json_response(200, dump(whole_list_json(std::move(items))));
 }
 
 }  // namespace diplomado::http

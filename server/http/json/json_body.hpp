@@ -15,4 +15,9 @@ Result<std::string> required_string(const nlohmann::json& object, const std::str
 
 std::string dump(const nlohmann::json& value);
 
+// Every list answer has the same shape: items plus page, per_page and total.
+nlohmann::json page_json(nlohmann::json items, std::int64_t page, std::int64_t per_page, std::int64_t total);
+// A list that is never cut into pages: one page holding everything.
+nlohmann::json whole_list_json(nlohmann::json items);
+
 }  // namespace diplomado::http

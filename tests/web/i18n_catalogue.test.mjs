@@ -1,0 +1,44 @@
+// Every visible string of the web app exists in Spanish and in English.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const web = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'src');
+const load = (language) => JSON.parse(readFileSync(join(web, 'i18n', `${language}.json`), 'utf8'));
+const flatten = (object, prefix = '') =>
+  Object.entries(object).flatMap(([key, value]) => (typeof value === 'object' ? flatten(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value]]));
+
+test('es and en have the same keys, each with a non-empty text', () => {
+  const es = new Map(flatten(load('es')));
+  const en = new Map(flatten(load('en')));
+  assert.deepEqual([...es.keys()].sort(), [...en.keys()].sort());
+  for (const [key, text] of [...es, ...en]) assert.ok(String(text).trim().length > 0, key);
+});
+
+test('every key the pages use is in the catalogue', () => {
+  const keys = new Set(flatten(load('es')).map(([key]) => key));
+  const sources = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(name)) sources.push(readFileSync(path, 'utf8'));
+    }
+  };
+  walk(web);
+  const used = new Set();
+  for (const source of sources) {
+    for (const match of source.matchAll(/\bt\('([a-z_.]+)'/g)) used.add(match[1]);
+    // Keys built from data: t(`programme.status.${...}`) must have every value of the enum.
+    for (const match of source.matchAll(/\bt\(`([a-z_.]+)\.\$\{/g)) used.add(`${match[1]}.*`);
+  }
+  assert.ok(used.size > 20);
+  for (const key of used) {
+    if (key.endsWith('.*')) assert.ok([...keys].some((k) => k.startsWith(key.slice(0, -1))), key);
+    else assert.ok(keys.has(key), key);
+  }
+  for (const status of ['enrolled', 'withdrawn', 'completed', 'graduated']) assert.ok(keys.has(`programme.status.${status}`), status);
+  for (const level of ['national', 'local']) assert.ok(keys.has(`programme.level.${level}`), level);
+});
