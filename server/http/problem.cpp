@@ -1,6 +1,6 @@
 #include "http/problem.hpp"
 
-#include <nlohmann/json.hpp>
+#include "http/json/json_writer.hpp"
 
 namespace diplomado::http {
 
@@ -22,21 +22,26 @@ int status_for(ErrorCode code) {
 
 HttpResponse problem_response(const Error& error, Language language) {
   const int status = status_for(error.code);
-  nlohmann::json body{
-      {"type", std::string("about:blank#") + to_string(error.code)},
-      {"title", translate(error.message_key, language)},
-      {"status", status},
-      {"code", error.message_key},
-  };
-  auto errors = nlohmann::json::array();
+  JsonWriter json;
+  json.begin_object()
+      .field("type", std::string("about:blank#") + to_string(error.code))
+      .field("title", translate(error.message_key, language))
+      .field("status", status)
+      .field("code", error.message_key);
+  json.key("errors").begin_array();
   for (const auto& detail : error.details) {
-    nlohmann::json item{{"field", detail.field}, {"code", detail.code}, {"message", translate(detail.message_key, language)}};
-    item["row"] = detail.row ? nlohmann::json(*detail.row) : nlohmann::json(nullptr);
-    if (!detail.value.empty()) item["value"] = detail.value;
-    errors.push_back(std::move(item));
+    json.begin_object().field("field", detail.field).key("row");
+    if (detail.row) {
+      json.value(static_cast<std::int64_t>(*detail.row));
+    } else {
+      json.null();
+    }
+    json.field("code", detail.code).field("message", translate(detail.message_key, language));
+    if (!detail.value.empty()) json.field("value", detail.value);
+    json.end_object();
   }
-  body["errors"] = std::move(errors);
-  HttpResponse response{status, "application/problem+json", body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
+  json.end_array().end_object();
+  HttpResponse response{status, "application/problem+json", json.take(), {}};
   if (error.retry_after_seconds) response.headers.emplace_back("Retry-After", std::to_string(*error.retry_after_seconds));
   return response;
 }

@@ -12,9 +12,7 @@ HttpResponse handle_list_participants(RequestContext& context) {
   if (!page) return problem_response(page.error(), context.language);
   auto participants = services::list_participants(context.app.store, *context.actor, programme_id_of(context), *page);
   if (!participants) return problem_response(participants.error(), context.language);
-  auto items = nlohmann::json::array();
-  for (const auto& participant : participants->items) items.push_back(to_json(participant));
-  return json_response(200, dump(page_json(std::move(items), participants->page, participants->per_page, participants->total)));
+  return json_response(200, list_json(participants->items, participants->page, participants->per_page, participants->total));
 }
 
 }  // namespace diplomado::http

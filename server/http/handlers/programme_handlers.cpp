@@ -12,15 +12,15 @@ Id programme_id_of(const RequestContext& context) { return std::stoll(context.pa
 HttpResponse handle_list_programmes(RequestContext& context) {
   auto programmes = services::list_programmes(context.app.store, *context.actor);
   if (!programmes) return problem_response(programmes.error(), context.language);
-  auto items = nlohmann::json::array();
-  for (const auto& programme : *programmes) items.push_back(to_json(programme));
-  return json_response(200, dump(whole_list_json(std::move(items))));
+  return json_response(200, whole_list_json(*programmes));
 }
 
 HttpResponse handle_get_programme(RequestContext& context) {
   auto detail = services::get_programme(context.app.store, *context.actor, programme_id_of(context));
   if (!detail) return problem_response(detail.error(), context.language);
-  HttpResponse response = json_response(200, dump(to_json(*detail)));
+  JsonWriter json;
+  write(json, *detail);
+  HttpResponse response = json_response(200, json.take());
   response.headers.emplace_back("ETag", "\"" + std::to_string(detail->programme.version) + "\"");
   return response;
 }

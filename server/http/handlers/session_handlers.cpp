@@ -27,8 +27,11 @@ HttpResponse handle_sign_in(RequestContext& context) {
   auto signed_in = services::sign_in(context.app.store, context.app.sign_in_guard, {*email, *password, context.client_address}, context.app.now());
   if (!signed_in) return problem_response(signed_in.error(), context.language);
 
-  nlohmann::json answer{{"user", to_json(signed_in->actor)}, {"csrf_token", signed_in->csrf_token}, {"expires_at", signed_in->expires_at}};
-  HttpResponse response = json_response(201, dump(answer));
+  JsonWriter json;
+  json.begin_object();
+  write(json.key("user"), signed_in->actor);
+  json.field("csrf_token", signed_in->csrf_token).field("expires_at", signed_in->expires_at).end_object();
+  HttpResponse response = json_response(201, json.take());
   const auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(services::session_lifetime).count();
   response.headers.emplace_back("Set-Cookie", session_cookie(context.app, signed_in->session_token, static_cast<long>(lifetime)));
   return response;
@@ -43,8 +46,11 @@ HttpResponse handle_sign_out(RequestContext& context) {
 }
 
 HttpResponse handle_me(RequestContext& context) {
-  nlohmann::json answer{{"user", to_json(*context.actor)}, {"csrf_token", context.session_csrf_token}};
-  return json_response(200, dump(answer));
+  JsonWriter json;
+  json.begin_object();
+  write(json.key("user"), *context.actor);
+  json.field("csrf_token", context.session_csrf_token).end_object();
+  return json_response(200, json.take());
 }
 
 }  // namespace diplomado::http

@@ -9,9 +9,7 @@ namespace diplomado::http {
 HttpResponse handle_list_teams(RequestContext& context) {
   auto teams = services::list_teams(context.app.store, *context.actor, programme_id_of(context));
   if (!teams) return problem_response(teams.error(), context.language);
-  auto items = nlohmann::json::array();
-  for (const auto& team : *teams) items.push_back(to_json(team));
-  return json_response(200, dump(whole_list_json(std::move(items))));
+  return json_response(200, whole_list_json(*teams));
 }
 
 }  // namespace diplomado::http

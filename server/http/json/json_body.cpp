@@ -21,15 +21,4 @@ Result<std::string> required_string(const nlohmann::json& object, const std::str
   return found->get<std::string>();
 }
 
-std::string dump(const nlohmann::json& value) { return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
-
-nlohmann::json page_json(nlohmann::json items, std::int64_t page, std::int64_t per_page, std::int64_t total) {
-  return {{"items", std::move(items)}, {"page", page}, {"per_page", per_page}, {"total", total}};
-}
-
-nlohmann::json whole_list_json(nlohmann::json items) {
-  const auto total = static_cast<std::int64_t>(items.size());
-  return page_json(std::move(items), 1, total, total);
-}
-
 }  // namespace diplomado::http

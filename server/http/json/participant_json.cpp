@@ -4,26 +4,39 @@
 
 namespace diplomado::http {
 
-nlohmann::json to_json(const ParticipantRow& participant) {
-  return {{"enrollment_id", participant.enrollment_id},
-          {"person_id", participant.person_id},
-          {"given_names", participant.given_names},
-          {"family_names", participant.family_names},
-          {"sex", participant.sex},
-          {"position", participant.position},
-          {"level", participant.level},
-          {"institution",
-           participant.institution.id ? nlohmann::json{{"id", participant.institution.id},
-                                                       {"acronym", participant.institution.acronym},
-                                                       {"name", to_json(participant.institution.name)}}
-                                      : nlohmann::json(nullptr)},
-          {"subdivision", participant.subdivision.code.empty()
-                              ? nlohmann::json(nullptr)
-                              : nlohmann::json{{"code", participant.subdivision.code}, {"name", participant.subdivision.name}}},
-          {"team", participant.team_id ? nlohmann::json{{"id", *participant.team_id}, {"name", participant.team_name}} : nlohmann::json(nullptr)},
-          {"is_group_leader", participant.is_group_leader},
-          {"status", participant.status},
-          {"withdrawal_reason", participant.withdrawal_reason}};
+void write(JsonWriter& json, const ParticipantRow& participant) {
+  json.begin_object()
+      .field("enrollment_id", participant.enrollment_id)
+      .field("person_id", participant.person_id)
+      .field("given_names", participant.given_names)
+      .field("family_names", participant.family_names)
+      .field("sex", participant.sex)
+      .field("position", participant.position)
+      .field("level", participant.level);
+  json.key("institution");
+  if (participant.institution.id) {
+    json.begin_object().field("id", participant.institution.id).field("acronym", participant.institution.acronym);
+    write(json.key("name"), participant.institution.name);
+    json.end_object();
+  } else {
+    json.null();
+  }
+  json.key("subdivision");
+  if (participant.subdivision.code.empty()) {
+    json.null();
+  } else {
+    json.begin_object().field("code", participant.subdivision.code).field("name", participant.subdivision.name).end_object();
+  }
+  json.key("team");
+  if (participant.team_id) {
+    json.begin_object().field("id", *participant.team_id).field("name", participant.team_name).end_object();
+  } else {
+    json.null();
+  }
+  json.field("is_group_leader", participant.is_group_leader)
+      .field("status", participant.status)
+      .field("withdrawal_reason", participant.withdrawal_reason)
+      .end_object();
 }
 
 }  // namespace diplomado::http

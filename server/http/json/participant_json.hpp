@@ -1,10 +1,9 @@
 #pragma once
-#include <nlohmann/json.hpp>
-
 #include "domain/programme.hpp"
+#include "http/json/json_writer.hpp"
 
 namespace diplomado::http {
 
-nlohmann::json to_json(const ParticipantRow& participant);
+void write(JsonWriter& json, const ParticipantRow& participant);
 
 }  // namespace diplomado::http

@@ -2,66 +2,76 @@
 
 namespace diplomado::http {
 
-nlohmann::json to_json(const LocalizedText& text) { return {{"es", text.es}, {"en", text.en}}; }
+void write(JsonWriter& json, const LocalizedText& text) { json.begin_object().field("es", text.es).field("en", text.en).end_object(); }
 
-nlohmann::json to_json(const ProgrammeSummary& programme) {
-  return {{"id", programme.id},
-          {"code", programme.code},
-          {"title", to_json(programme.title)},
-          {"start_date", programme.start_date.empty() ? nlohmann::json(nullptr) : nlohmann::json(programme.start_date)},
-          {"end_date", programme.end_date.empty() ? nlohmann::json(nullptr) : nlohmann::json(programme.end_date)},
-          {"country", programme.country}};
+void write(JsonWriter& json, const ProgrammeSummary& programme) {
+  json.begin_object().field("id", programme.id).field("code", programme.code);
+  write(json.key("title"), programme.title);
+  json.key("start_date").text_or_null(programme.start_date);
+  json.key("end_date").text_or_null(programme.end_date);
+  json.field("country", programme.country).end_object();
 }
 
-nlohmann::json to_json(const services::ProgrammeDetail& detail) {
+void write(JsonWriter& json, const services::ProgrammeDetail& detail) {
   const auto& programme = detail.programme;
-  auto modules = nlohmann::json::array();
-  for (const auto& module : programme.modules)
-    modules.push_back({{"id", module.id},
-                       {"position", module.position},
-                       {"title", to_json(module.title)},
-                       {"hours", module.hours},
-                       {"pass_mark", module.pass_mark},
-                       {"weight", module.weight},
-                       {"illustrative", module.illustrative}});
-  auto organisations = nlohmann::json::array();
-  for (const auto& organisation : programme.organisations)
-    organisations.push_back({{"role", organisation.role}, {"name", to_json(organisation.name)}, {"acronym", organisation.acronym}});
+  json.begin_object().field("id", programme.id).field("code", programme.code);
+  write(json.key("title"), programme.title);
+  write(json.key("description"), programme.description);
+  json.field("country", programme.country).field("time_zone", programme.time_zone);
+  json.key("start_date").text_or_null(programme.start_date);
+  json.key("end_date").text_or_null(programme.end_date);
+  json.field("modality", programme.modality);
+  json.key("sdgs").begin_array();
+  for (int sdg : programme.sdgs) json.value(sdg);
+  json.end_array();
+  json.key("organisations").begin_array();
+  for (const auto& organisation : programme.organisations) {
+    json.begin_object().field("role", organisation.role);
+    write(json.key("name"), organisation.name);
+    json.field("acronym", organisation.acronym).end_object();
+  }
+  json.end_array();
+  json.key("modules").begin_array();
+  for (const auto& module : programme.modules) {
+    json.begin_object().field("id", module.id).field("position", module.position);
+    write(json.key("title"), module.title);
+    json.field("hours", module.hours).field("pass_mark", module.pass_mark).field("weight", module.weight);
+    json.field("illustrative", module.illustrative).end_object();
+  }
+  json.end_array();
+  json.field("version", programme.version);
   const auto& counts = detail.counts;
-  return {{"id", programme.id},
-          {"code", programme.code},
-          {"title", to_json(programme.title)},
-          {"description", to_json(programme.description)},
-          {"country", programme.country},
-          {"time_zone", programme.time_zone},
-          {"start_date", programme.start_date.empty() ? nlohmann::json(nullptr) : nlohmann::json(programme.start_date)},
-          {"end_date", programme.end_date.empty() ? nlohmann::json(nullptr) : nlohmann::json(programme.end_date)},
-          {"modality", programme.modality},
-          {"sdgs", programme.sdgs},
-          {"organisations", organisations},
-          {"modules", modules},
-          {"version", programme.version},
-          {"counts",
-           {{"enrollments", counts.enrollments},
-            {"active", counts.active},
-            {"withdrawn", counts.withdrawn},
-            {"institutions", counts.institutions},
-            {"teams", counts.teams},
-            {"subdivisions", counts.subdivisions},
-            {"national_level", counts.national_level},
-            {"local_level", counts.local_level}}}};
+  json.key("counts")
+      .begin_object()
+      .field("enrollments", counts.enrollments)
+      .field("active", counts.active)
+      .field("withdrawn", counts.withdrawn)
+      .field("institutions", counts.institutions)
+      .field("teams", counts.teams)
+      .field("subdivisions", counts.subdivisions)
+      .field("national_level", counts.national_level)
+      .field("local_level", counts.local_level)
+      .end_object();
+  json.end_object();
 }
 
-nlohmann::json to_json(const TeamView& team) {
-  return {{"id", team.id},
-          {"name", team.name},
-          {"region", {{"code", team.region.code}, {"name", team.region.name}}},
-          {"group_leader",
-           team.leader_enrollment_id
-               ? nlohmann::json{{"enrollment_id", *team.leader_enrollment_id}, {"name", team.leader_name}, {"institution_acronym", team.leader_institution_acronym}}
-               : nlohmann::json(nullptr)},
-          {"member_count", team.member_count},
-          {"institutions", team.institution_acronyms}};
+void write(JsonWriter& json, const TeamView& team) {
+  json.begin_object().field("id", team.id).field("name", team.name);
+  json.key("region").begin_object().field("code", team.region.code).field("name", team.region.name).end_object();
+  json.key("group_leader");
+  if (team.leader_enrollment_id) {
+    json.begin_object()
+        .field("enrollment_id", *team.leader_enrollment_id)
+        .field("name", team.leader_name)
+        .field("institution_acronym", team.leader_institution_acronym)
+        .end_object();
+  } else {
+    json.null();
+  }
+  json.field("member_count", team.member_count);
+  json.key("institutions").begin_array();
+  for (const auto& acronym : team.institution_acronyms) json.value(acronym);
+  json.end_array().end_object();
 }
 
 }  // namespace diplomado::http

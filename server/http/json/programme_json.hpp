@@ -1,13 +1,13 @@
 #pragma once
-#include <nlohmann/json.hpp>
-
+#include "domain/programme.hpp"
+#include "http/json/json_writer.hpp"
 #include "services/get_programme.hpp"
 
 namespace diplomado::http {
 
-nlohmann::json to_json(const LocalizedText& text);
-nlohmann::json to_json(const ProgrammeSummary& programme);
-nlohmann::json to_json(const services::ProgrammeDetail& detail);
-nlohmann::json to_json(const TeamView& team);
+void write(JsonWriter& json, const LocalizedText& text);
+void write(JsonWriter& json, const ProgrammeSummary& programme);
+void write(JsonWriter& json, const services::ProgrammeDetail& detail);
+void write(JsonWriter& json, const TeamView& team);
 
 }  // namespace diplomado::http

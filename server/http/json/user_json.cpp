@@ -2,12 +2,19 @@
 
 namespace diplomado::http {
 
-nlohmann::json to_json(const Actor& actor) {
-  auto grants = nlohmann::json::array();
-  for (const auto& grant : actor.grants)
-    grants.push_back({{"role", std::string(to_string(grant.role))},
-                      {"programme_id", grant.programme_id ? nlohmann::json(*grant.programme_id) : nlohmann::json(nullptr)}});
-  return {{"id", actor.user_id}, {"email", actor.email}, {"display_name", actor.display_name}, {"grants", grants}};
+void write(JsonWriter& json, const Actor& actor) {
+  json.begin_object().field("id", actor.user_id).field("email", actor.email).field("display_name", actor.display_name);
+  json.key("grants").begin_array();
+  for (const auto& grant : actor.grants) {
+    json.begin_object().field("role", to_string(grant.role)).key("programme_id");
+    if (grant.programme_id) {
+      json.value(*grant.programme_id);
+    } else {
+      json.null();
+    }
+    json.end_object();
+  }
+  json.end_array().end_object();
 }
 
 }  // namespace diplomado::http

@@ -1,10 +1,9 @@
 #pragma once
-#include <nlohmann/json.hpp>
-
 #include "domain/permission.hpp"
+#include "http/json/json_writer.hpp"
 
 namespace diplomado::http {
 
-nlohmann::json to_json(const Actor& actor);
+void write(JsonWriter& json, const Actor& actor);
 
 }  // namespace diplomado::http
