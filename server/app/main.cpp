@@ -118,7 +118,8 @@ int main(int argc, char** argv) {
     auto database = open(serve_options, console, server_options.threads + 2);
     if (!database) return 1;
     services::SignInGuard guard;
-    http::AppContext context{*database->store, guard, secure_cookies,
+    services::SessionCache sessions;
+    http::AppContext context{*database->store, guard, sessions, secure_cookies,
                              [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }};
     spdlog::info("{} http://{}:{}", translate("cli.serve.listening", console.language), server_options.address, server_options.port);
     auto served = http::serve(context, server_options);

@@ -27,6 +27,16 @@ TEST(Time, Iso8601InUtc) {
   EXPECT_EQ(format_iso8601(TimePoint{std::chrono::seconds{1697045405}}), "2023-10-11T17:30:05Z");
 }
 
+TEST(Time, ParsesWhatItWrites) {
+  for (long seconds : {0L, 1697045405L, 951782400L /* 2000-02-29 */}) {
+    const TimePoint time{std::chrono::seconds{seconds}};
+    EXPECT_EQ(parse_iso8601(format_iso8601(time)), time) << seconds;
+  }
+  for (const char* bad : {"", "2023-10-11", "2023-10-11T17:30:05", "2023-02-30T00:00:00Z", "2023-10-11T24:00:00Z", "2023-1a-11T00:00:00Z",
+                          "2023-10-11 17:30:05Z"})
+    EXPECT_FALSE(parse_iso8601(bad)) << bad;
+}
+
 }  // namespace diplomado
 
 namespace diplomado {

@@ -12,6 +12,7 @@
 #include "domain/messages.hpp"
 #include "domain/permission.hpp"
 #include "domain/time.hpp"
+#include "services/session_cache.hpp"
 #include "services/sign_in.hpp"
 #include "services/store.hpp"
 
@@ -30,6 +31,7 @@ struct HttpResponse {
 struct AppContext {
   services::Store& store;
   services::SignInGuard& sign_in_guard;
+  services::SessionCache& sessions;
   bool secure_cookies = false;
   std::function<TimePoint()> now;
 };

@@ -70,7 +70,7 @@ std::optional<HttpResponse> guard(const Route& route, RequestContext& context) {
   }
 
   context.session_token = context.cookie(session_cookie_name);
-  auto authenticated = services::authenticate(context.app.store, context.session_token, context.app.now());
+  auto authenticated = services::authenticate(context.app.store, context.app.sessions, context.session_token, context.app.now());
   if (!authenticated) return problem_response(authenticated.error(), context.language);
   context.actor = std::move(authenticated->actor);
   context.session_csrf_token = std::move(authenticated->csrf_token);

@@ -4,12 +4,17 @@
 
 namespace diplomado::services {
 
-Result<Authenticated> authenticate(storage::Store& store, std::string_view session_token, TimePoint now) {
+Result<Authenticated> authenticate(storage::Store& store, SessionCache& cache, std::string_view session_token, TimePoint now) {
   if (session_token.empty() || session_token.size() > 128) return std::unexpected(make_error(ErrorCode::unauthenticated, "error.unauthenticated"));
+  const auto digest = token_digest(session_token);
+  if (auto cached = cache.find(digest, now)) return std::move(*cached);
+
   auto unit = store.begin(storage::TransactionMode::read_only);
-  auto record = unit->http_sessions().find_live(token_digest(session_token), format_iso8601(now));
+  auto record = unit->http_sessions().find_live(digest, format_iso8601(now));
   if (!record) return std::unexpected(make_error(ErrorCode::unauthenticated, "error.unauthenticated"));
-  return Authenticated{std::move(record->actor), std::move(record->csrf_token)};
+  Authenticated authenticated{std::move(record->actor), std::move(record->csrf_token)};
+  if (const auto expires = parse_iso8601(record->expires_at)) cache.remember(digest, authenticated, *expires, now);
+  return authenticated;
 }
 
 }  // namespace diplomado::services

@@ -3,16 +3,13 @@
 
 #include "domain/error.hpp"
 #include "domain/time.hpp"
+#include "services/session_cache.hpp"
 #include "storage/repositories.hpp"
 
 namespace diplomado::services {
 
-struct Authenticated {
-  Actor actor;
-  std::string csrf_token;
-};
-
-// The actor behind a session token, if the session is live.
-Result<Authenticated> authenticate(storage::Store& store, std::string_view session_token, TimePoint now);
+// The actor behind a session token, if the session is live: from the cache when it is there,
+// otherwise from storage (and then remembered).
+Result<Authenticated> authenticate(storage::Store& store, SessionCache& cache, std::string_view session_token, TimePoint now);
 
 }  // namespace diplomado::services

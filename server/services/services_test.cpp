@@ -7,6 +7,7 @@
 #include "services/list_programmes.hpp"
 #include "services/list_teams.hpp"
 #include "services/load_programme_seed.hpp"
+#include "services/session_cache.hpp"
 #include "services/sign_in.hpp"
 #include "services/sign_out.hpp"
 #include "storage/test_database.hpp"
@@ -48,14 +49,19 @@ TEST_P(ServicesTest, SignInThenAuthenticateThenSignOut) {
   ASSERT_EQ(signed_in->actor.grants.size(), 1u);
   EXPECT_FALSE(signed_in->actor.grants[0].programme_id);
 
-  auto authenticated = services::authenticate(store(), signed_in->session_token, now + seconds{60});
+  services::SessionCache cache(seconds{30});
+  auto authenticated = services::authenticate(store(), cache, signed_in->session_token, now + seconds{60});
   ASSERT_TRUE(authenticated);
   EXPECT_EQ(authenticated->csrf_token, signed_in->csrf_token);
-  EXPECT_FALSE(services::authenticate(store(), signed_in->session_token, now + services::session_lifetime + seconds{1}));
-  EXPECT_FALSE(services::authenticate(store(), "not-a-token", now));
+  EXPECT_EQ(cache.size(), 1u);
+  // From the cache, and past the session's end not even the cache answers.
+  EXPECT_TRUE(services::authenticate(store(), cache, signed_in->session_token, now + seconds{61}));
+  EXPECT_FALSE(services::authenticate(store(), cache, signed_in->session_token, now + services::session_lifetime + seconds{1}));
+  EXPECT_FALSE(services::authenticate(store(), cache, "not-a-token", now));
 
-  ASSERT_TRUE(services::sign_out(store(), authenticated->actor, signed_in->session_token, now));
-  EXPECT_FALSE(services::authenticate(store(), signed_in->session_token, now));
+  ASSERT_TRUE(services::sign_out(store(), cache, authenticated->actor, signed_in->session_token, now));
+  EXPECT_EQ(cache.size(), 0u);
+  EXPECT_FALSE(services::authenticate(store(), cache, signed_in->session_token, now));
   auto unit = store().begin(storage::TransactionMode::read_only);
   EXPECT_EQ(unit->audit().count("session.sign_in"), 1);
   EXPECT_EQ(unit->audit().count("session.sign_out"), 1);
@@ -158,6 +164,26 @@ TEST_P(ServicesTest, RolesDecideWhatEachUserSees) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, ::testing::Values("sqlite", "postgres"), backend_name);
+
+}  // namespace
+}  // namespace diplomado::testing
+
+namespace diplomado::testing {
+namespace {
+
+TEST(SessionCache, EntriesLiveAtMostMaxAgeAndNeverPastTheSession) {
+  using std::chrono::seconds;
+  const TimePoint start{seconds{1'697'000'000}};
+  services::SessionCache cache(seconds{30}, 3);
+  services::Authenticated who{Actor{1, "a@b.pa", "A", {}}, "csrf"};
+  cache.remember("long", who, start + seconds{3600}, start);
+  cache.remember("short", who, start + seconds{10}, start);
+  EXPECT_TRUE(cache.find("long", start + seconds{29}));
+  EXPECT_FALSE(cache.find("long", start + seconds{30}));
+  EXPECT_FALSE(cache.find("short", start + seconds{10}));
+  for (int i = 0; i < 10; ++i) cache.remember("k" + std::to_string(i), who, start + seconds{3600}, start);
+  EXPECT_LE(cache.size(), 3u);
+}
 
 }  // namespace
 }  // namespace diplomado::testing

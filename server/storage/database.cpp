@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <soci/soci.h>
 
 #include <algorithm>
 #include <ctime>
+#include <mutex>
 #include <string_view>
 
 #include "storage/migrations.hpp"
@@ -148,7 +150,18 @@ int latest_schema_version(Dialect dialect) {
   return latest;
 }
 
+// Before SQLite's first use: no global memory statistics (a process-wide mutex on every
+// allocation), and multi-thread mode, since the pool hands each connection to one thread at a time.
+static void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  });
+}
+
 Result<OpenedDatabase> open_database(const DatabaseOptions& options) {
+  configure_sqlite_once();
   auto parsed = parse_url(options.url);
   if (!parsed) return std::unexpected(parsed.error());
   try {

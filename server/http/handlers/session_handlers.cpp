@@ -38,7 +38,7 @@ HttpResponse handle_sign_in(RequestContext& context) {
 }
 
 HttpResponse handle_sign_out(RequestContext& context) {
-  auto result = services::sign_out(context.app.store, *context.actor, context.session_token, context.app.now());
+  auto result = services::sign_out(context.app.store, context.app.sessions, *context.actor, context.session_token, context.app.now());
   if (!result) return problem_response(result.error(), context.language);
   HttpResponse response{204, "", "", {}};
   response.headers.emplace_back("Set-Cookie", session_cookie(context.app, "", 0));
