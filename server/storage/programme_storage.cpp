@@ -1,5 +1,5 @@
+#include <algorithm>
 #include <map>
-#include <set>
 
 #include "storage/soci_store.hpp"
 
@@ -9,103 +9,234 @@ namespace {
 using soci::into;
 using soci::use;
 
-// Nullable columns are read through COALESCE so every value has a plain C++ type.
+// The reads, prepared once per connection (storage/prepared_queries.hpp). Nullable columns are
+// read through COALESCE so every value has a plain C++ type.
+
+struct ListProgrammes {
+  ProgrammeSummary row;
+  long long id = 0;
+  soci::statement statement;
+  explicit ListProgrammes(soci::session& sql)
+      : statement((sql.prepare << "SELECT id, code, title_es, title_en, COALESCE(start_date, ''), COALESCE(end_date, ''), country "
+                                  "FROM programme ORDER BY COALESCE(end_date, '') DESC, code",
+                   into(id), into(row.code), into(row.title.es), into(row.title.en), into(row.start_date), into(row.end_date),
+                   into(row.country))) {}
+};
+
+struct FindProgramme {
+  long long id = 0, version = 0;
+  Programme row;
+  soci::statement statement;
+  explicit FindProgramme(soci::session& sql)
+      : statement((sql.prepare << "SELECT code, title_es, title_en, description_es, description_en, country, time_zone, "
+                                  "COALESCE(start_date, ''), COALESCE(end_date, ''), modality, version FROM programme WHERE id = :id",
+                   into(row.code), into(row.title.es), into(row.title.en), into(row.description.es), into(row.description.en),
+                   into(row.country), into(row.time_zone), into(row.start_date), into(row.end_date), into(row.modality), into(version),
+                   use(id))) {}
+};
+
+struct ProgrammeSdgs {
+  long long id = 0;
+  int sdg = 0;
+  soci::statement statement;
+  explicit ProgrammeSdgs(soci::session& sql)
+      : statement((sql.prepare << "SELECT sdg FROM programme_sdg WHERE programme_id = :id ORDER BY sdg", into(sdg), use(id))) {}
+};
+
+struct ProgrammeOrganisations {
+  long long id = 0;
+  Organisation row;
+  soci::statement statement;
+  explicit ProgrammeOrganisations(soci::session& sql)
+      : statement((sql.prepare << "SELECT role, name_es, name_en, acronym FROM programme_organisation WHERE programme_id = :id ORDER BY id",
+                   into(row.role), into(row.name.es), into(row.name.en), into(row.acronym), use(id))) {}
+};
+
+struct ProgrammeModules {
+  long long id = 0, module_id = 0;
+  int illustrative = 0;
+  Module row;
+  soci::statement statement;
+  explicit ProgrammeModules(soci::session& sql)
+      : statement((sql.prepare << "SELECT id, position, title_es, title_en, hours, pass_mark, weight, illustrative "
+                                  "FROM module WHERE programme_id = :id ORDER BY position",
+                   into(module_id), into(row.position), into(row.title.es), into(row.title.en), into(row.hours), into(row.pass_mark),
+                   into(row.weight), into(illustrative), use(id))) {}
+};
+
+struct ProgrammeIdByCode {
+  std::string code;
+  long long id = 0;
+  soci::statement statement;
+  explicit ProgrammeIdByCode(soci::session& sql)
+      : statement((sql.prepare << "SELECT id FROM programme WHERE code = :code", into(id), use(code))) {}
+};
+
+struct ProgrammeExists {
+  long long id = 0, found = 0;
+  soci::statement statement;
+  explicit ProgrammeExists(soci::session& sql)
+      : statement((sql.prepare << "SELECT COUNT(*) FROM programme WHERE id = :id", into(found), use(id))) {}
+};
+
+struct ProgrammeEnrollmentCounts {
+  long long id = 0, enrollments = 0, active = 0, withdrawn = 0, institutions = 0, subdivisions = 0, national = 0, local = 0;
+  soci::statement statement;
+  explicit ProgrammeEnrollmentCounts(soci::session& sql)
+      : statement((sql.prepare << "SELECT COUNT(*), "
+                                  "COALESCE(SUM(CASE WHEN e.status <> 'withdrawn' THEN 1 ELSE 0 END), 0), "
+                                  "COALESCE(SUM(CASE WHEN e.status = 'withdrawn' THEN 1 ELSE 0 END), 0), "
+                                  "COUNT(DISTINCT p.institution_id), COUNT(DISTINCT p.subdivision_code), "
+                                  "COALESCE(SUM(CASE WHEN p.level = 'national' THEN 1 ELSE 0 END), 0), "
+                                  "COALESCE(SUM(CASE WHEN p.level = 'local' THEN 1 ELSE 0 END), 0) "
+                                  "FROM enrollment e JOIN person p ON p.id = e.person_id WHERE e.programme_id = :id",
+                   into(enrollments), into(active), into(withdrawn), into(institutions), into(subdivisions), into(national), into(local),
+                   use(id))) {}
+};
+
+struct CountTeams {
+  long long id = 0, total = 0;
+  soci::statement statement;
+  explicit CountTeams(soci::session& sql)
+      : statement((sql.prepare << "SELECT COUNT(*) FROM team WHERE programme_id = :id", into(total), use(id))) {}
+};
+
+struct CountEnrollments {
+  long long id = 0, total = 0;
+  soci::statement statement;
+  explicit CountEnrollments(soci::session& sql)
+      : statement((sql.prepare << "SELECT COUNT(*) FROM enrollment WHERE programme_id = :id", into(total), use(id))) {}
+};
+
+struct ParticipantPage {
+  long long id = 0, limit = 0, offset = 0;
+  long long enrollment_id = 0, person_id = 0, institution_id = 0, team_id = 0;
+  int is_leader = 0;
+  ParticipantRow row;
+  soci::statement statement;
+  explicit ParticipantPage(soci::session& sql)
+      : statement((sql.prepare << "SELECT e.id, p.id, p.given_names, p.family_names, p.sex, p.position, p.level, "
+                                  "COALESCE(i.id, 0), COALESCE(i.acronym, ''), COALESCE(i.name_es, ''), COALESCE(i.name_en, ''), "
+                                  "COALESCE(p.subdivision_code, ''), COALESCE(s.name, ''), COALESCE(e.team_id, 0), COALESCE(t.name, ''), "
+                                  "CASE WHEN t.group_leader_enrollment_id = e.id THEN 1 ELSE 0 END, e.status, e.withdrawal_reason "
+                                  "FROM enrollment e JOIN person p ON p.id = e.person_id "
+                                  "LEFT JOIN institution i ON i.id = p.institution_id "
+                                  "LEFT JOIN subdivision s ON s.code = p.subdivision_code "
+                                  "LEFT JOIN team t ON t.id = e.team_id "
+                                  "WHERE e.programme_id = :id ORDER BY p.sort_name, e.id LIMIT :limit OFFSET :offset",
+                   into(enrollment_id), into(person_id), into(row.given_names), into(row.family_names), into(row.sex), into(row.position),
+                   into(row.level), into(institution_id), into(row.institution.acronym), into(row.institution.name.es),
+                   into(row.institution.name.en), into(row.subdivision.code), into(row.subdivision.name), into(team_id), into(row.team_name),
+                   into(is_leader), into(row.status), into(row.withdrawal_reason), use(id), use(limit), use(offset))) {}
+};
+
+struct ProgrammeTeams {
+  long long id = 0, team_id = 0, leader_id = 0, members = 0;
+  TeamView row;
+  soci::statement statement;
+  explicit ProgrammeTeams(soci::session& sql)
+      : statement((sql.prepare << "SELECT t.id, t.name, COALESCE(t.subdivision_code, ''), COALESCE(s.name, ''), "
+                                  "COALESCE(t.group_leader_enrollment_id, 0), COALESCE(lp.given_names || ' ' || lp.family_names, ''), "
+                                  "COALESCE(li.acronym, ''), "
+                                  "(SELECT COUNT(*) FROM enrollment m WHERE m.team_id = t.id AND m.status <> 'withdrawn') "
+                                  "FROM team t LEFT JOIN subdivision s ON s.code = t.subdivision_code "
+                                  "LEFT JOIN enrollment le ON le.id = t.group_leader_enrollment_id "
+                                  "LEFT JOIN person lp ON lp.id = le.person_id "
+                                  "LEFT JOIN institution li ON li.id = lp.institution_id "
+                                  "WHERE t.programme_id = :id ORDER BY t.name",
+                   into(team_id), into(row.name), into(row.region.code), into(row.region.name), into(leader_id), into(row.leader_name),
+                   into(row.leader_institution_acronym), into(members), use(id))) {}
+};
+
+struct TeamInstitutionMix {
+  long long id = 0, team_id = 0;
+  std::string acronym;
+  soci::statement statement;
+  explicit TeamInstitutionMix(soci::session& sql)
+      : statement((sql.prepare << "SELECT DISTINCT e.team_id, COALESCE(NULLIF(i.acronym, ''), i.name_es) "
+                                  "FROM enrollment e JOIN person p ON p.id = e.person_id "
+                                  "JOIN institution i ON i.id = p.institution_id "
+                                  "WHERE e.programme_id = :id AND e.team_id IS NOT NULL AND e.status <> 'withdrawn' "
+                                  "ORDER BY 2",
+                   into(team_id), into(acronym), use(id))) {}
+};
+
 class SociProgrammeRepository final : public ProgrammeRepository {
  public:
-  explicit SociProgrammeRepository(soci::session& sql) : m_sql(sql) {}
+  SociProgrammeRepository(soci::session& sql, PreparedQueries& queries) : m_sql(sql), m_queries(queries) {}
 
   std::vector<ProgrammeSummary> list() override {
     std::vector<ProgrammeSummary> result;
-    ProgrammeSummary row;
-    long long id = 0;
-    soci::statement statement = (m_sql.prepare << "SELECT id, code, title_es, title_en, COALESCE(start_date, ''), "
-                                                  "COALESCE(end_date, ''), country FROM programme ORDER BY COALESCE(end_date, '') DESC, code",
-                                 into(id), into(row.code), into(row.title.es), into(row.title.en), into(row.start_date),
-                                 into(row.end_date), into(row.country));
-    statement.execute();
-    while (statement.fetch()) {
-      row.id = id;
-      result.push_back(row);
+    auto& query = m_queries.get<ListProgrammes>(m_sql);
+    query.statement.execute();
+    while (query.statement.fetch()) {
+      query.row.id = query.id;
+      result.push_back(query.row);
     }
     return result;
   }
 
   std::optional<Programme> find(Id programme_id) override {
-    Programme programme;
-    long long id = programme_id, version = 0;
-    soci::indicator found = soci::i_null;
-    m_sql << "SELECT code, title_es, title_en, description_es, description_en, country, time_zone, COALESCE(start_date, ''), "
-             "COALESCE(end_date, ''), modality, version FROM programme WHERE id = :id",
-        into(programme.code, found), into(programme.title.es), into(programme.title.en), into(programme.description.es),
-        into(programme.description.en), into(programme.country), into(programme.time_zone), into(programme.start_date),
-        into(programme.end_date), into(programme.modality), into(version), use(id);
-    if (!m_sql.got_data()) return std::nullopt;
+    auto& query = m_queries.get<FindProgramme>(m_sql);
+    query.id = programme_id;
+    query.statement.execute(true);
+    if (!query.statement.got_data()) return std::nullopt;
+    Programme programme = query.row;
     programme.id = programme_id;
-    programme.version = version;
+    programme.version = query.version;
 
-    int sdg = 0;
-    soci::statement sdgs = (m_sql.prepare << "SELECT sdg FROM programme_sdg WHERE programme_id = :id ORDER BY sdg", into(sdg), use(id));
-    sdgs.execute();
-    while (sdgs.fetch()) programme.sdgs.push_back(sdg);
+    auto& sdgs = m_queries.get<ProgrammeSdgs>(m_sql);
+    sdgs.id = programme_id;
+    sdgs.statement.execute();
+    while (sdgs.statement.fetch()) programme.sdgs.push_back(sdgs.sdg);
 
-    Organisation organisation;
-    soci::statement organisations =
-        (m_sql.prepare << "SELECT role, name_es, name_en, acronym FROM programme_organisation WHERE programme_id = :id ORDER BY id",
-         into(organisation.role), into(organisation.name.es), into(organisation.name.en), into(organisation.acronym), use(id));
-    organisations.execute();
-    while (organisations.fetch()) programme.organisations.push_back(organisation);
+    auto& organisations = m_queries.get<ProgrammeOrganisations>(m_sql);
+    organisations.id = programme_id;
+    organisations.statement.execute();
+    while (organisations.statement.fetch()) programme.organisations.push_back(organisations.row);
 
-    Module module;
-    long long module_id = 0;
-    int illustrative = 0;
-    soci::statement modules = (m_sql.prepare << "SELECT id, position, title_es, title_en, hours, pass_mark, weight, illustrative "
-                                                "FROM module WHERE programme_id = :id ORDER BY position",
-                               into(module_id), into(module.position), into(module.title.es), into(module.title.en), into(module.hours),
-                               into(module.pass_mark), into(module.weight), into(illustrative), use(id));
-    modules.execute();
-    while (modules.fetch()) {
-      module.id = module_id;
-      module.illustrative = illustrative != 0;
-      programme.modules.push_back(module);
+    auto& modules = m_queries.get<ProgrammeModules>(m_sql);
+    modules.id = programme_id;
+    modules.statement.execute();
+    while (modules.statement.fetch()) {
+      modules.row.id = modules.module_id;
+      modules.row.illustrative = modules.illustrative != 0;
+      programme.modules.push_back(modules.row);
     }
     return programme;
   }
 
   std::optional<Id> find_id_by_code(std::string_view code) override {
-    long long id = 0;
-    const std::string text(code);
-    m_sql << "SELECT id FROM programme WHERE code = :code", into(id), use(text);
-    if (!m_sql.got_data()) return std::nullopt;
-    return id;
+    auto& query = m_queries.get<ProgrammeIdByCode>(m_sql);
+    query.code = code;
+    query.statement.execute(true);
+    if (!query.statement.got_data()) return std::nullopt;
+    return query.id;
   }
 
   bool exists(Id programme_id) override {
-    long long id = programme_id, found = 0;
-    m_sql << "SELECT COUNT(*) FROM programme WHERE id = :id", into(found), use(id);
-    return found > 0;
+    auto& query = m_queries.get<ProgrammeExists>(m_sql);
+    query.id = programme_id;
+    query.statement.execute(true);
+    return query.found > 0;
   }
 
   ProgrammeCounts counts(Id programme_id) override {
+    auto& query = m_queries.get<ProgrammeEnrollmentCounts>(m_sql);
+    query.id = programme_id;
+    query.statement.execute(true);
     ProgrammeCounts counts;
-    long long id = programme_id;
-    long long enrollments = 0, active = 0, withdrawn = 0, institutions = 0, subdivisions = 0, national = 0, local = 0, teams = 0;
-    m_sql << "SELECT COUNT(*), "
-             "COALESCE(SUM(CASE WHEN e.status <> 'withdrawn' THEN 1 ELSE 0 END), 0), "
-             "COALESCE(SUM(CASE WHEN e.status = 'withdrawn' THEN 1 ELSE 0 END), 0), "
-             "COUNT(DISTINCT p.institution_id), COUNT(DISTINCT p.subdivision_code), "
-             "COALESCE(SUM(CASE WHEN p.level = 'national' THEN 1 ELSE 0 END), 0), "
-             "COALESCE(SUM(CASE WHEN p.level = 'local' THEN 1 ELSE 0 END), 0) "
-             "FROM enrollment e JOIN person p ON p.id = e.person_id WHERE e.programme_id = :id",
-        into(enrollments), into(active), into(withdrawn), into(institutions), into(subdivisions), into(national), into(local), use(id);
-    m_sql << "SELECT COUNT(*) FROM team WHERE programme_id = :id", into(teams), use(id);
-    counts.enrollments = enrollments;
-    counts.active = active;
-    counts.withdrawn = withdrawn;
-    counts.institutions = institutions;
-    counts.subdivisions = subdivisions;
-    counts.national_level = national;
-    counts.local_level = local;
-    counts.teams = teams;
+    counts.enrollments = query.enrollments;
+    counts.active = query.active;
+    counts.withdrawn = query.withdrawn;
+    counts.institutions = query.institutions;
+    counts.subdivisions = query.subdivisions;
+    counts.national_level = query.national;
+    counts.local_level = query.local;
+    auto& teams = m_queries.get<CountTeams>(m_sql);
+    teams.id = programme_id;
+    teams.statement.execute(true);
+    counts.teams = teams.total;
     return counts;
   }
 
@@ -113,34 +244,24 @@ class SociProgrammeRepository final : public ProgrammeRepository {
     Page<ParticipantRow> result;
     result.page = page.page;
     result.per_page = page.per_page;
-    long long id = programme_id, limit = page.per_page, offset = page.offset(), total = 0;
-    m_sql << "SELECT COUNT(*) FROM enrollment WHERE programme_id = :id", into(total), use(id);
-    result.total = total;
+    auto& count = m_queries.get<CountEnrollments>(m_sql);
+    count.id = programme_id;
+    count.statement.execute(true);
+    result.total = count.total;
 
-    ParticipantRow row;
-    long long enrollment_id = 0, person_id = 0, institution_id = 0, team_id = 0;
-    int is_leader = 0;
-    soci::statement statement =
-        (m_sql.prepare << "SELECT e.id, p.id, p.given_names, p.family_names, p.sex, p.position, p.level, "
-                          "COALESCE(i.id, 0), COALESCE(i.acronym, ''), COALESCE(i.name_es, ''), COALESCE(i.name_en, ''), "
-                          "COALESCE(p.subdivision_code, ''), COALESCE(s.name, ''), COALESCE(e.team_id, 0), COALESCE(t.name, ''), "
-                          "CASE WHEN t.group_leader_enrollment_id = e.id THEN 1 ELSE 0 END, e.status, e.withdrawal_reason "
-                          "FROM enrollment e JOIN person p ON p.id = e.person_id "
-                          "LEFT JOIN institution i ON i.id = p.institution_id "
-                          "LEFT JOIN subdivision s ON s.code = p.subdivision_code "
-                          "LEFT JOIN team t ON t.id = e.team_id "
-                          "WHERE e.programme_id = :id ORDER BY p.sort_name, e.id LIMIT :limit OFFSET :offset",
-         into(enrollment_id), into(person_id), into(row.given_names), into(row.family_names), into(row.sex), into(row.position),
-         into(row.level), into(institution_id), into(row.institution.acronym), into(row.institution.name.es),
-         into(row.institution.name.en), into(row.subdivision.code), into(row.subdivision.name), into(team_id), into(row.team_name),
-         into(is_leader), into(row.status), into(row.withdrawal_reason), use(id), use(limit), use(offset));
-    statement.execute();
-    while (statement.fetch()) {
-      row.enrollment_id = enrollment_id;
-      row.person_id = person_id;
-      row.institution.id = institution_id;
-      row.team_id = team_id ? std::optional<Id>(team_id) : std::nullopt;
-      row.is_group_leader = is_leader != 0;
+    auto& query = m_queries.get<ParticipantPage>(m_sql);
+    query.id = programme_id;
+    query.limit = page.per_page;
+    query.offset = page.offset();
+    query.statement.execute();
+    result.items.reserve(static_cast<std::size_t>(std::min(page.per_page, result.total)));
+    while (query.statement.fetch()) {
+      auto& row = query.row;
+      row.enrollment_id = query.enrollment_id;
+      row.person_id = query.person_id;
+      row.institution.id = query.institution_id;
+      row.team_id = query.team_id ? std::optional<Id>(query.team_id) : std::nullopt;
+      row.is_group_leader = query.is_leader != 0;
       result.items.push_back(row);
     }
     return result;
@@ -148,41 +269,24 @@ class SociProgrammeRepository final : public ProgrammeRepository {
 
   std::vector<TeamView> teams(Id programme_id) override {
     std::vector<TeamView> result;
-    long long id = programme_id;
-    TeamView team;
-    long long team_id = 0, leader_id = 0, members = 0;
-    soci::statement statement =
-        (m_sql.prepare << "SELECT t.id, t.name, COALESCE(t.subdivision_code, ''), COALESCE(s.name, ''), "
-                          "COALESCE(t.group_leader_enrollment_id, 0), COALESCE(lp.given_names || ' ' || lp.family_names, ''), "
-                          "COALESCE(li.acronym, ''), "
-                          "(SELECT COUNT(*) FROM enrollment m WHERE m.team_id = t.id AND m.status <> 'withdrawn') "
-                          "FROM team t LEFT JOIN subdivision s ON s.code = t.subdivision_code "
-                          "LEFT JOIN enrollment le ON le.id = t.group_leader_enrollment_id "
-                          "LEFT JOIN person lp ON lp.id = le.person_id "
-                          "LEFT JOIN institution li ON li.id = lp.institution_id "
-                          "WHERE t.programme_id = :id ORDER BY t.name",
-         into(team_id), into(team.name), into(team.region.code), into(team.region.name), into(leader_id), into(team.leader_name),
-         into(team.leader_institution_acronym), into(members), use(id));
-    statement.execute();
+    auto& query = m_queries.get<ProgrammeTeams>(m_sql);
+    query.id = programme_id;
+    query.statement.execute();
     std::map<Id, std::size_t> index;
-    while (statement.fetch()) {
-      team.id = team_id;
-      team.leader_enrollment_id = leader_id ? std::optional<Id>(leader_id) : std::nullopt;
-      team.member_count = members;
+    while (query.statement.fetch()) {
+      auto team = query.row;
+      team.id = query.team_id;
+      team.leader_enrollment_id = query.leader_id ? std::optional<Id>(query.leader_id) : std::nullopt;
+      team.member_count = query.members;
       index[team.id] = result.size();
-      result.push_back(team);
+      result.push_back(std::move(team));
     }
 
-    std::string acronym;
-    soci::statement mix = (m_sql.prepare << "SELECT DISTINCT e.team_id, COALESCE(NULLIF(i.acronym, ''), i.name_es) "
-                                            "FROM enrollment e JOIN person p ON p.id = e.person_id "
-                                            "JOIN institution i ON i.id = p.institution_id "
-                                            "WHERE e.programme_id = :id AND e.team_id IS NOT NULL AND e.status <> 'withdrawn' "
-                                            "ORDER BY 2",
-                           into(team_id), into(acronym), use(id));
-    mix.execute();
-    while (mix.fetch())
-      if (auto found = index.find(team_id); found != index.end()) result[found->second].institution_acronyms.push_back(acronym);
+    auto& mix = m_queries.get<TeamInstitutionMix>(m_sql);
+    mix.id = programme_id;
+    mix.statement.execute();
+    while (mix.statement.fetch())
+      if (auto found = index.find(mix.team_id); found != index.end()) result[found->second].institution_acronyms.push_back(mix.acronym);
     return result;
   }
 
@@ -232,12 +336,13 @@ class SociProgrammeRepository final : public ProgrammeRepository {
 
  private:
   soci::session& m_sql;
+  PreparedQueries& m_queries;
 };
 
 }  // namespace
 
-std::unique_ptr<ProgrammeRepository> make_programme_repository(soci::session& sql) {
-  return std::make_unique<SociProgrammeRepository>(sql);
+std::unique_ptr<ProgrammeRepository> make_programme_repository(soci::session& sql, PreparedQueries& queries) {
+  return std::make_unique<SociProgrammeRepository>(sql, queries);
 }
 
 }  // namespace diplomado::storage

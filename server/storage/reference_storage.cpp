@@ -9,7 +9,7 @@ using soci::use;
 
 class SociPeopleRepository final : public PeopleRepository {
  public:
-  explicit SociPeopleRepository(soci::session& sql) : m_sql(sql) {}
+  SociPeopleRepository(soci::session& sql, PreparedQueries& /*rare reads and writes: not prepared ahead*/) : m_sql(sql) {}
 
   // An institution is the same one when its Spanish name matches; later work adds merging.
   Id find_or_insert_institution(const InstitutionSeed& institution) override {
@@ -47,6 +47,7 @@ class SociPeopleRepository final : public PeopleRepository {
 
 }  // namespace
 
-std::unique_ptr<PeopleRepository> make_people_repository(soci::session& sql) { return std::make_unique<SociPeopleRepository>(sql); }
+std::unique_ptr<PeopleRepository> make_people_repository(soci::session& sql, PreparedQueries& queries) {
+  return std::make_unique<SociPeopleRepository>(sql, queries); }
 
 }  // namespace diplomado::storage

@@ -5,15 +5,16 @@
 #include <memory>
 
 #include "storage/database.hpp"
+#include "storage/prepared_queries.hpp"
 #include "storage/repositories.hpp"
 
 namespace diplomado::storage {
 
-std::unique_ptr<ProgrammeRepository> make_programme_repository(soci::session& sql);
-std::unique_ptr<PeopleRepository> make_people_repository(soci::session& sql);
-std::unique_ptr<UserRepository> make_user_repository(soci::session& sql);
-std::unique_ptr<HttpSessionRepository> make_http_session_repository(soci::session& sql);
-std::unique_ptr<AuditRepository> make_audit_repository(soci::session& sql);
+std::unique_ptr<ProgrammeRepository> make_programme_repository(soci::session& sql, PreparedQueries& queries);
+std::unique_ptr<PeopleRepository> make_people_repository(soci::session& sql, PreparedQueries& queries);
+std::unique_ptr<UserRepository> make_user_repository(soci::session& sql, PreparedQueries& queries);
+std::unique_ptr<HttpSessionRepository> make_http_session_repository(soci::session& sql, PreparedQueries& queries);
+std::unique_ptr<AuditRepository> make_audit_repository(soci::session& sql, PreparedQueries& queries);
 
 class SociStore final : public Store {
  public:
@@ -23,6 +24,7 @@ class SociStore final : public Store {
  private:
   Dialect m_dialect;
   soci::connection_pool m_pool;
+  std::vector<PreparedQueries> m_queries;  // one per pooled connection, same index
 };
 
 // Statements every new connection needs (SQLite: WAL, foreign keys, busy timeout).

@@ -121,6 +121,45 @@ TEST_P(StorageTest, RollbackWhenAUnitIsDroppedWithoutCommit) {
   EXPECT_EQ(unit->users().count(), 0);
 }
 
+TEST_P(StorageTest, CachedStatementsSeeWritesFromAnotherConnection) {
+  ASSERT_TRUE(services::load_programme_seed(store(), given_programme("ONE").with_participant("p1", "Ana", "Ábrego", "snm", "").build(), now));
+  auto reader = storage::open_database({m_url, 1});  // one connection: every unit reuses its statements
+  ASSERT_TRUE(reader);
+  const auto read_id = [&](const std::string& code) {
+    auto unit = reader->store->begin(storage::TransactionMode::read_only);
+    return unit->programmes().find_id_by_code(code);  // a single-row read, left at its first row
+  };
+  const auto first = read_id("ONE");
+  ASSERT_TRUE(first);
+  {
+    auto unit = reader->store->begin(storage::TransactionMode::read_only);
+    EXPECT_EQ(unit->programmes().counts(*first).enrollments, 1);
+  }
+  // Another connection (another process, say) writes; the reader's next units must see it.
+  ASSERT_TRUE(services::load_programme_seed(store(), given_programme("TWO").with_participant("p2", "Luis", "Barría", "snm", "").build(), now));
+  EXPECT_TRUE(read_id("TWO"));
+  {
+    auto unit = reader->store->begin(storage::TransactionMode::read_only);
+    EXPECT_EQ(unit->programmes().list().size(), 2u);
+  }
+  // And the reader can still write after its cached reads.
+  auto written = services::load_programme_seed(*reader->store, given_programme("THREE").build(), now);
+  ASSERT_TRUE(written) << written.error().message_key;
+  EXPECT_TRUE(written->created);
+}
+
+TEST_P(StorageTest, AFailureInsideAUnitLeavesTheConnectionUsable) {
+  auto single = storage::open_database({m_url, 1});
+  ASSERT_TRUE(single);
+  ASSERT_TRUE(services::load_programme_seed(*single->store, given_programme("ONE").with_participant("p1", "Ana", "Ábrego", "snm", "").build(), now));
+  // The same person again in another programme: the database refuses the row mid-unit.
+  auto refused = services::load_programme_seed(*single->store, given_programme("TWO").with_participant("p1", "Ana", "Ábrego", "snm", "").build(), now);
+  ASSERT_FALSE(refused);
+  auto unit = single->store->begin(storage::TransactionMode::read_only);
+  EXPECT_TRUE(unit->programmes().find_id_by_code("ONE"));
+  EXPECT_FALSE(unit->programmes().find_id_by_code("TWO"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgres"), backend_name);
 
 }  // namespace

@@ -20,7 +20,7 @@ std::vector<RoleGrant> grants_of(soci::session& sql, Id user_id) {
 
 class SociUserRepository final : public UserRepository {
  public:
-  explicit SociUserRepository(soci::session& sql) : m_sql(sql) {}
+  SociUserRepository(soci::session& sql, PreparedQueries& /*rare reads and writes: not prepared ahead*/) : m_sql(sql) {}
 
   std::optional<UserRecord> find_by_email(std::string_view normalised_email) override {
     const std::string email(normalised_email);
@@ -62,7 +62,7 @@ class SociUserRepository final : public UserRepository {
 
 class SociHttpSessionRepository final : public HttpSessionRepository {
  public:
-  explicit SociHttpSessionRepository(soci::session& sql) : m_sql(sql) {}
+  SociHttpSessionRepository(soci::session& sql, PreparedQueries& /*rare reads and writes: not prepared ahead*/) : m_sql(sql) {}
 
   void insert(std::string_view token_hash, Id user_id, std::string_view csrf_token, std::string_view created_at,
               std::string_view expires_at) override {
@@ -105,7 +105,7 @@ class SociHttpSessionRepository final : public HttpSessionRepository {
 
 class SociAuditRepository final : public AuditRepository {
  public:
-  explicit SociAuditRepository(soci::session& sql) : m_sql(sql) {}
+  SociAuditRepository(soci::session& sql, PreparedQueries& /*rare reads and writes: not prepared ahead*/) : m_sql(sql) {}
 
   void append(const AuditEvent& event, std::string_view at) override {
     const std::string when(at);
@@ -128,10 +128,12 @@ class SociAuditRepository final : public AuditRepository {
 
 }  // namespace
 
-std::unique_ptr<UserRepository> make_user_repository(soci::session& sql) { return std::make_unique<SociUserRepository>(sql); }
-std::unique_ptr<HttpSessionRepository> make_http_session_repository(soci::session& sql) {
-  return std::make_unique<SociHttpSessionRepository>(sql);
+std::unique_ptr<UserRepository> make_user_repository(soci::session& sql, PreparedQueries& queries) {
+  return std::make_unique<SociUserRepository>(sql, queries); }
+std::unique_ptr<HttpSessionRepository> make_http_session_repository(soci::session& sql, PreparedQueries& queries) {
+  return std::make_unique<SociHttpSessionRepository>(sql, queries);
 }
-std::unique_ptr<AuditRepository> make_audit_repository(soci::session& sql) { return std::make_unique<SociAuditRepository>(sql); }
+std::unique_ptr<AuditRepository> make_audit_repository(soci::session& sql, PreparedQueries& queries) {
+  return std::make_unique<SociAuditRepository>(sql, queries); }
 
 }  // namespace diplomado::storage
