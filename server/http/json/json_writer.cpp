@@ -18,6 +18,7 @@ void JsonWriter::separate() {
 }
 
 JsonWriter& JsonWriter::begin_object() {
+  if (m_out.empty()) m_out.reserve(4096);
   separate();
   m_out.push_back('{');
   m_first.push_back(true);
@@ -117,35 +118,43 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 
 void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-          if (c < 0x20) {
-            fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
-          } else {
-            out.push_back(static_cast<char>(c));
-          }
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Copy the longest run that needs no escaping in one append: most text is plain.
+    std::size_t run = i;
+    while (run < text.size()) {
+      const auto c = static_cast<unsigned char>(text[run]);
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        ++run;
+      } else if (c >= 0x80) {
+        const auto length = utf8_sequence_length(text, run);
+        if (length == 0) break;
+        run += length;
+      } else {
+        break;
       }
-      ++i;
-      continue;
     }
-    const auto length = utf8_sequence_length(text, i);
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      ++i;
-    } else {
-      out.append(text.substr(i, length));
-      i += length;
+    out.append(text.data() + i, run - i);
+    i = run;
+    if (i >= text.size()) break;
+
+    const auto c = static_cast<unsigned char>(text[i]);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
+        } else {
+          out += "\xEF\xBF\xBD";  // not UTF-8: U+FFFD
+        }
     }
+    ++i;
   }
   out.push_back('"');
 }
