@@ -72,12 +72,20 @@ struct ProgrammeIdByCode {
       : statement((sql.prepare << "SELECT id FROM programme WHERE code = :code", into(id), use(code))) {}
 };
 
-struct ProgrammeExists {
-  long long id = 0, found = 0;
+// One id in, one count out; each SQL text is its own type, so its own cached statement.
+template <const char* Sql>
+struct CountById {
+  long long id = 0, total = 0;
   soci::statement statement;
-  explicit ProgrammeExists(soci::session& sql)
-      : statement((sql.prepare << "SELECT COUNT(*) FROM programme WHERE id = :id", into(found), use(id))) {}
+  explicit CountById(soci::session& sql) : statement((sql.prepare << Sql, into(total), use(id))) {}
 };
+
+constexpr char count_programmes_sql[] = "SELECT COUNT(*) FROM programme WHERE id = :id";
+constexpr char count_teams_sql[] = "SELECT COUNT(*) FROM team WHERE programme_id = :id";
+constexpr char count_enrollments_sql[] = "SELECT COUNT(*) FROM enrollment WHERE programme_id = :id";
+using ProgrammeExists = CountById<count_programmes_sql>;
+using CountTeams = CountById<count_teams_sql>;
+using CountEnrollments = CountById<count_enrollments_sql>;
 
 struct ProgrammeEnrollmentCounts {
   long long id = 0, enrollments = 0, active = 0, withdrawn = 0, institutions = 0, subdivisions = 0, national = 0, local = 0;
@@ -92,20 +100,6 @@ struct ProgrammeEnrollmentCounts {
                                   "FROM enrollment e JOIN person p ON p.id = e.person_id WHERE e.programme_id = :id",
                    into(enrollments), into(active), into(withdrawn), into(institutions), into(subdivisions), into(national), into(local),
                    use(id))) {}
-};
-
-struct CountTeams {
-  long long id = 0, total = 0;
-  soci::statement statement;
-  explicit CountTeams(soci::session& sql)
-      : statement((sql.prepare << "SELECT COUNT(*) FROM team WHERE programme_id = :id", into(total), use(id))) {}
-};
-
-struct CountEnrollments {
-  long long id = 0, total = 0;
-  soci::statement statement;
-  explicit CountEnrollments(soci::session& sql)
-      : statement((sql.prepare << "SELECT COUNT(*) FROM enrollment WHERE programme_id = :id", into(total), use(id))) {}
 };
 
 struct ParticipantPage {
@@ -218,7 +212,7 @@ class SociProgrammeRepository final : public ProgrammeRepository {
     auto& query = m_queries.get<ProgrammeExists>(m_sql);
     query.id = programme_id;
     query.statement.execute(true);
-    return query.found > 0;
+    return query.total > 0;
   }
 
   ProgrammeCounts counts(Id programme_id) override {

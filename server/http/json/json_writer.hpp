@@ -29,6 +29,15 @@ class JsonWriter {
   // An empty text is written as null (optional dates, absent references).
   JsonWriter& text_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
 
+  // An object whose members `body` writes, or null when absent.
+  template <class Body>
+  JsonWriter& object_or_null(bool present, Body&& body) {
+    if (!present) return null();
+    begin_object();
+    body(*this);
+    return end_object();
+  }
+
   template <class T>
   JsonWriter& field(std::string_view name, const T& item) {
     key(name);

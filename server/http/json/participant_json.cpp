@@ -13,26 +13,16 @@ void write(JsonWriter& json, const ParticipantRow& participant) {
       .field("sex", participant.sex)
       .field("position", participant.position)
       .field("level", participant.level);
-  json.key("institution");
-  if (participant.institution.id) {
-    json.begin_object().field("id", participant.institution.id).field("acronym", participant.institution.acronym);
-    write(json.key("name"), participant.institution.name);
-    json.end_object();
-  } else {
-    json.null();
-  }
-  json.key("subdivision");
-  if (participant.subdivision.code.empty()) {
-    json.null();
-  } else {
-    json.begin_object().field("code", participant.subdivision.code).field("name", participant.subdivision.name).end_object();
-  }
-  json.key("team");
-  if (participant.team_id) {
-    json.begin_object().field("id", *participant.team_id).field("name", participant.team_name).end_object();
-  } else {
-    json.null();
-  }
+  json.key("institution").object_or_null(participant.institution.id != 0, [&](JsonWriter& institution) {
+    institution.field("id", participant.institution.id).field("acronym", participant.institution.acronym);
+    write(institution.key("name"), participant.institution.name);
+  });
+  json.key("subdivision").object_or_null(!participant.subdivision.code.empty(), [&](JsonWriter& subdivision) {
+    subdivision.field("code", participant.subdivision.code).field("name", participant.subdivision.name);
+  });
+  json.key("team").object_or_null(participant.team_id.has_value(), [&](JsonWriter& team) {
+    team.field("id", participant.team_id.value_or(0)).field("name", participant.team_name);
+  });
   json.field("is_group_leader", participant.is_group_leader)
       .field("status", participant.status)
       .field("withdrawal_reason", participant.withdrawal_reason)

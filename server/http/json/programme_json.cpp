@@ -58,16 +58,11 @@ void write(JsonWriter& json, const services::ProgrammeDetail& detail) {
 void write(JsonWriter& json, const TeamView& team) {
   json.begin_object().field("id", team.id).field("name", team.name);
   json.key("region").begin_object().field("code", team.region.code).field("name", team.region.name).end_object();
-  json.key("group_leader");
-  if (team.leader_enrollment_id) {
-    json.begin_object()
-        .field("enrollment_id", *team.leader_enrollment_id)
+  json.key("group_leader").object_or_null(team.leader_enrollment_id.has_value(), [&](JsonWriter& leader) {
+    leader.field("enrollment_id", team.leader_enrollment_id.value_or(0))
         .field("name", team.leader_name)
-        .field("institution_acronym", team.leader_institution_acronym)
-        .end_object();
-  } else {
-    json.null();
-  }
+        .field("institution_acronym", team.leader_institution_acronym);
+  });
   json.field("member_count", team.member_count);
   json.key("institutions").begin_array();
   for (const auto& acronym : team.institution_acronyms) json.value(acronym);
