@@ -29,14 +29,30 @@ SociStore::SociStore(Dialect dialect, std::string connect_string, std::size_t po
 
 namespace {
 
+// SQLite's transaction statements, prepared once per connection like the reads. (PostgreSQL
+// cannot prepare BEGIN; it gets plain statements.)
+template <const char* Sql>
+struct TransactionStatement {
+  soci::statement statement;
+  explicit TransactionStatement(soci::session& sql) : statement((sql.prepare << Sql)) {}
+};
+constexpr char begin_sql[] = "BEGIN";
+constexpr char begin_immediate_sql[] = "BEGIN IMMEDIATE";
+constexpr char commit_sql[] = "COMMIT";
+constexpr char rollback_sql[] = "ROLLBACK";
+
 class SociUnitOfWork final : public UnitOfWork {
  public:
   SociUnitOfWork(soci::connection_pool& pool, std::vector<PreparedQueries>& queries, Dialect dialect, TransactionMode mode)
-      : m_pool(pool), m_index(pool.lease()), m_sql(pool.at(m_index)), m_queries(queries[m_index]) {
+      : m_pool(pool), m_index(pool.lease()), m_sql(pool.at(m_index)), m_queries(queries[m_index]), m_dialect(dialect) {
     // SQLite: a writer takes the write lock at BEGIN, so two writers queue on busy_timeout
     // instead of failing when a read lock would have to be upgraded.
     try {
-      m_sql << (dialect == Dialect::sqlite && mode == TransactionMode::read_write ? "BEGIN IMMEDIATE" : "BEGIN");
+      if (dialect == Dialect::sqlite && mode == TransactionMode::read_write) {
+        run<begin_immediate_sql>();
+      } else {
+        run<begin_sql>();
+      }
     } catch (...) {
       m_pool.give_back(m_index);
       throw;
@@ -51,7 +67,7 @@ class SociUnitOfWork final : public UnitOfWork {
       const bool failing = std::uncaught_exceptions() > 0;
       if (!failing) m_queries.finish();
       try {
-        m_sql << "ROLLBACK";
+        run<rollback_sql>();
       } catch (const std::exception&) {
         // The connection is already broken; nothing was committed.
       }
@@ -67,7 +83,7 @@ class SociUnitOfWork final : public UnitOfWork {
   AuditRepository& audit() override { return lazy(m_audit, make_audit_repository); }
   void commit() override {
     m_queries.finish();
-    m_sql << "COMMIT";
+    run<commit_sql>();
     m_open = false;
   }
 
@@ -76,6 +92,14 @@ class SociUnitOfWork final : public UnitOfWork {
   T& lazy(std::unique_ptr<T>& slot, Factory factory) {
     if (!slot) slot = factory(m_sql, m_queries);
     return *slot;
+  }
+  template <const char* Sql>
+  void run() {
+    if (m_dialect == Dialect::sqlite) {
+      m_queries.get<TransactionStatement<Sql>>(m_sql).statement.execute(true);
+    } else {
+      m_sql << Sql;
+    }
   }
   void release_repositories() {
     m_programmes.reset();
@@ -88,6 +112,7 @@ class SociUnitOfWork final : public UnitOfWork {
   std::size_t m_index;
   soci::session& m_sql;
   PreparedQueries& m_queries;
+  Dialect m_dialect;
   bool m_open = false;
   std::unique_ptr<ProgrammeRepository> m_programmes;
   std::unique_ptr<PeopleRepository> m_people;
