@@ -119,7 +119,9 @@ int main(int argc, char** argv) {
     if (!database) return 1;
     services::SignInGuard guard;
     services::SessionCache sessions;
-    http::AppContext context{*database->store, guard, sessions, secure_cookies,
+    services::ReadCache reads;
+    http::ResponseMemo responses;
+    http::AppContext context{*database->store, guard, sessions, reads, responses, secure_cookies,
                              [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }};
     spdlog::info("{} http://{}:{}", translate("cli.serve.listening", console.language), server_options.address, server_options.port);
     auto served = http::serve(context, server_options);

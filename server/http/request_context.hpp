@@ -12,6 +12,8 @@
 #include "domain/messages.hpp"
 #include "domain/permission.hpp"
 #include "domain/time.hpp"
+#include "http/response_memo.hpp"
+#include "services/read_cache.hpp"
 #include "services/session_cache.hpp"
 #include "services/sign_in.hpp"
 #include "services/store.hpp"
@@ -32,6 +34,8 @@ struct AppContext {
   services::Store& store;
   services::SignInGuard& sign_in_guard;
   services::SessionCache& sessions;
+  services::ReadCache& reads;
+  ResponseMemo& responses;
   bool secure_cookies = false;
   std::function<TimePoint()> now;
 };

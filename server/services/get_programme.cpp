@@ -4,12 +4,15 @@ namespace diplomado::services {
 
 Error programme_not_found() { return make_error(ErrorCode::not_found, "error.programme.not_found"); }
 
-Result<ProgrammeDetail> get_programme(storage::Store& store, const Actor& actor, Id programme_id) {
+Result<std::shared_ptr<const ProgrammeDetail>> get_programme(storage::Store& store, ReadCache& cache, const Actor& actor, Id programme_id) {
   if (!can_view_programme(actor, programme_id)) return std::unexpected(programme_not_found());
   auto unit = store.begin(storage::TransactionMode::read_only);
+  if (auto cached = cache.programmes.find(programme_id, unit->data_generation())) return cached;
   auto programme = unit->programmes().find(programme_id);
   if (!programme) return std::unexpected(programme_not_found());
-  return ProgrammeDetail{std::move(*programme), unit->programmes().counts(programme_id)};
+  auto detail = std::make_shared<const ProgrammeDetail>(ProgrammeDetail{std::move(*programme), unit->programmes().counts(programme_id)});
+  cache.programmes.store(programme_id, unit->data_generation(), detail);
+  return detail;
 }
 
 }  // namespace diplomado::services

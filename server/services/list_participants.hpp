@@ -1,10 +1,14 @@
 #pragma once
+#include <memory>
+
 #include "domain/error.hpp"
 #include "domain/pagination.hpp"
+#include "services/read_cache.hpp"
 #include "storage/repositories.hpp"
 
 namespace diplomado::services {
 
-Result<Page<ParticipantRow>> list_participants(storage::Store& store, const Actor& actor, Id programme_id, const PageRequest& page);
+Result<std::shared_ptr<const Page<ParticipantRow>>> list_participants(storage::Store& store, ReadCache& cache, const Actor& actor,
+                                                                      Id programme_id, const PageRequest& page);
 
 }  // namespace diplomado::services

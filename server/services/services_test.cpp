@@ -147,20 +147,65 @@ TEST_P(ServicesTest, RolesDecideWhatEachUserSees) {
   const auto observer = actor_for("observer@example.pa");
   const auto leader = actor_for("leader@example.pa");
   const auto site = actor_for("site@example.pa");
+  // One cache for everyone, as in the server: what one role put in it must not reach another.
+  services::ReadCache cache;
 
   EXPECT_EQ(services::list_programmes(store(), coordinator)->size(), 1u);
   EXPECT_EQ(services::list_programmes(store(), site)->size(), 2u);
-  EXPECT_TRUE(services::get_programme(store(), observer, first));
-  EXPECT_EQ(services::get_programme(store(), coordinator, second).error().code, ErrorCode::not_found);
-  EXPECT_EQ(services::get_programme(store(), site, 999999).error().code, ErrorCode::not_found);
+  EXPECT_TRUE(services::get_programme(store(), cache, observer, first));
+  EXPECT_EQ(services::get_programme(store(), cache, coordinator, second).error().code, ErrorCode::not_found);
+  EXPECT_EQ(services::get_programme(store(), cache, site, 999999).error().code, ErrorCode::not_found);
 
-  EXPECT_TRUE(services::list_participants(store(), coordinator, first, {}));
-  EXPECT_TRUE(services::list_participants(store(), leader, first, {}));
-  EXPECT_EQ(services::list_participants(store(), observer, first, {}).error().code, ErrorCode::forbidden);
-  EXPECT_EQ(services::list_participants(store(), coordinator, second, {}).error().code, ErrorCode::not_found);
-  auto teams = services::list_teams(store(), observer, first);
+  EXPECT_TRUE(services::list_participants(store(), cache, coordinator, first, {}));
+  EXPECT_TRUE(services::list_participants(store(), cache, leader, first, {}));
+  EXPECT_EQ(services::list_participants(store(), cache, observer, first, {}).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(services::list_participants(store(), cache, coordinator, second, {}).error().code, ErrorCode::not_found);
+  auto teams = services::list_teams(store(), cache, observer, first);
   ASSERT_TRUE(teams);
-  EXPECT_EQ(teams->at(0).leader_name, "Ana Ábrego");
+  EXPECT_EQ((*teams)->at(0).leader_name, "Ana Ábrego");
+}
+
+// Adds one enrolment to a programme straight through the repositories: a write the services
+// do not know about, as an import or another process would make.
+void enrol_one_more(storage::Store& store, Id programme_id, const std::string& key) {
+  auto unit = store.begin(storage::TransactionMode::read_write);
+  ParticipantSeed person{key, "Nueva", "Persona", "female", key + "@example.pa", "", "", "local", "", "enrolled", "", ""};
+  const auto institution = unit->people().find_or_insert_institution({"snm", {"Servicio Nacional de Migración", "National Migration Service"}, "SNM", "", "national", "", ""});
+  const auto person_id = unit->people().insert_person(person, institution);
+  unit->programmes().insert_enrollment(programme_id, person_id, person, std::nullopt);
+  unit->commit();
+}
+
+TEST_P(ServicesTest, CachedReadsFollowEveryWriteHereAndInOtherProcesses) {
+  const auto programme = load_small_programme("ONE");
+  add("coordinator@example.pa", "coordinator", "ONE");
+  services::SignInGuard guard;
+  const auto coordinator = services::sign_in(store(), guard, {"coordinator@example.pa", "correct horse battery", "127.0.0.1"}, now)->actor;
+  services::ReadCache cache;
+  const auto enrollments = [&] { return (*services::get_programme(store(), cache, coordinator, programme))->counts.enrollments; };
+  const auto participants = [&] { return (*services::list_participants(store(), cache, coordinator, programme, {}))->total; };
+
+  const auto first = *services::get_programme(store(), cache, coordinator, programme);
+  const auto again = *services::get_programme(store(), cache, coordinator, programme);
+  // SQLite can tell when data changed, so the second read is served from the cache; PostgreSQL
+  // cannot (another server may write), so nothing is cached there.
+  EXPECT_EQ(first.get() == again.get(), GetParam() == "sqlite");
+  EXPECT_EQ(enrollments(), 1);
+  EXPECT_EQ(participants(), 1);
+
+  enrol_one_more(store(), programme, "here");
+  EXPECT_EQ(enrollments(), 2);
+  EXPECT_EQ(participants(), 2);
+
+  // Another process: a store of its own on the same database.
+  auto other = storage::open_database({m_url, 1});
+  ASSERT_TRUE(other);
+  enrol_one_more(*other->store, programme, "elsewhere");
+  EXPECT_EQ(enrollments(), 3);
+  EXPECT_EQ(participants(), 3);
+  auto teams = services::list_teams(store(), cache, coordinator, programme);
+  ASSERT_TRUE(teams);
+  EXPECT_EQ((*teams)->size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, ::testing::Values("sqlite", "postgres"), backend_name);

@@ -2,6 +2,7 @@
 // The interfaces the services need from storage. Services see only this header; the SOCI
 // implementation lives beside it and is wired in by app/ (DESIGN.md §3).
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -113,6 +114,12 @@ class UnitOfWork {
   virtual HttpSessionRepository& http_sessions() = 0;
   virtual AuditRepository& audit() = 0;
   virtual void commit() = 0;
+
+  // A number that changes whenever the stored data may have changed: a commit in this process,
+  // or in another one on the same database. Read at the start of a read-only unit, so data read
+  // in the unit may be cached under it. Nothing when the backend cannot tell (PostgreSQL, where
+  // other servers may write) or in a writing unit: then nothing may be cached.
+  virtual std::optional<std::uint64_t> data_generation() const = 0;
 };
 
 class Store {

@@ -17,6 +17,7 @@ void prepare_connection(soci::session& sql, Dialect dialect) {
 
 SociStore::SociStore(Dialect dialect, std::string connect_string, std::size_t pool_size)
     : m_dialect(dialect), m_pool(pool_size) {
+  m_data_versions.assign(pool_size, -1);
   m_queries.reserve(pool_size);
   for (std::size_t i = 0; i < pool_size; ++i) m_queries.emplace_back(dialect == Dialect::sqlite);
   const char* backend = dialect == Dialect::sqlite ? "sqlite3" : "postgresql";
@@ -41,10 +42,23 @@ constexpr char begin_immediate_sql[] = "BEGIN IMMEDIATE";
 constexpr char commit_sql[] = "COMMIT";
 constexpr char rollback_sql[] = "ROLLBACK";
 
+struct DataVersion {
+  long long version = 0;
+  soci::statement statement;
+  explicit DataVersion(soci::session& sql) : statement((sql.prepare << "PRAGMA data_version", soci::into(version))) {}
+};
+
 class SociUnitOfWork final : public UnitOfWork {
  public:
-  SociUnitOfWork(soci::connection_pool& pool, std::vector<PreparedQueries>& queries, Dialect dialect, TransactionMode mode)
-      : m_pool(pool), m_index(pool.lease()), m_sql(pool.at(m_index)), m_queries(queries[m_index]), m_dialect(dialect) {
+  SociUnitOfWork(soci::connection_pool& pool, std::vector<PreparedQueries>& queries, std::vector<long long>& data_versions,
+                 std::atomic<std::uint64_t>& generation, Dialect dialect, TransactionMode mode)
+      : m_pool(pool),
+        m_index(pool.lease()),
+        m_sql(pool.at(m_index)),
+        m_queries(queries[m_index]),
+        m_generation(generation),
+        m_dialect(dialect),
+        m_mode(mode) {
     // SQLite: a writer takes the write lock at BEGIN, so two writers queue on busy_timeout
     // instead of failing when a read lock would have to be upgraded.
     try {
@@ -53,11 +67,20 @@ class SociUnitOfWork final : public UnitOfWork {
       } else {
         run<begin_sql>();
       }
+      m_open = true;
+      if (dialect == Dialect::sqlite && mode == TransactionMode::read_only) m_data_generation = observe_generation(data_versions[m_index]);
     } catch (...) {
+      if (m_open) {
+        try {
+          run<rollback_sql>();
+        } catch (const std::exception&) {
+          // Broken connection: nothing to undo.
+        }
+      }
+      m_queries.discard();
       m_pool.give_back(m_index);
       throw;
     }
-    m_open = true;
   }
   ~SociUnitOfWork() override {
     if (m_open) {
@@ -83,9 +106,25 @@ class SociUnitOfWork final : public UnitOfWork {
   AuditRepository& audit() override { return lazy(m_audit, make_audit_repository); }
   void commit() override {
     m_queries.finish();
-    run<commit_sql>();
+    if (m_mode == TransactionMode::read_only) {
+      run<commit_sql>();
+      m_open = false;
+      return;
+    }
+    // Seqlock: odd while this write commits, even again after, so a reader that saw an odd
+    // number, or a number that changed since, never caches what it read.
+    m_generation.fetch_add(1, std::memory_order_acq_rel);
+    try {
+      run<commit_sql>();
+    } catch (...) {
+      m_generation.fetch_add(1, std::memory_order_acq_rel);
+      throw;
+    }
+    m_generation.fetch_add(1, std::memory_order_acq_rel);
     m_open = false;
   }
+
+  std::optional<std::uint64_t> data_generation() const override { return m_data_generation; }
 
  private:
   template <class T, class Factory>
@@ -93,6 +132,22 @@ class SociUnitOfWork final : public UnitOfWork {
     if (!slot) slot = factory(m_sql, m_queries);
     return *slot;
   }
+  // The generation to cache this unit's reads under: read before this connection looks for
+  // commits by other connections (other processes included), and given up if it saw any or a
+  // write of this process was committing.
+  std::optional<std::uint64_t> observe_generation(long long& last_seen_version) {
+    const auto generation = m_generation.load(std::memory_order_acquire);
+    auto& query = m_queries.get<DataVersion>(m_sql);
+    query.statement.execute(true);
+    if (query.version != last_seen_version) {
+      last_seen_version = query.version;
+      m_generation.fetch_add(2, std::memory_order_acq_rel);
+      return std::nullopt;
+    }
+    if (generation % 2 != 0) return std::nullopt;
+    return generation;
+  }
+
   template <const char* Sql>
   void run() {
     if (m_dialect == Dialect::sqlite) {
@@ -112,8 +167,11 @@ class SociUnitOfWork final : public UnitOfWork {
   std::size_t m_index;
   soci::session& m_sql;
   PreparedQueries& m_queries;
+  std::atomic<std::uint64_t>& m_generation;
   Dialect m_dialect;
+  TransactionMode m_mode;
   bool m_open = false;
+  std::optional<std::uint64_t> m_data_generation;
   std::unique_ptr<ProgrammeRepository> m_programmes;
   std::unique_ptr<PeopleRepository> m_people;
   std::unique_ptr<UserRepository> m_users;
@@ -124,7 +182,7 @@ class SociUnitOfWork final : public UnitOfWork {
 }  // namespace
 
 std::unique_ptr<UnitOfWork> SociStore::begin(TransactionMode mode) {
-  return std::make_unique<SociUnitOfWork>(m_pool, m_queries, m_dialect, mode);
+  return std::make_unique<SociUnitOfWork>(m_pool, m_queries, m_data_versions, m_generation, m_dialect, mode);
 }
 
 }  // namespace diplomado::storage

@@ -2,6 +2,7 @@
 // Internal to storage/: the SOCI implementation of the repositories.
 #include <soci/soci.h>
 
+#include <atomic>
 #include <memory>
 
 #include "storage/database.hpp"
@@ -25,6 +26,11 @@ class SociStore final : public Store {
   Dialect m_dialect;
   soci::connection_pool m_pool;
   std::vector<PreparedQueries> m_queries;  // one per pooled connection, same index
+  // SQLite's PRAGMA data_version last seen by each pooled connection (-1: never); only the
+  // thread that holds a connection's lease touches its entry.
+  std::vector<long long> m_data_versions;
+  // Even while no write of this process is committing; see SociUnitOfWork.
+  std::atomic<std::uint64_t> m_generation{0};
 };
 
 // Statements every new connection needs (SQLite: WAL, foreign keys, busy timeout).

@@ -10,9 +10,12 @@ namespace diplomado::http {
 HttpResponse handle_list_participants(RequestContext& context) {
   auto page = parse_page_request(context.query_value("page"), context.query_value("per_page"));
   if (!page) return problem_response(page.error(), context.language);
-  auto participants = services::list_participants(context.app.store, *context.actor, programme_id_of(context), *page);
+  auto participants = services::list_participants(context.app.store, context.app.reads, *context.actor, programme_id_of(context), *page);
   if (!participants) return problem_response(participants.error(), context.language);
-  return json_response(200, list_json(participants->items, participants->page, participants->per_page, participants->total));
+  const auto key = "participants:" + std::to_string(programme_id_of(context)) + ":" + std::to_string(page->page) + ":" + std::to_string(page->per_page);
+  return json_response(200, context.app.responses.body<Page<ParticipantRow>>(key, *participants, [](const Page<ParticipantRow>& value) {
+    return list_json(value.items, value.page, value.per_page, value.total);
+  }));
 }
 
 }  // namespace diplomado::http

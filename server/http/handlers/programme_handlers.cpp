@@ -16,12 +16,16 @@ HttpResponse handle_list_programmes(RequestContext& context) {
 }
 
 HttpResponse handle_get_programme(RequestContext& context) {
-  auto detail = services::get_programme(context.app.store, *context.actor, programme_id_of(context));
+  auto detail = services::get_programme(context.app.store, context.app.reads, *context.actor, programme_id_of(context));
   if (!detail) return problem_response(detail.error(), context.language);
-  JsonWriter json;
-  write(json, *detail);
-  HttpResponse response = json_response(200, json.take());
-  response.headers.emplace_back("ETag", "\"" + std::to_string(detail->programme.version) + "\"");
+  const auto body = context.app.responses.body<services::ProgrammeDetail>(
+      "programme:" + std::to_string(programme_id_of(context)), *detail, [](const services::ProgrammeDetail& value) {
+        JsonWriter json;
+        write(json, value);
+        return json.take();
+      });
+  HttpResponse response = json_response(200, body);
+  response.headers.emplace_back("ETag", "\"" + std::to_string((*detail)->programme.version) + "\"");
   return response;
 }
 
