@@ -28,9 +28,9 @@ struct CommonOptions {
   std::string database;
 };
 
-void add_common_options(CLI::App& command, CommonOptions& options) {
-  command.add_option("--data", options.data, "Data directory (default ./var)");
-  command.add_option("--database", options.database, "Database URL: sqlite://PATH or postgresql://... (default: SQLite in --data)");
+void add_common_options(CLI::App& command, CommonOptions& options, Language language) {
+  command.add_option("--data", options.data, translate("cli.help.data", language));
+  command.add_option("--database", options.database, translate("cli.help.database", language));
 }
 
 // Opens the database for a subcommand, or prints one clear line and gives the exit code.
@@ -55,48 +55,64 @@ int main(int argc, char** argv) {
     return 1;
   }
   cli::Console console{std::cout, std::cerr, console_language()};
+  const auto text = [&](const char* key) { return translate(key, console.language); };
 
-  CLI::App application{"Diplomado: runs a professional diploma course for public officials"};
-  application.set_version_flag("--version", DIPLOMADO_VERSION);
+  CLI::App application{text("cli.help.app")};
+  application.option_defaults()->group(text("cli.label.Options"));
+  application.set_version_flag("--version", DIPLOMADO_VERSION, text("cli.help.version"));
+  application.set_help_flag("-h,--help", text("cli.help.help"));
+  // CLI11's own words, in the console's language too (subcommands share this formatter).
+  for (const char* label : {"Usage", "OPTIONS", "SUBCOMMAND", "REQUIRED"})
+    application.get_formatter()->label(label, text((std::string("cli.label.") + label).c_str()));
+  const auto localise = [&](CLI::App* command) {
+    command->group(text("cli.label.Subcommands"));
+    command->option_defaults()->group(text("cli.label.Options"));
+    command->set_help_flag("-h,--help", text("cli.help.help"));
+  };
   application.require_subcommand(1);
 
   CommonOptions init_options, demo_options, serve_options, user_options;
 
-  auto* init = application.add_subcommand("init", "Create the database and the first coordinator (prints the password once)");
-  add_common_options(*init, init_options);
+  auto* init = application.add_subcommand("init", text("cli.help.init"));
+  localise(init);
+  add_common_options(*init, init_options, console.language);
   std::string init_email = "coordinacion@diplomado.local";
-  init->add_option("--email", init_email, "E-mail of the first coordinator");
+  init->add_option("--email", init_email, text("cli.help.init_email"));
   std::string init_name;
-  init->add_option("--name", init_name, "Display name of the first coordinator (default: the e-mail)");
+  init->add_option("--name", init_name, text("cli.help.init_name"));
 
-  auto* demo = application.add_subcommand("demo", "Load the demo programme (idempotent)");
-  add_common_options(*demo, demo_options);
+  auto* demo = application.add_subcommand("demo", text("cli.help.demo"));
+  localise(demo);
+  add_common_options(*demo, demo_options, console.language);
   std::string demo_file = std::string(DIPLOMADO_DATA_ROOT) + "/demo/ibm-hr-pa-2023.json";
-  demo->add_option("--file", demo_file, "Programme file to load instead of the shipped demo");
+  demo->add_option("--file", demo_file, text("cli.help.demo_file"));
 
-  auto* serve = application.add_subcommand("serve", "Serve the web app and the API");
-  add_common_options(*serve, serve_options);
+  auto* serve = application.add_subcommand("serve", text("cli.help.serve"));
+  localise(serve);
+  add_common_options(*serve, serve_options, console.language);
   http::ServerOptions server_options;
   server_options.web_root = DIPLOMADO_WEB_ROOT;
   server_options.threads = std::max(2u, std::thread::hardware_concurrency());
   bool secure_cookies = false;
-  serve->add_option("--port", server_options.port, "TCP port (default 8080)");
-  serve->add_option("--address", server_options.address, "Address to listen on (default 127.0.0.1)");
-  serve->add_option("--web-root", server_options.web_root, "Folder of the built web app");
-  serve->add_option("--threads", server_options.threads, "Worker threads");
-  serve->add_flag("--secure-cookies", secure_cookies, "Mark the session cookie Secure (behind HTTPS)");
+  serve->add_option("--port", server_options.port, text("cli.help.port"));
+  serve->add_option("--address", server_options.address, text("cli.help.address"));
+  serve->add_option("--web-root", server_options.web_root, text("cli.help.web_root"));
+  serve->add_option("--threads", server_options.threads, text("cli.help.threads"));
+  serve->add_flag("--secure-cookies", secure_cookies, text("cli.help.secure_cookies"));
 
-  auto* user = application.add_subcommand("user", "Manage users");
+  auto* user = application.add_subcommand("user", text("cli.help.user"));
+  localise(user);
   user->require_subcommand(1);
-  auto* user_add = user->add_subcommand("add", "Add a user with one role");
-  add_common_options(*user_add, user_options);
+  auto* user_add = user->add_subcommand("add", text("cli.help.user_add"));
+  localise(user_add);
+  add_common_options(*user_add, user_options, console.language);
   services::AddUserRequest user_request;
   bool password_stdin = false;
-  user_add->add_option("--email", user_request.email, "E-mail")->required();
-  user_add->add_option("--name", user_request.display_name, "Display name")->required();
-  user_add->add_option("--role", user_request.role, "coordinator|instructor|juror|group_leader|participant|observer")->required();
-  user_add->add_option("--programme", user_request.programme_code, "Programme code (omit for a site-wide grant)");
-  user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input")->required();
+  user_add->add_option("--email", user_request.email, text("cli.help.email"))->required();
+  user_add->add_option("--name", user_request.display_name, text("cli.help.name"))->required();
+  user_add->add_option("--role", user_request.role, text("cli.help.role"))->required();
+  user_add->add_option("--programme", user_request.programme_code, text("cli.help.programme"));
+  user_add->add_flag("--password-stdin", password_stdin, text("cli.help.password_stdin"))->required();
 
   CLI11_PARSE(application, argc, argv);
 

@@ -23,9 +23,9 @@ export function freePort() {
   });
 }
 
-export function run(args, input) {
+export function run(args, input, env = process.env) {
   try {
-    const stdout = execFileSync(binary, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout = execFileSync(binary, args, { input, env, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
     return { code: 0, stdout, stderr: '' };
   } catch (error) {
     return { code: error.status ?? 1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' };

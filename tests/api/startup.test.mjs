@@ -54,3 +54,21 @@ test('init prints a generated password once, and no fixed one exists', () => {
   assert.equal(password(second.stdout), undefined);
   assert.notEqual(password(first.stdout), password(third.stdout));
 });
+
+test('the command line speaks Spanish by default and English when the locale asks', () => {
+  const spanish = run(['user', 'add', '--help'], undefined, { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' });
+  assert.equal(spanish.code, 0);
+  assert.match(spanish.stdout, /Uso: .*user add \[OPCIONES\]/);
+  assert.match(spanish.stdout, /Lee la contraseña de la entrada estándar/);
+  assert.doesNotMatch(spanish.stdout, /Options:|Read the password/);
+  const english = run(['user', 'add', '--help'], undefined, { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'en_GB.UTF-8' });
+  assert.match(english.stdout, /Usage: .*user add \[OPTIONS\]/);
+  assert.match(english.stdout, /Read the password from standard input/);
+  const dir = mkdtempSync(join(tmpdir(), 'diplomado-cli-'));
+  const refused = run(['user', 'add', '--data', dir, '--email', 'a@b.pa', '--name', 'A', '--role', 'boss', '--password-stdin'], 'short\n',
+    { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'es_PA.UTF-8' });
+  rmSync(dir, { recursive: true, force: true });
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.stderr, /role: Rol desconocido\. \[boss\]/);
+  assert.match(refused.stderr, /password: La contraseña debe tener entre 12 y 1024 caracteres\./);
+});
