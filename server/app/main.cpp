@@ -9,6 +9,7 @@
 
 #include "app/configuration.hpp"
 #include "cli/commands.hpp"
+#include "cli/participant_commands.hpp"
 #include "http/server.hpp"
 #include "services/crypto.hpp"
 #include "storage/database.hpp"
@@ -71,7 +72,7 @@ int main(int argc, char** argv) {
   };
   application.require_subcommand(1);
 
-  CommonOptions init_options, demo_options, serve_options, user_options;
+  CommonOptions init_options, demo_options, serve_options, user_options, import_common, export_common, reference_common;
 
   auto* init = application.add_subcommand("init", text("cli.help.init"));
   localise(init);
@@ -80,6 +81,8 @@ int main(int argc, char** argv) {
   init->add_option("--email", init_email, text("cli.help.init_email"));
   std::string init_name;
   init->add_option("--name", init_name, text("cli.help.init_name"));
+  std::string reference_directory = std::string(DIPLOMADO_DATA_ROOT) + "/reference";
+  init->add_option("--reference", reference_directory, text("cli.help.reference_directory"));
 
   auto* demo = application.add_subcommand("demo", text("cli.help.demo"));
   localise(demo);
@@ -114,11 +117,64 @@ int main(int argc, char** argv) {
   user_add->add_option("--programme", user_request.programme_code, text("cli.help.programme"));
   user_add->add_flag("--password-stdin", password_stdin, text("cli.help.password_stdin"))->required();
 
+  auto* import_command = application.add_subcommand("import", text("cli.help.import"));
+  localise(import_command);
+  import_command->require_subcommand(1);
+  auto* import_participants = import_command->add_subcommand("participants", text("cli.help.import_participants"));
+  localise(import_participants);
+  add_common_options(*import_participants, import_common, console.language);
+  cli::ImportOptions import_options;
+  import_participants->add_option("file", import_options.file, text("cli.help.import_file"))->required();
+  import_participants->add_option("--programme", import_options.programme_code, text("cli.help.programme"))->required();
+  import_participants->add_flag("--dry-run", import_options.dry_run, text("cli.help.dry_run"));
+  import_participants->add_option("--format", import_options.format, text("cli.help.import_format"))->check(CLI::IsMember({"text", "json"}));
+  import_participants->add_option("--map", import_options.mappings, text("cli.help.map"));
+
+  auto* export_command = application.add_subcommand("export", text("cli.help.export"));
+  localise(export_command);
+  export_command->require_subcommand(1);
+  auto* export_participants = export_command->add_subcommand("participants", text("cli.help.export_participants"));
+  localise(export_participants);
+  add_common_options(*export_participants, export_common, console.language);
+  cli::ExportOptions export_options;
+  export_participants->add_option("--programme", export_options.programme_code, text("cli.help.programme"))->required();
+  export_participants->add_option("--format", export_options.format, text("cli.help.export_format"))->check(CLI::IsMember({"csv", "xlsx"}));
+  export_participants->add_option("--output,-o", export_options.output, text("cli.help.output"));
+
+  auto* reference = application.add_subcommand("reference", text("cli.help.reference"));
+  localise(reference);
+  reference->require_subcommand(1);
+  std::string reference_file;
+  auto* reference_subdivisions = reference->add_subcommand("subdivisions", text("cli.help.reference_subdivisions"));
+  localise(reference_subdivisions);
+  add_common_options(*reference_subdivisions, reference_common, console.language);
+  reference_subdivisions->add_option("file", reference_file, text("cli.help.reference_file"))->required();
+  auto* reference_institutions = reference->add_subcommand("institutions", text("cli.help.reference_institutions"));
+  localise(reference_institutions);
+  add_common_options(*reference_institutions, reference_common, console.language);
+  reference_institutions->add_option("file", reference_file, text("cli.help.reference_file"))->required();
+
   CLI11_PARSE(application, argc, argv);
 
   if (init->parsed()) {
     auto database = open(init_options, console, 1);
-    return database ? cli::run_init(*database->store, init_email, init_name, console) : 1;
+    if (!database) return 1;
+    if (const int code = cli::run_init(*database->store, init_email, init_name, console); code != 0) return code;
+    return cli::load_reference_directory(*database->store, reference_directory, console);
+  }
+  if (import_participants->parsed()) {
+    auto database = open(import_common, console, 1);
+    return database ? cli::run_import_participants(*database->store, import_options, console) : 1;
+  }
+  if (export_participants->parsed()) {
+    auto database = open(export_common, console, 1);
+    return database ? cli::run_export_participants(*database->store, export_options, console) : 1;
+  }
+  if (reference_subdivisions->parsed() || reference_institutions->parsed()) {
+    auto database = open(reference_common, console, 1);
+    if (!database) return 1;
+    return reference_subdivisions->parsed() ? cli::run_load_subdivisions(*database->store, reference_file, console)
+                                            : cli::run_load_institutions(*database->store, reference_file, console);
   }
   if (demo->parsed()) {
     auto database = open(demo_options, console, 1);

@@ -174,6 +174,7 @@ struct SheetHandler : HandlerBase {
   long row = 0;
   long next_row = 1;
   long header_row = 0;
+  std::size_t header_width = 0;
   long data_rows = 0;
   std::optional<std::size_t> column;
   std::string type;
@@ -222,8 +223,16 @@ struct SheetHandler : HandlerBase {
     } else if (element == "row") {
       const bool blank = std::ranges::all_of(cells, [](const std::string& cell) { return cell.empty(); });
       if (blank) return;
-      if (header_row == 0) header_row = row;
-      else ++data_rows;
+      if (header_row == 0) {
+        header_row = row;
+        header_width = cells.size();
+      } else {
+        ++data_rows;
+        // A sheet omits empty cells at the end of a row, and may keep formatted empty ones past
+        // the header: neither is a cell the person typed.
+        while (cells.size() > header_width && cells.back().empty()) cells.pop_back();
+        if (cells.size() < header_width) cells.resize(header_width);
+      }
       // Rows are numbered as the spreadsheet numbers them, so errors point at the right row.
       if (!(*on_row)(row, cells)) {
         stopped = true;

@@ -96,6 +96,17 @@ struct ParticipantRow {
   std::string withdrawal_reason;
 };
 
+// A participant with the contact and consent data only the coordinator sees (exports).
+struct ParticipantRecord {
+  ParticipantRow row;
+  std::string email;
+  std::string phone;
+  std::string gender_identity;
+  std::string consent_date;
+  std::string consent_notice_version;
+  std::string consent_purposes;
+};
+
 template <class T>
 struct Page {
   std::vector<T> items;

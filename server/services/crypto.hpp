@@ -24,4 +24,8 @@ std::string token_digest(std::string_view token);
 
 bool constant_time_equals(std::string_view left, std::string_view right);
 
+// Standard base64, for binary content kept in text columns.
+std::string to_base64(std::string_view bytes);
+std::optional<std::string> from_base64(std::string_view text);
+
 }  // namespace diplomado::services

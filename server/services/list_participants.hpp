@@ -9,6 +9,7 @@
 namespace diplomado::services {
 
 Result<std::shared_ptr<const Page<ParticipantRow>>> list_participants(storage::Store& store, ReadCache& cache, const Actor& actor,
-                                                                      Id programme_id, const PageRequest& page);
+                                                                      Id programme_id, const ParticipantFilter& filter,
+                                                                      const PageRequest& page);
 
 }  // namespace diplomado::services

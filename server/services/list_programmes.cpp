@@ -9,4 +9,10 @@ Result<std::vector<ProgrammeSummary>> list_programmes(storage::Store& store, con
   return all;
 }
 
+Result<Id> find_programme_by_code(storage::Store& store, std::string_view code) {
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  if (auto id = unit->programmes().find_id_by_code(code)) return *id;
+  return std::unexpected(field_error("programme", "unknown_programme", "error.programme.unknown_code", std::string(code)));
+}
+
 }  // namespace diplomado::services

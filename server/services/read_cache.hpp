@@ -11,6 +11,7 @@
 #include <tuple>
 #include <vector>
 
+#include "domain/participant_filter.hpp"
 #include "domain/programme.hpp"
 
 namespace diplomado::services {
@@ -50,7 +51,7 @@ class GenerationCache {
 
 struct ReadCache {
   GenerationCache<Id, ProgrammeDetail> programmes;
-  GenerationCache<std::tuple<Id, std::int64_t, std::int64_t>, Page<ParticipantRow>> participant_pages;
+  GenerationCache<std::tuple<Id, ParticipantFilter, std::int64_t, std::int64_t>, Page<ParticipantRow>> participant_pages;
   GenerationCache<Id, std::vector<TeamView>> teams;
 };
 

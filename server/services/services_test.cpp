@@ -156,10 +156,10 @@ TEST_P(ServicesTest, RolesDecideWhatEachUserSees) {
   EXPECT_EQ(services::get_programme(store(), cache, coordinator, second).error().code, ErrorCode::not_found);
   EXPECT_EQ(services::get_programme(store(), cache, site, 999999).error().code, ErrorCode::not_found);
 
-  EXPECT_TRUE(services::list_participants(store(), cache, coordinator, first, {}));
-  EXPECT_TRUE(services::list_participants(store(), cache, leader, first, {}));
-  EXPECT_EQ(services::list_participants(store(), cache, observer, first, {}).error().code, ErrorCode::forbidden);
-  EXPECT_EQ(services::list_participants(store(), cache, coordinator, second, {}).error().code, ErrorCode::not_found);
+  EXPECT_TRUE(services::list_participants(store(), cache, coordinator, first, {}, {}));
+  EXPECT_TRUE(services::list_participants(store(), cache, leader, first, {}, {}));
+  EXPECT_EQ(services::list_participants(store(), cache, observer, first, {}, {}).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(services::list_participants(store(), cache, coordinator, second, {}, {}).error().code, ErrorCode::not_found);
   auto teams = services::list_teams(store(), cache, observer, first);
   ASSERT_TRUE(teams);
   EXPECT_EQ((*teams)->at(0).leader_name, "Ana Ábrego");
@@ -183,7 +183,7 @@ TEST_P(ServicesTest, CachedReadsFollowEveryWriteHereAndInOtherProcesses) {
   const auto coordinator = services::sign_in(store(), guard, {"coordinator@example.pa", "correct horse battery", "127.0.0.1"}, now)->actor;
   services::ReadCache cache;
   const auto enrollments = [&] { return (*services::get_programme(store(), cache, coordinator, programme))->counts.enrollments; };
-  const auto participants = [&] { return (*services::list_participants(store(), cache, coordinator, programme, {}))->total; };
+  const auto participants = [&] { return (*services::list_participants(store(), cache, coordinator, programme, {}, {}))->total; };
 
   const auto first = *services::get_programme(store(), cache, coordinator, programme);
   const auto again = *services::get_programme(store(), cache, coordinator, programme);

@@ -82,10 +82,8 @@ struct CountById {
 
 constexpr char count_programmes_sql[] = "SELECT COUNT(*) FROM programme WHERE id = :id";
 constexpr char count_teams_sql[] = "SELECT COUNT(*) FROM team WHERE programme_id = :id";
-constexpr char count_enrollments_sql[] = "SELECT COUNT(*) FROM enrollment WHERE programme_id = :id";
 using ProgrammeExists = CountById<count_programmes_sql>;
 using CountTeams = CountById<count_teams_sql>;
-using CountEnrollments = CountById<count_enrollments_sql>;
 
 struct ProgrammeEnrollmentCounts {
   long long id = 0, enrollments = 0, active = 0, withdrawn = 0, institutions = 0, subdivisions = 0, national = 0, local = 0;
@@ -102,26 +100,119 @@ struct ProgrammeEnrollmentCounts {
                    use(id))) {}
 };
 
-struct ParticipantPage {
-  long long id = 0, limit = 0, offset = 0;
+// The participants table's filters, bound as values so one prepared statement serves every
+// combination: a filter that is off binds its "all" flag to 1.
+struct ParticipantFilterBinding {
+  long long id = 0, institution_all = 1, institution = 0, team_all = 1, team = 0;
+  int search_all = 1, subdivision_all = 1, level_all = 1, sex_all = 1, status_all = 1;
+  std::string pattern, reversed_pattern, email_pattern, subdivision, level, sex, status, sort;
+
+  void assign(Id programme_id, const ParticipantFilter& filter) {
+    id = programme_id;
+    search_all = filter.search.empty();
+    pattern = words_pattern(filter.search, false);
+    reversed_pattern = words_pattern(filter.search, true);
+    email_pattern = pattern;
+    institution_all = !filter.institution_id;
+    institution = filter.institution_id.value_or(0);
+    subdivision_all = filter.subdivision_code.empty();
+    subdivision = filter.subdivision_code;
+    level_all = filter.level.empty();
+    level = filter.level;
+    sex_all = filter.sex.empty();
+    sex = filter.sex;
+    team_all = !filter.team_id;
+    team = filter.team_id.value_or(0);
+    status_all = filter.status.empty();
+    status = filter.status;
+    sort = std::string(to_string(filter.sort));
+  }
+};
+
+#define DIPLOMADO_PARTICIPANT_FROM                                                                                      \
+  " FROM enrollment e JOIN person p ON p.id = e.person_id "                                                             \
+  "LEFT JOIN institution i ON i.id = p.institution_id "                                                                 \
+  "LEFT JOIN subdivision s ON s.code = p.subdivision_code "                                                             \
+  "LEFT JOIN team t ON t.id = e.team_id "                                                                               \
+  "WHERE e.programme_id = :id "                                                                                         \
+  "AND (:search_all = 1 OR p.sort_name LIKE :pattern ESCAPE '!' OR p.sort_name LIKE :reversed ESCAPE '!' "             \
+  "OR COALESCE(p.email, '') LIKE :email_pattern ESCAPE '!') "                                                           \
+  "AND (:institution_all = 1 OR p.institution_id = :institution) "                                                     \
+  "AND (:subdivision_all = 1 OR p.subdivision_code = :subdivision) "                                                   \
+  "AND (:level_all = 1 OR p.level = :level) "                                                                           \
+  "AND (:sex_all = 1 OR p.sex = :sex) "                                                                                 \
+  "AND (:team_all = 1 OR COALESCE(e.team_id, 0) = :team) "                                                              \
+  "AND (:status_all = 1 OR e.status = :status) "
+
+#define DIPLOMADO_PARTICIPANT_USE(filter)                                                                               \
+  use(filter.id), use(filter.search_all), use(filter.pattern), use(filter.reversed_pattern), use(filter.email_pattern), \
+      use(filter.institution_all), use(filter.institution), use(filter.subdivision_all), use(filter.subdivision),      \
+      use(filter.level_all), use(filter.level), use(filter.sex_all), use(filter.sex), use(filter.team_all),             \
+      use(filter.team), use(filter.status_all), use(filter.status)
+
+#define DIPLOMADO_PARTICIPANT_ORDER                                                                                     \
+  " ORDER BY CASE :sort WHEN 'institution' THEN COALESCE(NULLIF(i.acronym, ''), i.name_es, '') "                       \
+  "WHEN 'subdivision' THEN COALESCE(s.name, '') WHEN 'team' THEN COALESCE(t.name, '') "                                 \
+  "WHEN 'status' THEN e.status ELSE '' END, p.sort_name, e.id"
+
+#define DIPLOMADO_PARTICIPANT_COLUMNS                                                                                   \
+  "SELECT e.id, p.id, p.given_names, p.family_names, p.sex, p.position, p.level, "                                     \
+  "COALESCE(i.id, 0), COALESCE(i.acronym, ''), COALESCE(i.name_es, ''), COALESCE(i.name_en, ''), "                      \
+  "COALESCE(p.subdivision_code, ''), COALESCE(s.name, ''), COALESCE(e.team_id, 0), COALESCE(t.name, ''), "              \
+  "CASE WHEN t.group_leader_enrollment_id = e.id THEN 1 ELSE 0 END, e.status, e.withdrawal_reason"
+
+// The row part every participant query reads, and how it becomes a ParticipantRow.
+struct ParticipantRowInto {
   long long enrollment_id = 0, person_id = 0, institution_id = 0, team_id = 0;
   int is_leader = 0;
   ParticipantRow row;
+
+  const ParticipantRow& complete() {
+    row.enrollment_id = enrollment_id;
+    row.person_id = person_id;
+    row.institution.id = institution_id;
+    row.team_id = team_id ? std::optional<Id>(team_id) : std::nullopt;
+    row.is_group_leader = is_leader != 0;
+    return row;
+  }
+};
+
+#define DIPLOMADO_PARTICIPANT_INTO(target)                                                                               \
+  into(target.enrollment_id), into(target.person_id), into(target.row.given_names), into(target.row.family_names),     \
+      into(target.row.sex), into(target.row.position), into(target.row.level), into(target.institution_id),            \
+      into(target.row.institution.acronym), into(target.row.institution.name.es), into(target.row.institution.name.en), \
+      into(target.row.subdivision.code), into(target.row.subdivision.name), into(target.team_id), into(target.row.team_name), \
+      into(target.is_leader), into(target.row.status), into(target.row.withdrawal_reason)
+
+struct CountParticipants {
+  ParticipantFilterBinding filter;
+  long long total = 0;
+  soci::statement statement;
+  explicit CountParticipants(soci::session& sql)
+      : statement((sql.prepare << "SELECT COUNT(*)" DIPLOMADO_PARTICIPANT_FROM, into(total), DIPLOMADO_PARTICIPANT_USE(filter))) {}
+};
+
+struct ParticipantPage {
+  ParticipantFilterBinding filter;
+  long long limit = 0, offset = 0;
+  ParticipantRowInto target;
   soci::statement statement;
   explicit ParticipantPage(soci::session& sql)
-      : statement((sql.prepare << "SELECT e.id, p.id, p.given_names, p.family_names, p.sex, p.position, p.level, "
-                                  "COALESCE(i.id, 0), COALESCE(i.acronym, ''), COALESCE(i.name_es, ''), COALESCE(i.name_en, ''), "
-                                  "COALESCE(p.subdivision_code, ''), COALESCE(s.name, ''), COALESCE(e.team_id, 0), COALESCE(t.name, ''), "
-                                  "CASE WHEN t.group_leader_enrollment_id = e.id THEN 1 ELSE 0 END, e.status, e.withdrawal_reason "
-                                  "FROM enrollment e JOIN person p ON p.id = e.person_id "
-                                  "LEFT JOIN institution i ON i.id = p.institution_id "
-                                  "LEFT JOIN subdivision s ON s.code = p.subdivision_code "
-                                  "LEFT JOIN team t ON t.id = e.team_id "
-                                  "WHERE e.programme_id = :id ORDER BY p.sort_name, e.id LIMIT :limit OFFSET :offset",
-                   into(enrollment_id), into(person_id), into(row.given_names), into(row.family_names), into(row.sex), into(row.position),
-                   into(row.level), into(institution_id), into(row.institution.acronym), into(row.institution.name.es),
-                   into(row.institution.name.en), into(row.subdivision.code), into(row.subdivision.name), into(team_id), into(row.team_name),
-                   into(is_leader), into(row.status), into(row.withdrawal_reason), use(id), use(limit), use(offset))) {}
+      : statement((sql.prepare << DIPLOMADO_PARTICIPANT_COLUMNS DIPLOMADO_PARTICIPANT_FROM DIPLOMADO_PARTICIPANT_ORDER " LIMIT :limit OFFSET :offset",
+                   DIPLOMADO_PARTICIPANT_INTO(target), DIPLOMADO_PARTICIPANT_USE(filter), use(filter.sort), use(limit), use(offset))) {}
+};
+
+struct ParticipantRecords {
+  ParticipantFilterBinding filter;
+  ParticipantRowInto target;
+  ParticipantRecord record;
+  soci::statement statement;
+  explicit ParticipantRecords(soci::session& sql)
+      : statement((sql.prepare << DIPLOMADO_PARTICIPANT_COLUMNS ", COALESCE(p.email, ''), p.phone, p.gender_identity, COALESCE(p.consent_date, ''), "
+                                  "p.consent_notice_version, p.consent_purposes" DIPLOMADO_PARTICIPANT_FROM DIPLOMADO_PARTICIPANT_ORDER,
+                   DIPLOMADO_PARTICIPANT_INTO(target), into(record.email), into(record.phone), into(record.gender_identity),
+                   into(record.consent_date), into(record.consent_notice_version), into(record.consent_purposes),
+                   DIPLOMADO_PARTICIPANT_USE(filter), use(filter.sort))) {}
 };
 
 struct ProgrammeTeams {
@@ -234,29 +325,33 @@ class SociProgrammeRepository final : public ProgrammeRepository {
     return counts;
   }
 
-  Page<ParticipantRow> participants(Id programme_id, const PageRequest& page) override {
+  Page<ParticipantRow> participants(Id programme_id, const ParticipantFilter& filter, const PageRequest& page) override {
     Page<ParticipantRow> result;
     result.page = page.page;
     result.per_page = page.per_page;
-    auto& count = m_queries.get<CountEnrollments>(m_sql);
-    count.id = programme_id;
+    auto& count = m_queries.get<CountParticipants>(m_sql);
+    count.filter.assign(programme_id, filter);
     count.statement.execute(true);
     result.total = count.total;
 
     auto& query = m_queries.get<ParticipantPage>(m_sql);
-    query.id = programme_id;
+    query.filter.assign(programme_id, filter);
     query.limit = page.per_page;
     query.offset = page.offset();
     query.statement.execute();
     result.items.reserve(static_cast<std::size_t>(std::min(page.per_page, result.total)));
+    while (query.statement.fetch()) result.items.push_back(query.target.complete());
+    return result;
+  }
+
+  std::vector<ParticipantRecord> participant_records(Id programme_id, const ParticipantFilter& filter) override {
+    std::vector<ParticipantRecord> result;
+    auto& query = m_queries.get<ParticipantRecords>(m_sql);
+    query.filter.assign(programme_id, filter);
+    query.statement.execute();
     while (query.statement.fetch()) {
-      auto& row = query.row;
-      row.enrollment_id = query.enrollment_id;
-      row.person_id = query.person_id;
-      row.institution.id = query.institution_id;
-      row.team_id = query.team_id ? std::optional<Id>(query.team_id) : std::nullopt;
-      row.is_group_leader = query.is_leader != 0;
-      result.items.push_back(row);
+      query.record.row = query.target.complete();
+      result.push_back(query.record);
     }
     return result;
   }

@@ -3,6 +3,7 @@
 // implementation lives beside it and is wired in by app/ (DESIGN.md §3).
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +11,8 @@
 #include <vector>
 
 #include "domain/pagination.hpp"
+#include "domain/participant_filter.hpp"
+#include "domain/participant_import.hpp"
 #include "domain/permission.hpp"
 #include "domain/programme.hpp"
 #include "domain/programme_seed.hpp"
@@ -53,7 +56,8 @@ class ProgrammeRepository {
   virtual std::optional<Id> find_id_by_code(std::string_view code) = 0;
   virtual bool exists(Id programme_id) = 0;
   virtual ProgrammeCounts counts(Id programme_id) = 0;
-  virtual Page<ParticipantRow> participants(Id programme_id, const PageRequest& page) = 0;
+  virtual Page<ParticipantRow> participants(Id programme_id, const ParticipantFilter& filter, const PageRequest& page) = 0;
+  virtual std::vector<ParticipantRecord> participant_records(Id programme_id, const ParticipantFilter& filter) = 0;
   virtual std::vector<TeamView> teams(Id programme_id) = 0;
 
   // Writes used when a programme is loaded from a seed.
@@ -71,6 +75,38 @@ class PeopleRepository {
   virtual Id find_or_insert_institution(const InstitutionSeed& institution) = 0;
   virtual void find_or_insert_subdivision(const SubdivisionSeed& subdivision) = 0;
   virtual Id insert_person(const ParticipantSeed& person, Id institution_id) = 0;
+
+  // Reference data as the import matches it: institutions in force, a country's subdivisions.
+  virtual std::vector<InstitutionCandidate> institution_candidates() = 0;
+  virtual std::vector<SubdivisionCandidate> subdivision_candidates(std::string_view country) = 0;
+  // Adds a subdivision or replaces its name, kind and aliases (a country's list loaded again).
+  virtual void upsert_subdivision(const SubdivisionSeed& subdivision, const std::vector<std::string>& aliases) = 0;
+  virtual void set_institution_aliases(Id institution_id, const std::vector<std::string>& aliases) = 0;
+
+  // Every person on file, with whether they are enrolled in the programme.
+  virtual void for_each_person(Id programme_id, const std::function<void(ExistingPerson&&)>& visit) = 0;
+  virtual Id insert_person(const ImportedPerson& person) = 0;
+  virtual void update_person(Id person_id, const ImportedPerson& person) = 0;
+  virtual Id enrol(Id programme_id, Id person_id) = 0;
+};
+
+struct ImportUpload {
+  Id id = 0;
+  Id programme_id = 0;
+  Id user_id = 0;
+  std::string created_at;
+  std::string file_name;
+  std::string content_base64;
+};
+
+// Spreadsheets kept between upload and confirmation, so a slow link sends the file once.
+class ImportUploadRepository {
+ public:
+  virtual ~ImportUploadRepository() = default;
+  virtual Id insert(const ImportUpload& upload) = 0;
+  virtual std::optional<ImportUpload> find(Id upload_id, Id programme_id) = 0;
+  virtual void remove(Id upload_id) = 0;
+  virtual void remove_created_before(std::string_view at) = 0;
 };
 
 class UserRepository {
@@ -113,6 +149,7 @@ class UnitOfWork {
   virtual UserRepository& users() = 0;
   virtual HttpSessionRepository& http_sessions() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual ImportUploadRepository& uploads() = 0;
   virtual void commit() = 0;
 
   // A number that changes whenever the stored data may have changed: a commit in this process,

@@ -104,6 +104,7 @@ class SociUnitOfWork final : public UnitOfWork {
   UserRepository& users() override { return lazy(m_users, make_user_repository); }
   HttpSessionRepository& http_sessions() override { return lazy(m_http_sessions, make_http_session_repository); }
   AuditRepository& audit() override { return lazy(m_audit, make_audit_repository); }
+  ImportUploadRepository& uploads() override { return lazy(m_uploads, make_import_upload_repository); }
   void commit() override {
     m_queries.finish();
     if (m_mode == TransactionMode::read_only) {
@@ -162,6 +163,7 @@ class SociUnitOfWork final : public UnitOfWork {
     m_users.reset();
     m_http_sessions.reset();
     m_audit.reset();
+    m_uploads.reset();
   }
   soci::connection_pool& m_pool;
   std::size_t m_index;
@@ -174,6 +176,7 @@ class SociUnitOfWork final : public UnitOfWork {
   std::optional<std::uint64_t> m_data_generation;
   std::unique_ptr<ProgrammeRepository> m_programmes;
   std::unique_ptr<PeopleRepository> m_people;
+  std::unique_ptr<ImportUploadRepository> m_uploads;
   std::unique_ptr<UserRepository> m_users;
   std::unique_ptr<HttpSessionRepository> m_http_sessions;
   std::unique_ptr<AuditRepository> m_audit;

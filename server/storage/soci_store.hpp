@@ -16,6 +16,7 @@ std::unique_ptr<PeopleRepository> make_people_repository(soci::session& sql, Pre
 std::unique_ptr<UserRepository> make_user_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<HttpSessionRepository> make_http_session_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<AuditRepository> make_audit_repository(soci::session& sql, PreparedQueries& queries);
+std::unique_ptr<ImportUploadRepository> make_import_upload_repository(soci::session& sql, PreparedQueries& queries);
 
 class SociStore final : public Store {
  public:

@@ -66,14 +66,14 @@ TEST_P(StorageTest, AProgrammeLoadsWithItsModulesTeamsAndParticipants) {
   EXPECT_EQ(counts.institutions, 2);
   EXPECT_EQ(counts.teams, 1);
 
-  auto page = unit->programmes().participants(loaded->programme_id, PageRequest{1, 2});
+  auto page = unit->programmes().participants(loaded->programme_id, {}, PageRequest{1, 2});
   EXPECT_EQ(page.total, 3);
   ASSERT_EQ(page.items.size(), 2u);
   EXPECT_EQ(page.items[0].family_names, "Ábrego");
   EXPECT_TRUE(page.items[0].is_group_leader);
   EXPECT_EQ(page.items[0].institution.acronym, "SENAFRONT");
   EXPECT_EQ(page.items[0].subdivision.name, "Darién");
-  auto second_page = unit->programmes().participants(loaded->programme_id, PageRequest{2, 2});
+  auto second_page = unit->programmes().participants(loaded->programme_id, {}, PageRequest{2, 2});
   ASSERT_EQ(second_page.items.size(), 1u);
   EXPECT_EQ(second_page.items[0].status, "withdrawn");
   EXPECT_EQ(second_page.items[0].withdrawal_reason, "Traslado");

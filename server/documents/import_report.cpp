@@ -1,0 +1,94 @@
+#include "documents/import_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace diplomado::documents {
+namespace {
+
+using nlohmann::ordered_json;
+
+const char* action_name(ImportAction action) {
+  switch (action) {
+    case ImportAction::create: return "create";
+    case ImportAction::update: return "update";
+    case ImportAction::unchanged: return "unchanged";
+  }
+  return "create";
+}
+
+}  // namespace
+
+std::string import_summary_json(const services::ImportSummary& summary, Language language, std::optional<Id> upload_id) {
+  ordered_json document;
+  if (upload_id) document["id"] = *upload_id;
+  document["format"] = summary.table.format;
+  document["encoding"] = summary.table.encoding;
+  document["separator"] = summary.table.separator;
+  document["headers"] = summary.headers;
+  ordered_json mapping = ordered_json::object();
+  for (auto field : all_import_fields) {
+    const auto& column = summary.mapping[static_cast<std::size_t>(field)];
+    mapping[std::string(to_string(field))] = column ? ordered_json(*column) : ordered_json(nullptr);
+  }
+  document["mapping"] = std::move(mapping);
+  document["rows"] = summary.rows;
+  document["created"] = summary.created;
+  document["updated"] = summary.updated;
+  document["unchanged"] = summary.unchanged;
+  document["enrolled"] = summary.enrolled;
+  document["committed"] = summary.committed;
+  ordered_json errors = ordered_json::array();
+  for (const auto& issue : summary.errors)
+    errors.push_back({{"row", issue.row},
+                      {"field", issue.field},
+                      {"column", issue.column},
+                      {"code", issue.code},
+                      {"message", translate(issue.message_key, language)},
+                      {"value", issue.value}});
+  document["errors"] = std::move(errors);
+  ordered_json preview = ordered_json::array();
+  for (const auto& row : summary.preview)
+    preview.push_back({{"row", row.row},
+                       {"action", action_name(row.action)},
+                       {"enrol", row.enrol},
+                       {"given_names", row.given_names},
+                       {"family_names", row.family_names},
+                       {"email", row.email},
+                       {"changed_fields", row.changed_fields}});
+  document["preview"] = std::move(preview);
+  document["preview_truncated"] = summary.preview_truncated;
+  // Names and values come from the file: dump() escapes them, and the web app shows them as text.
+  return document.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+Result<ColumnMapping> parse_mapping_json(std::string_view json_text) {
+  const auto document = nlohmann::json::parse(json_text, nullptr, false);
+  Error error = make_error(ErrorCode::invalid_input, "error.invalid_input");
+  if (document.is_discarded() || !document.is_object()) {
+    error.details.push_back({"mapping", std::nullopt, "malformed", "error.malformed_json", {}});
+    return std::unexpected(error);
+  }
+  const auto found = document.find("mapping");
+  if (found == document.end() || !found->is_object()) {
+    error.details.push_back({"mapping", std::nullopt, "required", "error.field.required", {}});
+    return std::unexpected(error);
+  }
+  ColumnMapping mapping{};
+  for (const auto& [name, value] : found->items()) {
+    const auto field = parse_import_field(name);
+    if (!field) {
+      error.details.push_back({"mapping." + name, std::nullopt, "unknown_field", "error.import.unknown_field", name});
+      continue;
+    }
+    if (value.is_null()) continue;
+    if (!value.is_number_integer() || value.get<long long>() < 0 || value.get<long long>() > 16384) {
+      error.details.push_back({"mapping." + name, std::nullopt, "not_a_column", "error.import.no_such_column", value.dump()});
+      continue;
+    }
+    mapping[static_cast<std::size_t>(*field)] = static_cast<std::size_t>(value.get<long long>());
+  }
+  if (!error.details.empty()) return std::unexpected(error);
+  return mapping;
+}
+
+}  // namespace diplomado::documents

@@ -1,0 +1,41 @@
+#pragma once
+// What the participants table may be narrowed and ordered by (issue 5, UI item 5). Parsed from
+// query parameters here, so every adapter refuses the same bad values with the same errors.
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/error.hpp"
+#include "domain/permission.hpp"
+
+namespace diplomado {
+
+enum class ParticipantSort { name, institution, subdivision, team, status };
+
+struct ParticipantFilter {
+  std::string search;       // folded (accents and case do not count); matches names and e-mail
+  std::optional<Id> institution_id;
+  std::string subdivision_code;
+  std::string level;        // national | local
+  std::string sex;          // female | male | other | undisclosed
+  std::optional<Id> team_id;  // 0: no team
+  std::string status;       // enrolled | withdrawn | completed | graduated
+  ParticipantSort sort = ParticipantSort::name;
+
+  auto operator<=>(const ParticipantFilter&) const = default;
+};
+
+std::string_view to_string(ParticipantSort sort);
+
+// Each argument is a query parameter's value, if the parameter was given.
+struct ParticipantFilterParameters {
+  std::optional<std::string_view> search, institution, subdivision, level, sex, team, status, sort;
+};
+Result<ParticipantFilter> parse_participant_filter(const ParticipantFilterParameters& parameters);
+
+// LIKE patterns that find the folded search words in order, or in reverse order (people type
+// "María Ábrego", names sort as "abrego maria"), with % and _ taken literally (escape: '!').
+std::string words_pattern(std::string_view folded_search, bool reversed);
+
+}  // namespace diplomado

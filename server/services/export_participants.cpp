@@ -1,0 +1,21 @@
+#include "services/export_participants.hpp"
+
+#include "services/get_programme.hpp"
+
+namespace diplomado::services {
+
+Result<std::vector<ParticipantRecord>> export_participants(storage::Store& store, const std::optional<Actor>& actor, Id programme_id,
+                                                           const ParticipantFilter& filter, std::string_view format, TimePoint now) {
+  if (actor && !can_view_programme(*actor, programme_id)) return std::unexpected(programme_not_found());
+  if (actor && !can_manage_programme(*actor, programme_id)) return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
+  auto unit = store.begin(storage::TransactionMode::read_write);
+  if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
+  auto records = unit->programmes().participant_records(programme_id, filter);
+  unit->audit().append({actor ? std::optional<Id>(actor->user_id) : std::nullopt, "participants.export", "programme", programme_id,
+                        R"({"format":")" + std::string(format) + R"(","rows":)" + std::to_string(records.size()) + "}"},
+                       format_iso8601(now));
+  unit->commit();
+  return records;
+}
+
+}  // namespace diplomado::services

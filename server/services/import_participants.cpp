@@ -1,0 +1,164 @@
+#include "services/import_participants.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "services/crypto.hpp"
+
+namespace diplomado::services {
+namespace {
+
+constexpr auto upload_lifetime = std::chrono::hours(24);
+
+Error refused(ErrorCode code, const char* key) { return make_error(code, key); }
+
+bool may_import(const std::optional<Actor>& actor, Id programme_id) { return !actor || can_manage_programme(*actor, programme_id); }
+
+std::string counts_json(const ImportSummary& summary, const std::string& file_name_digest) {
+  return R"({"created":)" + std::to_string(summary.created) + R"(,"updated":)" + std::to_string(summary.updated) + R"(,"unchanged":)" +
+         std::to_string(summary.unchanged) + R"(,"enrolled":)" + std::to_string(summary.enrolled) + R"(,"format":")" + summary.table.format +
+         R"(","file":")" + file_name_digest + R"("})";
+}
+
+// Reads and plans inside the given unit: the same code runs for the preview and for the commit,
+// so what is committed is what was shown.
+Result<std::pair<ImportSummary, ImportPlan>> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& request, const TableReader& read_table) {
+  const auto programme = unit.programmes().find(request.programme_id);
+  if (!programme) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
+
+  auto& people = unit.people();
+  const ReferenceMatcher matcher(people.institution_candidates(), people.subdivision_candidates(programme->country));
+
+  ImportSummary summary;
+  std::vector<ParsedRow> parsed;
+  bool mapping_ready = false;
+  auto visit = [&](long row, std::vector<std::string>& cells) {
+    if (summary.headers.empty() && !mapping_ready) {
+      summary.headers = cells;
+      summary.mapping = request.mapping ? *request.mapping : suggest_mapping(summary.headers);
+      for (auto& error : check_mapping(summary.mapping, summary.headers.size()))
+        summary.errors.push_back({row, error.field, {}, error.code, error.message_key, error.value});
+      mapping_ready = true;
+      // Without a usable mapping the rows cannot be read; the user corrects the mapping first.
+      return summary.errors.empty();
+    }
+    ++summary.rows;
+    if (cells.size() != summary.headers.size()) {
+      summary.errors.push_back({row, "", "", "cell_count", "error.import.cell_count",
+                                std::to_string(cells.size()) + "/" + std::to_string(summary.headers.size())});
+      parsed.push_back({row, std::nullopt});
+      return true;
+    }
+    parsed.push_back(parse_import_row(row, cells, summary.headers, summary.mapping, matcher, summary.errors));
+    return true;
+  };
+  auto shape = read_table(visit);
+  if (!shape) return std::unexpected(shape.error());
+  summary.table = *shape;
+  if (summary.headers.empty()) return std::unexpected(refused(ErrorCode::invalid_input, "error.import.empty_file"));
+  if (summary.rows == 0 && summary.errors.empty()) {
+    Error error = refused(ErrorCode::invalid_input, "error.import.only_header");
+    error.details.push_back({"file", 1, "only_header", "error.import.only_header", {}});
+    return std::unexpected(error);
+  }
+
+  ExistingPeople existing;
+  people.for_each_person(request.programme_id, [&](ExistingPerson&& person) { existing.add(std::move(person)); });
+  auto plan = plan_import(std::move(parsed), existing, summary.errors);
+  // The planner knows fields, not columns: name the column as the file has it.
+  for (auto& issue : summary.errors)
+    if (issue.column.empty())
+      if (auto field = parse_import_field(issue.field))
+        if (auto column = summary.mapping[static_cast<std::size_t>(*field)]; column && *column < summary.headers.size())
+          issue.column = summary.headers[*column];
+  std::ranges::stable_sort(summary.errors, {}, &ImportIssue::row);
+  summary.created = plan.created;
+  summary.updated = plan.updated;
+  summary.unchanged = plan.unchanged;
+  summary.enrolled = plan.enrolled;
+  for (const auto& row : plan.rows) {
+    if (summary.preview.size() == preview_limit) {
+      summary.preview_truncated = true;
+      break;
+    }
+    summary.preview.push_back({row.row, row.action, row.enrol, row.person.given_names, row.person.family_names, row.person.email, row.changed_fields});
+  }
+  return std::pair{std::move(summary), std::move(plan)};
+}
+
+}  // namespace
+
+Result<ImportSummary> import_participants(storage::Store& store, const std::optional<Actor>& actor, const ImportRequest& request,
+                                          const TableReader& read_table, TimePoint now) {
+  if (!may_import(actor, request.programme_id)) {
+    if (actor && !can_view_programme(*actor, request.programme_id)) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
+    return std::unexpected(refused(ErrorCode::forbidden, "error.forbidden"));
+  }
+  const auto mode = request.mode == ImportMode::commit ? storage::TransactionMode::read_write : storage::TransactionMode::read_only;
+  auto unit = store.begin(mode);
+  auto planned = read_and_plan(*unit, request, read_table);
+  if (!planned) return std::unexpected(planned.error());
+  auto& [summary, plan] = *planned;
+  if (request.mode == ImportMode::dry_run || !summary.errors.empty()) return std::move(summary);
+
+  auto& people = unit->people();
+  auto& audit = unit->audit();
+  const auto at = format_iso8601(now);
+  const std::optional<Id> actor_id = actor ? std::optional<Id>(actor->user_id) : std::nullopt;
+  for (const auto& row : plan.rows) {
+    Id person_id = 0;
+    switch (row.action) {
+      case ImportAction::create: person_id = people.insert_person(row.person); break;
+      case ImportAction::update:
+        person_id = *row.person_id;
+        people.update_person(person_id, row.person);
+        {
+          // Which fields changed, never their values: the audit trail holds no personal data.
+          std::string fields;
+          for (const auto& field : row.changed_fields) fields += (fields.empty() ? "\"" : ",\"") + field + "\"";
+          audit.append({actor_id, "person.update", "person", person_id, R"({"source":"import","fields":[)" + fields + "]}"}, at);
+        }
+        break;
+      case ImportAction::unchanged: person_id = *row.person_id; break;
+    }
+    if (row.enrol) people.enrol(request.programme_id, person_id);
+  }
+  if (request.upload_id) unit->uploads().remove(*request.upload_id);
+  audit.append({actor_id, "participants.import", "programme", request.programme_id, counts_json(summary, token_digest(request.file_name).substr(0, 16))},
+               at);
+  unit->commit();
+  summary.committed = true;
+  return std::move(summary);
+}
+
+Result<Id> store_import_upload(storage::Store& store, const Actor& actor, Id programme_id, std::string file_name, std::string_view bytes,
+                               TimePoint now) {
+  if (!can_manage_programme(actor, programme_id)) {
+    if (!can_view_programme(actor, programme_id)) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
+    return std::unexpected(refused(ErrorCode::forbidden, "error.forbidden"));
+  }
+  auto unit = store.begin(storage::TransactionMode::read_write);
+  if (!unit->programmes().exists(programme_id)) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
+  unit->uploads().remove_created_before(format_iso8601(now - upload_lifetime));
+  if (file_name.size() > 255) file_name.resize(255);
+  const auto id = unit->uploads().insert({0, programme_id, actor.user_id, format_iso8601(now), std::move(file_name), to_base64(bytes)});
+  unit->audit().append({actor.user_id, "participants.upload", "import_upload", id, R"({"bytes":)" + std::to_string(bytes.size()) + "}"},
+                       format_iso8601(now));
+  unit->commit();
+  return id;
+}
+
+Result<LoadedUpload> load_import_upload(storage::Store& store, const Actor& actor, Id programme_id, Id upload_id) {
+  if (!can_manage_programme(actor, programme_id)) {
+    if (!can_view_programme(actor, programme_id)) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
+    return std::unexpected(refused(ErrorCode::forbidden, "error.forbidden"));
+  }
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  auto upload = unit->uploads().find(upload_id, programme_id);
+  if (!upload) return std::unexpected(refused(ErrorCode::not_found, "error.import.upload_not_found"));
+  auto bytes = from_base64(upload->content_base64);
+  if (!bytes) return std::unexpected(refused(ErrorCode::internal, "error.internal"));
+  return LoadedUpload{std::move(upload->file_name), std::move(*bytes)};
+}
+
+}  // namespace diplomado::services

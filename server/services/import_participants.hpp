@@ -1,0 +1,78 @@
+#pragma once
+// Import participants from a spreadsheet (issue 5): always a preview first; a commit writes every
+// row or none, in one transaction, and refuses while any row is in error.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/participant_import.hpp"
+#include "domain/time.hpp"
+#include "storage/repositories.hpp"
+
+namespace diplomado::services {
+
+struct TableShape {
+  std::string format;
+  std::string encoding;
+  std::string separator;
+};
+
+// Reads the file, calling the handler once per row (row 1 is the header). Adapters bind the
+// documents/ reader here, so the use case does not depend on file formats.
+using RowVisitor = std::function<bool(long row, std::vector<std::string>& cells)>;
+using TableReader = std::function<Result<TableShape>(const RowVisitor&)>;
+
+enum class ImportMode { dry_run, commit };
+
+struct ImportRequest {
+  Id programme_id = 0;
+  std::optional<ColumnMapping> mapping;  // empty: recognised from the headers
+  ImportMode mode = ImportMode::dry_run;
+  std::string file_name;  // for the audit trail's summary only
+  std::optional<Id> upload_id;  // an API upload, removed in the same transaction as the commit
+};
+
+struct ImportPreviewRow {
+  long row = 0;
+  ImportAction action = ImportAction::create;
+  bool enrol = false;
+  std::string given_names;
+  std::string family_names;
+  std::string email;
+  std::vector<std::string> changed_fields;
+};
+
+struct ImportSummary {
+  TableShape table;
+  std::vector<std::string> headers;
+  ColumnMapping mapping{};
+  long rows = 0;  // data rows read
+  std::int64_t created = 0;
+  std::int64_t updated = 0;
+  std::int64_t unchanged = 0;
+  std::int64_t enrolled = 0;
+  std::vector<ImportIssue> errors;  // sorted by row
+  std::vector<ImportPreviewRow> preview;  // at most preview_limit rows of what would be written
+  bool preview_truncated = false;
+  bool committed = false;
+};
+
+inline constexpr std::size_t preview_limit = 500;
+
+// actor: empty for the CLI, which runs with the machine's own authority.
+// Errors (ErrorCode) are for the whole request: unknown programme, a role that may not import,
+// a file that is not a table. Row problems are in ImportSummary::errors.
+Result<ImportSummary> import_participants(storage::Store& store, const std::optional<Actor>& actor, const ImportRequest& request,
+                                          const TableReader& read_table, TimePoint now);
+
+// Uploads for the API's step-by-step import: kept until confirmed, for a day at most.
+Result<Id> store_import_upload(storage::Store& store, const Actor& actor, Id programme_id, std::string file_name, std::string_view bytes,
+                               TimePoint now);
+struct LoadedUpload {
+  std::string file_name;
+  std::string bytes;
+};
+Result<LoadedUpload> load_import_upload(storage::Store& store, const Actor& actor, Id programme_id, Id upload_id);
+
+}  // namespace diplomado::services

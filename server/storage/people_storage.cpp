@@ -1,0 +1,225 @@
+#include "domain/text_key.hpp"
+#include "storage/soci_store.hpp"
+
+namespace diplomado::storage {
+namespace {
+
+using soci::into;
+using soci::use;
+
+std::vector<std::string> split_aliases(const std::string& joined) {
+  std::vector<std::string> aliases;
+  std::size_t start = 0;
+  while (start < joined.size()) {
+    const auto end = std::min(joined.find('|', start), joined.size());
+    if (end > start) aliases.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return aliases;
+}
+
+std::string join_aliases(const std::vector<std::string>& aliases) {
+  std::string joined;
+  for (const auto& alias : aliases) {
+    if (alias.empty() || alias.find('|') != std::string::npos) continue;
+    if (!joined.empty()) joined += '|';
+    joined += alias;
+  }
+  return joined;
+}
+
+std::string sort_name_of(const std::string& family_names, const std::string& given_names) {
+  return fold_for_matching(family_names + " " + given_names);
+}
+
+// The columns an import writes, bound once per connection: an import of 100,000 rows parses
+// its INSERT once, not 100,000 times.
+struct PersonColumns {
+  std::string given_names, family_names, sort_name, sex, gender_identity, email, phone, position, level, subdivision_code,
+      consent_date, consent_notice_version, consent_purposes;
+  long long institution_id = 0;
+
+  void assign(const ImportedPerson& person) {
+    given_names = person.given_names;
+    family_names = person.family_names;
+    sort_name = sort_name_of(person.family_names, person.given_names);
+    sex = person.sex;
+    gender_identity = person.gender_identity;
+    email = person.email;
+    phone = person.phone;
+    institution_id = person.institution_id;
+    position = person.position;
+    level = person.level;
+    subdivision_code = person.subdivision_code;
+    consent_date = person.consent_date;
+    consent_notice_version = person.consent_notice_version;
+    consent_purposes = person.consent_purposes;
+  }
+};
+
+struct InsertImportedPerson {
+  PersonColumns columns;
+  long long id = 0;
+  soci::statement statement;
+  explicit InsertImportedPerson(soci::session& sql)
+      : statement((sql.prepare << "INSERT INTO person (given_names, family_names, sort_name, sex, gender_identity, email, phone, institution_id, "
+                                  "position, level, subdivision_code, consent_date, consent_notice_version, consent_purposes) "
+                                  "VALUES (:g, :f, :sn, :s, :gi, NULLIF(:e, ''), :ph, :i, :p, :l, NULLIF(:sub, ''), NULLIF(:cd, ''), :cv, :cp) "
+                                  "RETURNING id",
+                   use(columns.given_names), use(columns.family_names), use(columns.sort_name), use(columns.sex), use(columns.gender_identity),
+                   use(columns.email), use(columns.phone), use(columns.institution_id), use(columns.position), use(columns.level),
+                   use(columns.subdivision_code), use(columns.consent_date), use(columns.consent_notice_version), use(columns.consent_purposes),
+                   into(id))) {}
+};
+
+struct UpdateImportedPerson {
+  PersonColumns columns;
+  long long id = 0;
+  soci::statement statement;
+  explicit UpdateImportedPerson(soci::session& sql)
+      : statement((sql.prepare << "UPDATE person SET given_names = :g, family_names = :f, sort_name = :sn, sex = :s, gender_identity = :gi, "
+                                  "email = NULLIF(:e, ''), phone = :ph, institution_id = :i, position = :p, level = :l, "
+                                  "subdivision_code = NULLIF(:sub, ''), consent_date = NULLIF(:cd, ''), consent_notice_version = :cv, "
+                                  "consent_purposes = :cp, version = version + 1 WHERE id = :id",
+                   use(columns.given_names), use(columns.family_names), use(columns.sort_name), use(columns.sex), use(columns.gender_identity),
+                   use(columns.email), use(columns.phone), use(columns.institution_id), use(columns.position), use(columns.level),
+                   use(columns.subdivision_code), use(columns.consent_date), use(columns.consent_notice_version), use(columns.consent_purposes),
+                   use(id))) {}
+};
+
+struct InsertEnrollment {
+  long long programme_id = 0, person_id = 0, id = 0;
+  soci::statement statement;
+  explicit InsertEnrollment(soci::session& sql)
+      : statement((sql.prepare << "INSERT INTO enrollment (programme_id, person_id) VALUES (:p, :person) RETURNING id", use(programme_id),
+                   use(person_id), into(id))) {}
+};
+
+class SociPeopleRepository final : public PeopleRepository {
+ public:
+  SociPeopleRepository(soci::session& sql, PreparedQueries& queries) : m_sql(sql), m_queries(queries) {}
+
+  // An institution is the same one when its Spanish name matches; later work adds merging.
+  Id find_or_insert_institution(const InstitutionSeed& institution) override {
+    long long id = 0;
+    m_sql << "SELECT id FROM institution WHERE name_es = :n", into(id), use(institution.name.es);
+    if (m_sql.got_data()) return id;
+    m_sql << "INSERT INTO institution (name_es, name_en, acronym, sector, level, valid_from, valid_to) "
+             "VALUES (:es, :en, :a, :s, :l, NULLIF(:vf, ''), NULLIF(:vt, '')) RETURNING id",
+        use(institution.name.es), use(institution.name.en), use(institution.acronym), use(institution.sector), use(institution.level),
+        use(institution.valid_from), use(institution.valid_to), into(id);
+    return id;
+  }
+
+  void find_or_insert_subdivision(const SubdivisionSeed& subdivision) override {
+    std::string code;
+    m_sql << "SELECT code FROM subdivision WHERE code = :c", into(code), use(subdivision.code);
+    if (m_sql.got_data()) return;
+    m_sql << "INSERT INTO subdivision (code, country, name, kind) VALUES (:c, :country, :n, :k)", use(subdivision.code),
+        use(subdivision.country), use(subdivision.name), use(subdivision.kind);
+  }
+
+  Id insert_person(const ParticipantSeed& person, Id institution_id) override {
+    long long institution = institution_id, id = 0;
+    const std::string sort_name = sort_name_of(person.family_names, person.given_names);
+    m_sql << "INSERT INTO person (given_names, family_names, sort_name, sex, email, institution_id, position, level, subdivision_code) "
+             "VALUES (:g, :f, :sn, :s, NULLIF(:e, ''), :i, :p, :l, NULLIF(:sub, '')) RETURNING id",
+        use(person.given_names), use(person.family_names), use(sort_name), use(person.sex), use(person.email), use(institution), use(person.position),
+        use(person.level), use(person.subdivision_code), into(id);
+    return id;
+  }
+
+  std::vector<InstitutionCandidate> institution_candidates() override {
+    std::vector<InstitutionCandidate> found;
+    long long id = 0;
+    std::string name_es, name_en, acronym, aliases;
+    soci::statement statement = (m_sql.prepare << "SELECT id, name_es, name_en, acronym, aliases FROM institution ORDER BY id", into(id),
+                                 into(name_es), into(name_en), into(acronym), into(aliases));
+    statement.execute();
+    while (statement.fetch()) found.push_back({id, name_es, name_en, acronym, split_aliases(aliases)});
+    return found;
+  }
+
+  std::vector<SubdivisionCandidate> subdivision_candidates(std::string_view country) override {
+    std::vector<SubdivisionCandidate> found;
+    std::string code, name, aliases;
+    const std::string wanted(country);
+    soci::statement statement =
+        (m_sql.prepare << "SELECT code, name, aliases FROM subdivision WHERE country = :c ORDER BY code", into(code), into(name), into(aliases), use(wanted));
+    statement.execute();
+    while (statement.fetch()) found.push_back({code, name, split_aliases(aliases)});
+    return found;
+  }
+
+  void upsert_subdivision(const SubdivisionSeed& subdivision, const std::vector<std::string>& aliases) override {
+    const auto joined = join_aliases(aliases);
+    std::string code;
+    m_sql << "SELECT code FROM subdivision WHERE code = :c", into(code), use(subdivision.code);
+    if (m_sql.got_data()) {
+      m_sql << "UPDATE subdivision SET country = :country, name = :n, kind = :k, aliases = :a WHERE code = :c", use(subdivision.country),
+          use(subdivision.name), use(subdivision.kind), use(joined), use(subdivision.code);
+    } else {
+      m_sql << "INSERT INTO subdivision (code, country, name, kind, aliases) VALUES (:c, :country, :n, :k, :a)", use(subdivision.code),
+          use(subdivision.country), use(subdivision.name), use(subdivision.kind), use(joined);
+    }
+  }
+
+  void set_institution_aliases(Id institution_id, const std::vector<std::string>& aliases) override {
+    const auto joined = join_aliases(aliases);
+    long long id = institution_id;
+    m_sql << "UPDATE institution SET aliases = :a WHERE id = :id", use(joined), use(id);
+  }
+
+  void for_each_person(Id programme_id, const std::function<void(ExistingPerson&&)>& visit) override {
+    long long programme = programme_id, id = 0, institution_id = 0, version = 0, enrolled = 0;
+    ImportedPerson data;
+    soci::statement statement =
+        (m_sql.prepare << "SELECT p.id, p.given_names, p.family_names, p.sex, p.gender_identity, COALESCE(p.email, ''), p.phone, "
+                          "COALESCE(p.institution_id, 0), p.position, p.level, COALESCE(p.subdivision_code, ''), COALESCE(p.consent_date, ''), "
+                          "p.consent_notice_version, p.consent_purposes, p.version, "
+                          "CASE WHEN e.id IS NULL THEN 0 ELSE 1 END "
+                          "FROM person p LEFT JOIN enrollment e ON e.person_id = p.id AND e.programme_id = :programme",
+         into(id), into(data.given_names), into(data.family_names), into(data.sex), into(data.gender_identity), into(data.email), into(data.phone),
+         into(institution_id), into(data.position), into(data.level), into(data.subdivision_code), into(data.consent_date),
+         into(data.consent_notice_version), into(data.consent_purposes), into(version), into(enrolled), use(programme));
+    statement.execute();
+    while (statement.fetch()) {
+      data.institution_id = institution_id;
+      visit(ExistingPerson{id, data, version, enrolled != 0});
+    }
+  }
+
+  Id insert_person(const ImportedPerson& person) override {
+    auto& query = m_queries.get<InsertImportedPerson>(m_sql);
+    query.columns.assign(person);
+    query.statement.execute(true);
+    return query.id;
+  }
+
+  void update_person(Id person_id, const ImportedPerson& person) override {
+    auto& query = m_queries.get<UpdateImportedPerson>(m_sql);
+    query.columns.assign(person);
+    query.id = person_id;
+    query.statement.execute(true);
+  }
+
+  Id enrol(Id programme_id, Id person_id) override {
+    auto& query = m_queries.get<InsertEnrollment>(m_sql);
+    query.programme_id = programme_id;
+    query.person_id = person_id;
+    query.statement.execute(true);
+    return query.id;
+  }
+
+ private:
+  soci::session& m_sql;
+  PreparedQueries& m_queries;
+};
+
+}  // namespace
+
+std::unique_ptr<PeopleRepository> make_people_repository(soci::session& sql, PreparedQueries& queries) {
+  return std::make_unique<SociPeopleRepository>(sql, queries);
+}
+
+}  // namespace diplomado::storage
