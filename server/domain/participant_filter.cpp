@@ -68,24 +68,24 @@ Result<ParticipantFilter> parse_participant_filter(const ParticipantFilterParame
   return filter;
 }
 
-std::string words_pattern(std::string_view folded_search, bool reversed) {
-  std::vector<std::string_view> words;
-  std::size_t start = 0;
+std::array<std::string, search_word_slots> search_word_patterns(std::string_view folded_search) {
+  std::array<std::string, search_word_slots> patterns;
+  std::size_t slot = 0, start = 0;
   while (start < folded_search.size()) {
     const auto end = std::min(folded_search.find(' ', start), folded_search.size());
-    if (end > start) words.push_back(folded_search.substr(start, end - start));
+    if (end > start) {
+      auto& pattern = patterns[slot];
+      if (pattern.empty()) pattern = "%";
+      for (char c : folded_search.substr(start, end - start)) {
+        if (c == '%' || c == '_' || c == '!') pattern.push_back('!');
+        pattern.push_back(c);
+      }
+      pattern.push_back('%');
+      if (slot + 1 < search_word_slots) ++slot;
+    }
     start = end + 1;
   }
-  if (reversed) std::ranges::reverse(words);
-  std::string pattern = "%";
-  for (auto word : words) {
-    for (char c : word) {
-      if (c == '%' || c == '_' || c == '!') pattern.push_back('!');
-      pattern.push_back(c);
-    }
-    pattern.push_back('%');
-  }
-  return pattern;
+  return patterns;
 }
 
 }  // namespace diplomado

@@ -1,6 +1,7 @@
 #pragma once
 // What the participants table may be narrowed and ordered by (issue 5, UI item 5). Parsed from
 // query parameters here, so every adapter refuses the same bad values with the same errors.
+#include <array>
 #include <compare>
 #include <optional>
 #include <string>
@@ -34,8 +35,10 @@ struct ParticipantFilterParameters {
 };
 Result<ParticipantFilter> parse_participant_filter(const ParticipantFilterParameters& parameters);
 
-// LIKE patterns that find the folded search words in order, or in reverse order (people type
-// "María Ábrego", names sort as "abrego maria"), with % and _ taken literally (escape: '!').
-std::string words_pattern(std::string_view folded_search, bool reversed);
+// LIKE patterns, one per search word, each to be found anywhere in the name (or e-mail): people
+// type "María José Pérez" while names sort as "perez maria jose". % and _ are taken literally
+// (escape: '!'). Words past the last slot join it, in order. Empty slots match everything.
+inline constexpr std::size_t search_word_slots = 4;
+std::array<std::string, search_word_slots> search_word_patterns(std::string_view folded_search);
 
 }  // namespace diplomado

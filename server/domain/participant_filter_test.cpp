@@ -31,11 +31,12 @@ TEST(ParticipantFilter, EachBadParameterIsNamed) {
   EXPECT_EQ(filter.error().details[1].value, "galactic");
 }
 
-TEST(ParticipantFilter, SearchPatternsTakeWordsInEitherOrderAndWildcardsLiterally) {
-  EXPECT_EQ(words_pattern("maria abrego", false), "%maria%abrego%");
-  EXPECT_EQ(words_pattern("maria abrego", true), "%abrego%maria%");
-  EXPECT_EQ(words_pattern("50%_off!", false), "%50!%!_off!!%");
-  EXPECT_EQ(words_pattern("", false), "%");
+TEST(ParticipantFilter, SearchPatternsTakeEachWordAndWildcardsLiterally) {
+  using Patterns = std::array<std::string, search_word_slots>;
+  EXPECT_EQ(search_word_patterns("maria  abrego"), (Patterns{"%maria%", "%abrego%", "", ""}));
+  EXPECT_EQ(search_word_patterns("50%_off!"), (Patterns{"%50!%!_off!!%", "", "", ""}));
+  EXPECT_EQ(search_word_patterns("a b c d e"), (Patterns{"%a%", "%b%", "%c%", "%d%e%"}));
+  EXPECT_EQ(search_word_patterns(""), (Patterns{"", "", "", ""}));
 }
 
 }  // namespace

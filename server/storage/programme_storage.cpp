@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "storage/soci_store.hpp"
@@ -104,15 +105,18 @@ struct ProgrammeEnrollmentCounts {
 // combination: a filter that is off binds its "all" flag to 1.
 struct ParticipantFilterBinding {
   long long id = 0, institution_all = 1, institution = 0, team_all = 1, team = 0;
-  int search_all = 1, subdivision_all = 1, level_all = 1, sex_all = 1, status_all = 1;
-  std::string pattern, reversed_pattern, email_pattern, subdivision, level, sex, status, sort;
+  int subdivision_all = 1, level_all = 1, sex_all = 1, status_all = 1;
+  std::array<int, search_word_slots> word_all{};
+  std::array<std::string, search_word_slots> word, word_in_email;
+  std::string subdivision, level, sex, status, sort;
 
   void assign(Id programme_id, const ParticipantFilter& filter) {
     id = programme_id;
-    search_all = filter.search.empty();
-    pattern = words_pattern(filter.search, false);
-    reversed_pattern = words_pattern(filter.search, true);
-    email_pattern = pattern;
+    word = search_word_patterns(filter.search);
+    for (std::size_t i = 0; i < search_word_slots; ++i) {
+      word_all[i] = word[i].empty();
+      word_in_email[i] = word[i];
+    }
     institution_all = !filter.institution_id;
     institution = filter.institution_id.value_or(0);
     subdivision_all = filter.subdivision_code.empty();
@@ -129,14 +133,18 @@ struct ParticipantFilterBinding {
   }
 };
 
+static_assert(search_word_slots == 4, "the participant queries bind four search words");
+#define DIPLOMADO_SEARCH_WORD(n) \
+  "AND (:all" #n " = 1 OR p.sort_name LIKE :word" #n " ESCAPE '!' OR COALESCE(p.email, '') LIKE :mail" #n " ESCAPE '!') "
+#define DIPLOMADO_SEARCH_WORD_USE(filter, n) use(filter.word_all[n]), use(filter.word[n]), use(filter.word_in_email[n])
+
 #define DIPLOMADO_PARTICIPANT_FROM                                                                                      \
   " FROM enrollment e JOIN person p ON p.id = e.person_id "                                                             \
   "LEFT JOIN institution i ON i.id = p.institution_id "                                                                 \
   "LEFT JOIN subdivision s ON s.code = p.subdivision_code "                                                             \
   "LEFT JOIN team t ON t.id = e.team_id "                                                                               \
   "WHERE e.programme_id = :id "                                                                                         \
-  "AND (:search_all = 1 OR p.sort_name LIKE :pattern ESCAPE '!' OR p.sort_name LIKE :reversed ESCAPE '!' "             \
-  "OR COALESCE(p.email, '') LIKE :email_pattern ESCAPE '!') "                                                           \
+  DIPLOMADO_SEARCH_WORD(0) DIPLOMADO_SEARCH_WORD(1) DIPLOMADO_SEARCH_WORD(2) DIPLOMADO_SEARCH_WORD(3)                      \
   "AND (:institution_all = 1 OR p.institution_id = :institution) "                                                     \
   "AND (:subdivision_all = 1 OR p.subdivision_code = :subdivision) "                                                   \
   "AND (:level_all = 1 OR p.level = :level) "                                                                           \
@@ -145,7 +153,8 @@ struct ParticipantFilterBinding {
   "AND (:status_all = 1 OR e.status = :status) "
 
 #define DIPLOMADO_PARTICIPANT_USE(filter)                                                                               \
-  use(filter.id), use(filter.search_all), use(filter.pattern), use(filter.reversed_pattern), use(filter.email_pattern), \
+  use(filter.id), DIPLOMADO_SEARCH_WORD_USE(filter, 0), DIPLOMADO_SEARCH_WORD_USE(filter, 1),                         \
+      DIPLOMADO_SEARCH_WORD_USE(filter, 2), DIPLOMADO_SEARCH_WORD_USE(filter, 3),                                       \
       use(filter.institution_all), use(filter.institution), use(filter.subdivision_all), use(filter.subdivision),      \
       use(filter.level_all), use(filter.level), use(filter.sex_all), use(filter.sex), use(filter.team_all),             \
       use(filter.team), use(filter.status_all), use(filter.status)
