@@ -266,14 +266,25 @@ ReferenceMatcher::ReferenceMatcher(const std::vector<InstitutionCandidate>& inst
 }
 
 std::optional<Id> ReferenceMatcher::institution(std::string_view text) const {
-  if (auto found = m_institutions.find(matching_key(text)); found != m_institutions.end()) return found->second;
-  return std::nullopt;
+  const std::string raw(text);
+  if (auto memo = m_institution_memo.find(raw); memo != m_institution_memo.end()) return memo->second;
+  std::optional<Id> found;
+  if (auto match = m_institutions.find(matching_key(text)); match != m_institutions.end()) found = match->second;
+  if (m_institution_memo.size() < 100000) m_institution_memo.emplace(raw, found);
+  return found;
 }
 
 std::optional<std::string> ReferenceMatcher::subdivision(std::string_view text) const {
-  if (auto found = m_subdivisions.find(matching_key(text)); found != m_subdivisions.end()) return found->second;
+  const std::string raw(text);
+  if (auto memo = m_subdivision_memo.find(raw); memo != m_subdivision_memo.end()) return memo->second;
+  const auto found = subdivision_by_key(matching_key(text));
+  if (m_subdivision_memo.size() < 100000) m_subdivision_memo.emplace(raw, found);
+  return found;
+}
+
+std::optional<std::string> ReferenceMatcher::subdivision_by_key(const std::string& key) const {
+  if (auto found = m_subdivisions.find(key); found != m_subdivisions.end()) return found->second;
   // "Provincia de Darién", "Comarca Guna Yala".
-  auto key = matching_key(text);
   for (std::string_view prefix : {"provincia de ", "provincia del ", "provincia ", "comarca de ", "comarca ", "province of "})
     if (key.starts_with(prefix))
       if (auto found = m_subdivisions.find(key.substr(prefix.size())); found != m_subdivisions.end()) return found->second;
@@ -390,16 +401,16 @@ std::vector<std::string> changed_fields(const ImportedPerson& before, const Impo
 
 }  // namespace
 
-ImportPlan plan_import(std::vector<ParsedRow> rows, const ExistingPeople& existing, std::vector<ImportIssue>& issues) {
+ImportPlan plan_import(const std::vector<ParsedRow>& rows, const ExistingPeople& existing, std::vector<ImportIssue>& issues) {
   ImportPlan plan;
   plan.rows.reserve(rows.size());
-  std::unordered_map<std::string, long> email_rows;
+  std::unordered_map<std::string_view, long> email_rows;
   std::unordered_map<std::string, long> name_rows;
   email_rows.reserve(rows.size());
   name_rows.reserve(rows.size());
-  for (auto& parsed : rows) {
+  for (const auto& parsed : rows) {
     if (!parsed.person) continue;
-    auto& person = *parsed.person;
+    const auto& person = *parsed.person;
     const auto name_key = name_and_institution_key(person);
     auto duplicate = [&](const char* field, const char* code, const char* key, std::string value) {
       issues.push_back({parsed.row, field, {}, code, key, std::move(value)});
@@ -414,15 +425,15 @@ ImportPlan plan_import(std::vector<ParsedRow> rows, const ExistingPeople& existi
       continue;
     }
 
-    PlannedRow planned{parsed.row, ImportAction::create, std::nullopt, true, std::move(person), {}};
-    if (const auto* same = existing.by_email(planned.person.email)) {
+    PlannedRow planned{parsed.row, ImportAction::create, std::nullopt, true, &person, {}};
+    if (const auto* same = existing.by_email(person.email)) {
       planned.person_id = same->id;
       planned.enrol = !same->enrolled_in_programme;
-      planned.changed_fields = changed_fields(same->data, planned.person);
+      planned.changed_fields = changed_fields(same->data, person);
       planned.action = planned.changed_fields.empty() ? ImportAction::unchanged : ImportAction::update;
     } else if (const auto* namesake = existing.by_name_and_institution(name_key)) {
       duplicate("email", "possible_duplicate", "error.import.possible_duplicate",
-                planned.person.given_names + " " + planned.person.family_names + " <" + namesake->data.email + ">");
+                person.given_names + " " + person.family_names + " <" + namesake->data.email + ">");
       continue;
     }
     switch (planned.action) {

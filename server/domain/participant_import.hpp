@@ -85,8 +85,12 @@ class ReferenceMatcher {
   std::optional<std::string> subdivision(std::string_view text) const;
 
  private:
+  std::optional<std::string> subdivision_by_key(const std::string& key) const;
   std::unordered_map<std::string, Id> m_institutions;
   std::unordered_map<std::string, std::string> m_subdivisions;
+  // A nominations file repeats a few dozen spellings thousands of times: each is folded once.
+  mutable std::unordered_map<std::string, std::optional<Id>> m_institution_memo;
+  mutable std::unordered_map<std::string, std::optional<std::string>> m_subdivision_memo;
 };
 
 // A match key for free text: accents, case, punctuation and repeated spaces do not count.
@@ -143,7 +147,7 @@ struct PlannedRow {
   ImportAction action = ImportAction::create;
   std::optional<Id> person_id;  // update and unchanged
   bool enrol = true;            // not yet enrolled in the programme
-  ImportedPerson person;
+  const ImportedPerson* person = nullptr;  // in the parsed rows, which outlive the plan
   std::vector<std::string> changed_fields;  // update
 };
 
@@ -174,6 +178,7 @@ std::string name_and_institution_key(const ImportedPerson& person);
 // Decides create/update/unchanged for every parsed row. A person is the same one when the
 // e-mail is the same. Duplicates are reported, never merged: the same e-mail or the same name and
 // institution twice in the file, or a name and institution already on file under another e-mail.
-ImportPlan plan_import(std::vector<ParsedRow> rows, const ExistingPeople& existing, std::vector<ImportIssue>& issues);
+// The plan points into `rows` rather than copying them: an import holds each row once.
+ImportPlan plan_import(const std::vector<ParsedRow>& rows, const ExistingPeople& existing, std::vector<ImportIssue>& issues);
 
 }  // namespace diplomado

@@ -167,6 +167,7 @@ TEST(PlanImport, CreatesUpdatesAndLeavesUnchangedByEmail) {
   ASSERT_EQ(plan.rows.size(), 3u);
   EXPECT_EQ(plan.rows[1].changed_fields, std::vector<std::string>{"position"});
   EXPECT_EQ(plan.rows[1].person_id, 10);
+  EXPECT_EQ(plan.rows[1].person, &*rows[1].person);  // pointed at, not copied
   EXPECT_FALSE(plan.rows[1].enrol);
 }
 

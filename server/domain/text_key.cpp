@@ -1,45 +1,71 @@
 #include "domain/text_key.hpp"
 
-#include <unicode/translit.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
-#include <memory>
-#include <mutex>
+#include <stdexcept>
 
 namespace diplomado {
 namespace {
 
-// ICU transliterators are not thread-safe to share; one per thread, built once.
-icu::Transliterator& folding() {
-  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
+const icu::Normalizer2& decomposition() {
+  static const icu::Normalizer2* nfd = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> made(
-        icu::Transliterator::createInstance("NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, status));
-    if (U_FAILURE(status) || !made) throw std::runtime_error("ICU transliterator unavailable");
+    const icu::Normalizer2* made = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status) || !made) throw std::runtime_error("ICU NFD normaliser unavailable");
     return made;
   }();
-  return *transliterator;
+  return *nfd;
+}
+
+bool is_blank(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0; }
+
+// Appends a code point, collapsing runs of blanks to one space and dropping leading ones.
+void append(std::string& out, bool& pending_space, UChar32 c) {
+  if (is_blank(static_cast<char32_t>(c))) {
+    pending_space = !out.empty();
+    return;
+  }
+  if (pending_space) out.push_back(' ');
+  pending_space = false;
+  char buffer[U8_MAX_LENGTH];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(buffer, length, U8_MAX_LENGTH, c, error);
+  if (!error) out.append(buffer, static_cast<std::size_t>(length));
 }
 
 }  // namespace
 
 std::string fold_for_matching(std::string_view text) {
-  auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  folding().transliterate(unicode);
   std::string folded;
-  unicode.toUTF8String(folded);
-  std::string collapsed;
-  bool space = false;
-  for (char c : folded) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !collapsed.empty();
-      continue;
+  folded.reserve(text.size());
+  bool pending_space = false;
+  // Most names and headers are plain ASCII: lower-case them without ICU.
+  bool ascii = true;
+  for (unsigned char c : text)
+    if (c >= 0x80) {
+      ascii = false;
+      break;
     }
-    if (space) collapsed.push_back(' ');
-    space = false;
-    collapsed.push_back(c);
+  if (ascii) {
+    for (unsigned char c : text) append(folded, pending_space, (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+    return folded;
   }
-  return collapsed;
+  // NFD splits "é" into "e" and a combining accent; accents (non-spacing marks) are dropped and
+  // the rest lower-cased, so "Darién", "DARIEN" and "darien" give the same key.
+  UErrorCode status = U_ZERO_ERROR;
+  const auto decomposed = decomposition().normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
+  if (U_FAILURE(status)) return std::string(text);
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    append(folded, pending_space, u_tolower(c));
+  }
+  return folded;
 }
 
 }  // namespace diplomado

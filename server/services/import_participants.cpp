@@ -22,7 +22,13 @@ std::string counts_json(const ImportSummary& summary, const std::string& file_na
 
 // Reads and plans inside the given unit: the same code runs for the preview and for the commit,
 // so what is committed is what was shown.
-Result<std::pair<ImportSummary, ImportPlan>> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& request, const TableReader& read_table) {
+struct Planned {
+  ImportSummary summary;
+  std::vector<ParsedRow> parsed;  // the plan points into these; moving the vector keeps them in place
+  ImportPlan plan;
+};
+
+Result<Planned> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& request, const TableReader& read_table) {
   const auto programme = unit.programmes().find(request.programme_id);
   if (!programme) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
 
@@ -64,7 +70,7 @@ Result<std::pair<ImportSummary, ImportPlan>> read_and_plan(storage::UnitOfWork& 
 
   ExistingPeople existing;
   people.for_each_person(request.programme_id, [&](ExistingPerson&& person) { existing.add(std::move(person)); });
-  auto plan = plan_import(std::move(parsed), existing, summary.errors);
+  auto plan = plan_import(parsed, existing, summary.errors);
   // The planner knows fields, not columns: name the column as the file has it.
   for (auto& issue : summary.errors)
     if (issue.column.empty())
@@ -81,9 +87,9 @@ Result<std::pair<ImportSummary, ImportPlan>> read_and_plan(storage::UnitOfWork& 
       summary.preview_truncated = true;
       break;
     }
-    summary.preview.push_back({row.row, row.action, row.enrol, row.person.given_names, row.person.family_names, row.person.email, row.changed_fields});
+    summary.preview.push_back({row.row, row.action, row.enrol, row.person->given_names, row.person->family_names, row.person->email, row.changed_fields});
   }
-  return std::pair{std::move(summary), std::move(plan)};
+  return Planned{std::move(summary), std::move(parsed), std::move(plan)};
 }
 
 }  // namespace
@@ -98,31 +104,31 @@ Result<ImportSummary> import_participants(storage::Store& store, const std::opti
   auto unit = store.begin(mode);
   auto planned = read_and_plan(*unit, request, read_table);
   if (!planned) return std::unexpected(planned.error());
-  auto& [summary, plan] = *planned;
+  auto& summary = planned->summary;
+  const auto& plan = planned->plan;
   if (request.mode == ImportMode::dry_run || !summary.errors.empty()) return std::move(summary);
 
   auto& people = unit->people();
   auto& audit = unit->audit();
   const auto at = format_iso8601(now);
   const std::optional<Id> actor_id = actor ? std::optional<Id>(actor->user_id) : std::nullopt;
+  std::vector<const ImportedPerson*> new_people;
   for (const auto& row : plan.rows) {
-    Id person_id = 0;
     switch (row.action) {
-      case ImportAction::create: person_id = people.insert_person(row.person); break;
-      case ImportAction::update:
-        person_id = *row.person_id;
-        people.update_person(person_id, row.person);
-        {
-          // Which fields changed, never their values: the audit trail holds no personal data.
-          std::string fields;
-          for (const auto& field : row.changed_fields) fields += (fields.empty() ? "\"" : ",\"") + field + "\"";
-          audit.append({actor_id, "person.update", "person", person_id, R"({"source":"import","fields":[)" + fields + "]}"}, at);
-        }
+      case ImportAction::create: new_people.push_back(row.person); break;
+      case ImportAction::update: {
+        people.update_person(*row.person_id, *row.person);
+        // Which fields changed, never their values: the audit trail holds no personal data.
+        std::string fields;
+        for (const auto& field : row.changed_fields) fields += (fields.empty() ? "\"" : ",\"") + field + "\"";
+        audit.append({actor_id, "person.update", "person", *row.person_id, R"({"source":"import","fields":[)" + fields + "]}"}, at);
         break;
-      case ImportAction::unchanged: person_id = *row.person_id; break;
+      }
+      case ImportAction::unchanged: break;
     }
-    if (row.enrol) people.enrol(request.programme_id, person_id);
+    if (row.action != ImportAction::create && row.enrol) people.enrol(request.programme_id, *row.person_id);
   }
+  people.insert_and_enrol(request.programme_id, new_people);
   if (request.upload_id) unit->uploads().remove(*request.upload_id);
   audit.append({actor_id, "participants.import", "programme", request.programme_id, counts_json(summary, token_digest(request.file_name).substr(0, 16))},
                at);

@@ -123,6 +123,21 @@ TEST_P(ImportTest, PreviewWritesNothingThenCommitWritesEveryRow) {
   EXPECT_EQ(total(), 3);
 }
 
+TEST_P(ImportTest, ALargeFileIsWrittenInBatchesAndEveryoneIsEnrolledOnce) {
+  Rows rows{header};
+  for (int i = 0; i < 150; ++i)  // two full batches of 64 and a partial one
+    rows.push_back({"Persona", "Número " + std::to_string(i), "F", "SNM", "Local", "Darién", "p" + std::to_string(i) + "@example.org", ""});
+  auto result = run(rows, services::ImportMode::commit);
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->created, 150);
+  EXPECT_EQ(total(), 151);
+  EXPECT_EQ(total(where([](ParticipantFilter& f) { f.search = "numero 149"; })), 1);
+  auto again = run(rows, services::ImportMode::commit);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->unchanged, 150);
+  EXPECT_EQ(total(), 151);
+}
+
 TEST_P(ImportTest, OneBadRowAndNothingIsWritten) {
   const Rows rows{header,
                   {"Luis", "Núñez", "M", "SNM", "Local", "Darién", "luis@example.org", ""},

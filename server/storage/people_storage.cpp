@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <span>
+#include <stdexcept>
+
 #include "domain/text_key.hpp"
 #include "storage/soci_store.hpp"
 
@@ -93,6 +97,68 @@ struct InsertEnrollment {
   explicit InsertEnrollment(soci::session& sql)
       : statement((sql.prepare << "INSERT INTO enrollment (programme_id, person_id) VALUES (:p, :person) RETURNING id", use(programme_id),
                    use(person_id), into(id))) {}
+};
+
+// Up to `rows` people in one INSERT ... RETURNING id, then their enrolments in one INSERT: a large
+// import costs few round trips (PostgreSQL) and few statement executions (SQLite). The ids come
+// back in no promised order, and need none: every one of them is enrolled.
+struct InsertAndEnrolBatch {
+  std::vector<PersonColumns> people;
+  std::vector<long long> returned_ids;
+  std::vector<long long> enrol_ids;
+  long long programme_id = 0;
+  soci::statement insert_people;
+  soci::statement enrol_people;
+
+  InsertAndEnrolBatch(soci::session& sql, std::size_t rows)
+      : people(rows), returned_ids(rows), enrol_ids(rows), insert_people(sql), enrol_people(sql) {
+    std::string insert =
+        "INSERT INTO person (given_names, family_names, sort_name, sex, gender_identity, email, phone, institution_id, position, level, "
+        "subdivision_code, consent_date, consent_notice_version, consent_purposes) VALUES ";
+    std::string enrol = "INSERT INTO enrollment (programme_id, person_id) VALUES ";
+    for (std::size_t i = 0; i < rows; ++i) {
+      const auto n = std::to_string(i);
+      if (i) insert += ", ", enrol += ", ";
+      insert += "(:g" + n + ", :f" + n + ", :sn" + n + ", :s" + n + ", :gi" + n + ", NULLIF(:e" + n + ", ''), :ph" + n + ", :i" + n + ", :p" + n +
+                ", :l" + n + ", NULLIF(:sub" + n + ", ''), NULLIF(:cd" + n + ", ''), :cv" + n + ", :cp" + n + ")";
+      enrol += "(:programme" + n + ", :person" + n + ")";
+      auto& c = people[i];
+      for (auto* text : {&c.given_names, &c.family_names, &c.sort_name, &c.sex, &c.gender_identity, &c.email, &c.phone})
+        insert_people.exchange(use(*text));
+      insert_people.exchange(use(c.institution_id));
+      for (auto* text : {&c.position, &c.level, &c.subdivision_code, &c.consent_date, &c.consent_notice_version, &c.consent_purposes})
+        insert_people.exchange(use(*text));
+      enrol_people.exchange(use(programme_id));
+      enrol_people.exchange(use(enrol_ids[i]));
+    }
+    insert += " RETURNING id";
+    insert_people.exchange(into(returned_ids));
+    insert_people.alloc();
+    insert_people.prepare(insert);
+    insert_people.define_and_bind();
+    enrol_people.alloc();
+    enrol_people.prepare(enrol);
+    enrol_people.define_and_bind();
+  }
+
+  void run(Id programme, std::span<const ImportedPerson* const> batch) {
+    programme_id = programme;
+    for (std::size_t i = 0; i < batch.size(); ++i) people[i].assign(*batch[i]);
+    returned_ids.resize(batch.size());
+    insert_people.execute(true);
+    if (returned_ids.size() != batch.size()) throw std::runtime_error("INSERT ... RETURNING gave fewer ids than rows");
+    std::copy(returned_ids.begin(), returned_ids.end(), enrol_ids.begin());
+    enrol_people.execute(true);
+  }
+};
+
+constexpr std::size_t insert_batch_rows = 64;
+
+struct FullInsertAndEnrolBatch : InsertAndEnrolBatch {
+  explicit FullInsertAndEnrolBatch(soci::session& sql) : InsertAndEnrolBatch(sql, insert_batch_rows) {}
+  // PreparedQueries resets `statement` before COMMIT, which ends the RETURNING read; the enrolment
+  // INSERT always runs to completion.
+  soci::statement& statement = insert_people;
 };
 
 class SociPeopleRepository final : public PeopleRepository {
@@ -194,6 +260,15 @@ class SociPeopleRepository final : public PeopleRepository {
     query.columns.assign(person);
     query.statement.execute(true);
     return query.id;
+  }
+
+  void insert_and_enrol(Id programme_id, const std::vector<const ImportedPerson*>& people) override {
+    std::span<const ImportedPerson* const> rest(people);
+    while (rest.size() >= insert_batch_rows) {
+      m_queries.get<FullInsertAndEnrolBatch>(m_sql).run(programme_id, rest.first(insert_batch_rows));
+      rest = rest.subspan(insert_batch_rows);
+    }
+    if (!rest.empty()) InsertAndEnrolBatch(m_sql, rest.size()).run(programme_id, rest);
   }
 
   void update_person(Id person_id, const ImportedPerson& person) override {

@@ -86,6 +86,9 @@ class PeopleRepository {
   // Every person on file, with whether they are enrolled in the programme.
   virtual void for_each_person(Id programme_id, const std::function<void(ExistingPerson&&)>& visit) = 0;
   virtual Id insert_person(const ImportedPerson& person) = 0;
+  // New people, each enrolled in the programme: many rows a statement, so a large import costs
+  // few round trips (PostgreSQL) and few statement executions (SQLite). E-mails must be set.
+  virtual void insert_and_enrol(Id programme_id, const std::vector<const ImportedPerson*>& people) = 0;
   virtual void update_person(Id person_id, const ImportedPerson& person) = 0;
   virtual Id enrol(Id programme_id, Id person_id) = 0;
 };

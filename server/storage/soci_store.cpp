@@ -10,6 +10,7 @@ void prepare_connection(soci::session& sql, Dialect dialect) {
     sql << "PRAGMA foreign_keys=ON";
     sql << "PRAGMA busy_timeout=10000";
     sql << "PRAGMA synchronous=NORMAL";
+    sql << "PRAGMA temp_store=MEMORY";
   } else {
     sql << "SET TIME ZONE 'UTC'";
   }
