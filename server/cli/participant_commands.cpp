@@ -122,12 +122,7 @@ int run_import_participants(services::Store& store, const ImportOptions& options
     if (!mapping) return print_error(mapping.error(), console), 1;
     request.mapping = *mapping;
   }
-  const services::TableReader reader = [&](const services::RowVisitor& visit) -> Result<services::TableShape> {
-    auto info = documents::read_table(*bytes, visit);
-    if (!info) return std::unexpected(info.error());
-    return services::TableShape{info->format, info->encoding, info->separator};
-  };
-  auto summary = services::import_participants(store, std::nullopt, request, reader, now());
+  auto summary = services::import_participants(store, std::nullopt, request, documents::table_reader_for(*bytes), now());
   if (!summary) return print_error(summary.error(), console), 1;
   if (options.format == "json") console.out << documents::import_summary_json(*summary, console.language) << '\n';
   else print_summary_text(*summary, options.dry_run, console);

@@ -206,6 +206,14 @@ std::string utf8_to_windows1252(std::string_view text) {
   return out;
 }
 
+services::TableReader table_reader_for(std::string_view bytes) {
+  return [bytes](const services::RowVisitor& visit) -> Result<services::TableShape> {
+    auto info = read_table(bytes, visit);
+    if (!info) return std::unexpected(info.error());
+    return services::TableShape{info->format, info->encoding, info->separator};
+  };
+}
+
 Result<TableInfo> read_table(std::string_view bytes, const RowHandler& on_row, std::size_t unpacked_limit) {
   if (bytes.size() > max_table_bytes)
     return std::unexpected(table_error("too_large", "error.import.too_large", std::to_string(bytes.size() / (1024 * 1024)) + " MiB"));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/error.hpp"
+#include "services/import_participants.hpp"
 
 namespace diplomado::documents {
 
@@ -30,6 +31,9 @@ struct TableInfo {
 using RowHandler = std::function<bool(long row, std::vector<std::string>& cells)>;
 
 Result<TableInfo> read_table(std::string_view bytes, const RowHandler& on_row, std::size_t unpacked_limit = max_unpacked_bytes);
+
+// The reader the import use case takes, over bytes that outlive it.
+services::TableReader table_reader_for(std::string_view bytes);
 
 // Windows-1252 to UTF-8 (exposed for tests and the benchmark's generator).
 std::string windows1252_to_utf8(std::string_view text);

@@ -29,6 +29,7 @@ const char* to_string(Permission permission) {
     case Permission::view_programme: return "view_programme";
     case Permission::view_participants: return "view_participants";
     case Permission::manage_programme: return "manage_programme";
+    case Permission::manage_site: return "manage_site";
   }
   return "undeclared";
 }
@@ -55,6 +56,7 @@ bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> pro
     case Permission::view_programme: return programme_id && can_view_programme(actor, *programme_id);
     case Permission::view_participants: return programme_id && can_view_participants(actor, *programme_id);
     case Permission::manage_programme: return programme_id && can_manage_programme(actor, *programme_id);
+    case Permission::manage_site: return can_manage_site(actor);
   }
   return false;
 }

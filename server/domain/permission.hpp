@@ -34,6 +34,7 @@ enum class Permission {
   view_programme,       // any role in the programme
   view_participants,    // personal data: coordinator, instructor, group leader
   manage_programme,     // coordinator of the programme (or site-wide)
+  manage_site,          // site-wide coordinator: reference data shared by every programme
 };
 
 const char* to_string(Permission permission);

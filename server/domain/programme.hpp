@@ -68,6 +68,20 @@ struct ProgrammeCounts {
   std::int64_t local_level = 0;
 };
 
+// An institution as reference data: shared by every programme, valid between two dates because
+// ministries are created and abolished.
+struct InstitutionRecord {
+  Id id = 0;
+  LocalizedText name;
+  std::string acronym;
+  std::string sector;
+  std::string level;
+  std::string valid_from;
+  std::string valid_to;
+  std::vector<std::string> aliases;
+  std::int64_t version = 1;
+};
+
 struct InstitutionRef {
   Id id = 0;
   std::string acronym;

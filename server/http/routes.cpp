@@ -20,9 +20,18 @@ const std::vector<Route>& route_table() {
       {delete_, "/api/v1/session", signed_in, handle_sign_out},
       {get, "/api/v1/me", signed_in, handle_me},
 
+      {get, "/api/v1/institutions", signed_in, handle_list_institutions},
+      {get, "/api/v1/countries/{country}/subdivisions", signed_in, handle_list_subdivisions},
+      {put, "/api/v1/countries/{country}/subdivisions", manage_site, handle_load_subdivisions, 4 * 1024 * 1024},
+
       {get, "/api/v1/programmes", signed_in, handle_list_programmes},
       {get, "/api/v1/programmes/{programme_id}", view_programme, handle_get_programme},
       {get, "/api/v1/programmes/{programme_id}/participants", view_participants, handle_list_participants},
+      {get, "/api/v1/programmes/{programme_id}/participants/export", manage_programme, handle_export_participants},
+      // A file of up to 16 MiB; larger ones get a 413 that names the limit (the handler checks).
+      {post, "/api/v1/programmes/{programme_id}/participant_imports", manage_programme, handle_upload_participant_import, 32 * 1024 * 1024},
+      {post, "/api/v1/programmes/{programme_id}/participant_imports/{import_id}/preview", manage_programme, handle_preview_participant_import},
+      {post, "/api/v1/programmes/{programme_id}/participant_imports/{import_id}/commit", manage_programme, handle_commit_participant_import},
       {get, "/api/v1/programmes/{programme_id}/teams", view_programme, handle_list_teams},
   };
   return routes;

@@ -38,17 +38,21 @@ Result<Planned> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& re
   ImportSummary summary;
   std::vector<ParsedRow> parsed;
   bool mapping_ready = false;
+  bool mapping_usable = false;
   auto visit = [&](long row, std::vector<std::string>& cells) {
     if (summary.headers.empty() && !mapping_ready) {
       summary.headers = cells;
       summary.mapping = request.mapping ? *request.mapping : suggest_mapping(summary.headers);
       for (auto& error : check_mapping(summary.mapping, summary.headers.size()))
         summary.errors.push_back({row, error.field, {}, error.code, error.message_key, error.value});
+      mapping_usable = summary.errors.empty();
       mapping_ready = true;
-      // Without a usable mapping the rows cannot be read; the user corrects the mapping first.
-      return summary.errors.empty();
+      return true;
     }
     ++summary.rows;
+    // Without a usable mapping the rows cannot be read; they are counted, and the user corrects
+    // the mapping first.
+    if (!mapping_usable) return true;
     if (cells.size() != summary.headers.size()) {
       summary.errors.push_back({row, "", "", "cell_count", "error.import.cell_count",
                                 std::to_string(cells.size()) + "/" + std::to_string(summary.headers.size())});
@@ -62,7 +66,7 @@ Result<Planned> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& re
   if (!shape) return std::unexpected(shape.error());
   summary.table = *shape;
   if (summary.headers.empty()) return std::unexpected(refused(ErrorCode::invalid_input, "error.import.empty_file"));
-  if (summary.rows == 0 && summary.errors.empty()) {
+  if (summary.rows == 0) {
     Error error = refused(ErrorCode::invalid_input, "error.import.only_header");
     error.details.push_back({"file", 1, "only_header", "error.import.only_header", {}});
     return std::unexpected(error);
@@ -94,8 +98,22 @@ Result<Planned> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& re
 
 }  // namespace
 
+static Result<ImportSummary> run_import(storage::Store& store, const std::optional<Actor>& actor, const ImportRequest& request,
+                                        const TableReader& read_table, TimePoint now);
+
 Result<ImportSummary> import_participants(storage::Store& store, const std::optional<Actor>& actor, const ImportRequest& request,
                                           const TableReader& read_table, TimePoint now) {
+  try {
+    return run_import(store, actor, request, read_table, now);
+  } catch (const std::exception&) {
+    // The database refused a write (another import added the same e-mail meanwhile, say). The
+    // unit of work rolled back: nothing of this file was kept.
+    return std::unexpected(make_error(ErrorCode::conflict, "error.import.storage"));
+  }
+}
+
+static Result<ImportSummary> run_import(storage::Store& store, const std::optional<Actor>& actor, const ImportRequest& request,
+                                        const TableReader& read_table, TimePoint now) {
   if (!may_import(actor, request.programme_id)) {
     if (actor && !can_view_programme(*actor, request.programme_id)) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
     return std::unexpected(refused(ErrorCode::forbidden, "error.forbidden"));

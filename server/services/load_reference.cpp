@@ -76,4 +76,15 @@ Result<std::size_t> load_institutions(storage::Store& store, const std::optional
   return institutions.size();
 }
 
+std::vector<InstitutionRecord> list_institutions(storage::Store& store) {
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  return unit->people().institutions();
+}
+
+Result<std::vector<SubdivisionCandidate>> list_subdivisions(storage::Store& store, const std::string& country) {
+  if (!is_country_code(country)) return std::unexpected(field_error("country", "invalid_country", "error.reference.country", country));
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  return unit->people().subdivision_candidates(country);
+}
+
 }  // namespace diplomado::services

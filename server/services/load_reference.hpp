@@ -31,4 +31,8 @@ Result<std::size_t> load_subdivisions(storage::Store& store, const std::optional
 Result<std::size_t> load_institutions(storage::Store& store, const std::optional<Actor>& actor,
                                       const std::vector<ReferenceInstitution>& institutions, TimePoint now);
 
+// Reference data is not personal: any signed-in user may read it (filters, the import wizard).
+std::vector<InstitutionRecord> list_institutions(storage::Store& store);
+Result<std::vector<SubdivisionCandidate>> list_subdivisions(storage::Store& store, const std::string& country);
+
 }  // namespace diplomado::services

@@ -104,14 +104,14 @@ struct InsertEnrollment {
 // back in no promised order, and need none: every one of them is enrolled.
 struct InsertAndEnrolBatch {
   std::vector<PersonColumns> people;
-  std::vector<long long> returned_ids;
+  long long returned_id = 0;
   std::vector<long long> enrol_ids;
   long long programme_id = 0;
   soci::statement insert_people;
   soci::statement enrol_people;
 
   InsertAndEnrolBatch(soci::session& sql, std::size_t rows)
-      : people(rows), returned_ids(rows), enrol_ids(rows), insert_people(sql), enrol_people(sql) {
+      : people(rows), enrol_ids(rows), insert_people(sql), enrol_people(sql) {
     std::string insert =
         "INSERT INTO person (given_names, family_names, sort_name, sex, gender_identity, email, phone, institution_id, position, level, "
         "subdivision_code, consent_date, consent_notice_version, consent_purposes) VALUES ";
@@ -132,7 +132,7 @@ struct InsertAndEnrolBatch {
       enrol_people.exchange(use(enrol_ids[i]));
     }
     insert += " RETURNING id";
-    insert_people.exchange(into(returned_ids));
+    insert_people.exchange(into(returned_id));
     insert_people.alloc();
     insert_people.prepare(insert);
     insert_people.define_and_bind();
@@ -144,10 +144,13 @@ struct InsertAndEnrolBatch {
   void run(Id programme, std::span<const ImportedPerson* const> batch) {
     programme_id = programme;
     for (std::size_t i = 0; i < batch.size(); ++i) people[i].assign(*batch[i]);
-    returned_ids.resize(batch.size());
-    insert_people.execute(true);
-    if (returned_ids.size() != batch.size()) throw std::runtime_error("INSERT ... RETURNING gave fewer ids than rows");
-    std::copy(returned_ids.begin(), returned_ids.end(), enrol_ids.begin());
+    std::size_t returned = 0;
+    insert_people.execute(false);
+    while (insert_people.fetch()) {
+      if (returned == batch.size()) throw std::runtime_error("INSERT ... RETURNING gave more ids than rows");
+      enrol_ids[returned++] = returned_id;
+    }
+    if (returned != batch.size()) throw std::runtime_error("INSERT ... RETURNING gave fewer ids than rows");
     enrol_people.execute(true);
   }
 };
@@ -203,6 +206,26 @@ class SociPeopleRepository final : public PeopleRepository {
                                  into(name_es), into(name_en), into(acronym), into(aliases));
     statement.execute();
     while (statement.fetch()) found.push_back({id, name_es, name_en, acronym, split_aliases(aliases)});
+    return found;
+  }
+
+  std::vector<InstitutionRecord> institutions() override {
+    std::vector<InstitutionRecord> found;
+    InstitutionRecord record;
+    long long id = 0, version = 0;
+    std::string aliases;
+    soci::statement statement =
+        (m_sql.prepare << "SELECT id, name_es, name_en, acronym, sector, level, COALESCE(valid_from, ''), COALESCE(valid_to, ''), aliases, version "
+                          "FROM institution ORDER BY name_es",
+         into(id), into(record.name.es), into(record.name.en), into(record.acronym), into(record.sector), into(record.level),
+         into(record.valid_from), into(record.valid_to), into(aliases), into(version));
+    statement.execute();
+    while (statement.fetch()) {
+      record.id = id;
+      record.version = version;
+      record.aliases = split_aliases(aliases);
+      found.push_back(record);
+    }
     return found;
   }
 

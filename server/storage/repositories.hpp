@@ -78,6 +78,7 @@ class PeopleRepository {
 
   // Reference data as the import matches it: institutions in force, a country's subdivisions.
   virtual std::vector<InstitutionCandidate> institution_candidates() = 0;
+  virtual std::vector<InstitutionRecord> institutions() = 0;
   virtual std::vector<SubdivisionCandidate> subdivision_candidates(std::string_view country) = 0;
   // Adds a subdivision or replaces its name, kind and aliases (a country's list loaded again).
   virtual void upsert_subdivision(const SubdivisionSeed& subdivision, const std::vector<std::string>& aliases) = 0;

@@ -41,10 +41,21 @@ export function freshDatabase() {
   return ['--database', admin.replace(/\/postgres$/, `/${name}`)];
 }
 
-export async function startServer({ users = [] } = {}) {
+export const fixtures = join(root, 'tests', 'fixtures');
+export const referenceData = join(root, 'data', 'reference');
+
+// reference: also load the shipped reference lists (Panama's subdivisions and institutions, with
+// their aliases), as `diplomado init` does.
+export async function startServer({ users = [], reference = false } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'diplomado-api-'));
   const database = freshDatabase();
   const common = ['--data', dataDir, ...database];
+  if (reference) {
+    for (const [kind, file] of [['subdivisions', 'subdivisions/PA.json'], ['institutions', 'institutions/PA.json']]) {
+      const loaded = run(['reference', kind, join(referenceData, file), ...common]);
+      if (loaded.code !== 0) throw new Error(`reference ${kind} failed: ${loaded.stderr}`);
+    }
+  }
   const demo = run(['demo', ...common]);
   if (demo.code !== 0) throw new Error(`demo failed: ${demo.stderr}`);
   const accounts = {};
@@ -94,6 +105,19 @@ export async function signIn(server, email, password = server.accounts[email]) {
   const cookie = response.headers.get('set-cookie').split(';')[0];
   const { csrf_token: csrf } = await response.json();
   return { cookie, csrf };
+}
+
+export function send(server, method, path, session, body, headers = {}) {
+  const json = body !== undefined && !(body instanceof Uint8Array) && typeof body !== 'string';
+  return fetch(`${server.base}${path}`, {
+    method,
+    headers: {
+      ...(session ? { Cookie: session.cookie, 'X-CSRF-Token': session.csrf } : {}),
+      ...(json ? { 'Content-Type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: json ? JSON.stringify(body) : body,
+  });
 }
 
 export function get(server, path, session, headers = {}) {

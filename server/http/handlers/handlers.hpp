@@ -14,6 +14,14 @@ HttpResponse handle_list_programmes(RequestContext& context);
 HttpResponse handle_get_programme(RequestContext& context);
 
 HttpResponse handle_list_participants(RequestContext& context);
+HttpResponse handle_export_participants(RequestContext& context);
+HttpResponse handle_upload_participant_import(RequestContext& context);
+HttpResponse handle_preview_participant_import(RequestContext& context);
+HttpResponse handle_commit_participant_import(RequestContext& context);
+
+HttpResponse handle_list_institutions(RequestContext& context);
+HttpResponse handle_list_subdivisions(RequestContext& context);
+HttpResponse handle_load_subdivisions(RequestContext& context);
 
 HttpResponse handle_list_teams(RequestContext& context);
 

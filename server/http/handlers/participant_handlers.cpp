@@ -6,16 +6,26 @@
 #include "http/json/json_body.hpp"
 #include "http/json/participant_json.hpp"
 #include "http/problem.hpp"
+#include "documents/participant_export.hpp"
+#include "services/export_participants.hpp"
 #include "services/list_participants.hpp"
 
 namespace diplomado::http {
 
+namespace {
+
+Result<ParticipantFilter> filter_of(const RequestContext& context) {
+  return parse_participant_filter({context.query_value("q"), context.query_value("institution"), context.query_value("province"),
+                                   context.query_value("level"), context.query_value("sex"), context.query_value("team"),
+                                   context.query_value("status"), context.query_value("sort")});
+}
+
+}  // namespace
+
 HttpResponse handle_list_participants(RequestContext& context) {
   auto page = parse_page_request(context.query_value("page"), context.query_value("per_page"));
   if (!page) return problem_response(page.error(), context.language);
-  auto filter = parse_participant_filter({context.query_value("q"), context.query_value("institution"), context.query_value("province"),
-                                          context.query_value("level"), context.query_value("sex"), context.query_value("team"),
-                                          context.query_value("status"), context.query_value("sort")});
+  auto filter = filter_of(context);
   if (!filter) return problem_response(filter.error(), context.language);
   auto participants = services::list_participants(context.app.store, context.app.reads, *context.actor, programme_id_of(context), *filter, *page);
   if (!participants) return problem_response(participants.error(), context.language);
@@ -26,6 +36,31 @@ HttpResponse handle_list_participants(RequestContext& context) {
   return json_response(200, context.app.responses.body<Page<ParticipantRow>>(key, *participants, [](const Page<ParticipantRow>& value) {
     return list_json(value.items, value.page, value.per_page, value.total);
   }));
+}
+
+// The table as the coordinator filtered it, as a file in the language the page is shown in.
+HttpResponse handle_export_participants(RequestContext& context) {
+  auto filter = filter_of(context);
+  if (!filter) return problem_response(filter.error(), context.language);
+  const auto format = std::string(context.query_value("format").value_or("csv"));
+  if (format != "csv" && format != "xlsx") return problem_response(field_error("format", "unknown_format", "error.field.export_format", format), context.language);
+  const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
+  auto records = services::export_participants(context.app.store, context.actor, programme_id_of(context), *filter, format, context.app.now());
+  if (!records) return problem_response(records.error(), context.language);
+  HttpResponse response;
+  if (format == "xlsx") {
+    auto bytes = documents::participants_xlsx(*records, language);
+    if (!bytes) return problem_response(bytes.error(), context.language);
+    response.body = std::move(*bytes);
+    response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  } else {
+    response.body = documents::participants_csv(*records, language);
+    response.content_type = "text/csv; charset=utf-8";
+  }
+  const auto name = translate("export.file_name", language) + "." + format;
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
 }
 
 }  // namespace diplomado::http

@@ -1,0 +1,80 @@
+// The import wizard's steps over HTTP (issue 5): upload (the file is kept, and a preview with
+// the recognised mapping comes back), preview with a corrected mapping, then commit.
+#include <charconv>
+
+#include "documents/import_report.hpp"
+#include "documents/table_reader.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/problem.hpp"
+#include "services/import_participants.hpp"
+
+namespace diplomado::http {
+namespace {
+
+std::optional<Id> import_id_of(const RequestContext& context) {
+  const auto& text = context.path_parameters.at("import_id");
+  Id id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+HttpResponse summary_response(int status, const services::ImportSummary& summary, Language language, std::optional<Id> upload_id) {
+  return json_response(status, documents::import_summary_json(summary, language, upload_id));
+}
+
+// Preview and commit take the same body and the same upload; they differ in the mode.
+HttpResponse run_step(RequestContext& context, services::ImportMode mode) {
+  const auto upload_id = import_id_of(context);
+  if (!upload_id)
+    return problem_response(field_error("import_id", "not_positive_integer", "error.field.positive_integer", context.path_parameters.at("import_id")),
+                            context.language);
+  auto mapping = documents::parse_mapping_json(context.body);
+  if (!mapping) return problem_response(mapping.error(), context.language);
+  auto upload = services::load_import_upload(context.app.store, *context.actor, programme_id_of(context), *upload_id);
+  if (!upload) return problem_response(upload.error(), context.language);
+
+  services::ImportRequest request{programme_id_of(context), *mapping, mode, upload->file_name, *upload_id};
+  auto summary = services::import_participants(context.app.store, context.actor, request, documents::table_reader_for(upload->bytes), context.app.now());
+  if (!summary) return problem_response(summary.error(), context.language);
+  if (mode == services::ImportMode::commit && !summary->committed) {
+    // All or nothing: one bad row and nothing is written; every row's problem is listed.
+    Error error = make_error(ErrorCode::invalid_input, "error.import.has_errors");
+    for (const auto& issue : summary->errors)
+      error.details.push_back({issue.field.empty() ? std::string("row") : issue.field, issue.row, issue.code, issue.message_key, issue.value});
+    auto response = problem_response(error, context.language);
+    response.status = 422;
+    return response;
+  }
+  return summary_response(200, *summary, context.language, *upload_id);
+}
+
+}  // namespace
+
+HttpResponse handle_upload_participant_import(RequestContext& context) {
+  if (context.body.size() > documents::max_table_bytes) {
+    Error error = make_error(ErrorCode::payload_too_large, "error.import.too_large");
+    error.details.push_back({"file", std::nullopt, "too_large", "error.import.too_large", std::to_string(context.body.size() / (1024 * 1024)) + " MiB"});
+    return problem_response(error, context.language);
+  }
+  std::string file_name(context.query_value("file_name").value_or(""));
+  // The file is read before it is kept: what is not a table is refused at once.
+  services::ImportRequest request{programme_id_of(context), std::nullopt, services::ImportMode::dry_run, file_name, std::nullopt};
+  auto summary = services::import_participants(context.app.store, context.actor, request, documents::table_reader_for(context.body), context.app.now());
+  if (!summary) {
+    auto response = problem_response(summary.error(), context.language);
+    if (summary.error().code == ErrorCode::invalid_input) response.status = 422;
+    return response;
+  }
+  auto stored = services::store_import_upload(context.app.store, *context.actor, programme_id_of(context), file_name, context.body, context.app.now());
+  if (!stored) return problem_response(stored.error(), context.language);
+  auto response = summary_response(201, *summary, context.language, *stored);
+  response.headers.emplace_back("Location", context.path + "/" + std::to_string(*stored));
+  return response;
+}
+
+HttpResponse handle_preview_participant_import(RequestContext& context) { return run_step(context, services::ImportMode::dry_run); }
+
+HttpResponse handle_commit_participant_import(RequestContext& context) { return run_step(context, services::ImportMode::commit); }
+
+}  // namespace diplomado::http
