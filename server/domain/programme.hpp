@@ -119,6 +119,7 @@ struct ParticipantRecord {
   std::string consent_date;
   std::string consent_notice_version;
   std::string consent_purposes;
+  std::int64_t version = 1;  // the enrolment's, for If-Match on status changes
 };
 
 template <class T>

@@ -52,6 +52,7 @@ struct RequestContext {
   std::string content_type;
   std::string cookie_header;
   std::string csrf_header;
+  std::string if_match;
   std::string client_address;
   Language language = Language::es;
 

@@ -27,7 +27,10 @@ const std::vector<Route>& route_table() {
       {get, "/api/v1/programmes", signed_in, handle_list_programmes},
       {get, "/api/v1/programmes/{programme_id}", view_programme, handle_get_programme},
       {get, "/api/v1/programmes/{programme_id}/participants", view_participants, handle_list_participants},
+      {post, "/api/v1/programmes/{programme_id}/participants", manage_programme, handle_enrol_participant},
       {get, "/api/v1/programmes/{programme_id}/participants/export", manage_programme, handle_export_participants},
+      {get, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}", view_participants, handle_get_participant},
+      {put, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/status", manage_programme, handle_change_enrollment_status},
       // A file of up to 16 MiB; larger ones get a 413 that names the limit (the handler checks).
       {post, "/api/v1/programmes/{programme_id}/participant_imports", manage_programme, handle_upload_participant_import, 32 * 1024 * 1024},
       {post, "/api/v1/programmes/{programme_id}/participant_imports/{import_id}/preview", manage_programme, handle_preview_participant_import},

@@ -79,6 +79,7 @@ restinio::request_handling_status_t handle(AppContext& app, const StaticFiles& f
   context.content_type = header_or_empty(*request, "Content-Type");
   context.cookie_header = header_or_empty(*request, "Cookie");
   context.csrf_header = header_or_empty(*request, "X-CSRF-Token");
+  context.if_match = header_or_empty(*request, "If-Match");
   context.client_address = request->remote_endpoint().address().to_string();
   context.language = pick_language(header_or_empty(*request, "Accept-Language"));
 

@@ -224,6 +224,24 @@ struct ParticipantRecords {
                    DIPLOMADO_PARTICIPANT_USE(filter), use(filter.sort))) {}
 };
 
+struct OneParticipant {
+  long long id = 0, enrollment = 0, version = 0;
+  ParticipantRowInto target;
+  ParticipantRecord record;
+  soci::statement statement;
+  explicit OneParticipant(soci::session& sql)
+      : statement((sql.prepare << DIPLOMADO_PARTICIPANT_COLUMNS ", COALESCE(p.email, ''), p.phone, p.gender_identity, COALESCE(p.consent_date, ''), "
+                                  "p.consent_notice_version, p.consent_purposes, e.version "
+                                  "FROM enrollment e JOIN person p ON p.id = e.person_id "
+                                  "LEFT JOIN institution i ON i.id = p.institution_id "
+                                  "LEFT JOIN subdivision s ON s.code = p.subdivision_code "
+                                  "LEFT JOIN team t ON t.id = e.team_id "
+                                  "WHERE e.programme_id = :id AND e.id = :enrollment",
+                   DIPLOMADO_PARTICIPANT_INTO(target), into(record.email), into(record.phone), into(record.gender_identity),
+                   into(record.consent_date), into(record.consent_notice_version), into(record.consent_purposes), into(version), use(id),
+                   use(enrollment))) {}
+};
+
 struct ProgrammeTeams {
   long long id = 0, team_id = 0, leader_id = 0, members = 0;
   TeamView row;
@@ -363,6 +381,27 @@ class SociProgrammeRepository final : public ProgrammeRepository {
       result.push_back(query.record);
     }
     return result;
+  }
+
+  std::optional<ParticipantRecord> participant(Id programme_id, Id enrollment_id) override {
+    auto& query = m_queries.get<OneParticipant>(m_sql);
+    query.id = programme_id;
+    query.enrollment = enrollment_id;
+    query.statement.execute(true);
+    if (!query.statement.got_data()) return std::nullopt;
+    query.record.row = query.target.complete();
+    query.record.version = query.version;
+    return query.record;
+  }
+
+  bool update_enrollment_status(Id enrollment_id, std::int64_t expected_version, std::string_view status, std::string_view reason) override {
+    long long id = enrollment_id, version = expected_version;
+    const std::string new_status(status), new_reason(reason);
+    soci::statement statement = (m_sql.prepare << "UPDATE enrollment SET status = :s, withdrawal_reason = :r, version = version + 1 "
+                                                  "WHERE id = :id AND version = :v",
+                                 use(new_status), use(new_reason), use(id), use(version));
+    statement.execute(true);
+    return statement.get_affected_rows() == 1;
   }
 
   std::vector<TeamView> teams(Id programme_id) override {

@@ -58,6 +58,9 @@ class ProgrammeRepository {
   virtual ProgrammeCounts counts(Id programme_id) = 0;
   virtual Page<ParticipantRow> participants(Id programme_id, const ParticipantFilter& filter, const PageRequest& page) = 0;
   virtual std::vector<ParticipantRecord> participant_records(Id programme_id, const ParticipantFilter& filter) = 0;
+  virtual std::optional<ParticipantRecord> participant(Id programme_id, Id enrollment_id) = 0;
+  // False when the enrolment's version is no longer `expected_version` (someone changed it).
+  virtual bool update_enrollment_status(Id enrollment_id, std::int64_t expected_version, std::string_view status, std::string_view reason) = 0;
   virtual std::vector<TeamView> teams(Id programme_id) = 0;
 
   // Writes used when a programme is loaded from a seed.

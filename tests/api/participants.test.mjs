@@ -222,3 +222,46 @@ test('reference data: institutions and a country’s subdivisions, loaded by a s
   assert.deepEqual((await bad.json()).errors.map((error) => [error.field, error.row]), [['code', 1], ['name', 1]]);
   assert.equal((await get(server, '/api/v1/countries/cr/subdivisions', coordinator)).status, 400);
 });
+
+test('one person is enrolled by hand with the import’s rules, seen on a person page, and withdrawn with a reason', async () => {
+  const base = `/api/v1/programmes/${programmeId}/participants`;
+  const bad = await send(server, 'POST', base, coordinator, { given_names: 'Rosa', family_names: '', email: 'rosa(at)example', institution: 'Magia', level: 'x' }, { 'Accept-Language': 'en' });
+  assert.equal(bad.status, 400);
+  const problem = await bad.json();
+  assert.deepEqual(problem.errors.map((error) => error.field).sort(), ['email', 'family_names', 'institution', 'level']);
+  assert.ok(problem.errors.every((error) => error.message.length > 0));
+
+  const person = { given_names: 'Rosa', family_names: 'Batista', sex: 'F', email: 'rosa.batista@example.org', institution: 'SENNIAF', level: 'Local', subdivision: 'Colon', phone: '6555-0101', consent_date: '2023-05-02', consent_notice_version: 'v1', consent_purposes: 'formación; certificación' };
+  const created = await send(server, 'POST', base, coordinator, person);
+  assert.equal(created.status, 201);
+  const record = await created.json();
+  assert.equal(record.subdivision.code, 'PA-3');
+  assert.equal(record.consent.date, '2023-05-02');
+  assert.equal(record.status, 'enrolled');
+  assert.equal((await send(server, 'POST', base, coordinator, person)).status, 409, 'enrolled once');
+
+  const page = await get(server, `${base}/${record.enrollment_id}`, coordinator);
+  assert.equal(page.status, 200);
+  const etag = page.headers.get('etag');
+  assert.equal((await page.json()).phone, '6555-0101');
+  const instructor = await signIn(server, 'docente@example.pa');
+  const seenByInstructor = await (await get(server, `${base}/${record.enrollment_id}`, instructor)).json();
+  assert.equal(seenByInstructor.email, '', 'contact data is for coordinators');
+  assert.equal(seenByInstructor.family_names, 'Batista');
+
+  const status = `${base}/${record.enrollment_id}/status`;
+  const noReason = await send(server, 'PUT', status, coordinator, { status: 'withdrawn' });
+  assert.equal(noReason.status, 400);
+  assert.equal((await noReason.json()).errors[0].field, 'withdrawal_reason');
+  const graduated = await send(server, 'PUT', status, coordinator, { status: 'graduated' });
+  assert.equal(graduated.status, 400, 'enrolled cannot jump to graduated');
+  const withdrawn = await send(server, 'PUT', status, coordinator, { status: 'withdrawn', reason: 'Traslado de puesto' }, { 'If-Match': etag });
+  assert.equal(withdrawn.status, 200);
+  const after = await withdrawn.json();
+  assert.deepEqual([after.status, after.withdrawal_reason], ['withdrawn', 'Traslado de puesto']);
+  const stale = await send(server, 'PUT', status, coordinator, { status: 'completed' }, { 'If-Match': etag });
+  assert.equal(stale.status, 409);
+  assert.equal((await send(server, 'PUT', status, instructor, { status: 'completed' })).status, 403);
+  assert.equal((await get(server, `${base}/999999`, coordinator)).status, 404);
+  assert.equal((await get(server, `${base}/abc`, coordinator)).status, 400);
+});

@@ -15,6 +15,9 @@ HttpResponse handle_get_programme(RequestContext& context);
 
 HttpResponse handle_list_participants(RequestContext& context);
 HttpResponse handle_export_participants(RequestContext& context);
+HttpResponse handle_get_participant(RequestContext& context);
+HttpResponse handle_enrol_participant(RequestContext& context);
+HttpResponse handle_change_enrollment_status(RequestContext& context);
 HttpResponse handle_upload_participant_import(RequestContext& context);
 HttpResponse handle_preview_participant_import(RequestContext& context);
 HttpResponse handle_commit_participant_import(RequestContext& context);

@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <charconv>
+#include <map>
+
 #include "domain/pagination.hpp"
 #include "domain/participant_filter.hpp"
 #include "http/handlers/handlers.hpp"
@@ -9,6 +12,7 @@
 #include "documents/participant_export.hpp"
 #include "services/export_participants.hpp"
 #include "services/list_participants.hpp"
+#include "services/manage_enrollment.hpp"
 
 namespace diplomado::http {
 
@@ -20,7 +24,78 @@ Result<ParticipantFilter> filter_of(const RequestContext& context) {
                                    context.query_value("status"), context.query_value("sort")});
 }
 
+std::optional<Id> enrollment_id_of(const RequestContext& context) {
+  const auto& text = context.path_parameters.at("enrollment_id");
+  Id id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+HttpResponse record_response(int status, const ParticipantRecord& record) {
+  JsonWriter json;
+  write(json, record);
+  auto response = json_response(status, json.take());
+  response.headers.emplace_back("ETag", "\"" + std::to_string(record.version) + "\"");
+  return response;
+}
+
+HttpResponse bad_enrollment_id(const RequestContext& context) {
+  return problem_response(
+      field_error("enrollment_id", "not_positive_integer", "error.field.positive_integer", context.path_parameters.at("enrollment_id")),
+      context.language);
+}
+
 }  // namespace
+
+HttpResponse handle_get_participant(RequestContext& context) {
+  const auto enrollment_id = enrollment_id_of(context);
+  if (!enrollment_id) return bad_enrollment_id(context);
+  auto record = services::get_participant(context.app.store, *context.actor, programme_id_of(context), *enrollment_id);
+  if (!record) return problem_response(record.error(), context.language);
+  return record_response(200, *record);
+}
+
+// Body: the import's field names ({"given_names": "...", "email": "...", ...}), all text.
+HttpResponse handle_enrol_participant(RequestContext& context) {
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  std::map<std::string, std::string> fields;
+  Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
+  for (const auto& [name, value] : body->items()) {
+    if (value.is_null()) continue;
+    if (!value.is_string()) invalid.details.push_back({name, std::nullopt, "not_a_string", "error.field.type_string", {}});
+    else fields[name] = value.get<std::string>();
+  }
+  if (!invalid.details.empty()) return problem_response(invalid, context.language);
+  auto record = services::enrol_participant(context.app.store, *context.actor, programme_id_of(context), fields, context.app.now());
+  if (!record) return problem_response(record.error(), context.language);
+  auto response = record_response(201, *record);
+  response.headers.emplace_back("Location", context.path + "/" + std::to_string(record->row.enrollment_id));
+  return response;
+}
+
+// Body: {"status": "withdrawn", "reason": "..."}; If-Match: the version from the ETag.
+HttpResponse handle_change_enrollment_status(RequestContext& context) {
+  const auto enrollment_id = enrollment_id_of(context);
+  if (!enrollment_id) return bad_enrollment_id(context);
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  auto status = required_string(*body, "status");
+  if (!status) return problem_response(status.error(), context.language);
+  services::StatusChange change{*status, body->value("reason", ""), std::nullopt};
+  if (!context.if_match.empty()) {
+    std::string digits;
+    for (char c : context.if_match)
+      if (c >= '0' && c <= '9') digits.push_back(c);
+    if (digits.empty() || digits.size() > 15)
+      return problem_response(field_error("If-Match", "invalid_version", "error.field.positive_integer", context.if_match), context.language);
+    change.expected_version = std::stoll(digits);
+  }
+  auto record = services::change_enrollment_status(context.app.store, *context.actor, programme_id_of(context), *enrollment_id, change, context.app.now());
+  if (!record) return problem_response(record.error(), context.language);
+  return record_response(200, *record);
+}
 
 HttpResponse handle_list_participants(RequestContext& context) {
   auto page = parse_page_request(context.query_value("page"), context.query_value("per_page"));

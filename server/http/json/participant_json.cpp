@@ -4,9 +4,11 @@
 
 namespace diplomado::http {
 
-void write(JsonWriter& json, const ParticipantRow& participant) {
-  json.begin_object()
-      .field("enrollment_id", participant.enrollment_id)
+namespace {
+
+// The row's members, shared by the list item and the person page.
+void participant_fields(JsonWriter& json, const ParticipantRow& participant) {
+  json.field("enrollment_id", participant.enrollment_id)
       .field("person_id", participant.person_id)
       .field("given_names", participant.given_names)
       .field("family_names", participant.family_names)
@@ -25,7 +27,30 @@ void write(JsonWriter& json, const ParticipantRow& participant) {
   });
   json.field("is_group_leader", participant.is_group_leader)
       .field("status", participant.status)
-      .field("withdrawal_reason", participant.withdrawal_reason)
+      .field("withdrawal_reason", participant.withdrawal_reason);
+}
+
+}  // namespace
+
+void write(JsonWriter& json, const ParticipantRow& participant) {
+  json.begin_object();
+  participant_fields(json, participant);
+  json.end_object();
+}
+
+void write(JsonWriter& json, const ParticipantRecord& record) {
+  json.begin_object();
+  participant_fields(json, record.row);
+  json.field("email", record.email)
+      .field("phone", record.phone)
+      .field("gender_identity", record.gender_identity)
+      .key("consent")
+      .begin_object()
+      .field("date", record.consent_date)
+      .field("notice_version", record.consent_notice_version)
+      .field("purposes", record.consent_purposes)
+      .end_object()
+      .field("version", record.version)
       .end_object();
 }
 

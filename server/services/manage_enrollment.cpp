@@ -1,0 +1,102 @@
+#include "services/manage_enrollment.hpp"
+
+#include "domain/enrollment.hpp"
+#include "services/get_programme.hpp"
+#include "services/import_participants.hpp"
+
+namespace diplomado::services {
+namespace {
+
+std::optional<Error> refuse(const Actor& actor, Id programme_id, bool manage) {
+  if (!can_view_programme(actor, programme_id)) return programme_not_found();
+  if (manage ? !can_manage_programme(actor, programme_id) : !can_view_participants(actor, programme_id))
+    return make_error(ErrorCode::forbidden, "error.forbidden");
+  return std::nullopt;
+}
+
+Error enrollment_not_found() { return make_error(ErrorCode::not_found, "error.enrollment.not_found"); }
+
+}  // namespace
+
+Result<ParticipantRecord> get_participant(storage::Store& store, const Actor& actor, Id programme_id, Id enrollment_id) {
+  if (auto refused = refuse(actor, programme_id, false)) return std::unexpected(*refused);
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  auto record = unit->programmes().participant(programme_id, enrollment_id);
+  if (!record) return std::unexpected(enrollment_not_found());
+  if (!can_manage_programme(actor, programme_id)) {
+    record->email.clear();
+    record->phone.clear();
+    record->gender_identity.clear();
+    record->consent_date.clear();
+    record->consent_notice_version.clear();
+    record->consent_purposes.clear();
+  }
+  return std::move(*record);
+}
+
+Result<ParticipantRecord> enrol_participant(storage::Store& store, const Actor& actor, Id programme_id,
+                                            const std::map<std::string, std::string>& fields, TimePoint now) {
+  if (auto refused = refuse(actor, programme_id, true)) return std::unexpected(*refused);
+  Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
+  std::vector<std::string> headers, cells;
+  for (const auto& [name, value] : fields) {
+    if (!parse_import_field(name)) invalid.details.push_back({name, std::nullopt, "unknown_field", "error.import.unknown_field", name});
+    headers.push_back(name);
+    cells.push_back(value);
+  }
+  if (!invalid.details.empty()) return std::unexpected(invalid);
+
+  ImportRequest request{programme_id, suggest_mapping(headers), ImportMode::commit, "form", std::nullopt};
+  const TableReader one_row = [&](const RowVisitor& visit) -> Result<TableShape> {
+    auto header_row = headers;
+    auto data_row = cells;
+    if (visit(1, header_row)) visit(2, data_row);
+    return TableShape{"form", "utf-8", ""};
+  };
+  auto summary = import_participants(store, actor, request, one_row, now);
+  if (!summary) return std::unexpected(summary.error());
+  for (const auto& issue : summary->errors) invalid.details.push_back({issue.field, std::nullopt, issue.code, issue.message_key, issue.value});
+  if (!invalid.details.empty()) return std::unexpected(invalid);
+  if (summary->enrolled == 0) {
+    Error exists = make_error(ErrorCode::conflict, "error.enrollment.exists");
+    exists.details.push_back({"email", std::nullopt, "already_enrolled", "error.enrollment.exists", summary->preview.at(0).email});
+    return std::unexpected(exists);
+  }
+
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  ParticipantFilter by_email;
+  by_email.search = summary->preview.at(0).email;
+  for (auto& record : unit->programmes().participant_records(programme_id, by_email))
+    if (record.email == by_email.search) return std::move(record);
+  return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
+}
+
+Result<ParticipantRecord> change_enrollment_status(storage::Store& store, const Actor& actor, Id programme_id, Id enrollment_id,
+                                                   const StatusChange& change, TimePoint now) {
+  if (auto refused = refuse(actor, programme_id, true)) return std::unexpected(*refused);
+  const auto to = parse_enrollment_status(change.status);
+  if (!to) return std::unexpected(field_error("status", "unknown_status", "error.seed.unknown_status", change.status));
+  if (change.reason.size() > 500) return std::unexpected(field_error("reason", "too_long", "error.field.too_long"));
+
+  auto unit = store.begin(storage::TransactionMode::read_write);
+  auto current = unit->programmes().participant(programme_id, enrollment_id);
+  if (!current) return std::unexpected(enrollment_not_found());
+  if (change.expected_version && *change.expected_version != current->version)
+    return std::unexpected(make_error(ErrorCode::conflict, "error.enrollment.stale"));
+  const auto from = parse_enrollment_status(current->row.status).value_or(EnrollmentStatus::enrolled);
+  // The allowed moves are the domain's rule (enrolled -> withdrawn with a reason | completed;
+  // completed -> graduated), not the handler's.
+  if (auto allowed = check_status_change(from, *to, change.reason); !allowed) return std::unexpected(allowed.error());
+  const std::string reason = *to == EnrollmentStatus::withdrawn ? change.reason : std::string();
+  if (!unit->programmes().update_enrollment_status(enrollment_id, current->version, to_string(*to), reason))
+    return std::unexpected(make_error(ErrorCode::conflict, "error.enrollment.stale"));
+  // The reason may be personal (health, family): it stays on the enrolment, not in the audit trail.
+  unit->audit().append({actor.user_id, "enrollment.status", "enrollment", enrollment_id,
+                        R"({"from":")" + std::string(to_string(from)) + R"(","to":")" + std::string(to_string(*to)) + R"("})"},
+                       format_iso8601(now));
+  auto updated = unit->programmes().participant(programme_id, enrollment_id);
+  unit->commit();
+  return std::move(*updated);
+}
+
+}  // namespace diplomado::services

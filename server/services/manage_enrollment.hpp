@@ -1,0 +1,31 @@
+#pragma once
+// One participant at a time (issue 5): see a person's page, enrol one person, change the status
+// of an enrolment (withdraw with a reason, complete, graduate), guarded by its version.
+#include <map>
+#include <optional>
+#include <string>
+
+#include "domain/time.hpp"
+#include "storage/repositories.hpp"
+
+namespace diplomado::services {
+
+// Contact and consent data are shown to the programme's coordinators only (the minimum under
+// Ley 81 de 2019); instructors and group leaders see the rest of the row.
+Result<ParticipantRecord> get_participant(storage::Store& store, const Actor& actor, Id programme_id, Id enrollment_id);
+
+// The same fields, names and rules as a row of the import (field name -> text), so a person
+// added by hand is checked exactly like one from a file. An e-mail already on file enrols that
+// person (their data updated); one already enrolled here is a conflict.
+Result<ParticipantRecord> enrol_participant(storage::Store& store, const Actor& actor, Id programme_id,
+                                            const std::map<std::string, std::string>& fields, TimePoint now);
+
+struct StatusChange {
+  std::string status;
+  std::string reason;
+  std::optional<std::int64_t> expected_version;  // from If-Match; empty: no check
+};
+Result<ParticipantRecord> change_enrollment_status(storage::Store& store, const Actor& actor, Id programme_id, Id enrollment_id,
+                                                   const StatusChange& change, TimePoint now);
+
+}  // namespace diplomado::services
