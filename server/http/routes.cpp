@@ -21,6 +21,11 @@ const std::vector<Route>& route_table() {
       {get, "/api/v1/me", signed_in, handle_me},
 
       {get, "/api/v1/institutions", signed_in, handle_list_institutions},
+      // Any coordinator may add and edit institutions (the use case checks the role); merging
+      // touches every programme's people, so it is the site coordinator's.
+      {post, "/api/v1/institutions", signed_in, handle_create_institution},
+      {put, "/api/v1/institutions/{institution_id}", signed_in, handle_update_institution},
+      {post, "/api/v1/institutions/{institution_id}/merge", manage_site, handle_merge_institution},
       {get, "/api/v1/countries/{country}/subdivisions", signed_in, handle_list_subdivisions},
       {put, "/api/v1/countries/{country}/subdivisions", manage_site, handle_load_subdivisions, 4 * 1024 * 1024},
 

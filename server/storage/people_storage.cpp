@@ -229,6 +229,52 @@ class SociPeopleRepository final : public PeopleRepository {
     return found;
   }
 
+  std::optional<InstitutionRecord> find_institution(Id institution_id) override {
+    for (auto& institution : institutions())
+      if (institution.id == institution_id) return std::move(institution);
+    return std::nullopt;
+  }
+
+  std::optional<Id> find_institution_by_name(std::string_view name_es) override {
+    long long id = 0;
+    const std::string name(name_es);
+    m_sql << "SELECT id FROM institution WHERE name_es = :n", into(id), use(name);
+    if (!m_sql.got_data()) return std::nullopt;
+    return id;
+  }
+
+  Id insert_institution(const InstitutionRecord& institution) override {
+    long long id = 0;
+    const auto aliases = join_aliases(institution.aliases);
+    m_sql << "INSERT INTO institution (name_es, name_en, acronym, sector, level, valid_from, valid_to, aliases) "
+             "VALUES (:es, :en, :a, :s, :l, NULLIF(:vf, ''), NULLIF(:vt, ''), :al) RETURNING id",
+        use(institution.name.es), use(institution.name.en), use(institution.acronym), use(institution.sector), use(institution.level),
+        use(institution.valid_from), use(institution.valid_to), use(aliases), into(id);
+    return id;
+  }
+
+  bool update_institution(const InstitutionRecord& institution, std::int64_t expected_version) override {
+    long long id = institution.id, version = expected_version;
+    const auto aliases = join_aliases(institution.aliases);
+    soci::statement statement =
+        (m_sql.prepare << "UPDATE institution SET name_es = :es, name_en = :en, acronym = :a, sector = :s, level = :l, "
+                          "valid_from = NULLIF(:vf, ''), valid_to = NULLIF(:vt, ''), aliases = :al, version = version + 1 "
+                          "WHERE id = :id AND version = :v",
+         use(institution.name.es), use(institution.name.en), use(institution.acronym), use(institution.sector), use(institution.level),
+         use(institution.valid_from), use(institution.valid_to), use(aliases), use(id), use(version));
+    statement.execute(true);
+    return statement.get_affected_rows() == 1;
+  }
+
+  std::int64_t merge_institution(Id kept, Id merged) override {
+    long long keep = kept, gone = merged;
+    soci::statement move = (m_sql.prepare << "UPDATE person SET institution_id = :k, version = version + 1 WHERE institution_id = :m", use(keep), use(gone));
+    move.execute(true);
+    const auto moved = move.get_affected_rows();
+    m_sql << "DELETE FROM institution WHERE id = :m", use(gone);
+    return moved;
+  }
+
   std::vector<SubdivisionCandidate> subdivision_candidates(std::string_view country) override {
     std::vector<SubdivisionCandidate> found;
     std::string code, name, aliases;

@@ -82,6 +82,13 @@ class PeopleRepository {
   // Reference data as the import matches it: institutions in force, a country's subdivisions.
   virtual std::vector<InstitutionCandidate> institution_candidates() = 0;
   virtual std::vector<InstitutionRecord> institutions() = 0;
+  virtual std::optional<InstitutionRecord> find_institution(Id institution_id) = 0;
+  virtual std::optional<Id> find_institution_by_name(std::string_view name_es) = 0;
+  virtual Id insert_institution(const InstitutionRecord& institution) = 0;
+  // False when the version is no longer `expected_version`.
+  virtual bool update_institution(const InstitutionRecord& institution, std::int64_t expected_version) = 0;
+  // Moves every person of `merged` to `kept` and removes `merged`; returns how many people moved.
+  virtual std::int64_t merge_institution(Id kept, Id merged) = 0;
   virtual std::vector<SubdivisionCandidate> subdivision_candidates(std::string_view country) = 0;
   // Adds a subdivision or replaces its name, kind and aliases (a country's list loaded again).
   virtual void upsert_subdivision(const SubdivisionSeed& subdivision, const std::vector<std::string>& aliases) = 0;

@@ -265,3 +265,44 @@ test('one person is enrolled by hand with the import’s rules, seen on a person
   assert.equal((await get(server, `${base}/999999`, coordinator)).status, 404);
   assert.equal((await get(server, `${base}/abc`, coordinator)).status, 400);
 });
+
+test('institutions are created with validity dates, edited with If-Match, and duplicates merged with their people', async () => {
+  const bad = await send(server, 'POST', '/api/v1/institutions', coordinator, { name: { es: '', en: 'x' }, level: 'galactic', valid_from: '2024-02-30', valid_to: '2020-01-01' });
+  assert.equal(bad.status, 400);
+  assert.deepEqual((await bad.json()).errors.map((error) => error.field), ['name.es', 'level', 'valid_from']);
+  const backwards = await send(server, 'POST', '/api/v1/institutions', coordinator, { name: { es: 'A', en: 'A' }, valid_from: '2024-01-01', valid_to: '2020-01-01' });
+  assert.equal((await backwards.json()).errors[0].field, 'valid_to');
+
+  const created = await send(server, 'POST', '/api/v1/institutions', coordinator, {
+    name: { es: 'Dirección de Migración Duplicada', en: 'Duplicated Migration Office' }, acronym: 'DMD', level: 'national', valid_from: '2020-01-01',
+  });
+  assert.equal(created.status, 201);
+  const duplicate = await created.json();
+  const etag = created.headers.get('etag');
+  const same = await send(server, 'POST', '/api/v1/institutions', coordinator, { name: { es: 'Dirección de Migración Duplicada', en: 'x' } });
+  assert.equal(same.status, 400);
+  assert.equal((await same.json()).errors[0].field, 'name.es');
+
+  const edited = await send(server, 'PUT', `/api/v1/institutions/${duplicate.id}`, coordinator, { ...duplicate, valid_to: '2024-12-31' }, { 'If-Match': etag });
+  assert.equal(edited.status, 200);
+  assert.equal((await edited.json()).valid_to, '2024-12-31');
+  assert.equal((await send(server, 'PUT', `/api/v1/institutions/${duplicate.id}`, coordinator, duplicate, { 'If-Match': etag })).status, 409);
+
+  const csv = 'Nombre;Apellido;Institución;Nivel;Correo\nDuplicado;Uno;DMD;Nacional;dup.uno@example.org\n';
+  const preview = await (await upload(new TextEncoder().encode(csv))).json();
+  assert.equal((await send(server, 'POST', `${imports()}/${preview.id}/commit`, coordinator, { mapping: preview.mapping })).status, 200);
+
+  const institutions = await (await get(server, '/api/v1/institutions', coordinator)).json();
+  const snm = institutions.items.find((institution) => institution.acronym === 'SNM');
+  assert.equal((await send(server, 'POST', `/api/v1/institutions/${snm.id}/merge`, coordinator, { merge_id: duplicate.id })).status, 403);
+  const site = await signIn(server, 'sitio@example.pa');
+  const merged = await send(server, 'POST', `/api/v1/institutions/${snm.id}/merge`, site, { merge_id: duplicate.id });
+  assert.equal(merged.status, 200);
+  const result = await merged.json();
+  assert.equal(result.people_moved, 1);
+  assert.ok(result.institution.aliases.includes('DMD'));
+  const moved = await (await get(server, `/api/v1/programmes/${programmeId}/participants?q=duplicado`, coordinator)).json();
+  assert.equal(moved.items[0].institution.acronym, 'SNM');
+  assert.equal((await send(server, 'POST', `/api/v1/institutions/${snm.id}/merge`, site, { merge_id: snm.id })).status, 400);
+  assert.equal((await send(server, 'POST', `/api/v1/institutions/${snm.id}/merge`, site, { merge_id: duplicate.id })).status, 404);
+});

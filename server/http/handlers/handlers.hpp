@@ -23,6 +23,9 @@ HttpResponse handle_preview_participant_import(RequestContext& context);
 HttpResponse handle_commit_participant_import(RequestContext& context);
 
 HttpResponse handle_list_institutions(RequestContext& context);
+HttpResponse handle_create_institution(RequestContext& context);
+HttpResponse handle_update_institution(RequestContext& context);
+HttpResponse handle_merge_institution(RequestContext& context);
 HttpResponse handle_list_subdivisions(RequestContext& context);
 HttpResponse handle_load_subdivisions(RequestContext& context);
 
