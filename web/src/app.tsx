@@ -5,6 +5,11 @@ import { LanguageSwitch } from './components/language_switch';
 import { SignInPage } from './pages/sign_in/sign_in_page';
 import { ProgrammesPage } from './pages/programmes/programmes_page';
 import { ProgrammePage } from './pages/programme/programme_page';
+import { ParticipantsPage } from './pages/participants/participants_page';
+import { PersonPage } from './pages/participants/person_page';
+import { EnrolPage } from './pages/participants/enrol_page';
+import { ImportPage } from './pages/participant_imports/import_page';
+import { InstitutionsPage } from './pages/institutions/institutions_page';
 
 // Routes live in the URL hash (#/programmes/1), so the server only ever serves index.html.
 function useRoute(): string {
@@ -26,10 +31,19 @@ export function App() {
   }, []);
 
   const programmeMatch = /^\/programmes\/(\d+)$/.exec(route);
+  const participantsMatch = /^\/programmes\/(\d+)\/participants$/.exec(route);
+  const enrolMatch = /^\/programmes\/(\d+)\/participants\/new$/.exec(route);
+  const personMatch = /^\/programmes\/(\d+)\/participants\/(\d+)$/.exec(route);
+  const importMatch = /^\/programmes\/(\d+)\/import$/.exec(route);
   let page;
   if (user === undefined) page = <p role="status">{t('app.loading')}</p>;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
-  else if (programmeMatch) page = <ProgrammePage id={Number(programmeMatch[1])} />;
+  else if (programmeMatch) page = <ProgrammePage id={Number(programmeMatch[1])} user={user} />;
+  else if (participantsMatch) page = <ParticipantsPage id={Number(participantsMatch[1])} user={user} />;
+  else if (enrolMatch) page = <EnrolPage programme={Number(enrolMatch[1])} />;
+  else if (personMatch) page = <PersonPage programme={Number(personMatch[1])} enrollment={Number(personMatch[2])} user={user} />;
+  else if (importMatch) page = <ImportPage programme={Number(importMatch[1])} />;
+  else if (route === '/institutions') page = <InstitutionsPage user={user} />;
   else page = <ProgrammesPage />;
 
   return (
@@ -38,6 +52,7 @@ export function App() {
       <header class="top">
         <a class="brand" href="#/">{t('app.name')}</a>
         <div class="top-actions">
+          {user && <a href="#/institutions">{t('app.institutions')}</a>}
           <LanguageSwitch />
           {user && (
             <button type="button" class="link" onClick={async () => { await signOut(); setUser(null); location.hash = '#/'; }}>

@@ -8,6 +8,12 @@ export type Participant = components['schemas']['Participant'];
 export type Team = components['schemas']['Team'];
 export type User = components['schemas']['User'];
 export type Problem = components['schemas']['Problem'];
+export type ParticipantRecord = components['schemas']['ParticipantRecord'];
+export type ImportSummary = components['schemas']['ImportSummary'];
+export type ImportMapping = components['schemas']['ImportMapping'];
+export type Institution = components['schemas']['Institution'];
+export type InstitutionInput = components['schemas']['InstitutionInput'];
+export type SubdivisionReference = components['schemas']['SubdivisionReference'];
 
 export class ApiError extends Error {
   constructor(public status: number, public problem: Problem | null) {
@@ -17,11 +23,15 @@ export class ApiError extends Error {
 
 let csrfToken = '';
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { 'Accept-Language': i18next.language };
+// A file goes as the raw body (the import's upload); anything else as JSON.
+async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { 'Accept-Language': i18next.language, ...extraHeaders };
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken || 'sign-in';
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const raw = body instanceof Blob;
+  if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
+  if (raw) headers['Content-Type'] = 'application/octet-stream';
+  const payload = body === undefined ? undefined : raw ? (body as Blob) : JSON.stringify(body);
+  const response = await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin' });
   if (!response.ok) {
     const problem = response.headers.get('content-type')?.includes('json') ? ((await response.json()) as Problem) : null;
     throw new ApiError(response.status, problem);
@@ -54,6 +64,44 @@ export async function signOut(): Promise<void> {
 type Paged<T> = { items: T[]; page: number; per_page: number; total: number };
 export const listProgrammes = () => request<Paged<ProgrammeSummary>>('GET', '/programmes');
 export const getProgramme = (id: number) => request<Programme>('GET', `/programmes/${id}`);
-export const listParticipants = (id: number, page = 1, perPage = 200) =>
-  request<Paged<Participant>>('GET', `/programmes/${id}/participants?page=${page}&per_page=${perPage}`);
+export type ParticipantQuery = {
+  q?: string; institution?: string; province?: string; level?: string; sex?: string; team?: string; status?: string; sort?: string;
+};
+export function participantQueryString(query: ParticipantQuery): string {
+  const parameters = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) parameters.set(key, value);
+  return parameters.toString();
+}
+export const listParticipants = (id: number, page = 1, perPage = 200, query: ParticipantQuery = {}) =>
+  request<Paged<Participant>>('GET', `/programmes/${id}/participants?page=${page}&per_page=${perPage}&${participantQueryString(query)}`);
+export const exportParticipantsUrl = (id: number, format: 'csv' | 'xlsx', query: ParticipantQuery) =>
+  `/api/v1/programmes/${id}/participants/export?format=${format}&lang=${i18next.language}&${participantQueryString(query)}`;
+export const getParticipant = async (programme: number, enrollment: number) => {
+  const response = await fetch(`/api/v1/programmes/${programme}/participants/${enrollment}`, { headers: { 'Accept-Language': i18next.language } });
+  if (!response.ok) throw new ApiError(response.status, response.headers.get('content-type')?.includes('json') ? await response.json() : null);
+  return { record: (await response.json()) as ParticipantRecord, etag: response.headers.get('etag') ?? '' };
+};
+export const changeStatus = (programme: number, enrollment: number, status: string, reason: string, etag: string) =>
+  request<ParticipantRecord>('PUT', `/programmes/${programme}/participants/${enrollment}/status`, { status, reason }, etag ? { 'If-Match': etag } : {});
+export const enrolParticipant = (programme: number, fields: Record<string, string>) =>
+  request<ParticipantRecord>('POST', `/programmes/${programme}/participants`, fields);
+export const uploadImport = (programme: number, file: File) =>
+  request<ImportSummary>('POST', `/programmes/${programme}/participant_imports?file_name=${encodeURIComponent(file.name)}`, file);
+export const previewImport = (programme: number, upload: number, mapping: ImportMapping) =>
+  request<ImportSummary>('POST', `/programmes/${programme}/participant_imports/${upload}/preview`, { mapping });
+export const commitImport = (programme: number, upload: number, mapping: ImportMapping) =>
+  request<ImportSummary>('POST', `/programmes/${programme}/participant_imports/${upload}/commit`, { mapping });
+export const listInstitutions = () => request<Paged<Institution>>('GET', '/institutions');
+export const createInstitution = (input: InstitutionInput) => request<Institution>('POST', '/institutions', input);
+export const updateInstitution = (id: number, input: InstitutionInput, version: number) =>
+  request<Institution>('PUT', `/institutions/${id}`, input, { 'If-Match': `"${version}"` });
+export const mergeInstitution = (keep: number, mergeId: number) =>
+  request<{ institution: Institution; people_moved: number }>('POST', `/institutions/${keep}/merge`, { merge_id: mergeId });
+export const listSubdivisions = (country: string) => request<Paged<SubdivisionReference>>('GET', `/countries/${country}/subdivisions`);
+
+// Whether the user coordinates this programme (or the whole site): what the UI offers follows
+// the server's rules, which still decide.
+export const coordinates = (user: User, programme: number) =>
+  user.grants.some((grant) => grant.role === 'coordinator' && (grant.programme_id == null || grant.programme_id === programme));
+export const isSiteCoordinator = (user: User) => user.grants.some((grant) => grant.role === 'coordinator' && grant.programme_id == null);
 export const listTeams = (id: number) => request<Paged<Team>>('GET', `/programmes/${id}/teams`);

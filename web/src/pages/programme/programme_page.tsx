@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, getProgramme, listParticipants, listTeams, type Participant, type Programme, type Team } from '../../api/client';
+import { ApiError, coordinates, getProgramme, listParticipants, listTeams, type Participant, type Programme, type Team, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { formatDate } from '../../components/format';
 
 type Participants = { items: Participant[] } | 'forbidden' | null;
 
-export function ProgrammePage({ id }: { id: number }) {
+export function ProgrammePage({ id, user }: { id: number; user: User }) {
   const { t, language } = useTranslation();
   const [programme, setProgramme] = useState<Programme | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
@@ -70,6 +70,12 @@ export function ProgrammePage({ id }: { id: number }) {
         <h2 id="participants-heading">{t('programme.participants')}</h2>
         <p>{t('programme.participants_summary', { active: programme.counts.active, total: programme.counts.enrollments, withdrawn: programme.counts.withdrawn })}</p>
         {participants === 'forbidden' && <p>{t('programme.no_access_participants')}</p>}
+        {participants && participants !== 'forbidden' && (
+          <p class="actions">
+            <a class="button" href={`#/programmes/${id}/participants`}>{t('programme.open_roster')}</a>
+            {coordinates(user, id) && <a class="button secondary" href={`#/programmes/${id}/import`}>{t('participants.import')}</a>}
+          </p>
+        )}
         {participants && participants !== 'forbidden' && <ParticipantsByInstitution items={participants.items} />}
       </section>
     </article>

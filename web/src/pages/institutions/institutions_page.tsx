@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, createInstitution, isSiteCoordinator, listInstitutions, mergeInstitution, updateInstitution, type Institution, type InstitutionInput, type User } from '../../api/client';
+import { useTranslation } from '../../i18n';
+
+const EMPTY: InstitutionInput = { name: { es: '', en: '' }, acronym: '', sector: '', level: 'national', valid_from: '', valid_to: '', aliases: [] };
+
+// Institutions are shared by every programme: coordinators add and edit them; the site
+// coordinator merges duplicates (their people move, their names become aliases).
+export function InstitutionsPage({ user }: { user: User }) {
+  const { t, language } = useTranslation();
+  const [items, setItems] = useState<Institution[]>([]);
+  const [editing, setEditing] = useState<Institution | null>(null);
+  const [form, setForm] = useState<InstitutionInput>(EMPTY);
+  const [message, setMessage] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+  const [keep, setKeep] = useState('');
+  const [merge, setMerge] = useState('');
+
+  const load = () => listInstitutions().then((list) => setItems(list.items), () => setItems([]));
+  useEffect(() => { load(); }, []);
+  const fail = (error: unknown) => {
+    setErrors(error instanceof ApiError && error.problem ? [error.problem.title, ...error.problem.errors.map((detail) => `${detail.field}: ${detail.message}`)] : [t('error.generic')]);
+  };
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setErrors([]);
+    try {
+      const saved = editing ? await updateInstitution(editing.id, form, editing.version) : await createInstitution(form);
+      setMessage(t('institutions.saved', { name: saved.name[language] }));
+      setEditing(null);
+      setForm(EMPTY);
+      load();
+    } catch (error) { fail(error); }
+  };
+  const doMerge = async (event: Event) => {
+    event.preventDefault();
+    setErrors([]);
+    try {
+      const result = await mergeInstitution(Number(keep), Number(merge));
+      setMessage(t('institutions.merged', { name: result.institution.name[language], count: result.people_moved }));
+      setMerge('');
+      load();
+    } catch (error) { fail(error); }
+  };
+  const text = (key: 'acronym' | 'sector' | 'valid_from' | 'valid_to') => (event: Event) => setForm({ ...form, [key]: (event.target as HTMLInputElement).value });
+
+  return (
+    <article>
+      <p><a href="#/">{t('programme.back')}</a></p>
+      <h1>{t('institutions.title')}</h1>
+      {message && <p role="status">{message}</p>}
+      {errors.length > 0 && <div role="alert" class="error">{errors.map((line, index) => <p key={index}>{line}</p>)}</div>}
+      <div class="table-scroll">
+        <table>
+          <thead><tr><th scope="col">{t('institutions.name')}</th><th scope="col">{t('institutions.acronym')}</th><th scope="col">{t('participants.level')}</th><th scope="col">{t('institutions.validity')}</th><th scope="col"><span class="visually-hidden">{t('institutions.actions')}</span></th></tr></thead>
+          <tbody>
+            {items.map((institution) => (
+              <tr key={institution.id}>
+                <td>{institution.name[language]}{institution.aliases.length > 0 && <div class="muted">{institution.aliases.join(' · ')}</div>}</td>
+                <td>{institution.acronym || '—'}</td>
+                <td>{t(`programme.level.${institution.level}`)}</td>
+                <td>{institution.valid_from || '…'} – {institution.valid_to || '…'}</td>
+                <td><button type="button" class="link" onClick={() => { setEditing(institution); setForm({ ...institution }); }}>{t('institutions.edit', { name: institution.acronym || institution.name[language] })}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form class="card" onSubmit={save}>
+        <h2>{editing ? t('institutions.edit_title') : t('institutions.new_title')}</h2>
+        <label>{t('institutions.name_es')} *<input value={form.name.es} onInput={(event) => setForm({ ...form, name: { ...form.name, es: (event.target as HTMLInputElement).value } })} /></label>
+        <label>{t('institutions.name_en')} *<input value={form.name.en} onInput={(event) => setForm({ ...form, name: { ...form.name, en: (event.target as HTMLInputElement).value } })} /></label>
+        <label>{t('institutions.acronym')}<input value={form.acronym ?? ''} onInput={text('acronym')} /></label>
+        <label>{t('institutions.sector')}<input value={form.sector ?? ''} onInput={text('sector')} /></label>
+        <label>{t('participants.level')}
+          <select value={form.level ?? 'national'} onChange={(event) => setForm({ ...form, level: (event.target as HTMLSelectElement).value as 'national' | 'local' })}>
+            <option value="national">{t('programme.level.national')}</option>
+            <option value="local">{t('programme.level.local')}</option>
+          </select>
+        </label>
+        <label>{t('institutions.valid_from')}<input type="date" value={form.valid_from ?? ''} onInput={text('valid_from')} /></label>
+        <label>{t('institutions.valid_to')}<input type="date" value={form.valid_to ?? ''} onInput={text('valid_to')} /></label>
+        <label>{t('institutions.aliases')}<input value={(form.aliases ?? []).join('; ')} onInput={(event) => setForm({ ...form, aliases: (event.target as HTMLInputElement).value.split(';').map((alias) => alias.trim()).filter(Boolean) })} /></label>
+        <button type="submit">{t('institutions.save')}</button>
+        {editing && <button type="button" class="link" onClick={() => { setEditing(null); setForm(EMPTY); }}>{t('institutions.cancel')}</button>}
+      </form>
+      {isSiteCoordinator(user) && (
+        <form class="card" onSubmit={doMerge}>
+          <h2>{t('institutions.merge_title')}</h2>
+          <p class="muted">{t('institutions.merge_hint')}</p>
+          <label>{t('institutions.keep')}
+            <select value={keep} onChange={(event) => setKeep((event.target as HTMLSelectElement).value)}>
+              <option value="">—</option>
+              {items.map((institution) => <option key={institution.id} value={String(institution.id)}>{institution.name[language]}</option>)}
+            </select>
+          </label>
+          <label>{t('institutions.merge_away')}
+            <select value={merge} onChange={(event) => setMerge((event.target as HTMLSelectElement).value)}>
+              <option value="">—</option>
+              {items.map((institution) => <option key={institution.id} value={String(institution.id)}>{institution.name[language]}</option>)}
+            </select>
+          </label>
+          <button type="submit" disabled={!keep || !merge}>{t('institutions.merge')}</button>
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,157 @@
+import { useState } from 'preact/hooks';
+import { ApiError, commitImport, previewImport, uploadImport, type ImportMapping, type ImportSummary } from '../../api/client';
+import { useTranslation } from '../../i18n';
+
+const FIELDS: (keyof ImportMapping)[] = [
+  'given_names', 'family_names', 'email', 'institution', 'level', 'subdivision', 'sex', 'gender_identity', 'position', 'phone',
+  'consent_date', 'consent_notice_version', 'consent_purposes',
+];
+const REQUIRED = new Set(['given_names', 'family_names', 'email', 'institution', 'level']);
+
+// The import wizard: upload, then mapping, then preview, then confirm. Nothing reaches the roster
+// before the confirmation, and the confirmation writes every row or none.
+export function ImportPage({ programme }: { programme: number }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string[]>([]);
+  const [done, setDone] = useState<ImportSummary | null>(null);
+
+  const fail = (error: unknown) => {
+    if (error instanceof ApiError && error.problem)
+      setFailure([error.problem.title, ...error.problem.errors.map((detail) => `${detail.row ? `${t('import.row')} ${detail.row}: ` : ''}${detail.message}${detail.value ? ` (${detail.value})` : ''}`)]);
+    else setFailure([t('error.generic')]);
+  };
+  const run = async (step: () => Promise<void>) => {
+    setBusy(true);
+    setFailure([]);
+    try { await step(); } catch (error) { fail(error); } finally { setBusy(false); }
+  };
+
+  const upload = (event: Event) => {
+    event.preventDefault();
+    if (!file) return;
+    run(async () => {
+      const answer = await uploadImport(programme, file);
+      setSummary(answer);
+      setMapping(answer.mapping);
+      setDone(null);
+    });
+  };
+  const preview = () => run(async () => { if (summary?.id && mapping) setSummary(await previewImport(programme, summary.id, mapping)); });
+  const confirm = () => run(async () => {
+    if (!summary?.id || !mapping) return;
+    setDone(await commitImport(programme, summary.id, mapping));
+    setSummary(null);
+  });
+
+  const hasErrors = (summary?.errors.length ?? 0) > 0;
+  return (
+    <article>
+      <p><a href={`#/programmes/${programme}/participants`}>{t('person.back')}</a></p>
+      <h1>{t('import.title')}</h1>
+      <ol class="steps">
+        <li aria-current={!summary && !done ? 'step' : undefined}>{t('import.step.upload')}</li>
+        <li aria-current={summary && hasErrors ? 'step' : undefined}>{t('import.step.mapping')}</li>
+        <li aria-current={summary && !hasErrors ? 'step' : undefined}>{t('import.step.preview')}</li>
+        <li aria-current={done ? 'step' : undefined}>{t('import.step.confirm')}</li>
+      </ol>
+
+      <form onSubmit={upload} class="card">
+        <label>{t('import.file')}
+          <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(event) => setFile((event.target as HTMLInputElement).files?.[0] ?? null)} />
+        </label>
+        <p class="muted">{t('import.file_hint')}</p>
+        <button type="submit" disabled={!file || busy}>{summary ? t('import.upload_again') : t('import.upload')}</button>
+      </form>
+
+      {failure.length > 0 && <div role="alert" class="error">{failure.map((line, index) => <p key={index}>{line}</p>)}</div>}
+
+      {done && (
+        <section class="card" aria-labelledby="done-heading">
+          <h2 id="done-heading">{t('import.done')}</h2>
+          <p role="status">{t('import.done_counts', { created: done.created, updated: done.updated, unchanged: done.unchanged, enrolled: done.enrolled })}</p>
+          <p><a href={`#/programmes/${programme}/participants`}>{t('import.to_roster')}</a></p>
+        </section>
+      )}
+
+      {summary && mapping && (
+        <>
+          <section class="card" aria-labelledby="mapping-heading">
+            <h2 id="mapping-heading">{t('import.mapping')}</h2>
+            <p class="muted">{t('import.detected', {
+              format: summary.format.toUpperCase(), encoding: summary.encoding,
+              separator: summary.separator === '\t' ? 'TAB' : summary.separator || '—', rows: summary.rows,
+            })}</p>
+            <div class="mapping">
+              {FIELDS.map((field) => (
+                <label key={field}>
+                  {t(`import.field.${field}`)}{REQUIRED.has(field) && ' *'}
+                  <select value={mapping[field] == null ? '' : String(mapping[field])}
+                    onChange={(event) => {
+                      const value = (event.target as HTMLSelectElement).value;
+                      setMapping({ ...mapping, [field]: value === '' ? null : Number(value) });
+                    }}>
+                    <option value="">{t('import.no_column')}</option>
+                    {summary.headers.map((header, index) => <option key={index} value={String(index)}>{header || `#${index + 1}`}</option>)}
+                  </select>
+                </label>
+              ))}
+            </div>
+            <button type="button" onClick={preview} disabled={busy}>{t('import.preview_again')}</button>
+          </section>
+
+          <section class="card" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">{t('import.preview')}</h2>
+            <p role="status">{t('import.counts', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged, enrolled: summary.enrolled, errors: summary.errors.length })}</p>
+            {hasErrors && (
+              <div class="table-scroll">
+                <table class="errors">
+                  <caption>{t('import.errors_caption')}</caption>
+                  <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.value')}</th><th scope="col">{t('import.problem')}</th></tr></thead>
+                  <tbody>
+                    {summary.errors.map((error, index) => (
+                      <tr key={index}>
+                        <td>{error.row}</td>
+                        <td>{error.column || (error.field ? t(`import.field.${error.field}`) : '—')}</td>
+                        <td>{error.value}</td>
+                        <td>{error.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {summary.preview.length > 0 && (
+              <details open={!hasErrors}>
+                <summary>{t('import.rows_to_write', { count: summary.preview.length })}</summary>
+                <div class="table-scroll">
+                  <table>
+                    <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.action')}</th><th scope="col">{t('participants.name')}</th><th scope="col">{t('import.field.email')}</th></tr></thead>
+                    <tbody>
+                      {summary.preview.map((row) => (
+                        <tr key={row.row}>
+                          <td>{row.row}</td>
+                          <td>{t(`import.action_value.${row.action}`)}{row.changed_fields.length > 0 && ` (${row.changed_fields.map((field) => t(`import.field.${field}`)).join(', ')})`}</td>
+                          <td>{row.family_names}, {row.given_names}</td>
+                          <td>{row.email}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                {summary.preview_truncated && <p class="muted">{t('import.truncated')}</p>}
+              </details>
+            )}
+            {hasErrors
+              ? <p class="error">{t('import.fix_first')}</p>
+              : <button type="button" class="primary" onClick={confirm} disabled={busy}>{t('import.confirm', { count: summary.rows })}</button>}
+          </section>
+        </>
+      )}
+    </article>
+  );
+}
