@@ -15,7 +15,8 @@ namespace diplomado {
 enum class ParticipantSort { name, institution, subdivision, team, status };
 
 struct ParticipantFilter {
-  std::string search;       // folded (accents and case do not count); matches names and e-mail
+  std::string search;       // folded (accents and case do not count); each word matches the name,
+                            // e-mail, province or institution
   std::optional<Id> institution_id;
   std::string subdivision_code;
   std::string level;        // national | local

@@ -199,6 +199,11 @@ TEST_P(ImportTest, TheTableFiltersSearchIgnoringAccentsAndSorts) {
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.search = "perez maria"; })), 1);
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.search = "mj@example"; })), 1);
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.search = "%"; })), 0);
+  // A word may name the place or the institution: "darien" finds everyone in Darién.
+  EXPECT_EQ(total(where([](ParticipantFilter& f) { f.search = "darien"; })), 2);
+  EXPECT_EQ(total(where([](ParticipantFilter& f) { f.search = "kuna yala"; })), 1);  // an alias
+  EXPECT_EQ(total(where([](ParticipantFilter& f) { f.search = "snm nunez"; })), 1);
+  EXPECT_EQ(total(where([](ParticipantFilter& f) { f.search = "senafront luis"; })), 0);
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.subdivision_code = "PA-KY"; })), 1);
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.level = "local"; })), 2);
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.sex = "male"; })), 1);

@@ -169,6 +169,7 @@ Result<OpenedDatabase> open_database(const DatabaseOptions& options) {
     prepare_connection(sql, parsed->dialect);
     auto migrated = migrate(sql, parsed->dialect);
     if (!migrated) return std::unexpected(migrated.error());
+    fill_missing_search_keys(sql);
     OpenedDatabase opened;
     opened.dialect = parsed->dialect;
     opened.schema_version = migrated->first;

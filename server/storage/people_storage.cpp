@@ -164,6 +164,51 @@ struct FullInsertAndEnrolBatch : InsertAndEnrolBatch {
   soci::statement& statement = insert_people;
 };
 
+}  // namespace
+
+// Search keys: every name a place or an institution goes by, folded, in one column.
+void refresh_subdivision_search_key(soci::session& sql, const std::string& code) {
+  std::string name, aliases;
+  sql << "SELECT name, aliases FROM subdivision WHERE code = :c", into(name), into(aliases), use(code);
+  if (!sql.got_data()) return;
+  const auto key = fold_for_matching(name + " " + aliases);
+  sql << "UPDATE subdivision SET search_key = :k WHERE code = :c", use(key), use(code);
+}
+
+void refresh_institution_search_key(soci::session& sql, Id institution_id) {
+  long long id = institution_id;
+  std::string acronym, name_es, name_en, aliases;
+  sql << "SELECT acronym, name_es, name_en, aliases FROM institution WHERE id = :id", into(acronym), into(name_es), into(name_en), into(aliases),
+      use(id);
+  if (!sql.got_data()) return;
+  const auto key = fold_for_matching(acronym + " " + name_es + " " + name_en + " " + aliases);
+  sql << "UPDATE institution SET search_key = :k WHERE id = :id", use(key), use(id);
+}
+
+void fill_missing_search_keys(soci::session& sql) {
+  std::vector<std::string> codes;
+  std::vector<Id> ids;
+  {
+    std::string code;
+    soci::statement statement = (sql.prepare << "SELECT code FROM subdivision WHERE search_key = ''", into(code));
+    statement.execute();
+    while (statement.fetch()) codes.push_back(code);
+  }
+  {
+    long long id = 0;
+    soci::statement statement = (sql.prepare << "SELECT id FROM institution WHERE search_key = ''", into(id));
+    statement.execute();
+    while (statement.fetch()) ids.push_back(id);
+  }
+  if (codes.empty() && ids.empty()) return;
+  soci::transaction transaction(sql);
+  for (const auto& code : codes) refresh_subdivision_search_key(sql, code);
+  for (auto id : ids) refresh_institution_search_key(sql, id);
+  transaction.commit();
+}
+
+namespace {
+
 class SociPeopleRepository final : public PeopleRepository {
  public:
   SociPeopleRepository(soci::session& sql, PreparedQueries& queries) : m_sql(sql), m_queries(queries) {}
@@ -177,6 +222,7 @@ class SociPeopleRepository final : public PeopleRepository {
              "VALUES (:es, :en, :a, :s, :l, NULLIF(:vf, ''), NULLIF(:vt, '')) RETURNING id",
         use(institution.name.es), use(institution.name.en), use(institution.acronym), use(institution.sector), use(institution.level),
         use(institution.valid_from), use(institution.valid_to), into(id);
+    refresh_institution_search_key(m_sql, id);
     return id;
   }
 
@@ -186,6 +232,7 @@ class SociPeopleRepository final : public PeopleRepository {
     if (m_sql.got_data()) return;
     m_sql << "INSERT INTO subdivision (code, country, name, kind) VALUES (:c, :country, :n, :k)", use(subdivision.code),
         use(subdivision.country), use(subdivision.name), use(subdivision.kind);
+    refresh_subdivision_search_key(m_sql, subdivision.code);
   }
 
   Id insert_person(const ParticipantSeed& person, Id institution_id) override {
@@ -250,6 +297,7 @@ class SociPeopleRepository final : public PeopleRepository {
              "VALUES (:es, :en, :a, :s, :l, NULLIF(:vf, ''), NULLIF(:vt, ''), :al) RETURNING id",
         use(institution.name.es), use(institution.name.en), use(institution.acronym), use(institution.sector), use(institution.level),
         use(institution.valid_from), use(institution.valid_to), use(aliases), into(id);
+    refresh_institution_search_key(m_sql, id);
     return id;
   }
 
@@ -263,7 +311,9 @@ class SociPeopleRepository final : public PeopleRepository {
          use(institution.name.es), use(institution.name.en), use(institution.acronym), use(institution.sector), use(institution.level),
          use(institution.valid_from), use(institution.valid_to), use(aliases), use(id), use(version));
     statement.execute(true);
-    return statement.get_affected_rows() == 1;
+    if (statement.get_affected_rows() != 1) return false;
+    refresh_institution_search_key(m_sql, institution.id);
+    return true;
   }
 
   std::int64_t merge_institution(Id kept, Id merged) override {
@@ -297,12 +347,14 @@ class SociPeopleRepository final : public PeopleRepository {
       m_sql << "INSERT INTO subdivision (code, country, name, kind, aliases) VALUES (:c, :country, :n, :k, :a)", use(subdivision.code),
           use(subdivision.country), use(subdivision.name), use(subdivision.kind), use(joined);
     }
+    refresh_subdivision_search_key(m_sql, subdivision.code);
   }
 
   void set_institution_aliases(Id institution_id, const std::vector<std::string>& aliases) override {
     const auto joined = join_aliases(aliases);
     long long id = institution_id;
     m_sql << "UPDATE institution SET aliases = :a WHERE id = :id", use(joined), use(id);
+    refresh_institution_search_key(m_sql, institution_id);
   }
 
   void for_each_person(Id programme_id, const std::function<void(ExistingPerson&&)>& visit) override {

@@ -107,7 +107,7 @@ struct ParticipantFilterBinding {
   long long id = 0, institution_all = 1, institution = 0, team_all = 1, team = 0;
   int subdivision_all = 1, level_all = 1, sex_all = 1, status_all = 1;
   std::array<int, search_word_slots> word_all{};
-  std::array<std::string, search_word_slots> word, word_in_email;
+  std::array<std::string, search_word_slots> word, word_in_email, word_in_place, word_in_institution;
   std::string subdivision, level, sex, status, sort;
 
   void assign(Id programme_id, const ParticipantFilter& filter) {
@@ -115,7 +115,7 @@ struct ParticipantFilterBinding {
     word = search_word_patterns(filter.search);
     for (std::size_t i = 0; i < search_word_slots; ++i) {
       word_all[i] = word[i].empty();
-      word_in_email[i] = word[i];
+      word_in_email[i] = word_in_place[i] = word_in_institution[i] = word[i];
     }
     institution_all = !filter.institution_id;
     institution = filter.institution_id.value_or(0);
@@ -135,8 +135,11 @@ struct ParticipantFilterBinding {
 
 static_assert(search_word_slots == 4, "the participant queries bind four search words");
 #define DIPLOMADO_SEARCH_WORD(n) \
-  "AND (:all" #n " = 1 OR p.sort_name LIKE :word" #n " ESCAPE '!' OR COALESCE(p.email, '') LIKE :mail" #n " ESCAPE '!') "
-#define DIPLOMADO_SEARCH_WORD_USE(filter, n) use(filter.word_all[n]), use(filter.word[n]), use(filter.word_in_email[n])
+  "AND (:all" #n " = 1 OR p.sort_name LIKE :word" #n " ESCAPE '!' OR COALESCE(p.email, '') LIKE :mail" #n " ESCAPE '!' " \
+  "OR COALESCE(s.search_key, '') LIKE :place" #n " ESCAPE '!' OR COALESCE(i.search_key, '') LIKE :org" #n " ESCAPE '!') "
+#define DIPLOMADO_SEARCH_WORD_USE(filter, n)                                                                   \
+  use(filter.word_all[n]), use(filter.word[n]), use(filter.word_in_email[n]), use(filter.word_in_place[n]), \
+      use(filter.word_in_institution[n])
 
 #define DIPLOMADO_PARTICIPANT_FROM                                                                                      \
   " FROM enrollment e JOIN person p ON p.id = e.person_id "                                                             \

@@ -34,6 +34,12 @@ class SociStore final : public Store {
   std::atomic<std::uint64_t> m_generation{0};
 };
 
+// Keeps the folded search keys of places and institutions (migration 0003) in step with their
+// names; the fill runs at start for rows written before the keys existed.
+void refresh_subdivision_search_key(soci::session& sql, const std::string& code);
+void refresh_institution_search_key(soci::session& sql, Id institution_id);
+void fill_missing_search_keys(soci::session& sql);
+
 // Statements every new connection needs (SQLite: WAL, foreign keys, busy timeout).
 void prepare_connection(soci::session& sql, Dialect dialect);
 

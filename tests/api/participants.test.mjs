@@ -164,6 +164,9 @@ test('the table is searched ignoring accents, filtered and sorted; bad filters a
   const darien = await (await get(server, `/api/v1/programmes/${programmeId}/participants?province=PA-5&level=local&per_page=200`, coordinator)).json();
   assert.ok(darien.total > 0);
   assert.ok(darien.items.every((row) => row.subdivision.code === 'PA-5' && row.level === 'local'));
+  const inDarien = await (await get(server, `/api/v1/programmes/${programmeId}/participants?q=darien&per_page=200`, coordinator)).json();
+  assert.ok(inDarien.total > 0);
+  assert.ok(inDarien.items.every((row) => row.subdivision?.code === 'PA-5' || /dari[eé]n/i.test(`${row.family_names} ${row.given_names}`)));
   const withdrawn = await (await get(server, `/api/v1/programmes/${programmeId}/participants?status=withdrawn`, coordinator)).json();
   assert.equal(withdrawn.total, 2);
   const sorted = await (await get(server, `/api/v1/programmes/${programmeId}/participants?sort=institution&per_page=200`, coordinator)).json();
