@@ -16,7 +16,10 @@ const artifacts = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
 let server;
 let browser;
 before(async () => {
-  server = await startServer({ reference: true, users: [{ email: 'coordinacion@example.pa', name: 'Coordinación', role: 'coordinator', programme: 'IBM-HR-PA-2023' }] });
+  server = await startServer({ reference: true, users: [
+    { email: 'coordinacion@example.pa', name: 'Coordinación', role: 'coordinator', programme: 'IBM-HR-PA-2023' },
+    { email: 'sitio@example.pa', name: 'Sitio', role: 'coordinator' },
+  ] });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -59,10 +62,10 @@ async function axeViolations(page) {
 }
 
 
-async function signIn(page) {
+async function signIn(page, email = 'coordinacion@example.pa') {
   await page.goto(server.base);
-  await page.getByLabel('Correo electrónico').fill('coordinacion@example.pa');
-  await page.getByLabel('Contraseña').fill(server.accounts['coordinacion@example.pa']);
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña').fill(server.accounts[email]);
   await page.getByRole('button', { name: 'Entrar' }).click();
   await page.getByRole('heading', { name: 'Programas' }).waitFor();
 }
@@ -156,5 +159,51 @@ test('the roster and the wizard work on a 360 px phone, in English', async () =>
     const wizardOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(wizardOverflow <= 1, `the wizard is ${wizardOverflow}px wider than the phone`);
     assert.deepEqual(await axeViolations(page), []);
+  });
+});
+
+test('enrol one person by hand, then add an institution and merge it into its duplicate', async () => {
+  await withPage('institutions-journey', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await signIn(page, 'sitio@example.pa');
+    await page.getByRole('link', { name: /Diplomado en Gestión Integral/ }).click();
+    await page.getByRole('link', { name: 'Abrir la tabla de participantes' }).click();
+    await page.getByRole('link', { name: 'Inscribir a una persona' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inscribir a una persona' }).waitFor();
+    await page.getByLabel('Nombres *').fill('Zuleika');
+    await page.getByLabel('Apellidos *').fill('Arosemena');
+    await page.getByLabel('Correo electrónico *').fill('zuleika(at)example');
+    await page.getByLabel('Institución *').fill('MIDES');
+    await page.getByLabel('Nivel *').fill('Local');
+    await page.getByRole('button', { name: 'Inscribir' }).click();
+    await page.getByText('No es una dirección de correo válida.').waitFor();
+    assert.equal(await page.getByLabel('Correo electrónico *').getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByLabel('Correo electrónico *').fill('zuleika.arosemena@example.org');
+    await page.getByLabel('Provincia o comarca').fill('Veraguas');
+    await page.getByRole('button', { name: 'Inscribir' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zuleika Arosemena' }).waitFor();
+    assert.match(await page.locator('dl').innerText(), /Ministerio de Desarrollo Social \(MIDES\)/);
+
+    await page.getByRole('link', { name: 'Instituciones' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Instituciones' }).waitFor();
+    await page.getByLabel('Nombre en español *').fill('Desarrollo Social (duplicado)');
+    await page.getByLabel('Nombre en inglés *').fill('Social Development (duplicate)');
+    await page.getByLabel('Sigla').fill('MIDES-2');
+    await page.getByLabel('Vigente desde').fill('2024-01-01');
+    await page.getByLabel('Vigente hasta').fill('2023-01-01');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('alert').filter({ hasText: 'La fecha de fin es anterior a la de inicio.' }).waitFor();
+    await page.getByLabel('Vigente hasta').fill('');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('status').filter({ hasText: 'Guardada: Desarrollo Social (duplicado).' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+
+    await page.getByRole('combobox', { name: /^Conservar/ }).selectOption({ label: 'Ministerio de Desarrollo Social' });
+    await page.getByRole('combobox', { name: /^Unir y eliminar/ }).selectOption({ label: 'Desarrollo Social (duplicado)' });
+    await page.getByRole('button', { name: 'Unir', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Ministerio de Desarrollo Social: 0 personas trasladadas.' }).waitFor();
+    const mides = page.getByRole('row').filter({ hasText: 'Ministerio de Desarrollo Social' });
+    assert.match(await mides.innerText(), /MIDES-2/);
+    assert.equal(await page.getByRole('cell', { name: 'Desarrollo Social (duplicado)', exact: true }).count(), 0);
   });
 });
