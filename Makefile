@@ -30,6 +30,7 @@ test: build
 
 bench: build
 	@bench/http-throughput
+	@bench/import
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) web/dist
