@@ -15,6 +15,17 @@ bool is_coordinator_anywhere(const Actor& actor) {
 
 Error not_found() { return make_error(ErrorCode::not_found, "error.institution.not_found"); }
 
+// Who may edit, and whether the fields hold: the checks create and update share.
+std::optional<Error> refuse_edit(const Actor& actor, const InstitutionRecord& institution) {
+  if (!is_coordinator_anywhere(actor)) return make_error(ErrorCode::forbidden, "error.forbidden");
+  if (auto errors = check_institution(institution); !errors.empty()) {
+    Error error = make_error(ErrorCode::invalid_input, "error.invalid_input");
+    error.details = std::move(errors);
+    return error;
+  }
+  return std::nullopt;
+}
+
 std::string audit_fields(const InstitutionRecord& institution) { return R"({"acronym":")" + institution.acronym + R"("})"; }
 
 }  // namespace
@@ -43,12 +54,7 @@ std::vector<FieldError> check_institution(const InstitutionRecord& institution) 
 }
 
 Result<InstitutionRecord> create_institution(storage::Store& store, const Actor& actor, InstitutionRecord institution, TimePoint now) {
-  if (!is_coordinator_anywhere(actor)) return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
-  if (auto errors = check_institution(institution); !errors.empty()) {
-    Error error = make_error(ErrorCode::invalid_input, "error.invalid_input");
-    error.details = std::move(errors);
-    return std::unexpected(error);
-  }
+  if (auto refused = refuse_edit(actor, institution)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
   if (unit->people().find_institution_by_name(institution.name.es))
     return std::unexpected(field_error("name.es", "duplicate", "error.institution.duplicate", institution.name.es));
@@ -61,12 +67,7 @@ Result<InstitutionRecord> create_institution(storage::Store& store, const Actor&
 
 Result<InstitutionRecord> update_institution(storage::Store& store, const Actor& actor, InstitutionRecord institution,
                                              std::optional<std::int64_t> expected_version, TimePoint now) {
-  if (!is_coordinator_anywhere(actor)) return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
-  if (auto errors = check_institution(institution); !errors.empty()) {
-    Error error = make_error(ErrorCode::invalid_input, "error.invalid_input");
-    error.details = std::move(errors);
-    return std::unexpected(error);
-  }
+  if (auto refused = refuse_edit(actor, institution)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
   auto current = unit->people().find_institution(institution.id);
   if (!current) return std::unexpected(not_found());

@@ -36,8 +36,25 @@ std::string sort_name_of(const std::string& family_names, const std::string& giv
   return fold_for_matching(family_names + " " + given_names);
 }
 
+constexpr char person_columns_sql[] =
+    "(given_names, family_names, sort_name, sex, gender_identity, email, phone, institution_id, position, level, subdivision_code, "
+    "consent_date, consent_notice_version, consent_purposes)";
+
+// The placeholders for one row of person_columns_sql; `n` keeps the names of several rows apart.
+std::string person_values_sql(const std::string& n) {
+  return "(:g" + n + ", :f" + n + ", :sn" + n + ", :s" + n + ", :gi" + n + ", NULLIF(:e" + n + ", ''), :ph" + n + ", :i" + n + ", :p" + n + ", :l" + n +
+         ", NULLIF(:sub" + n + ", ''), NULLIF(:cd" + n + ", ''), :cv" + n + ", :cp" + n + ")";
+}
+
+// Statements built by exchanging variables one by one (their number depends on the batch).
+void prepare_exchanged(soci::statement& statement, const std::string& sql) {
+  statement.alloc();
+  statement.prepare(sql);
+  statement.define_and_bind();
+}
+
 // The columns an import writes, bound once per connection: an import of 100,000 rows parses
-// its INSERT once, not 100,000 times.
+// its statements a few times, not 100,000 times.
 struct PersonColumns {
   std::string given_names, family_names, sort_name, sex, gender_identity, email, phone, position, level, subdivision_code,
       consent_date, consent_notice_version, consent_purposes;
@@ -59,36 +76,37 @@ struct PersonColumns {
     consent_notice_version = person.consent_notice_version;
     consent_purposes = person.consent_purposes;
   }
+
+  // Binds the columns to the next placeholders, in the order of person_columns_sql.
+  void bind(soci::statement& statement) {
+    for (auto* text : {&given_names, &family_names, &sort_name, &sex, &gender_identity, &email, &phone}) statement.exchange(use(*text));
+    statement.exchange(use(institution_id));
+    for (auto* text : {&position, &level, &subdivision_code, &consent_date, &consent_notice_version, &consent_purposes}) statement.exchange(use(*text));
+  }
 };
 
 struct InsertImportedPerson {
   PersonColumns columns;
   long long id = 0;
   soci::statement statement;
-  explicit InsertImportedPerson(soci::session& sql)
-      : statement((sql.prepare << "INSERT INTO person (given_names, family_names, sort_name, sex, gender_identity, email, phone, institution_id, "
-                                  "position, level, subdivision_code, consent_date, consent_notice_version, consent_purposes) "
-                                  "VALUES (:g, :f, :sn, :s, :gi, NULLIF(:e, ''), :ph, :i, :p, :l, NULLIF(:sub, ''), NULLIF(:cd, ''), :cv, :cp) "
-                                  "RETURNING id",
-                   use(columns.given_names), use(columns.family_names), use(columns.sort_name), use(columns.sex), use(columns.gender_identity),
-                   use(columns.email), use(columns.phone), use(columns.institution_id), use(columns.position), use(columns.level),
-                   use(columns.subdivision_code), use(columns.consent_date), use(columns.consent_notice_version), use(columns.consent_purposes),
-                   into(id))) {}
+  explicit InsertImportedPerson(soci::session& sql) : statement(sql) {
+    columns.bind(statement);
+    statement.exchange(into(id));
+    prepare_exchanged(statement, std::string("INSERT INTO person ") + person_columns_sql + " VALUES " + person_values_sql("") + " RETURNING id");
+  }
 };
 
 struct UpdateImportedPerson {
   PersonColumns columns;
   long long id = 0;
   soci::statement statement;
-  explicit UpdateImportedPerson(soci::session& sql)
-      : statement((sql.prepare << "UPDATE person SET given_names = :g, family_names = :f, sort_name = :sn, sex = :s, gender_identity = :gi, "
-                                  "email = NULLIF(:e, ''), phone = :ph, institution_id = :i, position = :p, level = :l, "
-                                  "subdivision_code = NULLIF(:sub, ''), consent_date = NULLIF(:cd, ''), consent_notice_version = :cv, "
-                                  "consent_purposes = :cp, version = version + 1 WHERE id = :id",
-                   use(columns.given_names), use(columns.family_names), use(columns.sort_name), use(columns.sex), use(columns.gender_identity),
-                   use(columns.email), use(columns.phone), use(columns.institution_id), use(columns.position), use(columns.level),
-                   use(columns.subdivision_code), use(columns.consent_date), use(columns.consent_notice_version), use(columns.consent_purposes),
-                   use(id))) {}
+  explicit UpdateImportedPerson(soci::session& sql) : statement(sql) {
+    columns.bind(statement);
+    statement.exchange(use(id));
+    // A row-value assignment: the same column list and placeholders as the INSERT.
+    prepare_exchanged(statement, std::string("UPDATE person SET ") + person_columns_sql + " = " + person_values_sql("") +
+                                     ", version = version + 1 WHERE id = :id");
+  }
 };
 
 struct InsertEnrollment {
@@ -110,35 +128,21 @@ struct InsertAndEnrolBatch {
   soci::statement insert_people;
   soci::statement enrol_people;
 
-  InsertAndEnrolBatch(soci::session& sql, std::size_t rows)
-      : people(rows), enrol_ids(rows), insert_people(sql), enrol_people(sql) {
-    std::string insert =
-        "INSERT INTO person (given_names, family_names, sort_name, sex, gender_identity, email, phone, institution_id, position, level, "
-        "subdivision_code, consent_date, consent_notice_version, consent_purposes) VALUES ";
+  InsertAndEnrolBatch(soci::session& sql, std::size_t rows) : people(rows), enrol_ids(rows), insert_people(sql), enrol_people(sql) {
+    std::string insert = std::string("INSERT INTO person ") + person_columns_sql + " VALUES ";
     std::string enrol = "INSERT INTO enrollment (programme_id, person_id) VALUES ";
     for (std::size_t i = 0; i < rows; ++i) {
       const auto n = std::to_string(i);
       if (i) insert += ", ", enrol += ", ";
-      insert += "(:g" + n + ", :f" + n + ", :sn" + n + ", :s" + n + ", :gi" + n + ", NULLIF(:e" + n + ", ''), :ph" + n + ", :i" + n + ", :p" + n +
-                ", :l" + n + ", NULLIF(:sub" + n + ", ''), NULLIF(:cd" + n + ", ''), :cv" + n + ", :cp" + n + ")";
+      insert += person_values_sql(n);
       enrol += "(:programme" + n + ", :person" + n + ")";
-      auto& c = people[i];
-      for (auto* text : {&c.given_names, &c.family_names, &c.sort_name, &c.sex, &c.gender_identity, &c.email, &c.phone})
-        insert_people.exchange(use(*text));
-      insert_people.exchange(use(c.institution_id));
-      for (auto* text : {&c.position, &c.level, &c.subdivision_code, &c.consent_date, &c.consent_notice_version, &c.consent_purposes})
-        insert_people.exchange(use(*text));
+      people[i].bind(insert_people);
       enrol_people.exchange(use(programme_id));
       enrol_people.exchange(use(enrol_ids[i]));
     }
-    insert += " RETURNING id";
     insert_people.exchange(into(returned_id));
-    insert_people.alloc();
-    insert_people.prepare(insert);
-    insert_people.define_and_bind();
-    enrol_people.alloc();
-    enrol_people.prepare(enrol);
-    enrol_people.define_and_bind();
+    prepare_exchanged(insert_people, insert + " RETURNING id");
+    prepare_exchanged(enrol_people, enrol);
   }
 
   void run(Id programme, std::span<const ImportedPerson* const> batch) {

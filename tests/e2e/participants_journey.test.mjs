@@ -2,16 +2,8 @@
 // errors, corrects the file, confirms, then finds and withdraws a participant. Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { startServer } from '../api/harness.mjs';
-
-const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'package.json'));
-const { chromium } = require('playwright-core');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const artifacts = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+import { launchBrowser, withPage as withBrowserPage, axeViolations } from './browser.mjs';
 
 let server;
 let browser;
@@ -20,47 +12,13 @@ before(async () => {
     { email: 'coordinacion@example.pa', name: 'Coordinación', role: 'coordinator', programme: 'IBM-HR-PA-2023' },
     { email: 'sitio@example.pa', name: 'Sitio', role: 'coordinator' },
   ] });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'], // playwright gives each launch a fresh, empty profile
-  });
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function withPage(name, options, body) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  try {
-    await body(page);
-  } catch (error) {
-    mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
-
-// Presses Tab until the focused element passes the test; fails if 20 presses never reach it.
-async function tabUntil(page, predicate) {
-  for (let presses = 0; presses < 20; presses++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(`(${predicate.toString()})(document.activeElement)`)) return;
-  }
-  assert.fail(`Tab never reached ${predicate}`);
-}
-
-async function axeViolations(page) {
-  // Injected over the DevTools protocol: the page's CSP rightly refuses inline scripts.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
+const withPage = (name, options, body) => withBrowserPage(browser, name, options, body);
 
 async function signIn(page, email = 'coordinacion@example.pa') {
   await page.goto(server.base);

@@ -33,5 +33,10 @@ HttpResponse handle_list_teams(RequestContext& context);
 
 // Shared by handlers: the numeric {programme_id} of the path (validated by the dispatcher).
 Id programme_id_of(const RequestContext& context);
+// Another id of the path, if it is a positive whole number; and the 400 that names it otherwise.
+std::optional<Id> path_id(const RequestContext& context, const std::string& name);
+HttpResponse bad_path_id(const RequestContext& context, const std::string& name);
+// The version an If-Match header names ("7", "\"7\"" or W/"7"); empty when there is none.
+Result<std::optional<std::int64_t>> if_match_version(const RequestContext& context);
 
 }  // namespace diplomado::http

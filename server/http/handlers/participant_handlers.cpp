@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include <charconv>
 #include <map>
 
 #include "domain/pagination.hpp"
@@ -24,14 +23,6 @@ Result<ParticipantFilter> filter_of(const RequestContext& context) {
                                    context.query_value("status"), context.query_value("sort")});
 }
 
-std::optional<Id> enrollment_id_of(const RequestContext& context) {
-  const auto& text = context.path_parameters.at("enrollment_id");
-  Id id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 HttpResponse record_response(int status, const ParticipantRecord& record) {
   JsonWriter json;
   write(json, record);
@@ -40,17 +31,11 @@ HttpResponse record_response(int status, const ParticipantRecord& record) {
   return response;
 }
 
-HttpResponse bad_enrollment_id(const RequestContext& context) {
-  return problem_response(
-      field_error("enrollment_id", "not_positive_integer", "error.field.positive_integer", context.path_parameters.at("enrollment_id")),
-      context.language);
-}
-
 }  // namespace
 
 HttpResponse handle_get_participant(RequestContext& context) {
-  const auto enrollment_id = enrollment_id_of(context);
-  if (!enrollment_id) return bad_enrollment_id(context);
+  const auto enrollment_id = path_id(context, "enrollment_id");
+  if (!enrollment_id) return bad_path_id(context, "enrollment_id");
   auto record = services::get_participant(context.app.store, *context.actor, programme_id_of(context), *enrollment_id);
   if (!record) return problem_response(record.error(), context.language);
   return record_response(200, *record);
@@ -77,21 +62,15 @@ HttpResponse handle_enrol_participant(RequestContext& context) {
 
 // Body: {"status": "withdrawn", "reason": "..."}; If-Match: the version from the ETag.
 HttpResponse handle_change_enrollment_status(RequestContext& context) {
-  const auto enrollment_id = enrollment_id_of(context);
-  if (!enrollment_id) return bad_enrollment_id(context);
+  const auto enrollment_id = path_id(context, "enrollment_id");
+  if (!enrollment_id) return bad_path_id(context, "enrollment_id");
   auto body = parse_json_object(context);
   if (!body) return problem_response(body.error(), context.language);
   auto status = required_string(*body, "status");
   if (!status) return problem_response(status.error(), context.language);
-  services::StatusChange change{*status, body->value("reason", ""), std::nullopt};
-  if (!context.if_match.empty()) {
-    std::string digits;
-    for (char c : context.if_match)
-      if (c >= '0' && c <= '9') digits.push_back(c);
-    if (digits.empty() || digits.size() > 15)
-      return problem_response(field_error("If-Match", "invalid_version", "error.field.positive_integer", context.if_match), context.language);
-    change.expected_version = std::stoll(digits);
-  }
+  auto version = if_match_version(context);
+  if (!version) return problem_response(version.error(), context.language);
+  const services::StatusChange change{*status, body->value("reason", ""), *version};
   auto record = services::change_enrollment_status(context.app.store, *context.actor, programme_id_of(context), *enrollment_id, change, context.app.now());
   if (!record) return problem_response(record.error(), context.language);
   return record_response(200, *record);

@@ -1,7 +1,5 @@
 // The import wizard's steps over HTTP (issue 5): upload (the file is kept, and a preview with
 // the recognised mapping comes back), preview with a corrected mapping, then commit.
-#include <charconv>
-
 #include "documents/import_report.hpp"
 #include "documents/table_reader.hpp"
 #include "http/handlers/handlers.hpp"
@@ -11,24 +9,14 @@
 namespace diplomado::http {
 namespace {
 
-std::optional<Id> import_id_of(const RequestContext& context) {
-  const auto& text = context.path_parameters.at("import_id");
-  Id id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 HttpResponse summary_response(int status, const services::ImportSummary& summary, Language language, std::optional<Id> upload_id) {
   return json_response(status, documents::import_summary_json(summary, language, upload_id));
 }
 
 // Preview and commit take the same body and the same upload; they differ in the mode.
 HttpResponse run_step(RequestContext& context, services::ImportMode mode) {
-  const auto upload_id = import_id_of(context);
-  if (!upload_id)
-    return problem_response(field_error("import_id", "not_positive_integer", "error.field.positive_integer", context.path_parameters.at("import_id")),
-                            context.language);
+  const auto upload_id = path_id(context, "import_id");
+  if (!upload_id) return bad_path_id(context, "import_id");
   auto mapping = documents::parse_mapping_json(context.body);
   if (!mapping) return problem_response(mapping.error(), context.language);
   auto upload = services::load_import_upload(context.app.store, *context.actor, programme_id_of(context), *upload_id);

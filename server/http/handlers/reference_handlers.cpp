@@ -1,6 +1,4 @@
 // Reference data shared by every programme: institutions, and each country's subdivisions.
-#include <charconv>
-
 #include "documents/reference_file.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/json_body.hpp"
@@ -41,13 +39,6 @@ Result<InstitutionRecord> institution_from(const nlohmann::json& body) {
   return institution;
 }
 
-std::optional<Id> positive_id(const std::string& text) {
-  Id id = 0;
-  const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (failure != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 HttpResponse institution_response(int status, const InstitutionRecord& institution) {
   JsonWriter json;
   write(json, institution);
@@ -69,32 +60,23 @@ HttpResponse handle_create_institution(RequestContext& context) {
 }
 
 HttpResponse handle_update_institution(RequestContext& context) {
-  const auto id = positive_id(context.path_parameters.at("institution_id"));
-  if (!id)
-    return problem_response(field_error("institution_id", "not_positive_integer", "error.field.positive_integer", context.path_parameters.at("institution_id")),
-                            context.language);
+  const auto id = path_id(context, "institution_id");
+  if (!id) return bad_path_id(context, "institution_id");
   auto body = parse_json_object(context);
   if (!body) return problem_response(body.error(), context.language);
   auto institution = institution_from(*body);
   if (!institution) return problem_response(institution.error(), context.language);
   institution->id = *id;
-  std::optional<std::int64_t> version;
-  if (!context.if_match.empty()) {
-    std::string digits;
-    for (char c : context.if_match)
-      if (c >= '0' && c <= '9') digits.push_back(c);
-    if (digits.empty() || digits.size() > 15)
-      return problem_response(field_error("If-Match", "invalid_version", "error.field.positive_integer", context.if_match), context.language);
-    version = std::stoll(digits);
-  }
-  auto updated = services::update_institution(context.app.store, *context.actor, std::move(*institution), version, context.app.now());
+  auto version = if_match_version(context);
+  if (!version) return problem_response(version.error(), context.language);
+  auto updated = services::update_institution(context.app.store, *context.actor, std::move(*institution), *version, context.app.now());
   if (!updated) return problem_response(updated.error(), context.language);
   return institution_response(200, *updated);
 }
 
 // Body: {"merge_id": N}: institution N is merged into the one in the path.
 HttpResponse handle_merge_institution(RequestContext& context) {
-  const auto id = positive_id(context.path_parameters.at("institution_id"));
+  const auto id = path_id(context, "institution_id");
   auto body = parse_json_object(context);
   if (!body) return problem_response(body.error(), context.language);
   const auto merge = body->find("merge_id");

@@ -1,0 +1,33 @@
+// Small parsers every handler shares: ids in the path and the version in If-Match.
+#include <charconv>
+
+#include "http/handlers/handlers.hpp"
+#include "http/problem.hpp"
+
+namespace diplomado::http {
+
+std::optional<Id> path_id(const RequestContext& context, const std::string& name) {
+  const auto& text = context.path_parameters.at(name);
+  Id id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+HttpResponse bad_path_id(const RequestContext& context, const std::string& name) {
+  return problem_response(field_error(name, "not_positive_integer", "error.field.positive_integer", context.path_parameters.at(name)), context.language);
+}
+
+Result<std::optional<std::int64_t>> if_match_version(const RequestContext& context) {
+  if (context.if_match.empty()) return std::optional<std::int64_t>{};
+  std::string_view text = context.if_match;
+  if (text.starts_with("W/")) text.remove_prefix(2);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
+  std::int64_t version = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), version);
+  if (error != std::errc{} || end != text.data() + text.size() || version <= 0)
+    return std::unexpected(field_error("If-Match", "invalid_version", "error.field.positive_integer", context.if_match));
+  return std::optional<std::int64_t>{version};
+}
+
+}  // namespace diplomado::http

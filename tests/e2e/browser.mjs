@@ -1,0 +1,55 @@
+// What every browser journey shares: Debian's Chromium launched the way this machine needs,
+// a page per story with a screenshot when it fails, axe-core, and keyboard helpers.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'package.json'));
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const artifacts = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'], // playwright gives each launch a fresh, empty profile
+  });
+}
+
+// Where a journey keeps a screenshot to look at (tests/e2e/artifacts/, not committed).
+export function artifactPath(name) {
+  mkdirSync(artifacts, { recursive: true });
+  return join(artifacts, name);
+}
+
+export async function withPage(browser, name, options, body) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  try {
+    await body(page);
+  } catch (error) {
+    await page.screenshot({ path: artifactPath(`${name}.png`), fullPage: true });
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+// Presses Tab until the focused element passes the test; fails if 20 presses never reach it.
+export async function tabUntil(page, predicate) {
+  for (let presses = 0; presses < 20; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`(${predicate.toString()})(document.activeElement)`)) return;
+  }
+  assert.fail(`Tab never reached ${predicate}`);
+}
+
+export async function axeViolations(page) {
+  // Injected over the DevTools protocol: the page's CSP rightly refuses inline scripts.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
