@@ -5,6 +5,7 @@
 #include "domain/pagination.hpp"
 #include "domain/participant_filter.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/versioned_response.hpp"
 #include "http/json/json_body.hpp"
 #include "http/json/participant_json.hpp"
 #include "http/problem.hpp"
@@ -23,14 +24,6 @@ Result<ParticipantFilter> filter_of(const RequestContext& context) {
                                    context.query_value("status"), context.query_value("sort")});
 }
 
-HttpResponse record_response(int status, const ParticipantRecord& record) {
-  JsonWriter json;
-  write(json, record);
-  auto response = json_response(status, json.take());
-  response.headers.emplace_back("ETag", "\"" + std::to_string(record.version) + "\"");
-  return response;
-}
-
 }  // namespace
 
 HttpResponse handle_get_participant(RequestContext& context) {
@@ -38,7 +31,7 @@ HttpResponse handle_get_participant(RequestContext& context) {
   if (!enrollment_id) return bad_path_id(context, "enrollment_id");
   auto record = services::get_participant(context.app.store, *context.actor, programme_id_of(context), *enrollment_id);
   if (!record) return problem_response(record.error(), context.language);
-  return record_response(200, *record);
+  return versioned_response(200, *record);
 }
 
 // Body: the import's field names ({"given_names": "...", "email": "...", ...}), all text.
@@ -55,7 +48,7 @@ HttpResponse handle_enrol_participant(RequestContext& context) {
   if (!invalid.details.empty()) return problem_response(invalid, context.language);
   auto record = services::enrol_participant(context.app.store, *context.actor, programme_id_of(context), fields, context.app.now());
   if (!record) return problem_response(record.error(), context.language);
-  auto response = record_response(201, *record);
+  auto response = versioned_response(201, *record);
   response.headers.emplace_back("Location", context.path + "/" + std::to_string(record->row.enrollment_id));
   return response;
 }
@@ -73,7 +66,7 @@ HttpResponse handle_change_enrollment_status(RequestContext& context) {
   const services::StatusChange change{*status, body->value("reason", ""), *version};
   auto record = services::change_enrollment_status(context.app.store, *context.actor, programme_id_of(context), *enrollment_id, change, context.app.now());
   if (!record) return problem_response(record.error(), context.language);
-  return record_response(200, *record);
+  return versioned_response(200, *record);
 }
 
 HttpResponse handle_list_participants(RequestContext& context) {

@@ -1,6 +1,7 @@
 // Reference data shared by every programme: institutions, and each country's subdivisions.
 #include "documents/reference_file.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/versioned_response.hpp"
 #include "http/json/json_body.hpp"
 #include "http/json/reference_json.hpp"
 #include "http/problem.hpp"
@@ -39,14 +40,6 @@ Result<InstitutionRecord> institution_from(const nlohmann::json& body) {
   return institution;
 }
 
-HttpResponse institution_response(int status, const InstitutionRecord& institution) {
-  JsonWriter json;
-  write(json, institution);
-  auto response = json_response(status, json.take());
-  response.headers.emplace_back("ETag", "\"" + std::to_string(institution.version) + "\"");
-  return response;
-}
-
 }  // namespace
 
 HttpResponse handle_create_institution(RequestContext& context) {
@@ -56,7 +49,7 @@ HttpResponse handle_create_institution(RequestContext& context) {
   if (!institution) return problem_response(institution.error(), context.language);
   auto created = services::create_institution(context.app.store, *context.actor, std::move(*institution), context.app.now());
   if (!created) return problem_response(created.error(), context.language);
-  return institution_response(201, *created);
+  return versioned_response(201, *created);
 }
 
 HttpResponse handle_update_institution(RequestContext& context) {
@@ -71,7 +64,7 @@ HttpResponse handle_update_institution(RequestContext& context) {
   if (!version) return problem_response(version.error(), context.language);
   auto updated = services::update_institution(context.app.store, *context.actor, std::move(*institution), *version, context.app.now());
   if (!updated) return problem_response(updated.error(), context.language);
-  return institution_response(200, *updated);
+  return versioned_response(200, *updated);
 }
 
 // Body: {"merge_id": N}: institution N is merged into the one in the path.
