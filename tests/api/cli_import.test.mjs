@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, freshDatabase, fixtures, referenceData } from './harness.mjs';
@@ -104,4 +105,30 @@ test('another country’s subdivisions load from a file; a bad list names its en
   const refused = run(['reference', 'subdivisions', bad, ...common], undefined, english);
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /code \(row 1\): The code must be ISO 3166-2/);
+});
+
+test('a ZIP bomb disguised as XLSX and a 20 MB file are refused before they cost memory', () => {
+  // 300 MiB of sheet XML that deflates to well under a megabyte.
+  const bomb = join(dir, 'bomba.xlsx');
+  execFileSync('python3', ['-c', `
+import zipfile, sys
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('xl/workbook.xml', '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1" xmlns:r="r"/></sheets></workbook>')
+    z.writestr('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+    with z.open('xl/worksheets/sheet1.xml', 'w') as sheet:
+        sheet.write(b'<worksheet><sheetData>')
+        row = b'<row><c t="inlineStr"><is><t>' + b'x' * 4000 + b'</t></is></c></row>'
+        for _ in range(300 * 1024 * 1024 // len(row)): sheet.write(row)
+        sheet.write(b'</sheetData></worksheet>')
+`, bomb]);
+  assert.ok(readFileSync(bomb).length < 2 * 1024 * 1024);
+  const refused = importFile(bomb, [], english);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /unpacks to an excessive size/);
+
+  const big = join(dir, 'grande.csv');
+  writeFileSync(big, Buffer.alloc(20 * 1024 * 1024, 'a'));
+  const tooBig = importFile(big, [], english);
+  assert.equal(tooBig.code, 1);
+  assert.match(tooBig.stderr, /larger than the 16 MiB maximum/);
 });

@@ -35,6 +35,7 @@ function nominations(institution) {
     'Nombres;Apellidos;Sexo;Institución;Nivel;Provincia;Correo personal',
     'Yaritza;Núñez Castillo;F;SENAFRONT;Nacional;Darien;yaritza.nunez@example.org',
     `Omar;Batista;M;${institution};Local;Kuna Yala;omar.batista@example.org`,
+    '<script>alert(1)</script>;Torres;F;MINSA;Nacional;Herrera;torres.script@example.org',
   ].join('\r\n') + '\r\n';
   return Buffer.from(text.replace(/[^\x00-\x7f]/g, (c) => String.fromCharCode(c.charCodeAt(0))), 'latin1');
 }
@@ -60,7 +61,7 @@ test('import a file, fix the mapping, see the errors, correct the file and confi
 
     await upload(page, nominations('Ministerio de Magia'));
     const preview = page.getByRole('region', { name: 'Vista previa' });
-    assert.match(await page.getByText(/CSV · windows-1252 · separador «;» · 2 filas/).innerText(), /windows-1252/);
+    assert.match(await page.getByText(/CSV · windows-1252 · separador «;» · 3 filas/).innerText(), /windows-1252/);
     const errors = preview.getByRole('table');
     await errors.getByRole('cell', { name: 'Ninguna columna está asignada a este campo obligatorio.' }).waitFor();
     assert.equal(await preview.getByRole('button', { name: /Confirmar/ }).count(), 0, 'no confirming while there are errors');
@@ -73,12 +74,18 @@ test('import a file, fix the mapping, see the errors, correct the file and confi
 
     await upload(page, nominations('Servicio Nacional de Migración'));
     await mapEmail(page);
-    await preview.getByText('Nuevas: 2 · actualizadas: 0 · sin cambios: 0 · inscripciones nuevas: 2 · errores: 0').waitFor();
-    await preview.getByRole('button', { name: 'Confirmar la importación de 2 filas' }).click();
+    await preview.getByText('Nuevas: 3 · actualizadas: 0 · sin cambios: 0 · inscripciones nuevas: 3 · errores: 0').waitFor();
+    await preview.getByRole('button', { name: 'Confirmar la importación de 3 filas' }).click();
     await page.getByRole('heading', { name: 'Importación confirmada' }).waitFor();
     await page.getByRole('link', { name: 'Ver la tabla de participantes' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Participantes' }).waitFor();
+    // A <script> typed in a name is a name: shown as text, never run.
+    let dialogs = 0;
+    page.on('dialog', async (dialog) => { dialogs++; await dialog.dismiss(); });
+    await page.getByLabel('Buscar').fill('torres');
+    await page.getByRole('link', { name: 'Torres, <script>alert(1)</script>' }).waitFor();
+    assert.equal(dialogs, 0);
     await page.getByLabel('Buscar').fill('nunez castillo');
     await page.getByRole('status').filter({ hasText: '1 participante' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
