@@ -10,6 +10,7 @@
 #include "app/configuration.hpp"
 #include "cli/commands.hpp"
 #include "cli/participant_commands.hpp"
+#include "cli/teaching_commands.hpp"
 #include "http/server.hpp"
 #include "services/crypto.hpp"
 #include "storage/database.hpp"
@@ -154,7 +155,29 @@ int main(int argc, char** argv) {
   add_common_options(*reference_institutions, reference_common, console.language);
   reference_institutions->add_option("file", reference_file, text("cli.help.reference_file"))->required();
 
+  CommonOptions gradebook_common, gain_common;
+  std::string gradebook_programme, gradebook_format = "json", gain_programme, gain_format = "json";
+  auto* gradebook = application.add_subcommand("gradebook", text("cli.help.gradebook"));
+  localise(gradebook);
+  add_common_options(*gradebook, gradebook_common, console.language);
+  gradebook->add_option("--programme", gradebook_programme, text("cli.help.programme"))->required();
+  gradebook->add_option("--format", gradebook_format, text("cli.help.gradebook_format"))->check(CLI::IsMember({"json", "csv"}));
+  auto* gain = application.add_subcommand("gain", text("cli.help.gain"));
+  localise(gain);
+  add_common_options(*gain, gain_common, console.language);
+  gain->add_option("--programme", gain_programme, text("cli.help.programme"))->required();
+  gain->add_option("--format", gain_format, text("cli.help.gain_format"))->check(CLI::IsMember({"json"}));
+
   CLI11_PARSE(application, argc, argv);
+
+  if (gradebook->parsed()) {
+    auto database = open(gradebook_common, console, 1);
+    return database ? cli::run_gradebook(*database->store, gradebook_programme, gradebook_format, console) : 1;
+  }
+  if (gain->parsed()) {
+    auto database = open(gain_common, console, 1);
+    return database ? cli::run_gain(*database->store, gain_programme, console) : 1;
+  }
 
   if (init->parsed()) {
     auto database = open(init_options, console, 1);

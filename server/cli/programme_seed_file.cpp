@@ -69,6 +69,36 @@ ProgrammeSeed parse(const json& document) {
     value.team_key = text(participant, "team");
     seed.participants.push_back(std::move(value));
   }
+  if (const auto grading = document.find("grading"); grading != document.end()) {
+    auto& policy = seed.programme.grading;
+    policy.module_pass_mark = grading->value("module_pass_mark", policy.module_pass_mark);
+    policy.rounding_decimals = grading->value("rounding_decimals", policy.rounding_decimals);
+    policy.attendance_threshold = grading->value("attendance_threshold", policy.attendance_threshold);
+    // An unknown policy name fails here, naming the member, rather than passing as a default.
+    if (grading->contains("missing_grade"))
+      policy.missing_grade = parse_missing_grade(grading->at("missing_grade").get<std::string>()).value();
+    if (grading->contains("excused_absence"))
+      policy.excused = parse_excused_absence(grading->at("excused_absence").get<std::string>()).value();
+  }
+  for (const auto& session : document.value("sessions", json::array()))
+    seed.sessions.push_back({session.at("key").get<std::string>(), session.at("module").get<int>(), localized(session, "title"),
+                             session.at("starts_at").get<std::string>(), session.at("ends_at").get<std::string>(), text(session, "place")});
+  for (const auto& assessment : document.value("assessments", json::array())) {
+    AssessmentSeed value;
+    value.code = assessment.at("code").get<std::string>();
+    if (const auto module = assessment.find("module"); module != assessment.end() && !module->is_null()) value.module = module->get<int>();
+    value.kind = assessment.at("kind").get<std::string>();
+    value.title = localized(assessment, "title");
+    value.max_score = assessment.at("max_score").get<double>();
+    value.weight = assessment.value("weight", 1.0);
+    value.due_date = text(assessment, "due_date");
+    seed.assessments.push_back(std::move(value));
+  }
+  for (const auto& grade : document.value("grades", json::array()))
+    seed.grades.push_back({grade.at("participant").get<std::string>(), grade.at("assessment").get<std::string>(), grade.at("score").get<double>()});
+  for (const auto& attendance : document.value("attendance", json::array()))
+    seed.attendance.push_back({attendance.at("session").get<std::string>(), attendance.value("late", std::vector<std::string>{}),
+                               attendance.value("excused", std::vector<std::string>{}), attendance.value("absent", std::vector<std::string>{})});
   return seed;
 }
 
@@ -81,6 +111,8 @@ Result<ProgrammeSeed> read_programme_seed_file(const std::string& path) {
   if (document.is_discarded()) return std::unexpected(field_error("file", "malformed_json", "error.malformed_json", path));
   try {
     return parse(document);
+  } catch (const std::bad_optional_access&) {
+    return std::unexpected(field_error("grading", "unknown_policy", "error.seed.file", path));
   } catch (const json::exception& error) {
     // nlohmann's message names the member (out_of_range: key 'code' not found; type_error: ...).
     return std::unexpected(field_error("file", "invalid_programme", "error.seed.file", error.what()));

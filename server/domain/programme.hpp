@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/enrollment.hpp"
+#include "domain/gradebook.hpp"
 #include "domain/permission.hpp"
 
 namespace diplomado {
@@ -45,6 +46,7 @@ struct Programme {
   std::vector<int> sdgs;
   std::vector<Organisation> organisations;
   std::vector<Module> modules;
+  GradingPolicy grading;
   std::int64_t version = 1;
 };
 

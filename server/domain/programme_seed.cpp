@@ -2,6 +2,7 @@
 
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "domain/validation.hpp"
@@ -11,6 +12,66 @@ namespace {
 FieldError seed_problem(std::string field, long row, std::string code, std::string value) {
   return FieldError{std::move(field), row, std::move(code), "error.seed." + code, std::move(value)};
 }
+// Sessions, assessments, grades and attendance refer to modules by position and to people,
+// sessions and assessments by key; every reference must resolve, and every score fit.
+void check_teaching(const ProgrammeSeed& seed, Error& error) {
+  const auto module_count = static_cast<int>(seed.programme.modules.size());
+  if (auto policy = check_grading_policy(seed.programme.grading); !policy.empty())
+    for (auto& problem : policy) error.details.push_back(std::move(problem));
+  std::set<std::string> sessions;
+  long row = 0;
+  for (const auto& session : seed.sessions) {
+    ++row;
+    if (!sessions.insert(session.key).second) error.details.push_back(seed_problem("sessions.key", row, "duplicate", session.key));
+    if (session.module < 1 || session.module > module_count)
+      error.details.push_back(seed_problem("sessions.module", row, "unknown_module", std::to_string(session.module)));
+  }
+  std::map<std::string, const AssessmentSeed*> assessments;
+  std::vector<GradedModule> modules(static_cast<std::size_t>(module_count), GradedModule{});
+  for (std::size_t m = 0; m < modules.size(); ++m) modules[m].weight = seed.programme.modules[m].weight;
+  std::vector<GradedAssessment> graded;
+  row = 0;
+  for (const auto& assessment : seed.assessments) {
+    ++row;
+    if (!assessments.emplace(assessment.code, &assessment).second)
+      error.details.push_back(seed_problem("assessments.code", row, "duplicate", assessment.code));
+    const auto kind = parse_assessment_kind(assessment.kind);
+    if (!kind) error.details.push_back(seed_problem("assessments.kind", row, "unknown_kind", assessment.kind));
+    if (assessment.module && (*assessment.module < 1 || *assessment.module > module_count)) {
+      error.details.push_back(seed_problem("assessments.module", row, "unknown_module", std::to_string(*assessment.module)));
+      continue;
+    }
+    graded.push_back({assessment.module ? std::optional<std::size_t>(*assessment.module - 1) : std::nullopt, kind.value_or(AssessmentKind::quiz),
+                      assessment.max_score, assessment.weight});
+  }
+  if (!seed.assessments.empty())
+    for (auto& problem : check_structure(modules, graded)) error.details.push_back(std::move(problem));
+
+  std::map<std::string, const ParticipantSeed*> people;
+  for (const auto& participant : seed.participants) people.emplace(participant.key, &participant);
+  row = 0;
+  for (const auto& grade : seed.grades) {
+    ++row;
+    const auto person = people.find(grade.participant_key);
+    if (person == people.end()) error.details.push_back(seed_problem("grades.participant", row, "unknown_participant", grade.participant_key));
+    else if (person->second->status == "withdrawn") error.details.push_back(seed_problem("grades.participant", row, "not_active", grade.participant_key));
+    const auto assessment = assessments.find(grade.assessment_code);
+    if (assessment == assessments.end())
+      error.details.push_back(seed_problem("grades.assessment", row, "unknown_assessment", grade.assessment_code));
+    else if (check_score(grade.score, assessment->second->max_score))
+      error.details.push_back(seed_problem("grades.score", row, "invalid_score", std::to_string(grade.score)));
+  }
+  row = 0;
+  for (const auto& attendance : seed.attendance) {
+    ++row;
+    if (!sessions.contains(attendance.session_key))
+      error.details.push_back(seed_problem("attendance.session", row, "unknown_session", attendance.session_key));
+    for (const auto* list : {&attendance.late, &attendance.excused, &attendance.absent})
+      for (const auto& key : *list)
+        if (!people.contains(key)) error.details.push_back(seed_problem("attendance.participant", row, "unknown_participant", key));
+  }
+}
+
 }  // namespace
 
 Result<void> check_programme_seed(const ProgrammeSeed& seed) {
@@ -53,6 +114,7 @@ Result<void> check_programme_seed(const ProgrammeSeed& seed) {
     if (leader == seed.participants.end() || leader->team_key != team.key)
       error.details.push_back(seed_problem("teams.leader", row, "leader_not_member", team.leader_key));
   }
+  check_teaching(seed, error);
   if (!error.details.empty()) return std::unexpected(std::move(error));
   return {};
 }

@@ -48,12 +48,50 @@ struct TeamSeed {
   std::string leader_key;  // a participant key
 };
 
+// Teaching data in a programme file (issue 3). Modules are named by position (1 = the first).
+struct SessionSeed {
+  std::string key;
+  int module = 0;
+  LocalizedText title;
+  std::string starts_at;  // ISO 8601 UTC
+  std::string ends_at;
+  std::string place;
+};
+
+struct AssessmentSeed {
+  std::string code;           // unique in the programme: "M1-QUIZ", "PRE"
+  std::optional<int> module;  // empty for the pretest and posttest
+  std::string kind;
+  LocalizedText title;
+  double max_score = 100;
+  double weight = 1;
+  std::string due_date;
+};
+
+struct GradeSeed {
+  std::string participant_key;
+  std::string assessment_code;
+  double score = 0;
+};
+
+// Quick entry, as on a phone in the room: everyone active is present unless listed.
+struct AttendanceSeed {
+  std::string session_key;
+  std::vector<std::string> late;
+  std::vector<std::string> excused;
+  std::vector<std::string> absent;
+};
+
 struct ProgrammeSeed {
   Programme programme;
   std::vector<SubdivisionSeed> subdivisions;
   std::vector<InstitutionSeed> institutions;
   std::vector<TeamSeed> teams;
   std::vector<ParticipantSeed> participants;
+  std::vector<SessionSeed> sessions;
+  std::vector<AssessmentSeed> assessments;
+  std::vector<GradeSeed> grades;
+  std::vector<AttendanceSeed> attendance;
 };
 
 // Checks that the parts fit together (every key resolves, statuses and levels are known, a

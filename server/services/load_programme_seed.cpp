@@ -6,6 +6,33 @@ namespace diplomado::services {
 
 static Result<SeedLoaded> write_seed(storage::Store& store, const ProgrammeSeed& seed, TimePoint now);
 
+// Sessions, assessments, grades and attendance (quick entry: present unless listed; withdrawn
+// people get no marks).
+static void write_teaching(storage::UnitOfWork& unit, const ProgrammeSeed& seed, const std::vector<Id>& module_ids,
+                           const std::map<std::string, Id>& enrollment_ids, const std::string& at) {
+  auto& teaching = unit.teaching();
+  const auto programme_id = unit.programmes().find_id_by_code(seed.programme.code).value();
+  std::map<std::string, Id> session_ids, assessment_ids;
+  for (const auto& session : seed.sessions)
+    session_ids[session.key] = teaching.insert_session(module_ids.at(static_cast<std::size_t>(session.module - 1)), session);
+  for (const auto& assessment : seed.assessments) {
+    std::optional<Id> module;
+    if (assessment.module) module = module_ids.at(static_cast<std::size_t>(*assessment.module - 1));
+    assessment_ids[assessment.code] = teaching.insert_assessment(programme_id, module, assessment);
+  }
+  for (const auto& grade : seed.grades)
+    teaching.insert_grade(enrollment_ids.at(grade.participant_key), assessment_ids.at(grade.assessment_code), grade.score, at, std::nullopt);
+  for (const auto& attendance : seed.attendance) {
+    std::map<std::string, Attendance> marks;
+    for (const auto& participant : seed.participants)
+      if (participant.status != "withdrawn") marks[participant.key] = Attendance::present;
+    for (const auto& key : attendance.late) marks[key] = Attendance::late;
+    for (const auto& key : attendance.excused) marks[key] = Attendance::excused;
+    for (const auto& key : attendance.absent) marks[key] = Attendance::absent;
+    for (const auto& [key, mark] : marks) teaching.insert_attendance(session_ids.at(attendance.session_key), enrollment_ids.at(key), mark);
+  }
+}
+
 Result<SeedLoaded> load_programme_seed(storage::Store& store, const ProgrammeSeed& seed, TimePoint now) {
   if (auto checked = check_programme_seed(seed); !checked) return std::unexpected(checked.error());
 
@@ -31,7 +58,8 @@ static Result<SeedLoaded> write_seed(storage::Store& store, const ProgrammeSeed&
   for (const auto& institution : seed.institutions) institution_ids[institution.key] = people.find_or_insert_institution(institution);
 
   const auto programme_id = programmes.insert_programme(seed.programme);
-  for (const auto& module : seed.programme.modules) programmes.insert_module(programme_id, module);
+  std::vector<Id> module_ids;
+  for (const auto& module : seed.programme.modules) module_ids.push_back(programmes.insert_module(programme_id, module));
   std::map<std::string, Id> team_ids;
   for (const auto& team : seed.teams) team_ids[team.key] = programmes.insert_team(programme_id, team);
 
@@ -44,6 +72,7 @@ static Result<SeedLoaded> write_seed(storage::Store& store, const ProgrammeSeed&
   }
   for (const auto& team : seed.teams)
     if (!team.leader_key.empty()) programmes.set_team_leader(team_ids.at(team.key), enrollment_ids.at(team.leader_key));
+  write_teaching(*unit, seed, module_ids, enrollment_ids, format_iso8601(now));
 
   unit->audit().append({std::nullopt, "programme.load", "programme", programme_id,
                         R"({"participants":)" + std::to_string(seed.participants.size()) + R"(,"teams":)" + std::to_string(seed.teams.size()) + "}"},

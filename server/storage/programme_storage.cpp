@@ -442,16 +442,22 @@ class SociProgrammeRepository final : public ProgrammeRepository {
     for (const auto& organisation : programme.organisations)
       m_sql << "INSERT INTO programme_organisation (programme_id, role, name_es, name_en, acronym) VALUES (:p, :r, :es, :en, :a)",
           use(id), use(organisation.role), use(organisation.name.es), use(organisation.name.en), use(organisation.acronym);
+    const auto& grading = programme.grading;
+    const std::string missing(to_string(grading.missing_grade)), excused(to_string(grading.excused));
+    m_sql << "UPDATE programme SET module_pass_mark = :pm, missing_grade = :mg, rounding_decimals = :rd, attendance_threshold = :at, "
+             "excused_absence = :ex WHERE id = :id",
+        use(grading.module_pass_mark), use(missing), use(grading.rounding_decimals), use(grading.attendance_threshold), use(excused), use(id);
     return id;
   }
 
-  void insert_module(Id programme_id, const Module& module) override {
-    long long id = programme_id;
+  Id insert_module(Id programme_id, const Module& module) override {
+    long long id = programme_id, module_id = 0;
     int illustrative = module.illustrative ? 1 : 0;
     m_sql << "INSERT INTO module (programme_id, position, title_es, title_en, hours, pass_mark, weight, illustrative) "
-             "VALUES (:p, :pos, :es, :en, :h, :pm, :w, :il)",
+             "VALUES (:p, :pos, :es, :en, :h, :pm, :w, :il) RETURNING id",
         use(id), use(module.position), use(module.title.es), use(module.title.en), use(module.hours), use(module.pass_mark),
-        use(module.weight), use(illustrative);
+        use(module.weight), use(illustrative), into(module_id);
+    return module_id;
   }
 
   Id insert_team(Id programme_id, const TeamSeed& team) override {

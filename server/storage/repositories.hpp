@@ -65,7 +65,7 @@ class ProgrammeRepository {
 
   // Writes used when a programme is loaded from a seed.
   virtual Id insert_programme(const Programme& programme) = 0;
-  virtual void insert_module(Id programme_id, const Module& module) = 0;
+  virtual Id insert_module(Id programme_id, const Module& module) = 0;
   virtual Id insert_team(Id programme_id, const TeamSeed& team) = 0;
   virtual void set_team_leader(Id team_id, Id enrollment_id) = 0;
   virtual Id insert_enrollment(Id programme_id, Id person_id, const ParticipantSeed& participant, std::optional<Id> team_id) = 0;
@@ -102,6 +102,39 @@ class PeopleRepository {
   virtual void insert_and_enrol(Id programme_id, const std::vector<const ImportedPerson*>& people) = 0;
   virtual void update_person(Id person_id, const ImportedPerson& person) = 0;
   virtual Id enrol(Id programme_id, Id person_id) = 0;
+};
+
+// Everything the gradebook is computed from, read in one go, dense (domain/gradebook.hpp).
+struct GradebookEnrollment {
+  Id enrollment_id = 0;
+  Id person_id = 0;
+  std::string given_names;
+  std::string family_names;
+  std::string email;
+  std::string status;
+  std::optional<Id> team_id;
+  std::string team_name;
+};
+
+struct GradebookData {
+  GradebookInput input;
+  std::vector<Id> module_ids;
+  std::vector<LocalizedText> module_titles;
+  std::vector<Id> assessment_ids;
+  std::vector<std::string> assessment_codes;
+  std::vector<Id> session_ids;
+  std::vector<GradebookEnrollment> enrollments;
+};
+
+class TeachingRepository {
+ public:
+  virtual ~TeachingRepository() = default;
+  virtual Id insert_session(Id module_id, const SessionSeed& session) = 0;
+  virtual Id insert_assessment(Id programme_id, std::optional<Id> module_id, const AssessmentSeed& assessment) = 0;
+  virtual void insert_grade(Id enrollment_id, Id assessment_id, double score, std::string_view at, std::optional<Id> by) = 0;
+  virtual void insert_attendance(Id session_id, Id enrollment_id, Attendance mark) = 0;
+  // Enrolments in sort order (withdrawn ones included: the gradebook shows them greyed).
+  virtual GradebookData load_gradebook(Id programme_id) = 0;
 };
 
 struct ImportUpload {
@@ -164,6 +197,7 @@ class UnitOfWork {
   virtual HttpSessionRepository& http_sessions() = 0;
   virtual AuditRepository& audit() = 0;
   virtual ImportUploadRepository& uploads() = 0;
+  virtual TeachingRepository& teaching() = 0;
   virtual void commit() = 0;
 
   // A number that changes whenever the stored data may have changed: a commit in this process,

@@ -106,6 +106,7 @@ class SociUnitOfWork final : public UnitOfWork {
   HttpSessionRepository& http_sessions() override { return lazy(m_http_sessions, make_http_session_repository); }
   AuditRepository& audit() override { return lazy(m_audit, make_audit_repository); }
   ImportUploadRepository& uploads() override { return lazy(m_uploads, make_import_upload_repository); }
+  TeachingRepository& teaching() override { return lazy(m_teaching, make_teaching_repository); }
   void commit() override {
     m_queries.finish();
     if (m_mode == TransactionMode::read_only) {
@@ -165,6 +166,7 @@ class SociUnitOfWork final : public UnitOfWork {
     m_http_sessions.reset();
     m_audit.reset();
     m_uploads.reset();
+    m_teaching.reset();
   }
   soci::connection_pool& m_pool;
   std::size_t m_index;
@@ -178,6 +180,7 @@ class SociUnitOfWork final : public UnitOfWork {
   std::unique_ptr<ProgrammeRepository> m_programmes;
   std::unique_ptr<PeopleRepository> m_people;
   std::unique_ptr<ImportUploadRepository> m_uploads;
+  std::unique_ptr<TeachingRepository> m_teaching;
   std::unique_ptr<UserRepository> m_users;
   std::unique_ptr<HttpSessionRepository> m_http_sessions;
   std::unique_ptr<AuditRepository> m_audit;

@@ -17,6 +17,7 @@ std::unique_ptr<UserRepository> make_user_repository(soci::session& sql, Prepare
 std::unique_ptr<HttpSessionRepository> make_http_session_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<AuditRepository> make_audit_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<ImportUploadRepository> make_import_upload_repository(soci::session& sql, PreparedQueries& queries);
+std::unique_ptr<TeachingRepository> make_teaching_repository(soci::session& sql, PreparedQueries& queries);
 
 class SociStore final : public Store {
  public:

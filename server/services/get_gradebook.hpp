@@ -1,0 +1,44 @@
+#pragma once
+// The gradebook and the knowledge gain of a programme (issue 3), computed on every read from the
+// grades and attendance on file: nothing derived is stored, so nothing can be stale.
+#include <optional>
+#include <vector>
+
+#include "storage/repositories.hpp"
+
+namespace diplomado::services {
+
+struct GradebookRow {
+  storage::GradebookEnrollment enrollment;
+  EnrollmentProgress progress;
+  // Every module passed and the attendance threshold met, while enrolled. The final project
+  // (issue 4) is the remaining condition for graduation.
+  bool meets_requirements = false;
+};
+
+struct Gradebook {
+  GradingPolicy policy;
+  std::vector<LocalizedText> modules;
+  std::size_t assessments = 0;
+  std::size_t sessions = 0;
+  std::vector<GradebookRow> rows;
+};
+
+// actor: empty for the CLI. Grades are personal data: coordinators and instructors read them.
+Result<Gradebook> get_gradebook(storage::Store& store, const std::optional<Actor>& actor, Id programme_id);
+
+struct ParticipantGainRow {
+  storage::GradebookEnrollment enrollment;
+  ParticipantGain gain;
+};
+
+struct KnowledgeGainReport {
+  double pass_mark = 0;
+  KnowledgeGain aggregate;
+  std::vector<ParticipantGainRow> participants;  // empty for observers: they read aggregates only
+};
+
+// Enrolments still active with both a pre- and a post-test score.
+Result<KnowledgeGainReport> get_knowledge_gain(storage::Store& store, const std::optional<Actor>& actor, Id programme_id);
+
+}  // namespace diplomado::services

@@ -1,0 +1,196 @@
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+#include "storage/soci_store.hpp"
+
+namespace diplomado::storage {
+namespace {
+
+using soci::into;
+using soci::use;
+
+struct InsertGrade {
+  long long enrollment = 0, assessment = 0, by = 0;
+  double score = 0;
+  std::string at;
+  soci::statement statement;
+  explicit InsertGrade(soci::session& sql)
+      : statement((sql.prepare << "INSERT INTO grade (enrollment_id, assessment_id, score, updated_at, updated_by) "
+                                  "VALUES (:e, :a, :s, :at, NULLIF(:by, 0))",
+                   use(enrollment), use(assessment), use(score), use(at), use(by))) {}
+};
+
+struct InsertAttendance {
+  long long session = 0, enrollment = 0;
+  std::string mark;
+  soci::statement statement;
+  explicit InsertAttendance(soci::session& sql)
+      : statement((sql.prepare << "INSERT INTO attendance (session_id, enrollment_id, mark) VALUES (:s, :e, :m)", use(session), use(enrollment),
+                   use(mark))) {}
+};
+
+// Rows come in slices of this many: SOCI's bulk fetch, far cheaper per row than one at a time.
+constexpr std::size_t fetch_rows = 4096;
+
+class SociTeachingRepository final : public TeachingRepository {
+ public:
+  SociTeachingRepository(soci::session& sql, PreparedQueries& queries) : m_sql(sql), m_queries(queries) {}
+
+  Id insert_session(Id module_id, const SessionSeed& session) override {
+    long long module = module_id, id = 0;
+    m_sql << "INSERT INTO session (module_id, title_es, title_en, starts_at, ends_at, place) VALUES (:m, :es, :en, :s, :e, :p) RETURNING id",
+        use(module), use(session.title.es), use(session.title.en), use(session.starts_at), use(session.ends_at), use(session.place), into(id);
+    return id;
+  }
+
+  Id insert_assessment(Id programme_id, std::optional<Id> module_id, const AssessmentSeed& assessment) override {
+    long long programme = programme_id, module = module_id.value_or(0), id = 0;
+    m_sql << "INSERT INTO assessment (programme_id, module_id, code, kind, title_es, title_en, max_score, weight, due_date) "
+             "VALUES (:p, NULLIF(:m, 0), :c, :k, :es, :en, :max, :w, NULLIF(:d, '')) RETURNING id",
+        use(programme), use(module), use(assessment.code), use(assessment.kind), use(assessment.title.es), use(assessment.title.en),
+        use(assessment.max_score), use(assessment.weight), use(assessment.due_date), into(id);
+    return id;
+  }
+
+  void insert_grade(Id enrollment_id, Id assessment_id, double score, std::string_view at, std::optional<Id> by) override {
+    auto& query = m_queries.get<InsertGrade>(m_sql);
+    query.enrollment = enrollment_id;
+    query.assessment = assessment_id;
+    query.score = score;
+    query.at = at;
+    query.by = by.value_or(0);
+    query.statement.execute(true);
+  }
+
+  void insert_attendance(Id session_id, Id enrollment_id, Attendance mark) override {
+    auto& query = m_queries.get<InsertAttendance>(m_sql);
+    query.session = session_id;
+    query.enrollment = enrollment_id;
+    query.mark = std::string(to_string(mark));
+    query.statement.execute(true);
+  }
+
+  GradebookData load_gradebook(Id programme_id) override {
+    GradebookData data;
+    long long programme = programme_id;
+    auto& input = data.input;
+    {
+      std::string missing, excused;
+      m_sql << "SELECT module_pass_mark, missing_grade, rounding_decimals, attendance_threshold, excused_absence FROM programme WHERE id = :id",
+          into(input.policy.module_pass_mark), into(missing), into(input.policy.rounding_decimals), into(input.policy.attendance_threshold),
+          into(excused), use(programme);
+      input.policy.missing_grade = parse_missing_grade(missing).value_or(MissingGrade::counts_as_zero);
+      input.policy.excused = parse_excused_absence(excused).value_or(ExcusedAbsence::left_out);
+    }
+    std::unordered_map<Id, std::size_t> module_index, assessment_index, session_index, enrollment_index;
+    {
+      long long id = 0;
+      double weight = 0, pass_mark = 0;
+      LocalizedText title;
+      soci::statement statement = (m_sql.prepare << "SELECT id, weight, pass_mark, title_es, title_en FROM module WHERE programme_id = :p ORDER BY position",
+                                   into(id), into(weight), into(pass_mark), into(title.es), into(title.en), use(programme));
+      statement.execute();
+      while (statement.fetch()) {
+        module_index[id] = data.module_ids.size();
+        data.module_ids.push_back(id);
+        data.module_titles.push_back(title);
+        // A module's own pass mark, when set, is its own; zero means the programme's.
+        input.modules.push_back({weight, pass_mark > 0 ? std::optional<double>(pass_mark) : std::nullopt});
+      }
+    }
+    {
+      long long id = 0, module = 0;
+      std::string kind, code;
+      double max_score = 0, weight = 0;
+      soci::statement statement =
+          (m_sql.prepare << "SELECT a.id, COALESCE(a.module_id, 0), a.kind, a.code, a.max_score, a.weight FROM assessment a "
+                            "LEFT JOIN module m ON m.id = a.module_id WHERE a.programme_id = :p ORDER BY COALESCE(m.position, 0), a.id",
+           into(id), into(module), into(kind), into(code), into(max_score), into(weight), use(programme));
+      statement.execute();
+      while (statement.fetch()) {
+        assessment_index[id] = data.assessment_ids.size();
+        data.assessment_ids.push_back(id);
+        data.assessment_codes.push_back(code);
+        std::optional<std::size_t> module_position;
+        if (module) module_position = module_index.at(module);
+        input.assessments.push_back({module_position, parse_assessment_kind(kind).value_or(AssessmentKind::quiz), max_score, weight});
+      }
+    }
+    {
+      long long id = 0, module = 0;
+      soci::statement statement = (m_sql.prepare << "SELECT s.id, s.module_id FROM session s JOIN module m ON m.id = s.module_id "
+                                                    "WHERE m.programme_id = :p ORDER BY s.starts_at, s.id",
+                                   into(id), into(module), use(programme));
+      statement.execute();
+      while (statement.fetch()) {
+        session_index[id] = data.session_ids.size();
+        data.session_ids.push_back(id);
+        input.session_modules.push_back(module_index.at(module));
+      }
+    }
+    {
+      GradebookEnrollment row;
+      long long id = 0, person = 0, team = 0;
+      soci::statement statement =
+          (m_sql.prepare << "SELECT e.id, p.id, p.given_names, p.family_names, COALESCE(p.email, ''), e.status, COALESCE(e.team_id, 0), COALESCE(t.name, '') "
+                            "FROM enrollment e JOIN person p ON p.id = e.person_id LEFT JOIN team t ON t.id = e.team_id "
+                            "WHERE e.programme_id = :p ORDER BY p.sort_name, e.id",
+           into(id), into(person), into(row.given_names), into(row.family_names), into(row.email), into(row.status), into(team), into(row.team_name),
+           use(programme));
+      statement.execute();
+      while (statement.fetch()) {
+        row.enrollment_id = id;
+        row.person_id = person;
+        row.team_id = team ? std::optional<Id>(team) : std::nullopt;
+        enrollment_index[id] = data.enrollments.size();
+        data.enrollments.push_back(row);
+      }
+    }
+    input.enrollments = data.enrollments.size();
+    const auto assessment_count = input.assessments.size();
+    const auto session_count = input.session_modules.size();
+    input.scores.assign(input.enrollments * assessment_count, std::numeric_limits<float>::quiet_NaN());
+    input.attendance.assign(input.enrollments * session_count, Attendance::unrecorded);
+    {
+      std::vector<long long> enrollments(fetch_rows), assessments(fetch_rows);
+      std::vector<double> scores(fetch_rows);
+      soci::statement statement = (m_sql.prepare << "SELECT g.enrollment_id, g.assessment_id, g.score FROM grade g "
+                                                    "JOIN assessment a ON a.id = g.assessment_id WHERE a.programme_id = :p",
+                                   into(enrollments), into(assessments), into(scores), use(programme));
+      statement.execute();
+      while (statement.fetch()) {
+        for (std::size_t i = 0; i < enrollments.size(); ++i)
+          input.scores[enrollment_index.at(enrollments[i]) * assessment_count + assessment_index.at(assessments[i])] = static_cast<float>(scores[i]);
+        enrollments.resize(fetch_rows), assessments.resize(fetch_rows), scores.resize(fetch_rows);
+      }
+    }
+    {
+      std::vector<long long> sessions(fetch_rows), enrollments(fetch_rows);
+      std::vector<std::string> marks(fetch_rows);
+      soci::statement statement = (m_sql.prepare << "SELECT t.session_id, t.enrollment_id, t.mark FROM attendance t "
+                                                    "JOIN enrollment e ON e.id = t.enrollment_id WHERE e.programme_id = :p",
+                                   into(sessions), into(enrollments), into(marks), use(programme));
+      statement.execute();
+      while (statement.fetch()) {
+        for (std::size_t i = 0; i < sessions.size(); ++i)
+          input.attendance[enrollment_index.at(enrollments[i]) * session_count + session_index.at(sessions[i])] =
+              parse_attendance(marks[i]).value_or(Attendance::unrecorded);
+        sessions.resize(fetch_rows), enrollments.resize(fetch_rows), marks.resize(fetch_rows);
+      }
+    }
+    return data;
+  }
+
+ private:
+  soci::session& m_sql;
+  PreparedQueries& m_queries;
+};
+
+}  // namespace
+
+std::unique_ptr<TeachingRepository> make_teaching_repository(soci::session& sql, PreparedQueries& queries) {
+  return std::make_unique<SociTeachingRepository>(sql, queries);
+}
+
+}  // namespace diplomado::storage
