@@ -31,6 +31,7 @@ test: build
 bench: build
 	@bench/http-throughput
 	@bench/import
+	@bench/gradebook
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) web/dist

@@ -34,8 +34,10 @@ CREATE TABLE grade (
   updated_at TEXT NOT NULL,
   updated_by BIGINT,
   version INTEGER NOT NULL DEFAULT 1,
-  PRIMARY KEY (enrollment_id, assessment_id)
+  PRIMARY KEY (assessment_id, enrollment_id)
 );
+-- Clustered by assessment: a programme's grades are a few range scans; one person's, by this index.
+CREATE INDEX grade_enrollment ON grade(enrollment_id);
 
 CREATE TABLE attendance (
   session_id BIGINT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
