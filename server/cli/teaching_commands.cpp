@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "documents/gradebook_report.hpp"
+#include "documents/spreadsheet_cell.hpp"
 #include "services/get_gradebook.hpp"
 #include "services/list_programmes.hpp"
 
@@ -11,16 +13,16 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json number_or_null(const std::optional<double>& value) { return value ? ordered_json(*value) : ordered_json(nullptr); }
-
 std::string csv_number(const std::optional<double>& value) {
   if (!value) return "";
   auto text = ordered_json(*value).dump();
   return text;
 }
 
-// Text cells of the CSV: quoted when they hold a comma, a quote or a line break.
-std::string csv_text(const std::string& text) {
+// Text cells of the CSV: neutralised against formulas, quoted when they hold a comma, a quote
+// or a line break.
+std::string csv_text(const std::string& raw) {
+  const auto text = documents::neutralise_formula(raw);
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) {
@@ -55,37 +57,7 @@ int run_gradebook(services::Store& store, const std::string& programme_code, con
     }
     return 0;
   }
-  ordered_json document;
-  document["programme"] = programme_code;
-  document["policy"] = {{"module_pass_mark", gradebook->policy.module_pass_mark},
-                        {"missing_grade", to_string(gradebook->policy.missing_grade)},
-                        {"rounding_decimals", gradebook->policy.rounding_decimals},
-                        {"attendance_threshold", gradebook->policy.attendance_threshold},
-                        {"excused_absence", to_string(gradebook->policy.excused)}};
-  ordered_json rows = ordered_json::array();
-  std::size_t meeting = 0;
-  for (const auto& row : gradebook->rows) {
-    const auto& p = row.progress;
-    ordered_json grades = ordered_json::array(), rates = ordered_json::array();
-    for (const auto& grade : p.module_grades) grades.push_back(number_or_null(grade));
-    for (const auto& rate : p.module_attendance) rates.push_back(number_or_null(rate));
-    rows.push_back({{"enrollment_id", row.enrollment.enrollment_id},
-                    {"given_names", row.enrollment.given_names},
-                    {"family_names", row.enrollment.family_names},
-                    {"status", row.enrollment.status},
-                    {"team", row.enrollment.team_name},
-                    {"module_grades", grades},
-                    {"final_grade", number_or_null(p.final_grade)},
-                    {"attendance", number_or_null(p.attendance)},
-                    {"module_attendance", rates},
-                    {"modules_passed", p.modules_passed},
-                    {"meets_requirements", row.meets_requirements}});
-    meeting += row.meets_requirements;
-  }
-  document["enrollments"] = gradebook->rows.size();
-  document["meeting_requirements"] = meeting;
-  document["rows"] = std::move(rows);
-  console.out << document.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+  console.out << documents::gradebook_json(*gradebook, programme_code) << '\n';
   return 0;
 }
 
@@ -94,30 +66,7 @@ int run_gain(services::Store& store, const std::string& programme_code, Console&
   if (!programme_id) return print_error(programme_id.error(), console), 1;
   auto report = services::get_knowledge_gain(store, std::nullopt, *programme_id);
   if (!report) return print_error(report.error(), console), 1;
-  const auto& gain = report->aggregate;
-  ordered_json participants = ordered_json::array();
-  for (const auto& row : report->participants)
-    participants.push_back({{"enrollment_id", row.enrollment.enrollment_id},
-                            {"given_names", row.enrollment.given_names},
-                            {"family_names", row.enrollment.family_names},
-                            {"pre", row.gain.pre},
-                            {"post", row.gain.post},
-                            {"gain", row.gain.gain},
-                            {"normalised_gain", number_or_null(row.gain.normalised_gain)}});
-  ordered_json document{{"programme", programme_code},
-                        {"n", gain.pairs},
-                        {"mean_pre", gain.mean_pre},
-                        {"mean_post", gain.mean_post},
-                        {"mean_gain", gain.mean_gain},
-                        {"mean_normalised_gain", number_or_null(gain.mean_normalised_gain)},
-                        {"share_improved", gain.share_improved},
-                        {"share_post_at_pass_mark", gain.share_post_pass},
-                        {"pass_mark", report->pass_mark},
-                        {"wilcoxon_signed_rank",
-                         {{"n", gain.wilcoxon.n}, {"w_plus", gain.wilcoxon.w_plus}, {"z", gain.wilcoxon.z}, {"p_value", gain.wilcoxon.p_value},
-                          {"exact", gain.wilcoxon.exact}}},
-                        {"participants", participants}};
-  console.out << document.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+  console.out << documents::knowledge_gain_json(*report, programme_code) << '\n';
   return 0;
 }
 

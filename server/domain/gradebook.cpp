@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 #include <numeric>
 
 namespace diplomado {
@@ -116,6 +118,26 @@ std::optional<FieldError> check_score(double score, double max_score) {
   if (score < 0) return FieldError{"score", std::nullopt, "negative", "error.grading.negative_score", std::to_string(score)};
   if (score > max_score) return FieldError{"score", std::nullopt, "above_maximum", "error.grading.above_maximum", std::to_string(score)};
   return std::nullopt;
+}
+
+std::optional<double> parse_score(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.empty() || text.size() > 12) return std::nullopt;
+  std::string normalised;
+  int separators = 0;
+  for (char c : text) {
+    if (c == ',' || c == '.') {
+      ++separators;
+      normalised.push_back('.');
+    } else if (c >= '0' && c <= '9') {
+      normalised.push_back(c);
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (separators > 1 || normalised.front() == '.' || normalised.back() == '.') return std::nullopt;
+  return std::strtod(normalised.c_str(), nullptr);
 }
 
 double round_half_away(double value, int decimals) {

@@ -54,6 +54,8 @@ struct GradedAssessment {
 // scores from 0 to max. Each error names the rule it breaks.
 std::vector<FieldError> check_structure(const std::vector<GradedModule>& modules, const std::vector<GradedAssessment>& assessments);
 std::optional<FieldError> check_score(double score, double max_score);
+// A score as typed: "8.5", or "8,5" with the decimal comma of Spanish. Nothing else.
+std::optional<double> parse_score(std::string_view text);
 
 enum class Attendance : std::uint8_t { unrecorded, present, late, excused, absent };
 std::string_view to_string(Attendance attendance);

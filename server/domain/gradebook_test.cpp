@@ -125,6 +125,10 @@ TEST(Gradebook, StructureAndScoresAreCheckedNamingTheRule) {
   EXPECT_EQ(codes(check_structure({{1, {}}}, {{0, AssessmentKind::pretest, 10, 1}, {std::nullopt, AssessmentKind::exam, 10, 1}})),
             (std::vector<std::string>{"test_in_module", "module_required"}));
 
+  EXPECT_EQ(parse_score("8,5"), 8.5);  // the decimal comma of Spanish
+  EXPECT_EQ(parse_score(" 8.5 "), 8.5);
+  EXPECT_EQ(parse_score("10"), 10.0);
+  for (const char* bad : {"", "ocho", "8,5,1", "8.5.1", ",5", "8,", "-1", "1e3", "8 5"}) EXPECT_FALSE(parse_score(bad)) << bad;
   EXPECT_FALSE(check_score(8.5, 10));
   EXPECT_EQ(check_score(10.5, 10)->code, "above_maximum");
   EXPECT_EQ(check_score(-1, 10)->code, "negative");

@@ -30,6 +30,7 @@ const char* to_string(Permission permission) {
     case Permission::view_participants: return "view_participants";
     case Permission::manage_programme: return "manage_programme";
     case Permission::manage_site: return "manage_site";
+    case Permission::record_teaching: return "record_teaching";
   }
   return "undeclared";
 }
@@ -49,6 +50,11 @@ bool can_manage_programme(const Actor& actor, Id programme_id) {
 
 bool can_manage_site(const Actor& actor) { return actor.is_site_coordinator(); }
 
+// Grades and attendance are recorded by those who teach and those who run the programme.
+bool can_record_teaching(const Actor& actor, Id programme_id) {
+  return actor.has_role(Role::coordinator, programme_id) || actor.has_role(Role::instructor, programme_id);
+}
+
 bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> programme_id) {
   switch (permission) {
     case Permission::public_access:
@@ -57,6 +63,7 @@ bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> pro
     case Permission::view_participants: return programme_id && can_view_participants(actor, *programme_id);
     case Permission::manage_programme: return programme_id && can_manage_programme(actor, *programme_id);
     case Permission::manage_site: return can_manage_site(actor);
+    case Permission::record_teaching: return programme_id && can_record_teaching(actor, *programme_id);
   }
   return false;
 }

@@ -35,6 +35,7 @@ enum class Permission {
   view_participants,    // personal data: coordinator, instructor, group leader
   manage_programme,     // coordinator of the programme (or site-wide)
   manage_site,          // site-wide coordinator: reference data shared by every programme
+  record_teaching,      // coordinator or instructor of the programme: grades, attendance, gradebook
 };
 
 const char* to_string(Permission permission);
@@ -43,6 +44,7 @@ bool can_view_programme(const Actor& actor, Id programme_id);
 bool can_view_participants(const Actor& actor, Id programme_id);
 bool can_manage_programme(const Actor& actor, Id programme_id);
 bool can_manage_site(const Actor& actor);
+bool can_record_teaching(const Actor& actor, Id programme_id);
 
 // Checks a permission that depends on a programme (or none, for site-level ones).
 bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> programme_id);

@@ -41,6 +41,12 @@ const std::vector<Route>& route_table() {
       {post, "/api/v1/programmes/{programme_id}/participant_imports/{import_id}/preview", manage_programme, handle_preview_participant_import},
       {post, "/api/v1/programmes/{programme_id}/participant_imports/{import_id}/commit", manage_programme, handle_commit_participant_import},
       {get, "/api/v1/programmes/{programme_id}/teams", view_programme, handle_list_teams},
+
+      {get, "/api/v1/programmes/{programme_id}/gradebook", record_teaching, handle_get_gradebook},
+      // Observers (the donor) read the aggregate; the use case leaves out per-person rows for them.
+      {get, "/api/v1/programmes/{programme_id}/knowledge_gain", view_programme, handle_get_knowledge_gain},
+      {put, "/api/v1/programmes/{programme_id}/grades/{enrollment_id}/{assessment_id}", record_teaching, handle_record_grade},
+      {put, "/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance", record_teaching, handle_record_attendance},
   };
   return routes;
 }

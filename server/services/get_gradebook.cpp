@@ -29,11 +29,13 @@ std::vector<GradebookRow> compute_rows(storage::GradebookData& data) {
 
 Result<Gradebook> get_gradebook(storage::Store& store, const std::optional<Actor>& actor, Id programme_id) {
   if (actor && !can_view_programme(*actor, programme_id)) return std::unexpected(programme_not_found());
-  if (actor && !(actor->has_role(Role::coordinator, programme_id) || actor->has_role(Role::instructor, programme_id)))
+  if (actor && !can_record_teaching(*actor, programme_id))
     return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
   auto data = load(store, programme_id);
   if (!data) return std::unexpected(data.error());
-  Gradebook gradebook{data->input.policy, data->module_titles, data->input.assessments.size(), data->input.session_modules.size(), {}};
+  Gradebook gradebook{data->input.policy, data->module_titles, {}, data->session_ids, data->input.session_modules, {}};
+  for (std::size_t a = 0; a < data->assessment_ids.size(); ++a)
+    gradebook.assessments.push_back({data->assessment_ids[a], data->assessment_codes[a], data->input.assessments[a]});
   gradebook.rows = compute_rows(*data);
   return gradebook;
 }
@@ -44,7 +46,7 @@ Result<KnowledgeGainReport> get_knowledge_gain(storage::Store& store, const std:
   if (!data) return std::unexpected(data.error());
   KnowledgeGainReport report;
   report.pass_mark = data->input.policy.module_pass_mark;
-  const bool personal = !actor || actor->has_role(Role::coordinator, programme_id) || actor->has_role(Role::instructor, programme_id);
+  const bool personal = !actor || can_record_teaching(*actor, programme_id);
   std::vector<std::pair<double, double>> pairs;
   for (auto& row : compute_rows(*data)) {
     if (row.enrollment.status == "withdrawn" || !row.progress.pretest || !row.progress.posttest) continue;

@@ -16,11 +16,18 @@ struct GradebookRow {
   bool meets_requirements = false;
 };
 
+struct GradebookAssessment {
+  Id id = 0;
+  std::string code;
+  GradedAssessment rules;
+};
+
 struct Gradebook {
   GradingPolicy policy;
   std::vector<LocalizedText> modules;
-  std::size_t assessments = 0;
-  std::size_t sessions = 0;
+  std::vector<GradebookAssessment> assessments;
+  std::vector<Id> session_ids;
+  std::vector<std::size_t> session_modules;
   std::vector<GradebookRow> rows;
 };
 

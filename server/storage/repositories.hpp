@@ -135,6 +135,23 @@ class TeachingRepository {
   virtual void insert_attendance(Id session_id, Id enrollment_id, Attendance mark) = 0;
   // Enrolments in sort order (withdrawn ones included: the gradebook shows them greyed).
   virtual GradebookData load_gradebook(Id programme_id) = 0;
+
+  struct AssessmentRow {
+    Id id = 0;
+    std::string code;
+    double max_score = 0;
+  };
+  struct GradeRow {
+    double score = 0;
+    std::int64_t version = 1;
+  };
+  virtual std::optional<AssessmentRow> find_assessment(Id programme_id, Id assessment_id) = 0;
+  virtual std::optional<GradeRow> find_grade(Id enrollment_id, Id assessment_id) = 0;
+  // Inserts, or updates when the stored version is `expected_version`; false when it is not.
+  virtual bool save_grade(Id enrollment_id, Id assessment_id, double score, std::optional<std::int64_t> expected_version, std::string_view at,
+                          Id by) = 0;
+  virtual bool session_in_programme(Id programme_id, Id session_id) = 0;
+  virtual void save_attendance(Id session_id, Id enrollment_id, Attendance mark) = 0;
 };
 
 struct ImportUpload {

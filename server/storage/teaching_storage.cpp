@@ -223,6 +223,59 @@ class SociTeachingRepository final : public TeachingRepository {
     return data;
   }
 
+  std::optional<AssessmentRow> find_assessment(Id programme_id, Id assessment_id) override {
+    long long programme = programme_id, id = assessment_id;
+    AssessmentRow row;
+    m_sql << "SELECT code, max_score FROM assessment WHERE id = :id AND programme_id = :p", into(row.code), into(row.max_score), use(id), use(programme);
+    if (!m_sql.got_data()) return std::nullopt;
+    row.id = assessment_id;
+    return row;
+  }
+
+  std::optional<GradeRow> find_grade(Id enrollment_id, Id assessment_id) override {
+    long long enrollment = enrollment_id, assessment = assessment_id, version = 0;
+    GradeRow row;
+    m_sql << "SELECT score, version FROM grade WHERE assessment_id = :a AND enrollment_id = :e", into(row.score), into(version), use(assessment),
+        use(enrollment);
+    if (!m_sql.got_data()) return std::nullopt;
+    row.version = version;
+    return row;
+  }
+
+  bool save_grade(Id enrollment_id, Id assessment_id, double score, std::optional<std::int64_t> expected_version, std::string_view at,
+                  Id by) override {
+    long long enrollment = enrollment_id, assessment = assessment_id, author = by;
+    const std::string when(at);
+    if (!expected_version) {
+      m_sql << "INSERT INTO grade (enrollment_id, assessment_id, score, updated_at, updated_by) VALUES (:e, :a, :s, :at, :by)", use(enrollment),
+          use(assessment), use(score), use(when), use(author);
+      return true;
+    }
+    long long version = *expected_version;
+    soci::statement statement = (m_sql.prepare << "UPDATE grade SET score = :s, updated_at = :at, updated_by = :by, version = version + 1 "
+                                                  "WHERE assessment_id = :a AND enrollment_id = :e AND version = :v",
+                                 use(score), use(when), use(author), use(assessment), use(enrollment), use(version));
+    statement.execute(true);
+    return statement.get_affected_rows() == 1;
+  }
+
+  bool session_in_programme(Id programme_id, Id session_id) override {
+    long long programme = programme_id, session = session_id, found = 0;
+    m_sql << "SELECT COUNT(*) FROM session s JOIN module m ON m.id = s.module_id WHERE s.id = :s AND m.programme_id = :p", into(found), use(session),
+        use(programme);
+    return found > 0;
+  }
+
+  void save_attendance(Id session_id, Id enrollment_id, Attendance mark) override {
+    long long session = session_id, enrollment = enrollment_id;
+    const std::string text(to_string(mark));
+    soci::statement update = (m_sql.prepare << "UPDATE attendance SET mark = :m, version = version + 1 WHERE session_id = :s AND enrollment_id = :e",
+                              use(text), use(session), use(enrollment));
+    update.execute(true);
+    if (update.get_affected_rows() == 0)
+      m_sql << "INSERT INTO attendance (session_id, enrollment_id, mark) VALUES (:s, :e, :m)", use(session), use(enrollment), use(text);
+  }
+
  private:
   // Rows of (id, id, number) for one programme.
   template <class Visit>

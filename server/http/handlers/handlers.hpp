@@ -31,6 +31,11 @@ HttpResponse handle_load_subdivisions(RequestContext& context);
 
 HttpResponse handle_list_teams(RequestContext& context);
 
+HttpResponse handle_get_gradebook(RequestContext& context);
+HttpResponse handle_get_knowledge_gain(RequestContext& context);
+HttpResponse handle_record_grade(RequestContext& context);
+HttpResponse handle_record_attendance(RequestContext& context);
+
 // Shared by handlers: the numeric {programme_id} of the path (validated by the dispatcher).
 Id programme_id_of(const RequestContext& context);
 // Another id of the path, if it is a positive whole number; and the 400 that names it otherwise.

@@ -1,0 +1,77 @@
+// Teaching over HTTP (issue 3): the gradebook, the knowledge gain, a grade, a session's attendance.
+#include <charconv>
+#include <map>
+
+#include "documents/gradebook_report.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/json/json_body.hpp"
+#include "http/problem.hpp"
+#include "services/get_gradebook.hpp"
+#include "services/record_teaching.hpp"
+
+namespace diplomado::http {
+
+HttpResponse handle_get_gradebook(RequestContext& context) {
+  auto gradebook = services::get_gradebook(context.app.store, context.actor, programme_id_of(context));
+  if (!gradebook) return problem_response(gradebook.error(), context.language);
+  return json_response(200, documents::gradebook_json(*gradebook, std::to_string(programme_id_of(context))));
+}
+
+HttpResponse handle_get_knowledge_gain(RequestContext& context) {
+  auto report = services::get_knowledge_gain(context.app.store, context.actor, programme_id_of(context));
+  if (!report) return problem_response(report.error(), context.language);
+  return json_response(200, documents::knowledge_gain_json(*report, std::to_string(programme_id_of(context))));
+}
+
+// Body: {"score": "8,5"} (or a number); If-Match: the grade's version, absent for a new grade.
+HttpResponse handle_record_grade(RequestContext& context) {
+  const auto enrollment = path_id(context, "enrollment_id");
+  if (!enrollment) return bad_path_id(context, "enrollment_id");
+  const auto assessment = path_id(context, "assessment_id");
+  if (!assessment) return bad_path_id(context, "assessment_id");
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  const auto score = body->find("score");
+  if (score == body->end() || !(score->is_string() || score->is_number()))
+    return problem_response(field_error("score", "required", "error.field.required"), context.language);
+  auto version = if_match_version(context);
+  if (!version) return problem_response(version.error(), context.language);
+  const services::GradeChange change{*enrollment, *assessment, score->is_string() ? score->get<std::string>() : score->dump(), *version};
+  auto recorded = services::record_grade(context.app.store, *context.actor, programme_id_of(context), change, context.app.now());
+  if (!recorded) return problem_response(recorded.error(), context.language);
+  JsonWriter json;
+  json.begin_object().field("score", recorded->score).field("version", recorded->version).end_object();
+  auto response = json_response(200, json.take());
+  response.headers.emplace_back("ETag", "\"" + std::to_string(recorded->version) + "\"");
+  return response;
+}
+
+// Body: {"exceptions": {"<enrollment id>": "late" | "excused" | "absent"}}; everyone else is present.
+HttpResponse handle_record_attendance(RequestContext& context) {
+  const auto session = path_id(context, "session_id");
+  if (!session) return bad_path_id(context, "session_id");
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  std::map<Id, std::string> exceptions;
+  if (const auto listed = body->find("exceptions"); listed != body->end() && listed->is_object()) {
+    for (const auto& [key, value] : listed->items()) {
+      Id id = 0;
+      const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), id);
+      if (error != std::errc{} || end != key.data() + key.size() || !value.is_string())
+        return problem_response(field_error("exceptions", "malformed", "error.attendance.mark", key), context.language);
+      exceptions[id] = value.get<std::string>();
+    }
+  }
+  auto counts = services::record_attendance(context.app.store, *context.actor, programme_id_of(context), *session, exceptions, context.app.now());
+  if (!counts) return problem_response(counts.error(), context.language);
+  JsonWriter json;
+  json.begin_object()
+      .field("present", counts->present)
+      .field("late", counts->late)
+      .field("excused", counts->excused)
+      .field("absent", counts->absent)
+      .end_object();
+  return json_response(200, json.take());
+}
+
+}  // namespace diplomado::http

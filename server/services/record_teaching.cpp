@@ -1,0 +1,103 @@
+#include "services/record_teaching.hpp"
+
+#include <cstdio>
+
+#include "services/get_programme.hpp"
+
+namespace diplomado::services {
+namespace {
+
+std::optional<Error> refuse(const Actor& actor, Id programme_id) {
+  if (!can_view_programme(actor, programme_id)) return programme_not_found();
+  if (!can_record_teaching(actor, programme_id)) return make_error(ErrorCode::forbidden, "error.forbidden");
+  return std::nullopt;
+}
+
+std::string number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.15g", value);
+  return buffer;
+}
+
+}  // namespace
+
+Result<RecordedGrade> record_grade(storage::Store& store, const Actor& actor, Id programme_id, const GradeChange& change, TimePoint now) {
+  if (auto refused = refuse(actor, programme_id)) return std::unexpected(*refused);
+  const auto score = parse_score(change.score);
+  if (!score) return std::unexpected(field_error("score", "not_a_number", "error.grading.not_a_number", change.score));
+
+  auto unit = store.begin(storage::TransactionMode::read_write);
+  auto& teaching = unit->teaching();
+  const auto assessment = teaching.find_assessment(programme_id, change.assessment_id);
+  if (!assessment)
+    return std::unexpected(field_error("assessment_id", "unknown_assessment", "error.seed.unknown_assessment", std::to_string(change.assessment_id)));
+  const auto enrollment = unit->programmes().participant(programme_id, change.enrollment_id);
+  if (!enrollment)
+    return std::unexpected(field_error("enrollment_id", "not_enrolled", "error.grading.not_enrolled", std::to_string(change.enrollment_id)));
+  if (enrollment->row.status == "withdrawn")
+    return std::unexpected(field_error("enrollment_id", "withdrawn", "error.grading.withdrawn", std::to_string(change.enrollment_id)));
+  if (auto bad = check_score(*score, assessment->max_score)) {
+    bad->value = change.score;
+    Error error = make_error(ErrorCode::invalid_input, bad->message_key);
+    error.details.push_back(std::move(*bad));
+    return std::unexpected(error);
+  }
+
+  // A grade someone else changed since the editor read it is not overwritten (409): the editor
+  // reloads and decides. A new grade must be new; an existing one needs its version.
+  const auto existing = teaching.find_grade(change.enrollment_id, change.assessment_id);
+  const bool stale = existing ? change.expected_version != existing->version : change.expected_version.has_value();
+  if (stale) return std::unexpected(make_error(ErrorCode::conflict, "error.grading.stale"));
+  if (!teaching.save_grade(change.enrollment_id, change.assessment_id, *score, change.expected_version, format_iso8601(now), actor.user_id))
+    return std::unexpected(make_error(ErrorCode::conflict, "error.grading.stale"));
+  // Who, when, the old and the new value (issue 3: every change of a grade is audited).
+  unit->audit().append({actor.user_id, "grade.record", "grade", change.enrollment_id,
+                        R"({"assessment":")" + assessment->code + R"(","old":)" + (existing ? number(existing->score) : "null") + R"(,"new":)" +
+                            number(*score) + "}"},
+                       format_iso8601(now));
+  unit->commit();
+  return RecordedGrade{*score, existing ? existing->version + 1 : 1};
+}
+
+Result<AttendanceCounts> record_attendance(storage::Store& store, const Actor& actor, Id programme_id, Id session_id,
+                                           const std::map<Id, std::string>& exceptions, TimePoint now) {
+  if (auto refused = refuse(actor, programme_id)) return std::unexpected(*refused);
+  auto unit = store.begin(storage::TransactionMode::read_write);
+  if (!unit->teaching().session_in_programme(programme_id, session_id))
+    return std::unexpected(field_error("session_id", "unknown_session", "error.attendance.session", std::to_string(session_id)));
+
+  std::map<Id, Attendance> marks;
+  for (const auto& record : unit->programmes().participant_records(programme_id, {}))
+    if (record.row.status != "withdrawn") marks[record.row.enrollment_id] = Attendance::present;
+  Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
+  for (const auto& [enrollment, text] : exceptions) {
+    const auto mark = parse_attendance(text);
+    if (!marks.contains(enrollment))
+      invalid.details.push_back({"exceptions", std::nullopt, "not_enrolled", "error.grading.not_enrolled", std::to_string(enrollment)});
+    else if (!mark)
+      invalid.details.push_back({"exceptions", std::nullopt, "unknown_mark", "error.attendance.mark", text});
+    else
+      marks[enrollment] = *mark;
+  }
+  if (!invalid.details.empty()) return std::unexpected(invalid);
+
+  AttendanceCounts counts;
+  for (const auto& [enrollment, mark] : marks) {
+    unit->teaching().save_attendance(session_id, enrollment, mark);
+    switch (mark) {
+      case Attendance::present: ++counts.present; break;
+      case Attendance::late: ++counts.late; break;
+      case Attendance::excused: ++counts.excused; break;
+      case Attendance::absent: ++counts.absent; break;
+      case Attendance::unrecorded: break;
+    }
+  }
+  unit->audit().append({actor.user_id, "attendance.record", "session", session_id,
+                        R"({"present":)" + std::to_string(counts.present) + R"(,"late":)" + std::to_string(counts.late) + R"(,"excused":)" +
+                            std::to_string(counts.excused) + R"(,"absent":)" + std::to_string(counts.absent) + "}"},
+                       format_iso8601(now));
+  unit->commit();
+  return counts;
+}
+
+}  // namespace diplomado::services

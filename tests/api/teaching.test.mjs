@@ -1,0 +1,115 @@
+// Issue 3 over HTTP: the gradebook, always current; grades with the decimal comma, audited and
+// guarded against stale edits; quick-entry attendance; knowledge gain for the donor.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, signIn, get, send } from './harness.mjs';
+
+const CODE = 'IBM-HR-PA-2023';
+let server;
+let programmeId;
+let coordinator;
+
+before(async () => {
+  server = await startServer({
+    users: [
+      { email: 'coordinacion@example.pa', role: 'coordinator', programme: CODE },
+      { email: 'docente@example.pa', role: 'instructor', programme: CODE },
+      { email: 'donante@example.ca', role: 'observer', programme: CODE },
+      { email: 'lider@example.pa', role: 'group_leader', programme: CODE },
+    ],
+  });
+  coordinator = await signIn(server, 'coordinacion@example.pa');
+  const list = await (await get(server, '/api/v1/programmes', coordinator)).json();
+  programmeId = list.items.find((programme) => programme.code === CODE).id;
+});
+after(() => server?.stop());
+
+const gradebook = async (session = coordinator) => (await get(server, `/api/v1/programmes/${programmeId}/gradebook`, session)).json();
+const grade = (enrollment, assessment, body, headers = {}, session = coordinator) =>
+  send(server, 'PUT', `/api/v1/programmes/${programmeId}/grades/${enrollment}/${assessment}`, session, body, headers);
+
+test('coordinators and instructors read the gradebook; the donor reads the aggregate gain only', async () => {
+  const book = await gradebook();
+  assert.equal(book.meeting_requirements, 49);
+  assert.equal(book.assessments.length, 14);
+  assert.equal(book.sessions.length, 12);
+  const instructor = await signIn(server, 'docente@example.pa');
+  assert.equal((await get(server, `/api/v1/programmes/${programmeId}/gradebook`, instructor)).status, 200);
+  const donor = await signIn(server, 'donante@example.ca');
+  assert.equal((await get(server, `/api/v1/programmes/${programmeId}/gradebook`, donor)).status, 403);
+  const leader = await signIn(server, 'lider@example.pa');
+  assert.equal((await get(server, `/api/v1/programmes/${programmeId}/gradebook`, leader)).status, 403);
+  const gain = await (await get(server, `/api/v1/programmes/${programmeId}/knowledge_gain`, donor)).json();
+  assert.equal(gain.n, 52);
+  assert.deepEqual(gain.participants, [], 'no one’s scores for the donor');
+  const full = await (await get(server, `/api/v1/programmes/${programmeId}/knowledge_gain`, coordinator)).json();
+  assert.equal(full.participants.length, 52);
+});
+
+test('a grade takes the decimal comma, needs the version it replaces, and the gradebook follows at once', async () => {
+  const book = await gradebook();
+  const short = book.rows.find((row) => row.status !== 'withdrawn' && row.modules_passed < 6);
+  const failing = short.module_grades.findIndex((value) => value < 70) + 1;
+  const [quiz, task] = book.assessments.filter((assessment) => assessment.module === failing);
+
+  const blind = await grade(short.enrollment_id, quiz.id, { score: '9,5' });
+  assert.equal(blind.status, 409, 'an existing grade is not overwritten without its version');
+  const first = await grade(short.enrollment_id, quiz.id, { score: '9,5' }, { 'If-Match': '"1"' });
+  assert.equal(first.status, 200);
+  assert.deepEqual(await first.json(), { score: 9.5, version: 2 });
+  const stale = await grade(short.enrollment_id, quiz.id, { score: '3' }, { 'If-Match': '"1"', 'Accept-Language': 'en' });
+  assert.equal(stale.status, 409, 'a second editor with the old version gets a conflict');
+  assert.match((await stale.json()).title, /Reload/);
+  assert.equal((await grade(short.enrollment_id, task.id, { score: '19.5' }, { 'If-Match': '"1"' })).status, 200);
+
+  const after = await gradebook();
+  assert.equal(after.meeting_requirements, 50, 'computed on read: no batch job, no stale figure');
+  assert.ok(after.rows.find((row) => row.enrollment_id === short.enrollment_id).module_grades[failing - 1] >= 70);
+});
+
+test('bad grades name the field and write nothing', async () => {
+  const book = await gradebook();
+  const active = book.rows.find((row) => row.status !== 'withdrawn' && row.meets_requirements);
+  const withdrawn = book.rows.find((row) => row.status === 'withdrawn');
+  const quiz = book.assessments.find((assessment) => assessment.code === 'M1-Q');
+  const cases = [
+    [active.enrollment_id, quiz.id, { score: '10,5' }, 'score', 'above_maximum'],
+    [active.enrollment_id, quiz.id, { score: '-1' }, 'score', 'not_a_number'],
+    [active.enrollment_id, quiz.id, { score: 'ocho' }, 'score', 'not_a_number'],
+    [active.enrollment_id, 999999, { score: '5' }, 'assessment_id', 'unknown_assessment'],
+    [withdrawn.enrollment_id, quiz.id, { score: '5' }, 'enrollment_id', 'withdrawn'],
+    [999999, quiz.id, { score: '5' }, 'enrollment_id', 'not_enrolled'],
+  ];
+  for (const [enrollment, assessment, body, field, code] of cases) {
+    const response = await grade(enrollment, assessment, body, { 'If-Match': '"1"' });
+    assert.equal(response.status, 400, `${field} ${code}`);
+    const problem = await response.json();
+    assert.deepEqual([problem.errors[0].field, problem.errors[0].code], [field, code]);
+  }
+  const unchanged = await gradebook();
+  assert.deepEqual(unchanged.rows.find((row) => row.enrollment_id === active.enrollment_id), active);
+  const leader = await signIn(server, 'lider@example.pa');
+  assert.equal((await grade(active.enrollment_id, quiz.id, { score: '5' }, { 'If-Match': '"1"' }, leader)).status, 403);
+});
+
+test('attendance by quick entry: everyone present but the exceptions; bad entries are refused whole', async () => {
+  const book = await gradebook();
+  const session = book.sessions[0];
+  const [first, second] = book.rows.filter((row) => row.status !== 'withdrawn');
+  const withdrawn = book.rows.find((row) => row.status === 'withdrawn');
+  const path = `/api/v1/programmes/${programmeId}/sessions/${session.id}/attendance`;
+  const recorded = await send(server, 'PUT', path, coordinator, { exceptions: { [first.enrollment_id]: 'absent', [second.enrollment_id]: 'late' } });
+  assert.equal(recorded.status, 200);
+  assert.deepEqual(await recorded.json(), { present: 50, late: 1, excused: 0, absent: 1 });
+  const unknown = await send(server, 'PUT', path, coordinator, { exceptions: { [first.enrollment_id]: 'asleep' } });
+  assert.equal(unknown.status, 400);
+  assert.equal((await unknown.json()).errors[0].value, 'asleep');
+  const gone = await send(server, 'PUT', path, coordinator, { exceptions: { [withdrawn.enrollment_id]: 'absent' } });
+  assert.equal(gone.status, 400);
+  const elsewhere = await send(server, 'PUT', `/api/v1/programmes/${programmeId}/sessions/999999/attendance`, coordinator, { exceptions: {} });
+  assert.equal(elsewhere.status, 400);
+  assert.equal((await elsewhere.json()).errors[0].field, 'session_id');
+  const after = await gradebook();
+  const row = after.rows.find((r) => r.enrollment_id === first.enrollment_id);
+  assert.ok(row.module_attendance[session.module - 1] <= 50, 'the absence shows in the module rate at once');
+});
