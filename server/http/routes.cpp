@@ -45,7 +45,10 @@ const std::vector<Route>& route_table() {
       {get, "/api/v1/programmes/{programme_id}/gradebook", record_teaching, handle_get_gradebook},
       // Observers (the donor) read the aggregate; the use case leaves out per-person rows for them.
       {get, "/api/v1/programmes/{programme_id}/knowledge_gain", view_programme, handle_get_knowledge_gain},
+      {get, "/api/v1/programmes/{programme_id}/modules/{module}/grades", record_teaching, handle_get_grade_grid},
       {put, "/api/v1/programmes/{programme_id}/grades/{enrollment_id}/{assessment_id}", record_teaching, handle_record_grade},
+      {get, "/api/v1/programmes/{programme_id}/sessions", view_programme, handle_list_sessions},
+      {get, "/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance", record_teaching, handle_get_attendance},
       {put, "/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance", record_teaching, handle_record_attendance},
   };
   return routes;

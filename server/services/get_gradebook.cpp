@@ -2,6 +2,10 @@
 
 #include "services/get_programme.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+
 namespace diplomado::services {
 namespace {
 
@@ -55,6 +59,78 @@ Result<KnowledgeGainReport> get_knowledge_gain(storage::Store& store, const std:
   }
   report.aggregate = knowledge_gain(pairs, report.pass_mark);
   return report;
+}
+
+namespace {
+
+std::optional<Error> refuse_teaching(const Actor& actor, Id programme_id) {
+  if (!can_view_programme(actor, programme_id)) return programme_not_found();
+  if (!can_record_teaching(actor, programme_id)) return make_error(ErrorCode::forbidden, "error.forbidden");
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<GradeGrid> get_grade_grid(storage::Store& store, const Actor& actor, Id programme_id, int module_position) {
+  if (auto refused = refuse_teaching(actor, programme_id)) return std::unexpected(*refused);
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
+  auto data = unit->teaching().load_gradebook(programme_id);
+  if (module_position < 1 || module_position > static_cast<int>(data.module_ids.size()))
+    return std::unexpected(field_error("module", "unknown_module", "error.seed.unknown_module", std::to_string(module_position)));
+  const auto m = static_cast<std::size_t>(module_position - 1);
+  GradeGrid grid{module_position, data.module_titles[m], {}, {}};
+  std::vector<std::size_t> columns;
+  for (std::size_t a = 0; a < data.assessment_ids.size(); ++a)
+    if (data.input.assessments[a].module == m) {
+      columns.push_back(a);
+      grid.assessments.push_back({data.assessment_ids[a], data.assessment_codes[a], data.input.assessments[a]});
+    }
+  std::map<std::pair<Id, Id>, std::int64_t> versions;
+  for (const auto& version : unit->teaching().grade_versions(programme_id, data.module_ids[m]))
+    versions[{version.enrollment_id, version.assessment_id}] = version.version;
+  const auto assessment_count = data.input.assessments.size();
+  for (std::size_t e = 0; e < data.enrollments.size(); ++e) {
+    const auto progress = compute_progress(data.input, e);
+    GradeGridRow row{data.enrollments[e], {}, progress.module_grades[m], progress.module_passed[m]};
+    for (auto a : columns) {
+      const float score = data.input.scores[e * assessment_count + a];
+      GradeCell cell;
+      if (!std::isnan(score)) cell.score = score;
+      if (auto found = versions.find({data.enrollments[e].enrollment_id, data.assessment_ids[a]}); found != versions.end()) cell.version = found->second;
+      row.cells.push_back(cell);
+    }
+    grid.rows.push_back(std::move(row));
+  }
+  return grid;
+}
+
+Result<std::vector<storage::TeachingRepository::SessionRow>> list_sessions(storage::Store& store, const Actor& actor, Id programme_id) {
+  if (!can_view_programme(actor, programme_id)) return std::unexpected(programme_not_found());
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  return unit->teaching().sessions(programme_id);
+}
+
+Result<SessionAttendance> get_session_attendance(storage::Store& store, const Actor& actor, Id programme_id, Id session_id) {
+  if (auto refused = refuse_teaching(actor, programme_id)) return std::unexpected(*refused);
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  SessionAttendance result;
+  const auto sessions = unit->teaching().sessions(programme_id);
+  const auto found = std::ranges::find(sessions, session_id, &storage::TeachingRepository::SessionRow::id);
+  if (found == sessions.end())
+    return std::unexpected(field_error("session_id", "unknown_session", "error.attendance.session", std::to_string(session_id)));
+  result.session = *found;
+  auto data = unit->teaching().load_gradebook(programme_id);
+  for (std::size_t m = 0; m < data.module_ids.size(); ++m)
+    if (data.module_ids[m] == found->module_id) result.module = static_cast<int>(m + 1);
+  std::map<Id, Attendance> marks;
+  for (const auto& [enrollment, mark] : unit->teaching().attendance_of(session_id)) marks[enrollment] = mark;
+  for (auto& enrollment : data.enrollments) {
+    if (enrollment.status == "withdrawn") continue;
+    const auto mark = marks.contains(enrollment.enrollment_id) ? marks[enrollment.enrollment_id] : Attendance::unrecorded;
+    result.marks.emplace_back(std::move(enrollment), mark);
+  }
+  return result;
 }
 
 }  // namespace diplomado::services

@@ -48,4 +48,33 @@ struct KnowledgeGainReport {
 // Enrolments still active with both a pre- and a post-test score.
 Result<KnowledgeGainReport> get_knowledge_gain(storage::Store& store, const std::optional<Actor>& actor, Id programme_id);
 
+// One module's grade grid (participants x the module's assessments), with each grade's version
+// for If-Match, and the module grade the gradebook computes for each row.
+struct GradeCell {
+  std::optional<double> score;
+  std::optional<std::int64_t> version;
+};
+struct GradeGridRow {
+  storage::GradebookEnrollment enrollment;
+  std::vector<GradeCell> cells;
+  std::optional<double> module_grade;
+  bool passed = false;
+};
+struct GradeGrid {
+  int module = 0;  // position from 1
+  LocalizedText title;
+  std::vector<GradebookAssessment> assessments;
+  std::vector<GradeGridRow> rows;
+};
+Result<GradeGrid> get_grade_grid(storage::Store& store, const Actor& actor, Id programme_id, int module_position);
+
+struct SessionAttendance {
+  storage::TeachingRepository::SessionRow session;
+  int module = 0;  // position from 1
+  // Active enrolments with their mark (unrecorded until taken).
+  std::vector<std::pair<storage::GradebookEnrollment, Attendance>> marks;
+};
+Result<std::vector<storage::TeachingRepository::SessionRow>> list_sessions(storage::Store& store, const Actor& actor, Id programme_id);
+Result<SessionAttendance> get_session_attendance(storage::Store& store, const Actor& actor, Id programme_id, Id session_id);
+
 }  // namespace diplomado::services

@@ -151,6 +151,25 @@ class TeachingRepository {
   virtual bool save_grade(Id enrollment_id, Id assessment_id, double score, std::optional<std::int64_t> expected_version, std::string_view at,
                           Id by) = 0;
   virtual bool session_in_programme(Id programme_id, Id session_id) = 0;
+
+  struct GradeVersion {
+    Id enrollment_id = 0;
+    Id assessment_id = 0;
+    std::int64_t version = 1;
+  };
+  // The version of every grade of the programme's assessments in one module (for the grid).
+  virtual std::vector<GradeVersion> grade_versions(Id programme_id, Id module_id) = 0;
+  struct SessionRow {
+    Id id = 0;
+    Id module_id = 0;
+    LocalizedText title;
+    std::string starts_at;
+    std::string ends_at;
+    std::string place;
+  };
+  virtual std::vector<SessionRow> sessions(Id programme_id) = 0;
+  // Marks recorded for a session: enrolment id -> mark.
+  virtual std::vector<std::pair<Id, Attendance>> attendance_of(Id session_id) = 0;
   virtual void save_attendance(Id session_id, Id enrollment_id, Attendance mark) = 0;
 };
 

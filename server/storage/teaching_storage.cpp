@@ -276,6 +276,45 @@ class SociTeachingRepository final : public TeachingRepository {
       m_sql << "INSERT INTO attendance (session_id, enrollment_id, mark) VALUES (:s, :e, :m)", use(session), use(enrollment), use(text);
   }
 
+  std::vector<GradeVersion> grade_versions(Id programme_id, Id module_id) override {
+    long long programme = programme_id, module = module_id, enrollment = 0, assessment = 0, version = 0;
+    std::vector<GradeVersion> found;
+    soci::statement statement = (m_sql.prepare << "SELECT g.enrollment_id, g.assessment_id, g.version FROM assessment a "
+                                                  "JOIN grade g ON g.assessment_id = a.id WHERE a.programme_id = :p AND a.module_id = :m",
+                                 into(enrollment), into(assessment), into(version), use(programme), use(module));
+    statement.execute();
+    while (statement.fetch()) found.push_back({enrollment, assessment, version});
+    return found;
+  }
+
+  std::vector<SessionRow> sessions(Id programme_id) override {
+    long long programme = programme_id, id = 0, module = 0;
+    SessionRow row;
+    std::vector<SessionRow> found;
+    soci::statement statement =
+        (m_sql.prepare << "SELECT s.id, s.module_id, s.title_es, s.title_en, s.starts_at, s.ends_at, s.place FROM session s "
+                          "JOIN module m ON m.id = s.module_id WHERE m.programme_id = :p ORDER BY s.starts_at, s.id",
+         into(id), into(module), into(row.title.es), into(row.title.en), into(row.starts_at), into(row.ends_at), into(row.place), use(programme));
+    statement.execute();
+    while (statement.fetch()) {
+      row.id = id;
+      row.module_id = module;
+      found.push_back(row);
+    }
+    return found;
+  }
+
+  std::vector<std::pair<Id, Attendance>> attendance_of(Id session_id) override {
+    long long session = session_id, enrollment = 0;
+    std::string mark;
+    std::vector<std::pair<Id, Attendance>> found;
+    soci::statement statement =
+        (m_sql.prepare << "SELECT enrollment_id, mark FROM attendance WHERE session_id = :s", into(enrollment), into(mark), use(session));
+    statement.execute();
+    while (statement.fetch()) found.emplace_back(enrollment, parse_attendance(mark).value_or(Attendance::unrecorded));
+    return found;
+  }
+
  private:
   // Rows of (id, id, number) for one programme.
   template <class Visit>

@@ -10,6 +10,8 @@ import { PersonPage } from './pages/participants/person_page';
 import { EnrolPage } from './pages/participants/enrol_page';
 import { ImportPage } from './pages/participant_imports/import_page';
 import { InstitutionsPage } from './pages/institutions/institutions_page';
+import { GradesPage } from './pages/grades/grades_page';
+import { AttendancePage } from './pages/attendance/attendance_page';
 
 // Routes live in the URL hash (#/programmes/1), so the server only ever serves index.html.
 function useRoute(): string {
@@ -35,6 +37,8 @@ export function App() {
   const enrolMatch = /^\/programmes\/(\d+)\/participants\/new$/.exec(route);
   const personMatch = /^\/programmes\/(\d+)\/participants\/(\d+)$/.exec(route);
   const importMatch = /^\/programmes\/(\d+)\/import$/.exec(route);
+  const gradesMatch = /^\/programmes\/(\d+)\/grades$/.exec(route);
+  const attendanceMatch = /^\/programmes\/(\d+)\/attendance$/.exec(route);
   let page;
   if (user === undefined) page = <p role="status">{t('app.loading')}</p>;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
@@ -44,6 +48,8 @@ export function App() {
   else if (personMatch) page = <PersonPage programme={Number(personMatch[1])} enrollment={Number(personMatch[2])} user={user} />;
   else if (importMatch) page = <ImportPage programme={Number(importMatch[1])} />;
   else if (route === '/institutions') page = <InstitutionsPage user={user} />;
+  else if (gradesMatch) page = <GradesPage programme={Number(gradesMatch[1])} />;
+  else if (attendanceMatch) page = <AttendancePage programme={Number(attendanceMatch[1])} />;
   else page = <ProgrammesPage />;
 
   return (

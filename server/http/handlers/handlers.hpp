@@ -32,6 +32,9 @@ HttpResponse handle_load_subdivisions(RequestContext& context);
 HttpResponse handle_list_teams(RequestContext& context);
 
 HttpResponse handle_get_gradebook(RequestContext& context);
+HttpResponse handle_get_grade_grid(RequestContext& context);
+HttpResponse handle_list_sessions(RequestContext& context);
+HttpResponse handle_get_attendance(RequestContext& context);
 HttpResponse handle_get_knowledge_gain(RequestContext& context);
 HttpResponse handle_record_grade(RequestContext& context);
 HttpResponse handle_record_attendance(RequestContext& context);

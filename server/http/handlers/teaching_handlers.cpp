@@ -1,15 +1,43 @@
 // Teaching over HTTP (issue 3): the gradebook, the knowledge gain, a grade, a session's attendance.
+#include <algorithm>
 #include <charconv>
 #include <map>
 
 #include "documents/gradebook_report.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/json_body.hpp"
+#include "http/json/teaching_json.hpp"
 #include "http/problem.hpp"
 #include "services/get_gradebook.hpp"
 #include "services/record_teaching.hpp"
 
 namespace diplomado::http {
+
+HttpResponse handle_get_grade_grid(RequestContext& context) {
+  const auto position = path_id(context, "module");
+  if (!position) return bad_path_id(context, "module");
+  auto grid = services::get_grade_grid(context.app.store, *context.actor, programme_id_of(context), static_cast<int>(std::min<Id>(*position, 1000)));
+  if (!grid) return problem_response(grid.error(), context.language);
+  JsonWriter json;
+  write(json, *grid);
+  return json_response(200, json.take());
+}
+
+HttpResponse handle_list_sessions(RequestContext& context) {
+  auto sessions = services::list_sessions(context.app.store, *context.actor, programme_id_of(context));
+  if (!sessions) return problem_response(sessions.error(), context.language);
+  return json_response(200, whole_list_json(*sessions));
+}
+
+HttpResponse handle_get_attendance(RequestContext& context) {
+  const auto session = path_id(context, "session_id");
+  if (!session) return bad_path_id(context, "session_id");
+  auto attendance = services::get_session_attendance(context.app.store, *context.actor, programme_id_of(context), *session);
+  if (!attendance) return problem_response(attendance.error(), context.language);
+  JsonWriter json;
+  write(json, *attendance);
+  return json_response(200, json.take());
+}
 
 HttpResponse handle_get_gradebook(RequestContext& context) {
   auto gradebook = services::get_gradebook(context.app.store, context.actor, programme_id_of(context));

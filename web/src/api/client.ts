@@ -14,6 +14,9 @@ export type ImportMapping = components['schemas']['ImportMapping'];
 export type Institution = components['schemas']['Institution'];
 export type InstitutionInput = components['schemas']['InstitutionInput'];
 export type SubdivisionReference = components['schemas']['SubdivisionReference'];
+export type GradeGrid = components['schemas']['GradeGrid'];
+export type Session = components['schemas']['Session'];
+export type SessionAttendance = components['schemas']['SessionAttendance'];
 
 export class ApiError extends Error {
   constructor(public status: number, public problem: Problem | null) {
@@ -97,11 +100,22 @@ export const updateInstitution = (id: number, input: InstitutionInput, version: 
   request<Institution>('PUT', `/institutions/${id}`, input, { 'If-Match': `"${version}"` });
 export const mergeInstitution = (keep: number, mergeId: number) =>
   request<{ institution: Institution; people_moved: number }>('POST', `/institutions/${keep}/merge`, { merge_id: mergeId });
+export const getGradeGrid = (programme: number, module: number) => request<GradeGrid>('GET', `/programmes/${programme}/modules/${module}/grades`);
+export const recordGrade = (programme: number, enrollment: number, assessment: number, score: string, version: number | null) =>
+  request<{ score: number; version: number }>('PUT', `/programmes/${programme}/grades/${enrollment}/${assessment}`, { score },
+    version == null ? {} : { 'If-Match': `"${version}"` });
+export const listSessions = (programme: number) => request<Paged<Session>>('GET', `/programmes/${programme}/sessions`);
+export const getAttendance = (programme: number, session: number) =>
+  request<SessionAttendance>('GET', `/programmes/${programme}/sessions/${session}/attendance`);
+export const recordAttendance = (programme: number, session: number, exceptions: Record<string, string>) =>
+  request<{ present: number; late: number; excused: number; absent: number }>('PUT', `/programmes/${programme}/sessions/${session}/attendance`, { exceptions });
 export const listSubdivisions = (country: string) => request<Paged<SubdivisionReference>>('GET', `/countries/${country}/subdivisions`);
 
 // Whether the user coordinates this programme (or the whole site): what the UI offers follows
 // the server's rules, which still decide.
 export const coordinates = (user: User, programme: number) =>
   user.grants.some((grant) => grant.role === 'coordinator' && (grant.programme_id == null || grant.programme_id === programme));
+export const teaches = (user: User, programme: number) =>
+  user.grants.some((grant) => (grant.role === 'coordinator' || grant.role === 'instructor') && (grant.programme_id == null || grant.programme_id === programme));
 export const isSiteCoordinator = (user: User) => user.grants.some((grant) => grant.role === 'coordinator' && grant.programme_id == null);
 export const listTeams = (id: number) => request<Paged<Team>>('GET', `/programmes/${id}/teams`);

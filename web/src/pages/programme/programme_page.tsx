@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, coordinates, getProgramme, listParticipants, listTeams, type Participant, type Programme, type Team, type User } from '../../api/client';
+import { ApiError, coordinates, teaches, getProgramme, listParticipants, listTeams, type Participant, type Programme, type Team, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { formatDate } from '../../components/format';
 
@@ -38,6 +38,12 @@ export function ProgrammePage({ id, user }: { id: number; user: User }) {
         <dt>{t('programme.sdgs')}</dt><dd>{programme.sdgs.join(', ')}</dd>
       </dl>
 
+      {teaches(user, id) && (
+        <p class="actions">
+          <a class="button" href={`#/programmes/${id}/attendance`}>{t('programme.take_attendance')}</a>
+          <a class="button" href={`#/programmes/${id}/grades`}>{t('programme.enter_grades')}</a>
+        </p>
+      )}
       <section aria-labelledby="modules-heading">
         <h2 id="modules-heading">{t('programme.modules')}</h2>
         <ol class="modules">

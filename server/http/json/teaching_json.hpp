@@ -1,0 +1,11 @@
+#pragma once
+#include "http/json/json_writer.hpp"
+#include "services/get_gradebook.hpp"
+
+namespace diplomado::http {
+
+void write(JsonWriter& json, const services::GradeGrid& grid);
+void write(JsonWriter& json, const storage::TeachingRepository::SessionRow& session);
+void write(JsonWriter& json, const services::SessionAttendance& attendance);
+
+}  // namespace diplomado::http

@@ -1,0 +1,104 @@
+// Issue 3's journey so far: the instructor takes attendance on a phone, then enters grades with
+// the keyboard in the module grid, sees the module grade follow, and is told when a colleague
+// changed the same grade meanwhile. Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, signIn as apiSignIn, get, send } from '../api/harness.mjs';
+import { launchBrowser, withPage as withBrowserPage, axeViolations } from './browser.mjs';
+
+const CODE = 'IBM-HR-PA-2023';
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ users: [
+    { email: 'docente@example.pa', name: 'Docente', role: 'instructor', programme: CODE },
+    { email: 'coordinacion@example.pa', name: 'Coordinación', role: 'coordinator', programme: CODE },
+  ] });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+const withPage = (name, options, body) => withBrowserPage(browser, name, options, body);
+
+async function signIn(page) {
+  await page.goto(server.base);
+  await page.getByLabel('Correo electrónico').fill('docente@example.pa');
+  await page.getByLabel('Contraseña').fill(server.accounts['docente@example.pa']);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.getByRole('heading', { name: 'Programas' }).waitFor();
+  await page.getByRole('link', { name: /Diplomado en Gestión Integral/ }).click();
+}
+
+test('the instructor takes attendance on a phone: everyone present, the exceptions marked', async () => {
+  await withPage('attendance-phone', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, async (page) => {
+    await signIn(page);
+    await page.getByRole('link', { name: 'Tomar asistencia' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Asistencia' }).waitFor();
+    const rows = page.getByRole('list').last().getByRole('group');
+    await rows.first().waitFor();
+    const first = rows.nth(0);
+    const second = rows.nth(1);
+    await first.getByText('Ausente').click();
+    await second.getByText('Tarde').click();
+    assert.deepEqual(await axeViolations(page), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `the page is ${overflow}px wider than the phone`);
+    await page.getByRole('button', { name: 'Guardar la asistencia' }).click();
+    // The demo's first session already has its marks; the two changes add to them.
+    const saved = page.getByRole('status').filter({ hasText: /^Guardada: \d+ presentes, \d+ tarde, \d+ justificados, \d+ ausentes\.$/ });
+    await saved.waitFor();
+    const [present, late, excused, absent] = (await saved.innerText()).match(/\d+/g).map(Number);
+    assert.equal(present + late + excused + absent, 52, 'one mark for each active official');
+    assert.ok(late >= 1 && absent >= 1);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Asistencia' }).waitFor();
+    const reloaded = page.getByRole('list').last().getByRole('group');
+    await reloaded.first().waitFor();
+    assert.equal(await reloaded.nth(0).getByRole('radio', { name: 'Ausente' }).isChecked(), true, 'the marks were kept');
+    assert.equal(await reloaded.nth(1).getByRole('radio', { name: 'Tarde' }).isChecked(), true);
+  });
+});
+
+test('grades go in with the keyboard and the decimal comma; a colleague’s change is not overwritten', async () => {
+  await withPage('grades-grid', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await signIn(page);
+    await page.getByRole('link', { name: 'Registrar notas' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Registro de notas' }).waitFor();
+    const firstCell = page.locator('#cell-0-0');
+    await firstCell.waitFor();
+    const row = page.getByRole('row').nth(1);
+    const name = (await row.getByRole('rowheader').innerText()).trim();
+
+    await firstCell.focus();
+    await firstCell.fill('2,5');
+    await page.keyboard.press('ArrowRight');  // moves to the next cell and saves this one
+    await page.getByRole('alert').filter({ hasText: /Guardada: .*M1-Q/ }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'cell-0-1');
+    // Typed with a comma, shown as Panama writes numbers (es-PA uses the decimal point).
+    assert.equal(await firstCell.inputValue(), '2.5');
+    // 2.5 of 10 on the quiz pulls the module grade under the pass mark.
+    await row.getByRole('cell').last().filter({ hasText: /^[0-6]\d[.,]\d$/ }).waitFor();
+
+    await page.keyboard.type('25');
+    await page.keyboard.press('Enter');  // above the maximum (20): refused, named
+    await page.getByRole('alert').filter({ hasText: 'La nota supera el puntaje máximo de la evaluación.' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Meanwhile a coordinator changes the same quiz grade; this page still has the old version.
+    const coordinator = await apiSignIn(server, 'coordinacion@example.pa');
+    const programmes = await (await get(server, '/api/v1/programmes', coordinator)).json();
+    const id = programmes.items[0].id;
+    const grid = await (await get(server, `/api/v1/programmes/${id}/modules/1/grades`, coordinator)).json();
+    const cell = grid.rows[0].cells[0];
+    assert.equal((await send(server, 'PUT', `/api/v1/programmes/${id}/grades/${grid.rows[0].enrollment_id}/${grid.assessments[0].id}`, coordinator,
+      { score: '7' }, { 'If-Match': `"${cell.version}"` })).status, 200);
+    await firstCell.fill('3');
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('alert').filter({ hasText: 'Otra persona cambió esta nota mientras tanto.' }).waitFor();
+    await page.getByRole('button', { name: 'Recargar' }).click();
+    await page.waitForFunction(() => document.getElementById('cell-0-0')?.value === '7');
+    assert.ok(name.length > 0);
+  });
+});

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, getGradeGrid, getProgramme, recordGrade, type GradeGrid, type Programme } from '../../api/client';
+import { useTranslation } from '../../i18n';
+
+// A spreadsheet-like grid for one module: participants x assessments. Arrow keys and Enter move
+// between cells; a changed cell is saved when it is left. "8,5" is read as 8.5. A grade someone
+// else changed meanwhile is not overwritten: the page says so and offers to reload.
+export function GradesPage({ programme }: { programme: number }) {
+  const { t, language } = useTranslation();
+  const [info, setInfo] = useState<Programme | null>(null);
+  const [module, setModule] = useState(1);
+  const [grid, setGrid] = useState<GradeGrid | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const [stale, setStale] = useState(false);
+
+  const load = () => {
+    setStale(false);
+    setDrafts({});
+    getGradeGrid(programme, module).then(setGrid, (error) => setMessage(error instanceof ApiError && error.problem ? error.problem.title : t('error.generic')));
+  };
+  useEffect(() => { getProgramme(programme).then(setInfo, () => setInfo(null)); }, [programme]);
+  useEffect(load, [programme, module]);
+
+  const key = (row: number, column: number) => `${row}:${column}`;
+  const shown = (row: number, column: number) => {
+    const draft = drafts[key(row, column)];
+    if (draft !== undefined) return draft;
+    const score = grid!.rows[row].cells[column].score;
+    return score == null ? '' : new Intl.NumberFormat(language === 'es' ? 'es-PA' : 'en-GB', { maximumFractionDigits: 2 }).format(score);
+  };
+
+  const save = async (row: number, column: number) => {
+    const draft = drafts[key(row, column)];
+    if (draft === undefined || !grid) return;
+    const target = grid.rows[row];
+    const cell = target.cells[column];
+    try {
+      const saved = await recordGrade(programme, target.enrollment_id, grid.assessments[column].id, draft, cell.version ?? null);
+      const fresh = await getGradeGrid(programme, module);  // the module grade is the server's to compute
+      setGrid({ ...fresh, rows: fresh.rows.map((r, i) => (i === row ? { ...r, cells: r.cells.map((c, j) => (j === column ? { score: saved.score, version: saved.version } : c)) } : r)) });
+      const { [key(row, column)]: _, ...rest } = drafts;
+      setDrafts(rest);
+      setMessage(t('grades.saved', { name: `${target.given_names} ${target.family_names}`, code: grid.assessments[column].code }));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) setStale(true);
+      setMessage(error instanceof ApiError && error.problem
+        ? [error.problem.title, ...error.problem.errors.map((detail) => detail.message)].join(' ')
+        : t('error.generic'));
+    }
+  };
+
+  const move = (event: KeyboardEvent, row: number, column: number) => {
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], Enter: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const step = moves[event.key];
+    if (!step || !grid) return;
+    event.preventDefault();
+    const next = document.getElementById(`cell-${row + step[0]}-${column + step[1]}`);
+    if (next) (next as HTMLInputElement).focus();
+    else void save(row, column);
+  };
+
+  return (
+    <article>
+      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <h1>{t('grades.title')}</h1>
+      <label class="inline">{t('grades.module')}
+        <select value={String(module)} onChange={(event) => setModule(Number((event.target as HTMLSelectElement).value))}>
+          {(info?.modules ?? []).map((m) => <option key={m.position} value={String(m.position)}>{m.position}. {m.title[language]}</option>)}
+        </select>
+      </label>
+      <p class="muted">{t('grades.hint')}</p>
+      {message && <p role="alert" class={stale ? 'error' : ''}>{message}</p>}
+      {stale && <button type="button" onClick={load}>{t('person.reload')}</button>}
+      {grid && (
+        <div class="table-scroll">
+          <table class="grid">
+            <caption>{grid.title[language]}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('participants.name')}</th>
+                {grid.assessments.map((assessment) => <th scope="col" key={assessment.id}>{assessment.code} <span class="muted">/ {assessment.max_score}</span></th>)}
+                <th scope="col">{t('grades.module_grade')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {grid.rows.map((row, r) => (
+                <tr key={row.enrollment_id} class={row.status === 'withdrawn' ? 'withdrawn' : ''}>
+                  <th scope="row">{row.family_names}, {row.given_names}</th>
+                  {grid.assessments.map((assessment, c) => (
+                    <td key={assessment.id}>
+                      <input id={`cell-${r}-${c}`} class="cell" inputMode="decimal" disabled={row.status === 'withdrawn'}
+                        aria-label={t('grades.cell', { name: `${row.given_names} ${row.family_names}`, code: assessment.code })}
+                        value={shown(r, c)}
+                        onInput={(event) => setDrafts({ ...drafts, [key(r, c)]: (event.target as HTMLInputElement).value })}
+                        onBlur={() => save(r, c)}
+                        onKeyDown={(event) => move(event, r, c)} />
+                    </td>
+                  ))}
+                  <td class={row.passed ? '' : 'error'}>{row.module_grade == null ? '—' : row.module_grade.toLocaleString(language === 'es' ? 'es-PA' : 'en-GB')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}
