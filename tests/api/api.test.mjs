@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn, get } from './harness.mjs';
+import { startServer, signIn, get, programmeIdOf } from './harness.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 let server;
@@ -17,8 +17,7 @@ before(async () => {
     ].map((user) => (user.programme ? user : { ...user, programme: undefined })),
   });
   const session = await signIn(server, 'coordinacion@example.pa');
-  const list = await (await get(server, '/api/v1/programmes', session)).json();
-  programmeId = list.items.find((programme) => programme.code === CODE).id;
+  programmeId = await programmeIdOf(server, session, CODE);
 });
 after(() => server?.stop());
 

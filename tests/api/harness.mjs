@@ -107,6 +107,12 @@ export async function signIn(server, email, password = server.accounts[email]) {
   return { cookie, csrf };
 }
 
+// The id of the programme with this code, as the signed-in user sees the list.
+export async function programmeIdOf(server, session, code) {
+  const list = await (await get(server, '/api/v1/programmes', session)).json();
+  return list.items.find((programme) => programme.code === code).id;
+}
+
 export function send(server, method, path, session, body, headers = {}) {
   const json = body !== undefined && !(body instanceof Uint8Array) && typeof body !== 'string';
   return fetch(`${server.base}${path}`, {

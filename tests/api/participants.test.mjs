@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, signIn, get, send, fixtures } from './harness.mjs';
+import { startServer, signIn, get, send, fixtures, programmeIdOf } from './harness.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 let server;
@@ -21,8 +21,7 @@ before(async () => {
     ],
   });
   coordinator = await signIn(server, 'coordinacion@example.pa');
-  const list = await (await get(server, '/api/v1/programmes', coordinator)).json();
-  programmeId = list.items.find((programme) => programme.code === CODE).id;
+  programmeId = await programmeIdOf(server, coordinator, CODE);
 });
 after(() => server?.stop());
 

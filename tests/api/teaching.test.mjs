@@ -2,7 +2,7 @@
 // guarded against stale edits; quick-entry attendance; knowledge gain for the donor.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn, get, send } from './harness.mjs';
+import { startServer, signIn, get, send, programmeIdOf } from './harness.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 let server;
@@ -19,8 +19,7 @@ before(async () => {
     ],
   });
   coordinator = await signIn(server, 'coordinacion@example.pa');
-  const list = await (await get(server, '/api/v1/programmes', coordinator)).json();
-  programmeId = list.items.find((programme) => programme.code === CODE).id;
+  programmeId = await programmeIdOf(server, coordinator, CODE);
 });
 after(() => server?.stop());
 
