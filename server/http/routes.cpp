@@ -43,6 +43,9 @@ const std::vector<Route>& route_table() {
       {get, "/api/v1/programmes/{programme_id}/teams", view_programme, handle_list_teams},
 
       {get, "/api/v1/programmes/{programme_id}/gradebook", record_teaching, handle_get_gradebook},
+      // Their own row, and a group leader's team: the use cases match the user by e-mail.
+      {get, "/api/v1/programmes/{programme_id}/progress/me", view_programme, handle_get_my_progress},
+      {get, "/api/v1/programmes/{programme_id}/progress/team", view_programme, handle_get_team_progress},
       // Observers (the donor) read the aggregate; the use case leaves out per-person rows for them.
       {get, "/api/v1/programmes/{programme_id}/knowledge_gain", view_programme, handle_get_knowledge_gain},
       {get, "/api/v1/programmes/{programme_id}/modules/{module}/grades", record_teaching, handle_get_grade_grid},

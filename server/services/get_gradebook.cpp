@@ -1,6 +1,7 @@
 #include "services/get_gradebook.hpp"
 
 #include "services/get_programme.hpp"
+#include "domain/validation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -131,6 +132,48 @@ Result<SessionAttendance> get_session_attendance(storage::Store& store, const Ac
     result.marks.emplace_back(std::move(enrollment), mark);
   }
   return result;
+}
+
+namespace {
+
+// The enrolment whose person has the actor's e-mail, if any.
+std::optional<std::size_t> own_row(const std::vector<GradebookRow>& rows, const Actor& actor) {
+  const auto email = normalise_email(actor.email);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (!email.empty() && normalise_email(rows[i].enrollment.email) == email) return i;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<MyProgress> get_my_progress(storage::Store& store, const Actor& actor, Id programme_id) {
+  if (!can_view_programme(actor, programme_id)) return std::unexpected(programme_not_found());
+  auto data = load(store, programme_id);
+  if (!data) return std::unexpected(data.error());
+  MyProgress progress{data->input.policy, data->module_titles, {}};
+  auto rows = compute_rows(*data);
+  const auto mine = own_row(rows, actor);
+  if (!mine) return std::unexpected(make_error(ErrorCode::not_found, "error.progress.not_enrolled"));
+  progress.row = std::move(rows[*mine]);
+  return progress;
+}
+
+Result<Gradebook> get_team_progress(storage::Store& store, const Actor& actor, Id programme_id) {
+  if (!can_view_programme(actor, programme_id)) return std::unexpected(programme_not_found());
+  if (!actor.has_role(Role::group_leader, programme_id)) return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
+  auto data = load(store, programme_id);
+  if (!data) return std::unexpected(data.error());
+  Gradebook team{data->input.policy, data->module_titles, {}, {}, {}, {}};
+  auto rows = compute_rows(*data);
+  const auto mine = own_row(rows, actor);
+  if (!mine || !rows[*mine].enrollment.team_id) return std::unexpected(make_error(ErrorCode::not_found, "error.progress.no_team"));
+  const auto team_id = *rows[*mine].enrollment.team_id;
+  for (auto& row : rows)
+    if (row.enrollment.team_id == team_id) {
+      row.enrollment.email.clear();  // the leader sees progress, not contact data
+      team.rows.push_back(std::move(row));
+    }
+  return team;
 }
 
 }  // namespace diplomado::services

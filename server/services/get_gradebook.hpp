@@ -77,4 +77,16 @@ struct SessionAttendance {
 Result<std::vector<storage::TeachingRepository::SessionRow>> list_sessions(storage::Store& store, const Actor& actor, Id programme_id);
 Result<SessionAttendance> get_session_attendance(storage::Store& store, const Actor& actor, Id programme_id, Id session_id);
 
+// Progress as its owners see it (issue 3, item 5). A user is matched to their enrolment by e-mail
+// (the user's and the person's, compared without case).
+struct MyProgress {
+  GradingPolicy policy;
+  std::vector<LocalizedText> modules;
+  GradebookRow row;
+};
+// Participants see their own progress.
+Result<MyProgress> get_my_progress(storage::Store& store, const Actor& actor, Id programme_id);
+// Group leaders see their team's progress.
+Result<Gradebook> get_team_progress(storage::Store& store, const Actor& actor, Id programme_id);
+
 }  // namespace diplomado::services

@@ -1,6 +1,7 @@
 #include "services/add_user.hpp"
 #include "services/authenticate.hpp"
 #include "services/crypto.hpp"
+#include "services/get_gradebook.hpp"
 #include "services/get_programme.hpp"
 #include "services/initialise_site.hpp"
 #include "services/list_participants.hpp"
@@ -206,6 +207,42 @@ TEST_P(ServicesTest, CachedReadsFollowEveryWriteHereAndInOtherProcesses) {
   auto teams = services::list_teams(store(), cache, coordinator, programme);
   ASSERT_TRUE(teams);
   EXPECT_EQ((*teams)->size(), 1u);
+}
+
+TEST_P(ServicesTest, ParticipantsSeeTheirOwnProgressAndGroupLeadersTheirTeams) {
+  auto seed = given_programme("P1")
+                  .with_module("Derechos humanos", "Human rights")
+                  .with_team("t", "Darién", "PA-5", "lead")
+                  .with_participant("lead", "Ana", "Ábrego", "senafront", "t")
+                  .with_participant("mate", "Luis", "Soto", "snm", "t")
+                  .with_participant("other", "Eva", "Luna", "snm", "")
+                  .build();
+  seed.programme.modules[0].weight = 1;
+  seed.assessments = {{"M1-Q", 1, "quiz", {"Cuestionario", "Quiz"}, 10, 1, ""}};
+  seed.grades = {{"lead", "M1-Q", 9}, {"mate", "M1-Q", 6}, {"other", "M1-Q", 8}};
+  auto loaded = services::load_programme_seed(store(), seed, now);
+  ASSERT_TRUE(loaded) << loaded.error().message_key;
+  add("lead@example.pa", "group_leader", "P1");
+  add("MATE@example.pa", "participant", "P1");
+  add("nobody@example.pa", "participant", "P1");
+  const auto actor = [&](const std::string& email) {
+    auto unit = store().begin(storage::TransactionMode::read_only);
+    auto user = unit->users().find_by_email(email);
+    return Actor{user->id, email, "", unit->users().grants(user->id)};
+  };
+  // SeedBuilder gives each participant the e-mail <key>@example.pa; matching ignores case.
+  auto mine = services::get_my_progress(store(), actor("mate@example.pa"), loaded->programme_id);
+  ASSERT_TRUE(mine) << mine.error().message_key;
+  EXPECT_EQ(mine->row.enrollment.family_names, "Soto");
+  EXPECT_EQ(mine->row.progress.module_grades[0], 60.0);
+  EXPECT_FALSE(mine->row.progress.module_passed[0]);
+  EXPECT_EQ(services::get_my_progress(store(), actor("nobody@example.pa"), loaded->programme_id).error().code, ErrorCode::not_found);
+
+  auto team = services::get_team_progress(store(), actor("lead@example.pa"), loaded->programme_id);
+  ASSERT_TRUE(team);
+  ASSERT_EQ(team->rows.size(), 2u);  // Eva is in no team
+  EXPECT_TRUE(team->rows[0].enrollment.email.empty());
+  EXPECT_EQ(services::get_team_progress(store(), actor("mate@example.pa"), loaded->programme_id).error().code, ErrorCode::forbidden);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, ::testing::Values("sqlite", "postgres"), backend_name);

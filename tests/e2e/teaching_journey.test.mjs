@@ -13,7 +13,15 @@ before(async () => {
   server = await startServer({ users: [
     { email: 'docente@example.pa', name: 'Docente', role: 'instructor', programme: CODE },
     { email: 'coordinacion@example.pa', name: 'Coordinación', role: 'coordinator', programme: CODE },
+    { email: 'rosa.abadia@example.org', name: 'Rosa', role: 'participant', programme: CODE },
   ] });
+  // Rosa is enrolled with the e-mail of her user, so her progress is hers; "Abadía" sorts her first.
+  const coordinator = await apiSignIn(server, 'coordinacion@example.pa');
+  const programmes = await (await get(server, '/api/v1/programmes', coordinator)).json();
+  const enrolled = await send(server, 'POST', `/api/v1/programmes/${programmes.items[0].id}/participants`, coordinator, {
+    given_names: 'Rosa', family_names: 'Abadía', email: 'rosa.abadia@example.org', institution: 'MIDES', level: 'Local',
+  });
+  assert.equal(enrolled.status, 201);
   browser = await launchBrowser();
 });
 after(async () => {
@@ -22,10 +30,10 @@ after(async () => {
 });
 const withPage = (name, options, body) => withBrowserPage(browser, name, options, body);
 
-async function signIn(page) {
+async function signIn(page, email = 'docente@example.pa') {
   await page.goto(server.base);
-  await page.getByLabel('Correo electrónico').fill('docente@example.pa');
-  await page.getByLabel('Contraseña').fill(server.accounts['docente@example.pa']);
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña').fill(server.accounts[email]);
   await page.getByRole('button', { name: 'Entrar' }).click();
   await page.getByRole('heading', { name: 'Programas' }).waitFor();
   await page.getByRole('link', { name: /Diplomado en Gestión Integral/ }).click();
@@ -50,7 +58,7 @@ test('the instructor takes attendance on a phone: everyone present, the exceptio
     const saved = page.getByRole('status').filter({ hasText: /^Guardada: \d+ presentes, \d+ tarde, \d+ justificados, \d+ ausentes\.$/ });
     await saved.waitFor();
     const [present, late, excused, absent] = (await saved.innerText()).match(/\d+/g).map(Number);
-    assert.equal(present + late + excused + absent, 52, 'one mark for each active official');
+    assert.equal(present + late + excused + absent, 53, 'one mark for each active official (the demo’s 52 and Rosa)');
     assert.ok(late >= 1 && absent >= 1);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Asistencia' }).waitFor();
@@ -78,8 +86,8 @@ test('grades go in with the keyboard and the decimal comma; a colleague’s chan
     assert.equal(await page.evaluate(() => document.activeElement.id), 'cell-0-1');
     // Typed with a comma, shown as Panama writes numbers (es-PA uses the decimal point).
     assert.equal(await firstCell.inputValue(), '2.5');
-    // 2.5 of 10 on the quiz pulls the module grade under the pass mark.
-    await row.getByRole('cell').last().filter({ hasText: /^[0-6]\d[.,]\d$/ }).waitFor();
+    // Rosa's first grade: 2.5 of 10 on the quiz, her assignment still missing (counts as zero).
+    await row.getByRole('cell').last().filter({ hasText: /^8[.,]3$/ }).waitFor();
 
     await page.keyboard.type('25');
     await page.keyboard.press('Enter');  // above the maximum (20): refused, named
@@ -100,5 +108,18 @@ test('grades go in with the keyboard and the decimal comma; a colleague’s chan
     await page.getByRole('button', { name: 'Recargar' }).click();
     await page.waitForFunction(() => document.getElementById('cell-0-0')?.value === '7');
     assert.ok(name.length > 0);
+  });
+});
+
+test('the participant sees her progress, updated by the grade just entered', async () => {
+  await withPage('participant-progress', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, async (page) => {
+    await signIn(page, 'rosa.abadia@example.org');
+    await page.getByRole('link', { name: 'Mi progreso' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mi progreso' }).waitFor();
+    const first = page.getByRole('row').filter({ hasText: '1. Derechos humanos' });
+    // The grid test left her quiz at 7 of 10 and no assignment yet: (70 + 0 × 2) / 3 = 23.3.
+    await first.filter({ hasText: /23[.,]3 \(no aprobado\)/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Aún no cumple los requisitos' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
   });
 });

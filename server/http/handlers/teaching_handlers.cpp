@@ -39,6 +39,19 @@ HttpResponse handle_get_attendance(RequestContext& context) {
   return json_response(200, json.take());
 }
 
+HttpResponse handle_get_my_progress(RequestContext& context) {
+  auto progress = services::get_my_progress(context.app.store, *context.actor, programme_id_of(context));
+  if (!progress) return problem_response(progress.error(), context.language);
+  services::Gradebook one{progress->policy, progress->modules, {}, {}, {}, {std::move(progress->row)}};
+  return json_response(200, documents::gradebook_json(one, std::to_string(programme_id_of(context))));
+}
+
+HttpResponse handle_get_team_progress(RequestContext& context) {
+  auto team = services::get_team_progress(context.app.store, *context.actor, programme_id_of(context));
+  if (!team) return problem_response(team.error(), context.language);
+  return json_response(200, documents::gradebook_json(*team, std::to_string(programme_id_of(context))));
+}
+
 HttpResponse handle_get_gradebook(RequestContext& context) {
   auto gradebook = services::get_gradebook(context.app.store, context.actor, programme_id_of(context));
   if (!gradebook) return problem_response(gradebook.error(), context.language);

@@ -15,6 +15,7 @@ export type Institution = components['schemas']['Institution'];
 export type InstitutionInput = components['schemas']['InstitutionInput'];
 export type SubdivisionReference = components['schemas']['SubdivisionReference'];
 export type GradeGrid = components['schemas']['GradeGrid'];
+export type Gradebook = components['schemas']['Gradebook'];
 export type Session = components['schemas']['Session'];
 export type SessionAttendance = components['schemas']['SessionAttendance'];
 
@@ -104,6 +105,8 @@ export const getGradeGrid = (programme: number, module: number) => request<Grade
 export const recordGrade = (programme: number, enrollment: number, assessment: number, score: string, version: number | null) =>
   request<{ score: number; version: number }>('PUT', `/programmes/${programme}/grades/${enrollment}/${assessment}`, { score },
     version == null ? {} : { 'If-Match': `"${version}"` });
+export const getMyProgress = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/progress/me`);
+export const getTeamProgress = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/progress/team`);
 export const listSessions = (programme: number) => request<Paged<Session>>('GET', `/programmes/${programme}/sessions`);
 export const getAttendance = (programme: number, session: number) =>
   request<SessionAttendance>('GET', `/programmes/${programme}/sessions/${session}/attendance`);
@@ -117,5 +120,7 @@ export const coordinates = (user: User, programme: number) =>
   user.grants.some((grant) => grant.role === 'coordinator' && (grant.programme_id == null || grant.programme_id === programme));
 export const teaches = (user: User, programme: number) =>
   user.grants.some((grant) => (grant.role === 'coordinator' || grant.role === 'instructor') && (grant.programme_id == null || grant.programme_id === programme));
+export const hasRole = (user: User, role: string, programme: number) =>
+  user.grants.some((grant) => grant.role === role && (grant.programme_id == null || grant.programme_id === programme));
 export const isSiteCoordinator = (user: User) => user.grants.some((grant) => grant.role === 'coordinator' && grant.programme_id == null);
 export const listTeams = (id: number) => request<Paged<Team>>('GET', `/programmes/${id}/teams`);

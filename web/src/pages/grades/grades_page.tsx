@@ -73,7 +73,7 @@ export function GradesPage({ programme }: { programme: number }) {
       {message && <p role="alert" class={stale ? 'error' : ''}>{message}</p>}
       {stale && <button type="button" onClick={load}>{t('person.reload')}</button>}
       {grid && (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0}>
           <table class="grid">
             <caption>{grid.title[language]}</caption>
             <thead>

@@ -50,7 +50,7 @@ export function InstitutionsPage({ user }: { user: User }) {
       <h1>{t('institutions.title')}</h1>
       {message && <p role="status">{message}</p>}
       {errors.length > 0 && <div role="alert" class="error">{errors.map((line, index) => <p key={index}>{line}</p>)}</div>}
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0}>
         <table>
           <thead><tr><th scope="col">{t('institutions.name')}</th><th scope="col">{t('institutions.acronym')}</th><th scope="col">{t('participants.level')}</th><th scope="col">{t('institutions.validity')}</th><th scope="col"><span class="visually-hidden">{t('institutions.actions')}</span></th></tr></thead>
           <tbody>

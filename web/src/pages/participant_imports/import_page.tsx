@@ -108,7 +108,7 @@ export function ImportPage({ programme }: { programme: number }) {
             <h2 id="preview-heading">{t('import.preview')}</h2>
             <p role="status">{t('import.counts', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged, enrolled: summary.enrolled, errors: summary.errors.length })}</p>
             {hasErrors && (
-              <div class="table-scroll">
+              <div class="table-scroll" tabIndex={0}>
                 <table class="errors">
                   <caption>{t('import.errors_caption')}</caption>
                   <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.value')}</th><th scope="col">{t('import.problem')}</th></tr></thead>
@@ -128,7 +128,7 @@ export function ImportPage({ programme }: { programme: number }) {
             {summary.preview.length > 0 && (
               <details open={!hasErrors}>
                 <summary>{t('import.rows_to_write', { count: summary.preview.length })}</summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabIndex={0}>
                   <table>
                     <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.action')}</th><th scope="col">{t('participants.name')}</th><th scope="col">{t('import.field.email')}</th></tr></thead>
                     <tbody>

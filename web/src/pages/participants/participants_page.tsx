@@ -114,7 +114,7 @@ export function ParticipantsPage({ id, user }: { id: number; user: User }) {
       {result && (
         <>
           <p role="status">{t('participants.found', { count: result.total })}</p>
-          <div class="table-scroll">
+          <div class="table-scroll" tabIndex={0}>
             <table class="roster">
               <thead>
                 <tr>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, coordinates, teaches, getProgramme, listParticipants, listTeams, type Participant, type Programme, type Team, type User } from '../../api/client';
+import { ApiError, coordinates, hasRole, teaches, getProgramme, listParticipants, listTeams, type Participant, type Programme, type Team, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { formatDate } from '../../components/format';
 
@@ -38,6 +38,9 @@ export function ProgrammePage({ id, user }: { id: number; user: User }) {
         <dt>{t('programme.sdgs')}</dt><dd>{programme.sdgs.join(', ')}</dd>
       </dl>
 
+      {(hasRole(user, 'participant', id) || hasRole(user, 'group_leader', id)) && (
+        <p class="actions"><a class="button" href={`#/programmes/${id}/progress`}>{t('programme.my_progress')}</a></p>
+      )}
       {teaches(user, id) && (
         <p class="actions">
           <a class="button" href={`#/programmes/${id}/attendance`}>{t('programme.take_attendance')}</a>
