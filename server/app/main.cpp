@@ -130,6 +130,15 @@ int main(int argc, char** argv) {
   import_participants->add_flag("--dry-run", import_options.dry_run, text("cli.help.dry_run"));
   import_participants->add_option("--format", import_options.format, text("cli.help.import_format"))->check(CLI::IsMember({"text", "json"}));
   import_participants->add_option("--map", import_options.mappings, text("cli.help.map"));
+  CommonOptions grades_common;
+  std::string grades_file, grades_programme;
+  bool grades_dry_run = false;
+  auto* import_grades = import_command->add_subcommand("grades", text("cli.help.import_grades"));
+  localise(import_grades);
+  add_common_options(*import_grades, grades_common, console.language);
+  import_grades->add_option("file", grades_file, text("cli.help.import_file"))->required();
+  import_grades->add_option("--programme", grades_programme, text("cli.help.programme"))->required();
+  import_grades->add_flag("--dry-run", grades_dry_run, text("cli.help.dry_run"));
 
   auto* export_command = application.add_subcommand("export", text("cli.help.export"));
   localise(export_command);
@@ -170,6 +179,10 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(application, argc, argv);
 
+  if (import_grades->parsed()) {
+    auto database = open(grades_common, console, 1);
+    return database ? cli::run_import_grades(*database->store, grades_file, grades_programme, grades_dry_run, console) : 1;
+  }
   if (gradebook->parsed()) {
     auto database = open(gradebook_common, console, 1);
     return database ? cli::run_gradebook(*database->store, gradebook_programme, gradebook_format, console) : 1;

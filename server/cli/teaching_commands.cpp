@@ -1,9 +1,15 @@
 #include "cli/teaching_commands.hpp"
 
+#include <chrono>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "documents/gradebook_report.hpp"
+#include "documents/import_report.hpp"
+#include "documents/table_reader.hpp"
+#include "services/import_grades.hpp"
 #include "documents/spreadsheet_cell.hpp"
 #include "services/get_gradebook.hpp"
 #include "services/list_programmes.hpp"
@@ -68,6 +74,21 @@ int run_gain(services::Store& store, const std::string& programme_code, Console&
   if (!report) return print_error(report.error(), console), 1;
   console.out << documents::knowledge_gain_json(*report, programme_code) << '\n';
   return 0;
+}
+
+int run_import_grades(services::Store& store, const std::string& file, const std::string& programme_code, bool dry_run, Console& console) {
+  auto programme_id = services::find_programme_by_code(store, programme_code);
+  if (!programme_id) return print_error(programme_id.error(), console), 1;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return print_error(field_error("file", "unreadable", "error.seed.file", file), console), 1;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.size() > documents::max_table_bytes)
+    return print_error(field_error("file", "too_large", "error.import.too_large", std::to_string(bytes.size() / (1024 * 1024)) + " MiB"), console), 1;
+  auto summary = services::import_grades(store, std::nullopt, *programme_id, dry_run ? services::ImportMode::dry_run : services::ImportMode::commit,
+                                         documents::table_reader_for(bytes), std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+  if (!summary) return print_error(summary.error(), console), 1;
+  console.out << documents::grade_import_json(*summary, console.language) << '\n';
+  return summary->errors.empty() ? 0 : 2;
 }
 
 }  // namespace diplomado::cli

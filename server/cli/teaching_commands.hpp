@@ -12,4 +12,8 @@ int run_gradebook(services::Store& store, const std::string& programme_code, con
 // The knowledge-gain figures with n. format: json.
 int run_gain(services::Store& store, const std::string& programme_code, Console& console);
 
+// diplomado import grades FILE --programme CODE [--dry-run]: exit 0 done, 2 rows in error (nothing
+// written), 1 the request failed. The summary is JSON.
+int run_import_grades(services::Store& store, const std::string& file, const std::string& programme_code, bool dry_run, Console& console);
+
 }  // namespace diplomado::cli

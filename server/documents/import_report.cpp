@@ -16,7 +16,26 @@ const char* action_name(ImportAction action) {
   return "create";
 }
 
+ordered_json errors_json(const std::vector<ImportIssue>& issues, Language language) {
+  ordered_json errors = ordered_json::array();
+  for (const auto& issue : issues)
+    errors.push_back({{"row", issue.row},
+                      {"field", issue.field},
+                      {"column", issue.column},
+                      {"code", issue.code},
+                      {"message", translate(issue.message_key, language)},
+                      {"value", issue.value}});
+  return errors;
+}
+
 }  // namespace
+
+std::string grade_import_json(const services::GradeImportSummary& summary, Language language) {
+  ordered_json document{{"format", summary.table.format}, {"encoding", summary.table.encoding}, {"separator", summary.table.separator},
+                        {"rows", summary.rows},           {"created", summary.created},          {"updated", summary.updated},
+                        {"unchanged", summary.unchanged}, {"committed", summary.committed},      {"errors", errors_json(summary.errors, language)}};
+  return document.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
 
 std::string import_summary_json(const services::ImportSummary& summary, Language language, std::optional<Id> upload_id) {
   ordered_json document;
@@ -37,15 +56,7 @@ std::string import_summary_json(const services::ImportSummary& summary, Language
   document["unchanged"] = summary.unchanged;
   document["enrolled"] = summary.enrolled;
   document["committed"] = summary.committed;
-  ordered_json errors = ordered_json::array();
-  for (const auto& issue : summary.errors)
-    errors.push_back({{"row", issue.row},
-                      {"field", issue.field},
-                      {"column", issue.column},
-                      {"code", issue.code},
-                      {"message", translate(issue.message_key, language)},
-                      {"value", issue.value}});
-  document["errors"] = std::move(errors);
+  document["errors"] = errors_json(summary.errors, language);
   ordered_json preview = ordered_json::array();
   for (const auto& row : summary.preview)
     preview.push_back({{"row", row.row},

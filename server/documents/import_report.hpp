@@ -5,11 +5,14 @@
 #include <string>
 
 #include "domain/messages.hpp"
+#include "services/import_grades.hpp"
 #include "services/import_participants.hpp"
 
 namespace diplomado::documents {
 
 std::string import_summary_json(const services::ImportSummary& summary, Language language, std::optional<Id> upload_id = std::nullopt);
+
+std::string grade_import_json(const services::GradeImportSummary& summary, Language language);
 
 // The mapping as {"field": column index or null}, and back (unknown fields or bad indexes are
 // errors naming the field).

@@ -59,3 +59,35 @@ test('knowledge gain: pre against post with n and a Wilcoxon signed-rank test', 
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /no programme with that code/);
 });
+
+test('grades import from a long-form CSV: preview, then all or nothing; bad rows named', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const { fixtures, referenceData } = await import('./harness.mjs');
+  // People with e-mails, from the participants' fixture (its "Kuna Yala" needs Panama's aliases).
+  assert.equal(run(['reference', 'subdivisions', join(referenceData, 'subdivisions', 'PA.json'), ...common]).code, 0);
+  assert.equal(run(['import', 'participants', join(fixtures, 'nominations_excel_es.csv'), '--programme', CODE, ...common]).code, 0);
+  const good = join(dir, 'notas.csv');
+  writeFileSync(good, 'Correo;Evaluación;Nota\r\nmj.abrego@example.org;M1-Q;8,5\r\njose.pena@example.org;m1-t;15\r\n');
+  const preview = run(['import', 'grades', good, '--programme', CODE, '--dry-run', ...common]);
+  assert.equal(preview.code, 0, preview.stderr);
+  assert.deepEqual((({ created, committed }) => ({ created, committed }))(JSON.parse(preview.stdout)), { created: 2, committed: false });
+  const committed = JSON.parse(run(['import', 'grades', good, '--programme', CODE, ...common]).stdout);
+  assert.deepEqual([committed.created, committed.committed], [2, true]);
+  const again = JSON.parse(run(['import', 'grades', good, '--programme', CODE, ...common]).stdout);
+  assert.deepEqual([again.created, again.unchanged], [0, 2]);
+
+  const bad = join(dir, 'notas-malas.csv');
+  writeFileSync(bad, 'E-mail,Assessment,Score\nnadie@example.org,M1-Q,5\nmj.abrego@example.org,M9-Z,5\nmj.abrego@example.org,M2-Q,11\nmj.abrego@example.org,M2-Q,ocho\nana.castillo@example.org,M3-Q,7\nana.castillo@example.org,M3-Q,8\n');
+  const refused = run(['import', 'grades', bad, '--programme', CODE, ...common], undefined, { ...process.env, LANG: 'en_US.UTF-8' });
+  assert.equal(refused.code, 2);
+  const summary = JSON.parse(refused.stdout);
+  assert.deepEqual(summary.errors.map((error) => [error.row, error.field, error.code]), [
+    [2, 'email', 'not_enrolled'], [3, 'assessment', 'unknown_assessment'], [4, 'score', 'above_maximum'], [5, 'score', 'not_a_number'],
+    [7, 'assessment', 'duplicate_in_file'],
+  ]);
+  assert.match(summary.errors[2].message, /above the assessment's maximum/);
+  const after = JSON.parse(run(['import', 'grades', good, '--programme', CODE, '--dry-run', ...common]).stdout);
+  assert.equal(after.unchanged, 2, 'the refused file wrote nothing (Ana’s M3-Q is still missing)');
+  const ana = JSON.parse(run(['gradebook', '--programme', CODE, ...common]).stdout).rows.find((row) => row.family_names === 'Castillo');
+  assert.equal(ana.module_grades[2], 0);
+});

@@ -112,3 +112,27 @@ test('attendance by quick entry: everyone present but the exceptions; bad entrie
   const row = after.rows.find((r) => r.enrollment_id === first.enrollment_id);
   assert.ok(row.module_attendance[session.module - 1] <= 50, 'the absence shows in the module rate at once');
 });
+
+test('grades import over the API: a dry run, then a commit; a file with errors commits nothing', async () => {
+  const enrolled = await send(server, 'POST', `/api/v1/programmes/${programmeId}/participants`, coordinator, {
+    given_names: 'Nora', family_names: 'Import', email: 'nora.import@example.org', institution: 'SNM', level: 'Local',
+  });
+  assert.equal(enrolled.status, 201);
+  const { enrollment_id: enrollment } = await enrolled.json();
+  const file = new TextEncoder().encode('Correo,Evaluación,Nota\nnora.import@example.org,M2-Q,9\nnora.import@example.org,M2-T,"17,5"\n');
+  const path = `/api/v1/programmes/${programmeId}/grade_imports`;
+  const preview = await send(server, 'POST', path, coordinator, file, { 'Content-Type': 'text/csv' });
+  assert.equal(preview.status, 200);
+  assert.deepEqual((({ created, committed }) => [created, committed])(await preview.json()), [2, false]);
+  const bad = new TextEncoder().encode('Correo,Evaluación,Nota\nnora.import@example.org,M2-Q,9\nnora.import@example.org,M2-T,21\n');
+  const refused = await send(server, 'POST', `${path}?dry_run=false`, coordinator, bad, { 'Content-Type': 'text/csv' });
+  assert.equal(refused.status, 422);
+  assert.deepEqual((await refused.json()).errors.map((error) => [error.row, error.field, error.code]), [[3, 'score', 'above_maximum']]);
+  const committed = await send(server, 'POST', `${path}?dry_run=false`, coordinator, file, { 'Content-Type': 'text/csv' });
+  assert.equal(committed.status, 200);
+  assert.equal((await committed.json()).committed, true);
+  const row = (await gradebook()).rows.find((r) => r.enrollment_id === enrollment);
+  assert.equal(row.module_grades[1], 88.3);  // (90 + 87.5 x 2) / 3
+  const donor = await signIn(server, 'donante@example.ca');
+  assert.equal((await send(server, 'POST', path, donor, file, { 'Content-Type': 'text/csv' })).status, 403);
+});

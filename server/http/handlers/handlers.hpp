@@ -32,6 +32,7 @@ HttpResponse handle_load_subdivisions(RequestContext& context);
 HttpResponse handle_list_teams(RequestContext& context);
 
 HttpResponse handle_get_gradebook(RequestContext& context);
+HttpResponse handle_import_grades(RequestContext& context);
 HttpResponse handle_get_my_progress(RequestContext& context);
 HttpResponse handle_get_team_progress(RequestContext& context);
 HttpResponse handle_get_grade_grid(RequestContext& context);

@@ -4,11 +4,14 @@
 #include <map>
 
 #include "documents/gradebook_report.hpp"
+#include "documents/import_report.hpp"
+#include "documents/table_reader.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/json_body.hpp"
 #include "http/json/teaching_json.hpp"
 #include "http/problem.hpp"
 #include "services/get_gradebook.hpp"
+#include "services/import_grades.hpp"
 #include "services/record_teaching.hpp"
 
 namespace diplomado::http {
@@ -50,6 +53,31 @@ HttpResponse handle_get_team_progress(RequestContext& context) {
   auto team = services::get_team_progress(context.app.store, *context.actor, programme_id_of(context));
   if (!team) return problem_response(team.error(), context.language);
   return json_response(200, documents::gradebook_json(*team, std::to_string(programme_id_of(context))));
+}
+
+// The file is the raw body; ?dry_run=false commits (all rows or none: 422 lists every error).
+HttpResponse handle_import_grades(RequestContext& context) {
+  if (context.body.size() > documents::max_table_bytes)
+    return problem_response(field_error("file", "too_large", "error.import.too_large", std::to_string(context.body.size() / (1024 * 1024)) + " MiB"),
+                            context.language);
+  const bool commit = context.query_value("dry_run") == std::optional<std::string_view>("false");
+  auto summary = services::import_grades(context.app.store, context.actor, programme_id_of(context),
+                                         commit ? services::ImportMode::commit : services::ImportMode::dry_run,
+                                         documents::table_reader_for(context.body), context.app.now());
+  if (!summary) {
+    auto response = problem_response(summary.error(), context.language);
+    if (summary.error().code == ErrorCode::invalid_input) response.status = 422;
+    return response;
+  }
+  if (commit && !summary->committed) {
+    Error error = make_error(ErrorCode::invalid_input, "error.import.has_errors");
+    for (const auto& issue : summary->errors)
+      error.details.push_back({issue.field.empty() ? std::string("row") : issue.field, issue.row, issue.code, issue.message_key, issue.value});
+    auto response = problem_response(error, context.language);
+    response.status = 422;
+    return response;
+  }
+  return json_response(200, documents::grade_import_json(*summary, context.language));
 }
 
 HttpResponse handle_get_gradebook(RequestContext& context) {
