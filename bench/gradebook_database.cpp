@@ -16,7 +16,8 @@ using namespace diplomado;
 
 namespace {
 
-ProgrammeSeed bench_programme() {
+// all_in_first_module: the 30 assessments all in module 1 (the grade grid benchmark's shape).
+ProgrammeSeed bench_programme(bool all_in_first_module) {
   ProgrammeSeed seed;
   seed.programme.code = "BENCH";
   seed.programme.title = {"Banco de pruebas", "Benchmark"};
@@ -31,9 +32,14 @@ ProgrammeSeed bench_programme() {
   }
   seed.institutions = {{"i", {"Institución", "Institution"}, "INST", "", "national", "", ""}};
   for (int a = 0; a < 28; ++a)
-    seed.assessments.push_back({"A" + std::to_string(a), a % 6 + 1, "quiz", {"Evaluación", "Assessment"}, 10, 1.0 + a % 3, ""});
-  seed.assessments.push_back({"PRE", std::nullopt, "pretest", {"Entrada", "Pre"}, 40, 1, ""});
-  seed.assessments.push_back({"POST", std::nullopt, "posttest", {"Salida", "Post"}, 40, 1, ""});
+    seed.assessments.push_back({"A" + std::to_string(a), all_in_first_module ? 1 : a % 6 + 1, "quiz", {"Evaluación", "Assessment"}, 10, 1.0 + a % 3, ""});
+  if (all_in_first_module) {
+    seed.assessments.push_back({"A28", 1, "quiz", {"Evaluación", "Assessment"}, 10, 1, ""});
+    seed.assessments.push_back({"A29", 1, "quiz", {"Evaluación", "Assessment"}, 10, 1, ""});
+  } else {
+    seed.assessments.push_back({"PRE", std::nullopt, "pretest", {"Entrada", "Pre"}, 40, 1, ""});
+    seed.assessments.push_back({"POST", std::nullopt, "posttest", {"Salida", "Post"}, 40, 1, ""});
+  }
   for (int s = 0; s < 20; ++s)
     seed.sessions.push_back({"s" + std::to_string(s), s % 6 + 1, {"Sesión", "Session"}, "2023-06-" + std::to_string(10 + s) + "T13:00:00Z",
                              "2023-06-" + std::to_string(10 + s) + "T17:00:00Z", ""});
@@ -59,7 +65,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   const TimePoint now{std::chrono::seconds{1'697'000'000}};
-  auto loaded = services::load_programme_seed(*opened->store, bench_programme(), now);
+  const bool grid = std::getenv("GRID_SHAPE") != nullptr;
+  auto loaded = services::load_programme_seed(*opened->store, bench_programme(grid), now);
   if (!loaded) {
     std::fprintf(stderr, "seed refused: %s\n", loaded.error().message_key.c_str());
     return 1;

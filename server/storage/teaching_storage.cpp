@@ -277,13 +277,12 @@ class SociTeachingRepository final : public TeachingRepository {
   }
 
   std::vector<GradeVersion> grade_versions(Id programme_id, Id module_id) override {
-    long long programme = programme_id, module = module_id, enrollment = 0, assessment = 0, version = 0;
     std::vector<GradeVersion> found;
-    soci::statement statement = (m_sql.prepare << "SELECT g.enrollment_id, g.assessment_id, g.version FROM assessment a "
-                                                  "JOIN grade g ON g.assessment_id = a.id WHERE a.programme_id = :p AND a.module_id = :m",
-                                 into(enrollment), into(assessment), into(version), use(programme), use(module));
-    statement.execute();
-    while (statement.fetch()) found.push_back({enrollment, assessment, version});
+    const std::string query = "SELECT g.enrollment_id, g.assessment_id, g.version FROM assessment a JOIN grade g ON g.assessment_id = a.id "
+                              "WHERE a.programme_id = :p AND a.module_id = " + std::to_string(module_id);
+    auto add = [&](Id enrollment, Id assessment, double version) { found.push_back({enrollment, assessment, static_cast<std::int64_t>(version)}); };
+    if (m_sql.get_backend_name() == "sqlite3") for_each_sqlite_row(query, programme_id, add);
+    else for_each_soci_row(query, programme_id, add);
     return found;
   }
 
