@@ -18,6 +18,15 @@ HttpResponse bad_path_id(const RequestContext& context, const std::string& name)
   return problem_response(field_error(name, "not_positive_integer", "error.field.positive_integer", context.path_parameters.at(name)), context.language);
 }
 
+HttpResponse rows_in_error(const std::vector<ImportIssue>& issues, Language language) {
+  Error error = make_error(ErrorCode::invalid_input, "error.import.has_errors");
+  for (const auto& issue : issues)
+    error.details.push_back({issue.field.empty() ? std::string("row") : issue.field, issue.row, issue.code, issue.message_key, issue.value});
+  auto response = problem_response(error, language);
+  response.status = 422;
+  return response;
+}
+
 Result<std::optional<std::int64_t>> if_match_version(const RequestContext& context) {
   if (context.if_match.empty()) return std::optional<std::int64_t>{};
   std::string_view text = context.if_match;

@@ -1,5 +1,6 @@
 #pragma once
 // Handlers: parse the request, call one service, map the result. Nothing else.
+#include "domain/participant_import.hpp"
 #include "http/request_context.hpp"
 
 namespace diplomado::http {
@@ -47,6 +48,8 @@ Id programme_id_of(const RequestContext& context);
 // Another id of the path, if it is a positive whole number; and the 400 that names it otherwise.
 std::optional<Id> path_id(const RequestContext& context, const std::string& name);
 HttpResponse bad_path_id(const RequestContext& context, const std::string& name);
+// An import refused whole (422): one bad row and nothing is written; every row's problem is listed.
+HttpResponse rows_in_error(const std::vector<ImportIssue>& issues, Language language);
 // The version an If-Match header names ("7", "\"7\"" or W/"7"); empty when there is none.
 Result<std::optional<std::int64_t>> if_match_version(const RequestContext& context);
 

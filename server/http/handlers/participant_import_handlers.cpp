@@ -25,15 +25,7 @@ HttpResponse run_step(RequestContext& context, services::ImportMode mode) {
   services::ImportRequest request{programme_id_of(context), *mapping, mode, upload->file_name, *upload_id};
   auto summary = services::import_participants(context.app.store, context.actor, request, documents::table_reader_for(upload->bytes), context.app.now());
   if (!summary) return problem_response(summary.error(), context.language);
-  if (mode == services::ImportMode::commit && !summary->committed) {
-    // All or nothing: one bad row and nothing is written; every row's problem is listed.
-    Error error = make_error(ErrorCode::invalid_input, "error.import.has_errors");
-    for (const auto& issue : summary->errors)
-      error.details.push_back({issue.field.empty() ? std::string("row") : issue.field, issue.row, issue.code, issue.message_key, issue.value});
-    auto response = problem_response(error, context.language);
-    response.status = 422;
-    return response;
-  }
+  if (mode == services::ImportMode::commit && !summary->committed) return rows_in_error(summary->errors, context.language);
   return summary_response(200, *summary, context.language, *upload_id);
 }
 

@@ -69,14 +69,7 @@ HttpResponse handle_import_grades(RequestContext& context) {
     if (summary.error().code == ErrorCode::invalid_input) response.status = 422;
     return response;
   }
-  if (commit && !summary->committed) {
-    Error error = make_error(ErrorCode::invalid_input, "error.import.has_errors");
-    for (const auto& issue : summary->errors)
-      error.details.push_back({issue.field.empty() ? std::string("row") : issue.field, issue.row, issue.code, issue.message_key, issue.value});
-    auto response = problem_response(error, context.language);
-    response.status = 422;
-    return response;
-  }
+  if (commit && !summary->committed) return rows_in_error(summary->errors, context.language);
   return json_response(200, documents::grade_import_json(*summary, context.language));
 }
 
