@@ -52,6 +52,7 @@ const std::vector<Route>& route_table() {
       {put, "/api/v1/programmes/{programme_id}/grades/{enrollment_id}/{assessment_id}", record_teaching, handle_record_grade},
       {post, "/api/v1/programmes/{programme_id}/grade_imports", record_teaching, handle_import_grades, 32 * 1024 * 1024},
       {get, "/api/v1/programmes/{programme_id}/sessions", view_programme, handle_list_sessions},
+      {post, "/api/v1/programmes/{programme_id}/sessions", manage_programme, handle_create_session},
       {get, "/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance", record_teaching, handle_get_attendance},
       {put, "/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance", record_teaching, handle_record_attendance},
   };

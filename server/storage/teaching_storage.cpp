@@ -85,6 +85,12 @@ class SociTeachingRepository final : public TeachingRepository {
     return id;
   }
 
+  void set_session_link(Id session_id, std::string_view online_link) override {
+    long long id = session_id;
+    const std::string link(online_link);
+    m_sql << "UPDATE session SET online_link = :l WHERE id = :id", use(link), use(id);
+  }
+
   Id insert_assessment(Id programme_id, std::optional<Id> module_id, const AssessmentSeed& assessment) override {
     long long programme = programme_id, module = module_id.value_or(0), id = 0;
     m_sql << "INSERT INTO assessment (programme_id, module_id, code, kind, title_es, title_en, max_score, weight, due_date) "
@@ -291,9 +297,10 @@ class SociTeachingRepository final : public TeachingRepository {
     SessionRow row;
     std::vector<SessionRow> found;
     soci::statement statement =
-        (m_sql.prepare << "SELECT s.id, s.module_id, s.title_es, s.title_en, s.starts_at, s.ends_at, s.place FROM session s "
+        (m_sql.prepare << "SELECT s.id, s.module_id, s.title_es, s.title_en, s.starts_at, s.ends_at, s.place, s.online_link FROM session s "
                           "JOIN module m ON m.id = s.module_id WHERE m.programme_id = :p ORDER BY s.starts_at, s.id",
-         into(id), into(module), into(row.title.es), into(row.title.en), into(row.starts_at), into(row.ends_at), into(row.place), use(programme));
+         into(id), into(module), into(row.title.es), into(row.title.en), into(row.starts_at), into(row.ends_at), into(row.place),
+         into(row.online_link), use(programme));
     statement.execute();
     while (statement.fetch()) {
       row.id = id;

@@ -136,3 +136,24 @@ test('grades import over the API: a dry run, then a commit; a file with errors c
   const donor = await signIn(server, 'donante@example.ca');
   assert.equal((await send(server, 'POST', path, donor, file, { 'Content-Type': 'text/csv' })).status, 403);
 });
+
+test('the coordinator adds a session to a module; bad times and links are named', async () => {
+  const path = `/api/v1/programmes/${programmeId}/sessions`;
+  const bad = await send(server, 'POST', path, coordinator, {
+    module: 9, title: { es: 'Repaso', en: 'Review' }, starts_at: '2023-10-02T15:00:00Z', ends_at: '2023-10-02T13:00:00Z', online_link: 'http://x',
+  });
+  assert.equal(bad.status, 400);
+  assert.deepEqual((await bad.json()).errors.map((error) => error.field).sort(), ['ends_at', 'module', 'online_link']);
+  const created = await send(server, 'POST', path, coordinator, {
+    module: 6, title: { es: 'Repaso final', en: 'Final review' }, starts_at: '2023-10-02T13:00:00Z', ends_at: '2023-10-02T17:00:00Z',
+    place: '', online_link: 'https://meet.example.org/repaso',
+  });
+  assert.equal(created.status, 201);
+  const session = await created.json();
+  const list = await (await get(server, path, coordinator)).json();
+  assert.ok(list.items.some((item) => item.id === session.id && item.online_link === 'https://meet.example.org/repaso'));
+  const instructor = await signIn(server, 'docente@example.pa');
+  assert.equal((await send(server, 'POST', path, instructor, { module: 1 })).status, 403);
+  const book = await gradebook();
+  assert.equal(book.sessions.length, 13);
+});

@@ -123,3 +123,26 @@ test('the participant sees her progress, updated by the grade just entered', asy
     assert.deepEqual(await axeViolations(page), []);
   });
 });
+
+test('the coordinator adds a session in Panama time and finds it in the calendar list', async () => {
+  await withPage('sessions', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await signIn(page, 'coordinacion@example.pa');
+    await page.getByRole('link', { name: 'Sesiones' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sesiones' }).waitFor();
+    await page.getByText('Horas de America/Panama.').waitFor();
+    await page.getByLabel('Tema en español *').fill('Repaso general');
+    await page.getByLabel('Tema en inglés *').fill('General review');
+    await page.getByLabel('Fecha *').fill('2023-10-09');
+    await page.getByLabel('Lugar').fill('Ciudad de Panamá');
+    await page.getByRole('button', { name: 'Agregar', exact: true }).click();
+    const day = page.getByRole('region', { name: /9 de octubre de 2023/ });
+    await day.getByRole('heading', { name: /Repaso general/ }).waitFor();
+    assert.match(await day.innerText(), /8:00.*12:00/);
+    assert.deepEqual(await axeViolations(page), []);
+  });
+  // 08:00 in Panama (UTC-5) is stored as 13:00 UTC.
+  const coordinator = await apiSignIn(server, 'coordinacion@example.pa');
+  const programmes = await (await get(server, '/api/v1/programmes', coordinator)).json();
+  const sessions = await (await get(server, `/api/v1/programmes/${programmes.items[0].id}/sessions`, coordinator)).json();
+  assert.ok(sessions.items.some((session) => session.title.es === 'Repaso general' && session.starts_at === '2023-10-09T13:00:00Z'));
+});

@@ -13,6 +13,7 @@ import { InstitutionsPage } from './pages/institutions/institutions_page';
 import { GradesPage } from './pages/grades/grades_page';
 import { AttendancePage } from './pages/attendance/attendance_page';
 import { ProgressPage } from './pages/progress/progress_page';
+import { SessionsPage } from './pages/sessions/sessions_page';
 
 // Routes live in the URL hash (#/programmes/1), so the server only ever serves index.html.
 function useRoute(): string {
@@ -41,6 +42,7 @@ export function App() {
   const gradesMatch = /^\/programmes\/(\d+)\/grades$/.exec(route);
   const attendanceMatch = /^\/programmes\/(\d+)\/attendance$/.exec(route);
   const progressMatch = /^\/programmes\/(\d+)\/progress$/.exec(route);
+  const sessionsMatch = /^\/programmes\/(\d+)\/sessions$/.exec(route);
   let page;
   if (user === undefined) page = <p role="status">{t('app.loading')}</p>;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
@@ -53,6 +55,7 @@ export function App() {
   else if (gradesMatch) page = <GradesPage programme={Number(gradesMatch[1])} />;
   else if (attendanceMatch) page = <AttendancePage programme={Number(attendanceMatch[1])} />;
   else if (progressMatch) page = <ProgressPage programme={Number(progressMatch[1])} user={user} />;
+  else if (sessionsMatch) page = <SessionsPage programme={Number(sessionsMatch[1])} user={user} />;
   else page = <ProgrammesPage />;
 
   return (

@@ -12,6 +12,7 @@
 #include "http/problem.hpp"
 #include "services/get_gradebook.hpp"
 #include "services/import_grades.hpp"
+#include "services/manage_sessions.hpp"
 #include "services/record_teaching.hpp"
 
 namespace diplomado::http {
@@ -30,6 +31,25 @@ HttpResponse handle_list_sessions(RequestContext& context) {
   auto sessions = services::list_sessions(context.app.store, *context.actor, programme_id_of(context));
   if (!sessions) return problem_response(sessions.error(), context.language);
   return json_response(200, whole_list_json(*sessions));
+}
+
+// Body: {"module": 1, "title": {"es", "en"}, "starts_at", "ends_at", "place", "online_link"}.
+HttpResponse handle_create_session(RequestContext& context) {
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  services::NewSession session;
+  session.module = body->value("module", 0);
+  if (auto title = body->find("title"); title != body->end() && title->is_object())
+    session.title = {title->value("es", ""), title->value("en", "")};
+  session.starts_at = body->value("starts_at", "");
+  session.ends_at = body->value("ends_at", "");
+  session.place = body->value("place", "");
+  session.online_link = body->value("online_link", "");
+  auto created = services::create_session(context.app.store, *context.actor, programme_id_of(context), session, context.app.now());
+  if (!created) return problem_response(created.error(), context.language);
+  JsonWriter json;
+  write(json, *created);
+  return json_response(201, json.take());
 }
 
 HttpResponse handle_get_attendance(RequestContext& context) {

@@ -56,7 +56,11 @@ void write(JsonWriter& json, const services::GradeGrid& grid) {
 void write(JsonWriter& json, const storage::TeachingRepository::SessionRow& session) {
   json.begin_object().field("id", session.id);
   write(json.key("title"), session.title);
-  json.field("starts_at", session.starts_at).field("ends_at", session.ends_at).field("place", session.place).end_object();
+  json.field("starts_at", session.starts_at)
+      .field("ends_at", session.ends_at)
+      .field("place", session.place)
+      .field("online_link", session.online_link)
+      .end_object();
 }
 
 void write(JsonWriter& json, const services::SessionAttendance& attendance) {

@@ -108,6 +108,8 @@ export const recordGrade = (programme: number, enrollment: number, assessment: n
 export const getMyProgress = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/progress/me`);
 export const getTeamProgress = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/progress/team`);
 export const listSessions = (programme: number) => request<Paged<Session>>('GET', `/programmes/${programme}/sessions`);
+export const createSession = (programme: number, session: { module: number; title: { es: string; en: string }; starts_at: string; ends_at: string; place: string; online_link: string }) =>
+  request<Session>('POST', `/programmes/${programme}/sessions`, session);
 export const getAttendance = (programme: number, session: number) =>
   request<SessionAttendance>('GET', `/programmes/${programme}/sessions/${session}/attendance`);
 export const recordAttendance = (programme: number, session: number, exceptions: Record<string, string>) =>

@@ -1,0 +1,24 @@
+#pragma once
+// Sessions belong to a module (issue 3, item 1): start and end, a place or a virtual link, a topic.
+#include <optional>
+#include <string>
+
+#include "domain/time.hpp"
+#include "storage/repositories.hpp"
+
+namespace diplomado::services {
+
+struct NewSession {
+  int module = 0;  // position from 1
+  LocalizedText title;
+  std::string starts_at;  // ISO 8601 UTC
+  std::string ends_at;
+  std::string place;
+  std::string online_link;
+};
+
+// The coordinator adds sessions; each field that is wrong is named.
+Result<storage::TeachingRepository::SessionRow> create_session(storage::Store& store, const Actor& actor, Id programme_id, const NewSession& session,
+                                                              TimePoint now);
+
+}  // namespace diplomado::services
