@@ -68,6 +68,7 @@ constexpr std::array messages{
             "It is not an ISO 8601 UTC date and time (e.g. 2023-06-05T13:00:00Z)."},
     Message{"error.session.order", "La sesión debe terminar después de empezar.", "The session must end after it starts."},
     Message{"error.session.link", "El enlace virtual debe empezar por https://.", "The virtual link must start with https://."},
+    Message{"error.grading.policy", "Opción de política desconocida.", "Unknown policy option."},
     Message{"error.institution.not_found", "No se encontró la institución.", "The institution was not found."},
     Message{"error.institution.duplicate", "Ya existe una institución con ese nombre.", "An institution with that name already exists."},
     Message{"error.institution.stale", "Otra persona cambió esta institución mientras tanto. Recargue y vuelva a intentarlo.",

@@ -53,6 +53,8 @@ const std::vector<Route>& route_table() {
       {post, "/api/v1/programmes/{programme_id}/grade_imports", record_teaching, handle_import_grades, 32 * 1024 * 1024},
       {get, "/api/v1/programmes/{programme_id}/sessions", view_programme, handle_list_sessions},
       {post, "/api/v1/programmes/{programme_id}/sessions", manage_programme, handle_create_session},
+      {post, "/api/v1/programmes/{programme_id}/assessments", manage_programme, handle_create_assessment},
+      {put, "/api/v1/programmes/{programme_id}/grading_policy", manage_programme, handle_update_grading_policy},
       {get, "/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance", record_teaching, handle_get_attendance},
       {put, "/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance", record_teaching, handle_record_attendance},
   };

@@ -131,6 +131,7 @@ class TeachingRepository {
   virtual ~TeachingRepository() = default;
   virtual Id insert_session(Id module_id, const SessionSeed& session) = 0;
   virtual void set_session_link(Id session_id, std::string_view online_link) = 0;
+  virtual void set_grading_policy(Id programme_id, const GradingPolicy& policy) = 0;
   virtual Id insert_assessment(Id programme_id, std::optional<Id> module_id, const AssessmentSeed& assessment) = 0;
   virtual void insert_grade(Id enrollment_id, Id assessment_id, double score, std::string_view at, std::optional<Id> by) = 0;
   virtual void insert_attendance(Id session_id, Id enrollment_id, Attendance mark) = 0;

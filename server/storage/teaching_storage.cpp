@@ -91,6 +91,14 @@ class SociTeachingRepository final : public TeachingRepository {
     m_sql << "UPDATE session SET online_link = :l WHERE id = :id", use(link), use(id);
   }
 
+  void set_grading_policy(Id programme_id, const GradingPolicy& policy) override {
+    long long id = programme_id;
+    const std::string missing(to_string(policy.missing_grade)), excused(to_string(policy.excused));
+    m_sql << "UPDATE programme SET module_pass_mark = :pm, missing_grade = :mg, rounding_decimals = :rd, attendance_threshold = :at, "
+             "excused_absence = :ex, version = version + 1 WHERE id = :id",
+        use(policy.module_pass_mark), use(missing), use(policy.rounding_decimals), use(policy.attendance_threshold), use(excused), use(id);
+  }
+
   Id insert_assessment(Id programme_id, std::optional<Id> module_id, const AssessmentSeed& assessment) override {
     long long programme = programme_id, module = module_id.value_or(0), id = 0;
     m_sql << "INSERT INTO assessment (programme_id, module_id, code, kind, title_es, title_en, max_score, weight, due_date) "

@@ -157,3 +157,35 @@ test('the coordinator adds a session to a module; bad times and links are named'
   const book = await gradebook();
   assert.equal(book.sessions.length, 13);
 });
+
+test('assessments and the grading policy: weights that would break the rules are refused, naming the rule', async () => {
+  const path = `/api/v1/programmes/${programmeId}/assessments`;
+  const bad = await send(server, 'POST', path, coordinator, { code: 'M1-Q', module: 1, kind: 'essay', title: { es: '', en: '' }, max_score: 0, due_date: '2023-02-30' });
+  assert.equal(bad.status, 400);
+  assert.deepEqual((await bad.json()).errors.map((error) => error.field).sort(), ['code', 'due_date', 'kind', 'title']);
+  const zero = await send(server, 'POST', path, coordinator, { code: 'M1-X', module: 1, kind: 'exam', title: { es: 'Examen', en: 'Exam' }, max_score: 0, weight: -1 }, { 'Accept-Language': 'en' });
+  assert.equal(zero.status, 400);
+  const rules = (await zero.json()).errors;
+  assert.deepEqual(rules.map((error) => error.code).sort(), ['negative_weight', 'not_positive']);
+  assert.match(rules.find((error) => error.code === 'negative_weight').message, /weight cannot be negative/);
+  const pretest = await send(server, 'POST', path, coordinator, { code: 'PRE2', module: 2, kind: 'pretest', title: { es: 'Entrada', en: 'Pre' }, max_score: 40 });
+  assert.equal((await pretest.json()).errors[0].code, 'test_in_module');
+  const created = await send(server, 'POST', path, coordinator, { code: 'M1-X', module: 1, kind: 'exam', title: { es: 'Examen', en: 'Exam' }, max_score: 20, weight: 1, due_date: '2023-06-30' });
+  assert.equal(created.status, 201);
+  const book = await gradebook();
+  assert.equal(book.assessments.length, 15);
+  // Under "missing counts as zero", everyone now lacks the new exam: the gradebook says so at once.
+  assert.ok(book.meeting_requirements < 49);
+
+  const policy = `/api/v1/programmes/${programmeId}/grading_policy`;
+  const wrong = await send(server, 'PUT', policy, coordinator, { module_pass_mark: 120, missing_grade: 'ignored', rounding_decimals: 9 });
+  assert.equal(wrong.status, 400);
+  assert.deepEqual((await wrong.json()).errors.map((error) => error.field), ['missing_grade']);
+  const outOfRange = await send(server, 'PUT', policy, coordinator, { module_pass_mark: 120, rounding_decimals: 9 });
+  assert.deepEqual((await outOfRange.json()).errors.map((error) => error.field), ['module_pass_mark', 'rounding_decimals']);
+  const leftOut = await send(server, 'PUT', policy, coordinator, { module_pass_mark: 70, missing_grade: 'left_out', rounding_decimals: 1, attendance_threshold: 80, excused_absence: 'left_out' });
+  assert.equal(leftOut.status, 200);
+  assert.equal((await gradebook()).policy.missing_grade, 'left_out');
+  const instructor = await signIn(server, 'docente@example.pa');
+  assert.equal((await send(server, 'PUT', policy, instructor, { module_pass_mark: 10 })).status, 403);
+});

@@ -39,6 +39,8 @@ HttpResponse handle_get_team_progress(RequestContext& context);
 HttpResponse handle_get_grade_grid(RequestContext& context);
 HttpResponse handle_list_sessions(RequestContext& context);
 HttpResponse handle_create_session(RequestContext& context);
+HttpResponse handle_create_assessment(RequestContext& context);
+HttpResponse handle_update_grading_policy(RequestContext& context);
 HttpResponse handle_get_attendance(RequestContext& context);
 HttpResponse handle_get_knowledge_gain(RequestContext& context);
 HttpResponse handle_record_grade(RequestContext& context);

@@ -12,6 +12,7 @@
 #include "http/problem.hpp"
 #include "services/get_gradebook.hpp"
 #include "services/import_grades.hpp"
+#include "services/manage_assessments.hpp"
 #include "services/manage_sessions.hpp"
 #include "services/record_teaching.hpp"
 
@@ -50,6 +51,55 @@ HttpResponse handle_create_session(RequestContext& context) {
   JsonWriter json;
   write(json, *created);
   return json_response(201, json.take());
+}
+
+// Body: {"code", "module": N | null, "kind", "title": {"es", "en"}, "max_score", "weight", "due_date"}.
+HttpResponse handle_create_assessment(RequestContext& context) {
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  AssessmentSeed assessment;
+  assessment.code = body->value("code", "");
+  if (auto module = body->find("module"); module != body->end() && module->is_number_integer()) assessment.module = module->get<int>();
+  assessment.kind = body->value("kind", "");
+  if (auto title = body->find("title"); title != body->end() && title->is_object())
+    assessment.title = {title->value("es", ""), title->value("en", "")};
+  assessment.max_score = body->value("max_score", 0.0);
+  assessment.weight = body->value("weight", 1.0);
+  assessment.due_date = body->value("due_date", "");
+  auto id = services::create_assessment(context.app.store, *context.actor, programme_id_of(context), assessment, context.app.now());
+  if (!id) return problem_response(id.error(), context.language);
+  JsonWriter json;
+  json.begin_object().field("id", *id).field("code", assessment.code).end_object();
+  return json_response(201, json.take());
+}
+
+// Body: the grading policy, every member named as in the gradebook's "policy".
+HttpResponse handle_update_grading_policy(RequestContext& context) {
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  GradingPolicy policy;
+  Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
+  policy.module_pass_mark = body->value("module_pass_mark", policy.module_pass_mark);
+  policy.rounding_decimals = body->value("rounding_decimals", policy.rounding_decimals);
+  policy.attendance_threshold = body->value("attendance_threshold", policy.attendance_threshold);
+  const auto missing = parse_missing_grade(body->value("missing_grade", std::string(to_string(policy.missing_grade))));
+  if (!missing) invalid.details.push_back({"missing_grade", std::nullopt, "unknown_policy", "error.grading.policy", body->value("missing_grade", "")});
+  else policy.missing_grade = *missing;
+  const auto excused = parse_excused_absence(body->value("excused_absence", std::string(to_string(policy.excused))));
+  if (!excused) invalid.details.push_back({"excused_absence", std::nullopt, "unknown_policy", "error.grading.policy", body->value("excused_absence", "")});
+  else policy.excused = *excused;
+  if (!invalid.details.empty()) return problem_response(invalid, context.language);
+  auto updated = services::update_grading_policy(context.app.store, *context.actor, programme_id_of(context), policy, context.app.now());
+  if (!updated) return problem_response(updated.error(), context.language);
+  JsonWriter json;
+  json.begin_object()
+      .field("module_pass_mark", updated->module_pass_mark)
+      .field("missing_grade", std::string(to_string(updated->missing_grade)))
+      .field("rounding_decimals", updated->rounding_decimals)
+      .field("attendance_threshold", updated->attendance_threshold)
+      .field("excused_absence", std::string(to_string(updated->excused)))
+      .end_object();
+  return json_response(200, json.take());
 }
 
 HttpResponse handle_get_attendance(RequestContext& context) {
