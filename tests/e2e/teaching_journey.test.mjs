@@ -14,6 +14,7 @@ before(async () => {
     { email: 'docente@example.pa', name: 'Docente', role: 'instructor', programme: CODE },
     { email: 'coordinacion@example.pa', name: 'Coordinación', role: 'coordinator', programme: CODE },
     { email: 'rosa.abadia@example.org', name: 'Rosa', role: 'participant', programme: CODE },
+    { email: 'donante@example.ca', name: 'Donante', role: 'observer', programme: CODE },
   ] });
   // Rosa is enrolled with the e-mail of her user, so her progress is hers; "Abadía" sorts her first.
   const coordinator = await apiSignIn(server, 'coordinacion@example.pa');
@@ -145,4 +146,17 @@ test('the coordinator adds a session in Panama time and finds it in the calendar
   const programmes = await (await get(server, '/api/v1/programmes', coordinator)).json();
   const sessions = await (await get(server, `/api/v1/programmes/${programmes.items[0].id}/sessions`, coordinator)).json();
   assert.ok(sessions.items.some((session) => session.title.es === 'Repaso general' && session.starts_at === '2023-10-09T13:00:00Z'));
+});
+
+test('the donor reads the knowledge gain: n, means, shares and the test, and no one’s scores', async () => {
+  await withPage('knowledge-gain', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await signIn(page, 'donante@example.ca');
+    await page.getByRole('link', { name: 'Ganancia de conocimiento' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ganancia de conocimiento' }).waitFor();
+    const facts = page.locator('dl');
+    await facts.getByText(/^n = \d+, z = [\d.,]+, p < 0[.,]001$/).waitFor();
+    assert.match(await facts.innerText(), /Participantes con prueba de entrada y de salida \(n\)\s+5[23]/);
+    assert.equal(await page.getByRole('table').count(), 0, 'observers see aggregates only');
+    assert.deepEqual(await axeViolations(page), []);
+  });
 });

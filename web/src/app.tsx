@@ -14,6 +14,7 @@ import { GradesPage } from './pages/grades/grades_page';
 import { AttendancePage } from './pages/attendance/attendance_page';
 import { ProgressPage } from './pages/progress/progress_page';
 import { SessionsPage } from './pages/sessions/sessions_page';
+import { KnowledgeGainPage } from './pages/knowledge_gain/knowledge_gain_page';
 
 // Routes live in the URL hash (#/programmes/1), so the server only ever serves index.html.
 function useRoute(): string {
@@ -43,6 +44,7 @@ export function App() {
   const attendanceMatch = /^\/programmes\/(\d+)\/attendance$/.exec(route);
   const progressMatch = /^\/programmes\/(\d+)\/progress$/.exec(route);
   const sessionsMatch = /^\/programmes\/(\d+)\/sessions$/.exec(route);
+  const gainMatch = /^\/programmes\/(\d+)\/knowledge_gain$/.exec(route);
   let page;
   if (user === undefined) page = <p role="status">{t('app.loading')}</p>;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
@@ -56,6 +58,7 @@ export function App() {
   else if (attendanceMatch) page = <AttendancePage programme={Number(attendanceMatch[1])} />;
   else if (progressMatch) page = <ProgressPage programme={Number(progressMatch[1])} user={user} />;
   else if (sessionsMatch) page = <SessionsPage programme={Number(sessionsMatch[1])} user={user} />;
+  else if (gainMatch) page = <KnowledgeGainPage programme={Number(gainMatch[1])} />;
   else page = <ProgrammesPage />;
 
   return (

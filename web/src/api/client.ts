@@ -16,6 +16,7 @@ export type InstitutionInput = components['schemas']['InstitutionInput'];
 export type SubdivisionReference = components['schemas']['SubdivisionReference'];
 export type GradeGrid = components['schemas']['GradeGrid'];
 export type Gradebook = components['schemas']['Gradebook'];
+export type KnowledgeGain = components['schemas']['KnowledgeGain'];
 export type Session = components['schemas']['Session'];
 export type SessionAttendance = components['schemas']['SessionAttendance'];
 
@@ -105,6 +106,7 @@ export const getGradeGrid = (programme: number, module: number) => request<Grade
 export const recordGrade = (programme: number, enrollment: number, assessment: number, score: string, version: number | null) =>
   request<{ score: number; version: number }>('PUT', `/programmes/${programme}/grades/${enrollment}/${assessment}`, { score },
     version == null ? {} : { 'If-Match': `"${version}"` });
+export const getKnowledgeGain = (programme: number) => request<KnowledgeGain>('GET', `/programmes/${programme}/knowledge_gain`);
 export const getMyProgress = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/progress/me`);
 export const getTeamProgress = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/progress/team`);
 export const listSessions = (programme: number) => request<Paged<Session>>('GET', `/programmes/${programme}/sessions`);

@@ -38,6 +38,7 @@ export function ProgrammePage({ id, user }: { id: number; user: User }) {
         <dt>{t('programme.sdgs')}</dt><dd>{programme.sdgs.join(', ')}</dd>
       </dl>
 
+      <p class="actions"><a class="button secondary" href={`#/programmes/${id}/knowledge_gain`}>{t('programme.knowledge_gain')}</a></p>
       {(hasRole(user, 'participant', id) || hasRole(user, 'group_leader', id)) && (
         <p class="actions"><a class="button" href={`#/programmes/${id}/progress`}>{t('programme.my_progress')}</a></p>
       )}
