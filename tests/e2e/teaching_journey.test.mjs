@@ -160,3 +160,34 @@ test('the donor reads the knowledge gain: n, means, shares and the test, and no 
     assert.deepEqual(await axeViolations(page), []);
   });
 });
+
+test('the coordinator adds an assessment (a bad weight is refused, naming the rule) and changes the policy', async () => {
+  await withPage('assessments', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await signIn(page, 'coordinacion@example.pa');
+    await page.getByRole('link', { name: 'Evaluaciones y calificación' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Evaluaciones y calificación' }).waitFor();
+    await page.getByRole('rowheader', { name: 'M1-Q' }).waitFor();
+    await page.getByLabel('Código *').fill('M2-E');
+    await page.getByRole('combobox', { name: /^Tipo/ }).selectOption({ label: 'examen' });
+    await page.getByRole('combobox', { name: /^Módulo/ }).selectOption({ index: 1 });
+    await page.getByLabel('Título en español *').fill('Examen del módulo 2');
+    await page.getByLabel('Título en inglés *').fill('Module 2 exam');
+    await page.getByLabel('Peso').fill('-1');
+    await page.getByRole('button', { name: 'Agregar la evaluación' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Un peso no puede ser negativo.' }).waitFor();
+    await page.getByLabel('Peso').fill('2');
+    await page.getByRole('button', { name: 'Agregar la evaluación' }).click();
+    await page.getByRole('status').filter({ hasText: 'Evaluación M2-E agregada.' }).waitFor();
+    await page.getByRole('rowheader', { name: 'M2-E' }).waitFor();
+
+    await page.getByRole('combobox', { name: /^Una nota que falta/ }).selectOption({ label: 'no se toma en cuenta' });
+    await page.getByRole('button', { name: 'Guardar la política' }).click();
+    await page.getByRole('status').filter({ hasText: 'Política guardada' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  });
+  const coordinator = await apiSignIn(server, 'coordinacion@example.pa');
+  const programmes = await (await get(server, '/api/v1/programmes', coordinator)).json();
+  const book = await (await get(server, `/api/v1/programmes/${programmes.items[0].id}/gradebook`, coordinator)).json();
+  assert.equal(book.policy.missing_grade, 'left_out');
+  assert.ok(book.assessments.some((assessment) => assessment.code === 'M2-E' && assessment.module === 2 && assessment.weight === 2));
+});

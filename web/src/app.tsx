@@ -15,6 +15,7 @@ import { AttendancePage } from './pages/attendance/attendance_page';
 import { ProgressPage } from './pages/progress/progress_page';
 import { SessionsPage } from './pages/sessions/sessions_page';
 import { KnowledgeGainPage } from './pages/knowledge_gain/knowledge_gain_page';
+import { AssessmentsPage } from './pages/assessments/assessments_page';
 
 // Routes live in the URL hash (#/programmes/1), so the server only ever serves index.html.
 function useRoute(): string {
@@ -45,6 +46,7 @@ export function App() {
   const progressMatch = /^\/programmes\/(\d+)\/progress$/.exec(route);
   const sessionsMatch = /^\/programmes\/(\d+)\/sessions$/.exec(route);
   const gainMatch = /^\/programmes\/(\d+)\/knowledge_gain$/.exec(route);
+  const assessmentsMatch = /^\/programmes\/(\d+)\/assessments$/.exec(route);
   let page;
   if (user === undefined) page = <p role="status">{t('app.loading')}</p>;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
@@ -59,6 +61,7 @@ export function App() {
   else if (progressMatch) page = <ProgressPage programme={Number(progressMatch[1])} user={user} />;
   else if (sessionsMatch) page = <SessionsPage programme={Number(sessionsMatch[1])} user={user} />;
   else if (gainMatch) page = <KnowledgeGainPage programme={Number(gainMatch[1])} />;
+  else if (assessmentsMatch) page = <AssessmentsPage programme={Number(assessmentsMatch[1])} />;
   else page = <ProgrammesPage />;
 
   return (

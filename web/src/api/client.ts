@@ -106,6 +106,11 @@ export const getGradeGrid = (programme: number, module: number) => request<Grade
 export const recordGrade = (programme: number, enrollment: number, assessment: number, score: string, version: number | null) =>
   request<{ score: number; version: number }>('PUT', `/programmes/${programme}/grades/${enrollment}/${assessment}`, { score },
     version == null ? {} : { 'If-Match': `"${version}"` });
+export const getGradebook = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/gradebook`);
+export type GradingPolicy = Gradebook['policy'];
+export const updateGradingPolicy = (programme: number, policy: GradingPolicy) => request<GradingPolicy>('PUT', `/programmes/${programme}/grading_policy`, policy);
+export const createAssessment = (programme: number, assessment: Record<string, unknown>) =>
+  request<{ id: number; code: string }>('POST', `/programmes/${programme}/assessments`, assessment);
 export const getKnowledgeGain = (programme: number) => request<KnowledgeGain>('GET', `/programmes/${programme}/knowledge_gain`);
 export const getMyProgress = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/progress/me`);
 export const getTeamProgress = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/progress/team`);

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, createAssessment, getGradebook, getProgramme, updateGradingPolicy, type Gradebook, type GradingPolicy, type Programme } from '../../api/client';
+import { useTranslation } from '../../i18n';
+
+const KINDS = ['quiz', 'assignment', 'exam', 'participation', 'project', 'pretest', 'posttest'];
+
+// The coordinator's view of how the programme is graded: the policy, and the assessments by module.
+export function AssessmentsPage({ programme }: { programme: number }) {
+  const { t, language } = useTranslation();
+  const [info, setInfo] = useState<Programme | null>(null);
+  const [book, setBook] = useState<Gradebook | null>(null);
+  const [policy, setPolicy] = useState<GradingPolicy | null>(null);
+  const [form, setForm] = useState({ code: '', module: '1', kind: 'quiz', es: '', en: '', max_score: '10', weight: '1', due_date: '' });
+  const [messages, setMessages] = useState<string[]>([]);
+  const [saved, setSaved] = useState('');
+
+  const load = () => getGradebook(programme).then((loaded) => { setBook(loaded); setPolicy(loaded.policy); }, () => setBook(null));
+  useEffect(() => { getProgramme(programme).then(setInfo, () => setInfo(null)); load(); }, [programme]);
+  const fail = (error: unknown) =>
+    setMessages(error instanceof ApiError && error.problem ? [error.problem.title, ...error.problem.errors.map((detail) => `${detail.field}: ${detail.message}`)] : [t('error.generic')]);
+
+  const savePolicy = async (event: Event) => {
+    event.preventDefault();
+    setMessages([]);
+    try { setPolicy(await updateGradingPolicy(programme, policy!)); setSaved(t('assessments.policy_saved')); load(); } catch (error) { fail(error); }
+  };
+  const addAssessment = async (event: Event) => {
+    event.preventDefault();
+    setMessages([]);
+    try {
+      const test = form.kind === 'pretest' || form.kind === 'posttest';
+      await createAssessment(programme, {
+        code: form.code, module: test ? null : Number(form.module), kind: form.kind, title: { es: form.es, en: form.en },
+        max_score: Number(form.max_score.replace(',', '.')), weight: Number(form.weight.replace(',', '.')), due_date: form.due_date,
+      });
+      setSaved(t('assessments.added', { code: form.code }));
+      setForm({ ...form, code: '', es: '', en: '' });
+      load();
+    } catch (error) { fail(error); }
+  };
+  const set = (key: keyof typeof form) => (event: Event) => setForm({ ...form, [key]: (event.target as HTMLInputElement).value });
+
+  return (
+    <article>
+      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <h1>{t('assessments.title')}</h1>
+      {saved && <p role="status">{saved}</p>}
+      {messages.length > 0 && <div role="alert" class="error">{messages.map((line, index) => <p key={index}>{line}</p>)}</div>}
+      {policy && (
+        <form class="card" onSubmit={savePolicy}>
+          <h2>{t('assessments.policy')}</h2>
+          <label>{t('assessments.pass_mark')}<input inputMode="decimal" value={String(policy.module_pass_mark)} onInput={(event) => setPolicy({ ...policy, module_pass_mark: Number((event.target as HTMLInputElement).value) })} /></label>
+          <label>{t('assessments.missing')}
+            <select value={policy.missing_grade} onChange={(event) => setPolicy({ ...policy, missing_grade: (event.target as HTMLSelectElement).value as GradingPolicy['missing_grade'] })}>
+              <option value="counts_as_zero">{t('assessments.missing_zero')}</option>
+              <option value="left_out">{t('assessments.missing_left_out')}</option>
+            </select>
+          </label>
+          <label>{t('assessments.rounding')}<input type="number" min={0} max={3} value={policy.rounding_decimals} onInput={(event) => setPolicy({ ...policy, rounding_decimals: Number((event.target as HTMLInputElement).value) })} /></label>
+          <label>{t('assessments.threshold')}<input inputMode="decimal" value={String(policy.attendance_threshold)} onInput={(event) => setPolicy({ ...policy, attendance_threshold: Number((event.target as HTMLInputElement).value) })} /></label>
+          <label>{t('assessments.excused')}
+            <select value={policy.excused_absence} onChange={(event) => setPolicy({ ...policy, excused_absence: (event.target as HTMLSelectElement).value as GradingPolicy['excused_absence'] })}>
+              <option value="left_out">{t('assessments.excused_left_out')}</option>
+              <option value="counts_as_present">{t('assessments.excused_present')}</option>
+              <option value="counts_as_absent">{t('assessments.excused_absent')}</option>
+            </select>
+          </label>
+          <button type="submit">{t('assessments.save_policy')}</button>
+        </form>
+      )}
+      {book && info && (
+        <section aria-labelledby="list-heading">
+          <h2 id="list-heading">{t('assessments.list')}</h2>
+          <div class="table-scroll" tabIndex={0}>
+            <table>
+              <thead><tr><th scope="col">{t('assessments.code')}</th><th scope="col">{t('grades.module')}</th><th scope="col">{t('assessments.kind')}</th><th scope="col">{t('assessments.max')}</th><th scope="col">{t('assessments.weight')}</th></tr></thead>
+              <tbody>
+                {book.assessments.map((assessment) => (
+                  <tr key={assessment.id}>
+                    <th scope="row">{assessment.code}</th>
+                    <td>{assessment.module == null ? t('assessments.programme_level') : `${assessment.module}. ${info.modules[assessment.module - 1]?.title[language] ?? ''}`}</td>
+                    <td>{t(`assessments.kinds.${assessment.kind}`)}</td>
+                    <td>{assessment.max_score}</td>
+                    <td>{assessment.weight}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <form class="card" onSubmit={addAssessment}>
+            <h2>{t('assessments.add')}</h2>
+            <label>{t('assessments.code')} *<input value={form.code} onInput={set('code')} /></label>
+            <label>{t('assessments.kind')}
+              <select value={form.kind} onChange={set('kind')}>{KINDS.map((kind) => <option key={kind} value={kind}>{t(`assessments.kinds.${kind}`)}</option>)}</select>
+            </label>
+            {form.kind !== 'pretest' && form.kind !== 'posttest' && (
+              <label>{t('grades.module')}
+                <select value={form.module} onChange={set('module')}>{info.modules.map((m) => <option key={m.position} value={String(m.position)}>{m.position}. {m.title[language]}</option>)}</select>
+              </label>
+            )}
+            <label>{t('assessments.title_es')} *<input value={form.es} onInput={set('es')} /></label>
+            <label>{t('assessments.title_en')} *<input value={form.en} onInput={set('en')} /></label>
+            <label>{t('assessments.max')} *<input inputMode="decimal" value={form.max_score} onInput={set('max_score')} /></label>
+            <label>{t('assessments.weight')}<input inputMode="decimal" value={form.weight} onInput={set('weight')} /></label>
+            <label>{t('assessments.due')}<input type="date" value={form.due_date} onInput={set('due_date')} /></label>
+            <button type="submit">{t('assessments.save_assessment')}</button>
+          </form>
+        </section>
+      )}
+    </article>
+  );
+}
