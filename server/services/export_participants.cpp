@@ -6,8 +6,7 @@ namespace diplomado::services {
 
 Result<std::vector<ParticipantRecord>> export_participants(storage::Store& store, const std::optional<Actor>& actor, Id programme_id,
                                                            const ParticipantFilter& filter, std::string_view format, TimePoint now) {
-  if (actor && !can_view_programme(*actor, programme_id)) return std::unexpected(programme_not_found());
-  if (actor && !can_manage_programme(*actor, programme_id)) return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
+  if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
   if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
   auto records = unit->programmes().participant_records(programme_id, filter);

@@ -33,9 +33,7 @@ std::vector<GradebookRow> compute_rows(storage::GradebookData& data) {
 }  // namespace
 
 Result<Gradebook> get_gradebook(storage::Store& store, const std::optional<Actor>& actor, Id programme_id) {
-  if (actor && !can_view_programme(*actor, programme_id)) return std::unexpected(programme_not_found());
-  if (actor && !can_record_teaching(*actor, programme_id))
-    return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
+  if (auto refused = refuse(actor, programme_id, Permission::record_teaching)) return std::unexpected(*refused);
   auto data = load(store, programme_id);
   if (!data) return std::unexpected(data.error());
   Gradebook gradebook{data->input.policy, data->module_titles, {}, data->session_ids, data->input.session_modules, {}};
@@ -46,7 +44,7 @@ Result<Gradebook> get_gradebook(storage::Store& store, const std::optional<Actor
 }
 
 Result<KnowledgeGainReport> get_knowledge_gain(storage::Store& store, const std::optional<Actor>& actor, Id programme_id) {
-  if (actor && !can_view_programme(*actor, programme_id)) return std::unexpected(programme_not_found());
+  if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
   auto data = load(store, programme_id);
   if (!data) return std::unexpected(data.error());
   KnowledgeGainReport report;
@@ -62,18 +60,8 @@ Result<KnowledgeGainReport> get_knowledge_gain(storage::Store& store, const std:
   return report;
 }
 
-namespace {
-
-std::optional<Error> refuse_teaching(const Actor& actor, Id programme_id) {
-  if (!can_view_programme(actor, programme_id)) return programme_not_found();
-  if (!can_record_teaching(actor, programme_id)) return make_error(ErrorCode::forbidden, "error.forbidden");
-  return std::nullopt;
-}
-
-}  // namespace
-
 Result<GradeGrid> get_grade_grid(storage::Store& store, const Actor& actor, Id programme_id, int module_position) {
-  if (auto refused = refuse_teaching(actor, programme_id)) return std::unexpected(*refused);
+  if (auto refused = refuse(actor, programme_id, Permission::record_teaching)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_only);
   if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
   auto data = unit->teaching().load_gradebook(programme_id);
@@ -107,13 +95,13 @@ Result<GradeGrid> get_grade_grid(storage::Store& store, const Actor& actor, Id p
 }
 
 Result<std::vector<storage::TeachingRepository::SessionRow>> list_sessions(storage::Store& store, const Actor& actor, Id programme_id) {
-  if (!can_view_programme(actor, programme_id)) return std::unexpected(programme_not_found());
+  if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_only);
   return unit->teaching().sessions(programme_id);
 }
 
 Result<SessionAttendance> get_session_attendance(storage::Store& store, const Actor& actor, Id programme_id, Id session_id) {
-  if (auto refused = refuse_teaching(actor, programme_id)) return std::unexpected(*refused);
+  if (auto refused = refuse(actor, programme_id, Permission::record_teaching)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_only);
   SessionAttendance result;
   const auto sessions = unit->teaching().sessions(programme_id);
@@ -147,7 +135,7 @@ std::optional<std::size_t> own_row(const std::vector<GradebookRow>& rows, const 
 }  // namespace
 
 Result<MyProgress> get_my_progress(storage::Store& store, const Actor& actor, Id programme_id) {
-  if (!can_view_programme(actor, programme_id)) return std::unexpected(programme_not_found());
+  if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
   auto data = load(store, programme_id);
   if (!data) return std::unexpected(data.error());
   MyProgress progress{data->input.policy, data->module_titles, {}};
@@ -159,7 +147,7 @@ Result<MyProgress> get_my_progress(storage::Store& store, const Actor& actor, Id
 }
 
 Result<Gradebook> get_team_progress(storage::Store& store, const Actor& actor, Id programme_id) {
-  if (!can_view_programme(actor, programme_id)) return std::unexpected(programme_not_found());
+  if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
   if (!actor.has_role(Role::group_leader, programme_id)) return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
   auto data = load(store, programme_id);
   if (!data) return std::unexpected(data.error());

@@ -15,4 +15,11 @@ Result<std::shared_ptr<const ProgrammeDetail>> get_programme(storage::Store& sto
   return detail;
 }
 
+std::optional<Error> refuse(const std::optional<Actor>& actor, Id programme_id, Permission needed) {
+  if (!actor) return std::nullopt;
+  if (!can_view_programme(*actor, programme_id)) return programme_not_found();
+  if (!is_allowed(*actor, needed, programme_id)) return make_error(ErrorCode::forbidden, "error.forbidden");
+  return std::nullopt;
+}
+
 }  // namespace diplomado::services

@@ -17,4 +17,9 @@ Result<std::shared_ptr<const ProgrammeDetail>> get_programme(storage::Store& sto
 // A programme the actor may not see answers "not found", as if it did not exist.
 Error programme_not_found();
 
+// The one permission check of the use cases: "not found" for a programme the actor holds no role
+// in, "forbidden" when the role does not allow `needed`, nothing when allowed. No actor is the
+// CLI, which runs with the machine's own authority.
+std::optional<Error> refuse(const std::optional<Actor>& actor, Id programme_id, Permission needed);
+
 }  // namespace diplomado::services

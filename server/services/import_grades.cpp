@@ -51,8 +51,7 @@ struct PlannedGrade {
 
 Result<GradeImportSummary> import_grades(storage::Store& store, const std::optional<Actor>& actor, Id programme_id, ImportMode mode,
                                          const TableReader& read_table, TimePoint now) {
-  if (actor && !can_view_programme(*actor, programme_id)) return std::unexpected(programme_not_found());
-  if (actor && !can_record_teaching(*actor, programme_id)) return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
+  if (auto refused = refuse(actor, programme_id, Permission::record_teaching)) return std::unexpected(*refused);
   auto unit = store.begin(mode == ImportMode::commit ? storage::TransactionMode::read_write : storage::TransactionMode::read_only);
   if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
 

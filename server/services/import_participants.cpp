@@ -4,15 +4,12 @@
 #include <chrono>
 
 #include "services/crypto.hpp"
+#include "services/get_programme.hpp"
 
 namespace diplomado::services {
 namespace {
 
 constexpr auto upload_lifetime = std::chrono::hours(24);
-
-Error refused(ErrorCode code, const char* key) { return make_error(code, key); }
-
-bool may_import(const std::optional<Actor>& actor, Id programme_id) { return !actor || can_manage_programme(*actor, programme_id); }
 
 std::string counts_json(const ImportSummary& summary, const std::string& file_name_digest) {
   return R"({"created":)" + std::to_string(summary.created) + R"(,"updated":)" + std::to_string(summary.updated) + R"(,"unchanged":)" +
@@ -30,7 +27,7 @@ struct Planned {
 
 Result<Planned> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& request, const TableReader& read_table) {
   const auto programme = unit.programmes().find(request.programme_id);
-  if (!programme) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
+  if (!programme) return std::unexpected(programme_not_found());
 
   auto& people = unit.people();
   const ReferenceMatcher matcher(people.institution_candidates(), people.subdivision_candidates(programme->country));
@@ -65,9 +62,9 @@ Result<Planned> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& re
   auto shape = read_table(visit);
   if (!shape) return std::unexpected(shape.error());
   summary.table = *shape;
-  if (summary.headers.empty()) return std::unexpected(refused(ErrorCode::invalid_input, "error.import.empty_file"));
+  if (summary.headers.empty()) return std::unexpected(make_error(ErrorCode::invalid_input, "error.import.empty_file"));
   if (summary.rows == 0) {
-    Error error = refused(ErrorCode::invalid_input, "error.import.only_header");
+    Error error = make_error(ErrorCode::invalid_input, "error.import.only_header");
     error.details.push_back({"file", 1, "only_header", "error.import.only_header", {}});
     return std::unexpected(error);
   }
@@ -114,10 +111,7 @@ Result<ImportSummary> import_participants(storage::Store& store, const std::opti
 
 static Result<ImportSummary> run_import(storage::Store& store, const std::optional<Actor>& actor, const ImportRequest& request,
                                         const TableReader& read_table, TimePoint now) {
-  if (!may_import(actor, request.programme_id)) {
-    if (actor && !can_view_programme(*actor, request.programme_id)) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
-    return std::unexpected(refused(ErrorCode::forbidden, "error.forbidden"));
-  }
+  if (auto denied = refuse(actor, request.programme_id, Permission::manage_programme)) return std::unexpected(*denied);
   const auto mode = request.mode == ImportMode::commit ? storage::TransactionMode::read_write : storage::TransactionMode::read_only;
   auto unit = store.begin(mode);
   auto planned = read_and_plan(*unit, request, read_table);
@@ -157,12 +151,9 @@ static Result<ImportSummary> run_import(storage::Store& store, const std::option
 
 Result<Id> store_import_upload(storage::Store& store, const Actor& actor, Id programme_id, std::string file_name, std::string_view bytes,
                                TimePoint now) {
-  if (!can_manage_programme(actor, programme_id)) {
-    if (!can_view_programme(actor, programme_id)) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
-    return std::unexpected(refused(ErrorCode::forbidden, "error.forbidden"));
-  }
+  if (auto denied = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*denied);
   auto unit = store.begin(storage::TransactionMode::read_write);
-  if (!unit->programmes().exists(programme_id)) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
+  if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
   unit->uploads().remove_created_before(format_iso8601(now - upload_lifetime));
   if (file_name.size() > 255) file_name.resize(255);
   const auto id = unit->uploads().insert({0, programme_id, actor.user_id, format_iso8601(now), std::move(file_name), to_base64(bytes)});
@@ -173,15 +164,12 @@ Result<Id> store_import_upload(storage::Store& store, const Actor& actor, Id pro
 }
 
 Result<LoadedUpload> load_import_upload(storage::Store& store, const Actor& actor, Id programme_id, Id upload_id) {
-  if (!can_manage_programme(actor, programme_id)) {
-    if (!can_view_programme(actor, programme_id)) return std::unexpected(refused(ErrorCode::not_found, "error.programme.not_found"));
-    return std::unexpected(refused(ErrorCode::forbidden, "error.forbidden"));
-  }
+  if (auto denied = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*denied);
   auto unit = store.begin(storage::TransactionMode::read_only);
   auto upload = unit->uploads().find(upload_id, programme_id);
-  if (!upload) return std::unexpected(refused(ErrorCode::not_found, "error.import.upload_not_found"));
+  if (!upload) return std::unexpected(make_error(ErrorCode::not_found, "error.import.upload_not_found"));
   auto bytes = from_base64(upload->content_base64);
-  if (!bytes) return std::unexpected(refused(ErrorCode::internal, "error.internal"));
+  if (!bytes) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
   return LoadedUpload{std::move(upload->file_name), std::move(*bytes)};
 }
 

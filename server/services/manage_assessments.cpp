@@ -4,18 +4,8 @@
 #include "services/get_programme.hpp"
 
 namespace diplomado::services {
-namespace {
-
-std::optional<Error> refuse(const Actor& actor, Id programme_id) {
-  if (!can_view_programme(actor, programme_id)) return programme_not_found();
-  if (!can_manage_programme(actor, programme_id)) return make_error(ErrorCode::forbidden, "error.forbidden");
-  return std::nullopt;
-}
-
-}  // namespace
-
 Result<Id> create_assessment(storage::Store& store, const Actor& actor, Id programme_id, const AssessmentSeed& assessment, TimePoint now) {
-  if (auto refused = refuse(actor, programme_id)) return std::unexpected(*refused);
+  if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
   auto data = unit->teaching().load_gradebook(programme_id);
   Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
@@ -47,7 +37,7 @@ Result<Id> create_assessment(storage::Store& store, const Actor& actor, Id progr
 }
 
 Result<GradingPolicy> update_grading_policy(storage::Store& store, const Actor& actor, Id programme_id, const GradingPolicy& policy, TimePoint now) {
-  if (auto refused = refuse(actor, programme_id)) return std::unexpected(*refused);
+  if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   if (auto errors = check_grading_policy(policy); !errors.empty()) {
     Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
     invalid.details = std::move(errors);

@@ -7,19 +7,12 @@
 namespace diplomado::services {
 namespace {
 
-std::optional<Error> refuse(const Actor& actor, Id programme_id, bool manage) {
-  if (!can_view_programme(actor, programme_id)) return programme_not_found();
-  if (manage ? !can_manage_programme(actor, programme_id) : !can_view_participants(actor, programme_id))
-    return make_error(ErrorCode::forbidden, "error.forbidden");
-  return std::nullopt;
-}
-
 Error enrollment_not_found() { return make_error(ErrorCode::not_found, "error.enrollment.not_found"); }
 
 }  // namespace
 
 Result<ParticipantRecord> get_participant(storage::Store& store, const Actor& actor, Id programme_id, Id enrollment_id) {
-  if (auto refused = refuse(actor, programme_id, false)) return std::unexpected(*refused);
+  if (auto refused = refuse(actor, programme_id, Permission::view_participants)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_only);
   auto record = unit->programmes().participant(programme_id, enrollment_id);
   if (!record) return std::unexpected(enrollment_not_found());
@@ -36,7 +29,7 @@ Result<ParticipantRecord> get_participant(storage::Store& store, const Actor& ac
 
 Result<ParticipantRecord> enrol_participant(storage::Store& store, const Actor& actor, Id programme_id,
                                             const std::map<std::string, std::string>& fields, TimePoint now) {
-  if (auto refused = refuse(actor, programme_id, true)) return std::unexpected(*refused);
+  if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
   std::vector<std::string> headers, cells;
   for (const auto& [name, value] : fields) {
@@ -73,7 +66,7 @@ Result<ParticipantRecord> enrol_participant(storage::Store& store, const Actor& 
 
 Result<ParticipantRecord> change_enrollment_status(storage::Store& store, const Actor& actor, Id programme_id, Id enrollment_id,
                                                    const StatusChange& change, TimePoint now) {
-  if (auto refused = refuse(actor, programme_id, true)) return std::unexpected(*refused);
+  if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   const auto to = parse_enrollment_status(change.status);
   if (!to) return std::unexpected(field_error("status", "unknown_status", "error.seed.unknown_status", change.status));
   if (change.reason.size() > 500) return std::unexpected(field_error("reason", "too_long", "error.field.too_long"));

@@ -8,8 +8,7 @@ namespace diplomado::services {
 
 Result<storage::TeachingRepository::SessionRow> create_session(storage::Store& store, const Actor& actor, Id programme_id, const NewSession& session,
                                                               TimePoint now) {
-  if (!can_view_programme(actor, programme_id)) return std::unexpected(programme_not_found());
-  if (!can_manage_programme(actor, programme_id)) return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
+  if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
   const auto starts = parse_iso8601(session.starts_at);
   const auto ends = parse_iso8601(session.ends_at);

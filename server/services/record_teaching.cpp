@@ -7,12 +7,6 @@
 namespace diplomado::services {
 namespace {
 
-std::optional<Error> refuse(const Actor& actor, Id programme_id) {
-  if (!can_view_programme(actor, programme_id)) return programme_not_found();
-  if (!can_record_teaching(actor, programme_id)) return make_error(ErrorCode::forbidden, "error.forbidden");
-  return std::nullopt;
-}
-
 std::string number(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.15g", value);
@@ -22,7 +16,7 @@ std::string number(double value) {
 }  // namespace
 
 Result<RecordedGrade> record_grade(storage::Store& store, const Actor& actor, Id programme_id, const GradeChange& change, TimePoint now) {
-  if (auto refused = refuse(actor, programme_id)) return std::unexpected(*refused);
+  if (auto refused = refuse(actor, programme_id, Permission::record_teaching)) return std::unexpected(*refused);
   const auto score = parse_score(change.score);
   if (!score) return std::unexpected(field_error("score", "not_a_number", "error.grading.not_a_number", change.score));
 
@@ -61,7 +55,7 @@ Result<RecordedGrade> record_grade(storage::Store& store, const Actor& actor, Id
 
 Result<AttendanceCounts> record_attendance(storage::Store& store, const Actor& actor, Id programme_id, Id session_id,
                                            const std::map<Id, std::string>& exceptions, TimePoint now) {
-  if (auto refused = refuse(actor, programme_id)) return std::unexpected(*refused);
+  if (auto refused = refuse(actor, programme_id, Permission::record_teaching)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
   if (!unit->teaching().session_in_programme(programme_id, session_id))
     return std::unexpected(field_error("session_id", "unknown_session", "error.attendance.session", std::to_string(session_id)));
