@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <ostream>
 
 #include "cli/programme_seed_file.hpp"
@@ -8,9 +10,31 @@
 #include "services/load_programme_seed.hpp"
 
 namespace diplomado::cli {
-namespace {
-TimePoint now() { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }
-}  // namespace
+TimePoint current_time() { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }
+
+Error file_error(const std::string& path) {
+  Error error = make_error(ErrorCode::invalid_input, "error.seed.file");
+  error.details.push_back({"file", std::nullopt, "unreadable", "error.seed.file", path});
+  return error;
+}
+
+// The whole file, refusing anything larger than an import may be before reading it.
+Result<std::string> read_whole_file(const std::string& path, std::size_t limit) {
+  std::error_code failure;
+  const auto size = std::filesystem::file_size(path, failure);
+  if (failure) return std::unexpected(file_error(path));
+  if (size > limit) {
+    Error error = make_error(ErrorCode::payload_too_large, "error.import.too_large");
+    error.details.push_back({"file", std::nullopt, "too_large", "error.import.too_large", std::to_string(size / (1024 * 1024)) + " MiB"});
+    return std::unexpected(error);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::unexpected(file_error(path));
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  return bytes;
+}
+
 
 void print_error(const Error& error, Console& console) {
   console.err << "diplomado: " << translate(error.message_key, console.language) << '\n';
@@ -24,7 +48,7 @@ void print_error(const Error& error, Console& console) {
 }
 
 int run_init(services::Store& store, const std::string& email, const std::string& display_name, Console& console) {
-  auto result = services::initialise_site(store, email, display_name, now());
+  auto result = services::initialise_site(store, email, display_name, current_time());
   if (!result) {
     print_error(result.error(), console);
     return 1;
@@ -45,7 +69,7 @@ int run_demo(services::Store& store, const std::string& programme_file, Console&
     print_error(seed.error(), console);
     return 1;
   }
-  auto loaded = services::load_programme_seed(store, *seed, now());
+  auto loaded = services::load_programme_seed(store, *seed, current_time());
   if (!loaded) {
     print_error(loaded.error(), console);
     return 1;
@@ -57,7 +81,7 @@ int run_demo(services::Store& store, const std::string& programme_file, Console&
 }
 
 int run_user_add(services::Store& store, const services::AddUserRequest& request, Console& console) {
-  auto added = services::add_user(store, request, now());
+  auto added = services::add_user(store, request, current_time());
   if (!added) {
     print_error(added.error(), console);
     return 1;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "domain/messages.hpp"
+#include "domain/time.hpp"
 #include "services/add_user.hpp"
 #include "services/store.hpp"
 
@@ -19,6 +20,13 @@ struct Console {
 int run_init(services::Store& store, const std::string& email, const std::string& display_name, Console& console);
 int run_demo(services::Store& store, const std::string& programme_file, Console& console);
 int run_user_add(services::Store& store, const services::AddUserRequest& request, Console& console);
+
+TimePoint current_time();
+
+// The whole file, refusing anything larger than `limit` before reading it (the error names the
+// size), or one that cannot be read (the error names the path).
+Result<std::string> read_whole_file(const std::string& path, std::size_t limit);
+Error file_error(const std::string& path);
 
 // Prints an error as one line per problem, in the console's language.
 void print_error(const Error& error, Console& console);

@@ -20,31 +20,6 @@
 namespace diplomado::cli {
 namespace {
 
-TimePoint now() { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }
-
-Error file_error(const std::string& path) {
-  Error error = make_error(ErrorCode::invalid_input, "error.seed.file");
-  error.details.push_back({"file", std::nullopt, "unreadable", "error.seed.file", path});
-  return error;
-}
-
-// The whole file, refusing anything larger than an import may be before reading it.
-Result<std::string> read_whole_file(const std::string& path, std::size_t limit) {
-  std::error_code failure;
-  const auto size = std::filesystem::file_size(path, failure);
-  if (failure) return std::unexpected(file_error(path));
-  if (size > limit) {
-    Error error = make_error(ErrorCode::payload_too_large, "error.import.too_large");
-    error.details.push_back({"file", std::nullopt, "too_large", "error.import.too_large", std::to_string(size / (1024 * 1024)) + " MiB"});
-    return std::unexpected(error);
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::unexpected(file_error(path));
-  std::string bytes(size, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  return bytes;
-}
-
 // --map field=column: a 1-based column number or the header text. Applied over what the
 // headers suggest.
 Result<ColumnMapping> mapping_from_options(const std::string& bytes, const std::vector<std::string>& options) {
@@ -122,7 +97,7 @@ int run_import_participants(services::Store& store, const ImportOptions& options
     if (!mapping) return print_error(mapping.error(), console), 1;
     request.mapping = *mapping;
   }
-  auto summary = services::import_participants(store, std::nullopt, request, documents::table_reader_for(*bytes), now());
+  auto summary = services::import_participants(store, std::nullopt, request, documents::table_reader_for(*bytes), current_time());
   if (!summary) return print_error(summary.error(), console), 1;
   if (options.format == "json") console.out << documents::import_summary_json(*summary, console.language) << '\n';
   else print_summary_text(*summary, options.dry_run, console);
@@ -132,7 +107,7 @@ int run_import_participants(services::Store& store, const ImportOptions& options
 int run_export_participants(services::Store& store, const ExportOptions& options, Console& console) {
   auto programme_id = services::find_programme_by_code(store, options.programme_code);
   if (!programme_id) return print_error(programme_id.error(), console), 1;
-  auto records = services::export_participants(store, std::nullopt, *programme_id, {}, options.format, now());
+  auto records = services::export_participants(store, std::nullopt, *programme_id, {}, options.format, current_time());
   if (!records) return print_error(records.error(), console), 1;
   std::string bytes;
   if (options.format == "xlsx") {
@@ -158,7 +133,7 @@ int run_load_subdivisions(services::Store& store, const std::string& file, Conso
   if (!text) return print_error(text.error(), console), 1;
   auto list = documents::parse_subdivision_list(*text);
   if (!list) return print_error(list.error(), console), 1;
-  auto loaded = services::load_subdivisions(store, std::nullopt, list->country, list->subdivisions, now());
+  auto loaded = services::load_subdivisions(store, std::nullopt, list->country, list->subdivisions, current_time());
   if (!loaded) return print_error(loaded.error(), console), 1;
   console.out << translate("cli.reference.subdivisions", console.language) << ' ' << list->country << ": " << *loaded << '\n';
   return 0;
@@ -169,7 +144,7 @@ int run_load_institutions(services::Store& store, const std::string& file, Conso
   if (!text) return print_error(text.error(), console), 1;
   auto list = documents::parse_institution_list(*text);
   if (!list) return print_error(list.error(), console), 1;
-  auto loaded = services::load_institutions(store, std::nullopt, *list, now());
+  auto loaded = services::load_institutions(store, std::nullopt, *list, current_time());
   if (!loaded) return print_error(loaded.error(), console), 1;
   console.out << translate("cli.reference.institutions", console.language) << ": " << *loaded << '\n';
   return 0;

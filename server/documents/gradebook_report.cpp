@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "documents/spreadsheet_cell.hpp"
+
 namespace diplomado::documents {
 namespace {
 
@@ -9,7 +11,28 @@ using nlohmann::ordered_json;
 
 ordered_json number_or_null(const std::optional<double>& value) { return value ? ordered_json(*value) : ordered_json(nullptr); }
 
+std::string csv_number(const std::optional<double>& value) { return value ? ordered_json(*value).dump() : std::string(); }
+
 }  // namespace
+
+std::string gradebook_csv(const services::Gradebook& gradebook) {
+  const auto modules = gradebook.modules.size();
+  std::string out = "enrollment_id,given_names,family_names,status,team";
+  for (std::size_t m = 1; m <= modules; ++m) out += ",module_" + std::to_string(m) + "_grade";
+  out += ",final_grade,attendance";
+  for (std::size_t m = 1; m <= modules; ++m) out += ",module_" + std::to_string(m) + "_attendance";
+  out += ",modules_passed,meets_requirements\n";
+  for (const auto& row : gradebook.rows) {
+    const auto& p = row.progress;
+    out += std::to_string(row.enrollment.enrollment_id) + ',' + csv_cell(row.enrollment.given_names, ',') + ',' +
+           csv_cell(row.enrollment.family_names, ',') + ',' + row.enrollment.status + ',' + csv_cell(row.enrollment.team_name, ',');
+    for (const auto& grade : p.module_grades) out += ',' + csv_number(grade);
+    out += ',' + csv_number(p.final_grade) + ',' + csv_number(p.attendance);
+    for (const auto& rate : p.module_attendance) out += ',' + csv_number(rate);
+    out += ',' + std::to_string(p.modules_passed) + ',' + (row.meets_requirements ? "true" : "false") + '\n';
+  }
+  return out;
+}
 
 std::string gradebook_json(const services::Gradebook& gradebook, const std::string& programme_code) {
   ordered_json document;

@@ -45,21 +45,6 @@ std::vector<std::string> headers(Language language) {
   return result;
 }
 
-void append_csv_cell(std::string& out, std::string_view cell, char separator) {
-  const auto safe = neutralise_formula(cell);
-  const bool quote = safe.find_first_of(std::string("\"\r\n") + separator) != std::string::npos;
-  if (!quote) {
-    out += safe;
-    return;
-  }
-  out.push_back('"');
-  for (char c : safe) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-}
-
 }  // namespace
 
 std::string participants_csv(const std::vector<ParticipantRecord>& records, Language language) {
@@ -68,7 +53,7 @@ std::string participants_csv(const std::vector<ParticipantRecord>& records, Lang
   auto append_row = [&](const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i) out.push_back(separator);
-      append_csv_cell(out, cells[i], separator);
+      out += csv_cell(cells[i], separator);
     }
     out += "\r\n";
   };

@@ -10,4 +10,15 @@ std::string neutralise_formula(std::string_view cell) {
   return std::string(cell);
 }
 
+std::string csv_cell(std::string_view cell, char separator) {
+  const auto safe = neutralise_formula(cell);
+  if (safe.find_first_of(std::string("\"\r\n") + separator) == std::string::npos) return safe;
+  std::string quoted = "\"";
+  for (char c : safe) {
+    if (c == '"') quoted.push_back('"');
+    quoted.push_back(c);
+  }
+  return quoted + '"';
+}
+
 }  // namespace diplomado::documents

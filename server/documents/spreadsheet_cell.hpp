@@ -9,4 +9,8 @@ namespace diplomado::documents {
 
 std::string neutralise_formula(std::string_view cell);
 
+// One CSV cell: neutralised, then quoted (quotes doubled) when it holds the separator, a quote or
+// a line break.
+std::string csv_cell(std::string_view cell, char separator);
+
 }  // namespace diplomado::documents
