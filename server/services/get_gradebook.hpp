@@ -8,8 +8,12 @@
 
 namespace diplomado::services {
 
+// What adapters see of the rows storage returns, named through services (DESIGN.md §3).
+using GradebookEnrollment = storage::GradebookEnrollment;
+using SessionRow = storage::TeachingRepository::SessionRow;
+
 struct GradebookRow {
-  storage::GradebookEnrollment enrollment;
+  GradebookEnrollment enrollment;
   EnrollmentProgress progress;
   // Every module passed and the attendance threshold met, while enrolled. The final project
   // (issue 4) is the remaining condition for graduation.
@@ -35,7 +39,7 @@ struct Gradebook {
 Result<Gradebook> get_gradebook(storage::Store& store, const std::optional<Actor>& actor, Id programme_id);
 
 struct ParticipantGainRow {
-  storage::GradebookEnrollment enrollment;
+  GradebookEnrollment enrollment;
   ParticipantGain gain;
 };
 
@@ -55,7 +59,7 @@ struct GradeCell {
   std::optional<std::int64_t> version;
 };
 struct GradeGridRow {
-  storage::GradebookEnrollment enrollment;
+  GradebookEnrollment enrollment;
   std::vector<GradeCell> cells;
   std::optional<double> module_grade;
   bool passed = false;
@@ -69,12 +73,12 @@ struct GradeGrid {
 Result<GradeGrid> get_grade_grid(storage::Store& store, const Actor& actor, Id programme_id, int module_position);
 
 struct SessionAttendance {
-  storage::TeachingRepository::SessionRow session;
+  SessionRow session;
   int module = 0;  // position from 1
   // Active enrolments with their mark (unrecorded until taken).
-  std::vector<std::pair<storage::GradebookEnrollment, Attendance>> marks;
+  std::vector<std::pair<GradebookEnrollment, Attendance>> marks;
 };
-Result<std::vector<storage::TeachingRepository::SessionRow>> list_sessions(storage::Store& store, const Actor& actor, Id programme_id);
+Result<std::vector<SessionRow>> list_sessions(storage::Store& store, const Actor& actor, Id programme_id);
 Result<SessionAttendance> get_session_attendance(storage::Store& store, const Actor& actor, Id programme_id, Id session_id);
 
 // Progress as its owners see it (issue 3, item 5). A user is matched to their enrolment by e-mail

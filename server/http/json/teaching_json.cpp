@@ -11,7 +11,7 @@ void number_or_null(JsonWriter& json, const char* key, const std::optional<doubl
   else json.null();
 }
 
-void person(JsonWriter& json, const storage::GradebookEnrollment& enrollment) {
+void person(JsonWriter& json, const services::GradebookEnrollment& enrollment) {
   json.field("enrollment_id", enrollment.enrollment_id)
       .field("given_names", enrollment.given_names)
       .field("family_names", enrollment.family_names)
@@ -53,7 +53,7 @@ void write(JsonWriter& json, const services::GradeGrid& grid) {
   json.end_array().end_object();
 }
 
-void write(JsonWriter& json, const storage::TeachingRepository::SessionRow& session) {
+void write(JsonWriter& json, const services::SessionRow& session) {
   json.begin_object().field("id", session.id);
   write(json.key("title"), session.title);
   json.field("starts_at", session.starts_at)

@@ -5,7 +5,7 @@
 namespace diplomado::http {
 
 void write(JsonWriter& json, const services::GradeGrid& grid);
-void write(JsonWriter& json, const storage::TeachingRepository::SessionRow& session);
+void write(JsonWriter& json, const services::SessionRow& session);
 void write(JsonWriter& json, const services::SessionAttendance& attendance);
 
 }  // namespace diplomado::http
