@@ -308,3 +308,15 @@ test('institutions are created with validity dates, edited with If-Match, and du
   assert.equal((await send(server, 'POST', `/api/v1/institutions/${snm.id}/merge`, site, { merge_id: snm.id })).status, 400);
   assert.equal((await send(server, 'POST', `/api/v1/institutions/${snm.id}/merge`, site, { merge_id: duplicate.id })).status, 404);
 });
+
+test('editing an institution that is not there, or with an unreadable If-Match, is refused', async () => {
+  const body = { name: { es: 'Nada', en: 'Nothing' } };
+  assert.equal((await send(server, 'PUT', '/api/v1/institutions/999999', coordinator, body)).status, 404);
+  const institutions = await (await get(server, '/api/v1/institutions', coordinator)).json();
+  const any = institutions.items[0];
+  const bad = await send(server, 'PUT', `/api/v1/institutions/${any.id}`, coordinator, { ...any }, { 'If-Match': 'yesterday' });
+  assert.equal(bad.status, 400);
+  assert.equal((await bad.json()).errors[0].field, 'If-Match');
+  const instructor = await signIn(server, 'docente@example.pa');
+  assert.equal((await send(server, 'POST', '/api/v1/institutions', instructor, body)).status, 403, 'only coordinators add institutions');
+});

@@ -189,3 +189,25 @@ test('assessments and the grading policy: weights that would break the rules are
   const instructor = await signIn(server, 'docente@example.pa');
   assert.equal((await send(server, 'PUT', policy, instructor, { module_pass_mark: 10 })).status, 403);
 });
+
+test('more bad inputs: unreadable times, malformed attendance keys, a grade file without its columns', async () => {
+  const sessions = `/api/v1/programmes/${programmeId}/sessions`;
+  const when = await send(server, 'POST', sessions, coordinator, { module: 1, title: { es: 'A', en: 'A' }, starts_at: 'mañana', ends_at: '2023-10-02T17:00' }, { 'Accept-Language': 'en' });
+  assert.equal(when.status, 400);
+  const timeErrors = (await when.json()).errors;
+  assert.deepEqual(timeErrors.map((error) => [error.field, error.code]), [['starts_at', 'invalid_time'], ['ends_at', 'invalid_time']]);
+  assert.match(timeErrors[0].message, /ISO 8601/);
+
+  const book = await gradebook();
+  const malformed = await send(server, 'PUT', `${sessions}/${book.sessions[0].id}/attendance`, coordinator, { exceptions: { abc: 'absent' } });
+  assert.equal(malformed.status, 400);
+  assert.equal((await malformed.json()).errors[0].value, 'abc');
+
+  const path = `/api/v1/programmes/${programmeId}/grade_imports`;
+  const headerless = new TextEncoder().encode('Nombre,Apellido\nAna,Ábrego\n');
+  const preview = await (await send(server, 'POST', path, coordinator, headerless, { 'Content-Type': 'text/csv' })).json();
+  assert.deepEqual(preview.errors.map((error) => [error.row, error.field, error.code]), [[1, 'email', 'unmapped'], [1, 'assessment', 'unmapped'], [1, 'score', 'unmapped']]);
+  assert.equal((await send(server, 'POST', `${path}?dry_run=false`, coordinator, headerless, { 'Content-Type': 'text/csv' })).status, 422);
+  const empty = await send(server, 'POST', path, coordinator, new Uint8Array(), { 'Content-Type': 'text/csv' });
+  assert.equal(empty.status, 422);
+});

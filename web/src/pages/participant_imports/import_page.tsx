@@ -84,7 +84,7 @@ export function ImportPage({ programme }: { programme: number }) {
             <h2 id="mapping-heading">{t('import.mapping')}</h2>
             <p class="muted">{t('import.detected', {
               format: summary.format.toUpperCase(), encoding: summary.encoding,
-              separator: summary.separator === '\t' ? 'TAB' : summary.separator || '—', rows: summary.rows,
+              separator: summary.separator === '\t' ? t('import.tab') : summary.separator || '—', rows: summary.rows,
             })}</p>
             <div class="mapping">
               {FIELDS.map((field) => (
