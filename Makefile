@@ -32,6 +32,8 @@ bench: build
 	@bench/http-throughput
 	@bench/import
 	@bench/gradebook
+	@bench/jury
+	@bench/teams
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) web/dist
