@@ -177,7 +177,22 @@ int main(int argc, char** argv) {
   gain->add_option("--programme", gain_programme, text("cli.help.programme"))->required();
   gain->add_option("--format", gain_format, text("cli.help.gain_format"))->check(CLI::IsMember({"json"}));
 
+  CommonOptions rank_common;
+  std::string rank_programme, rank_format = "json";
+  bool rank_calibrated = false;
+  auto* rank = application.add_subcommand("rank", text("cli.help.rank"));
+  localise(rank);
+  add_common_options(*rank, rank_common, console.language);
+  rank->add_option("--programme", rank_programme, text("cli.help.programme"))->required();
+  rank->add_flag("--calibrated", rank_calibrated, text("cli.help.rank_calibrated"));
+  rank->add_option("--format", rank_format, text("cli.help.gain_format"))->check(CLI::IsMember({"json"}));
+
   CLI11_PARSE(application, argc, argv);
+
+  if (rank->parsed()) {
+    auto database = open(rank_common, console, 1);
+    return database ? cli::run_rank(*database->store, rank_programme, rank_calibrated, console) : 1;
+  }
 
   if (import_grades->parsed()) {
     auto database = open(grades_common, console, 1);

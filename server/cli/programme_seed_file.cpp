@@ -99,6 +99,30 @@ ProgrammeSeed parse(const json& document) {
   for (const auto& attendance : document.value("attendance", json::array()))
     seed.attendance.push_back({attendance.at("session").get<std::string>(), attendance.value("late", std::vector<std::string>{}),
                                attendance.value("excused", std::vector<std::string>{}), attendance.value("absent", std::vector<std::string>{})});
+  for (const auto& criterion : document.value("rubric", json::array())) {
+    RubricCriterionSeed value{criterion.at("code").get<std::string>(), localized(criterion, "title"), criterion.at("weight").get<double>(),
+                              criterion.value("scale_min", 1), criterion.value("scale_max", 5), {}};
+    for (const auto& level : criterion.value("levels", json::array()))
+      value.levels.emplace_back(level.at("level").get<int>(), localized(level, "description"));
+    seed.rubric.push_back(std::move(value));
+  }
+  seed.project_deadline = text(document, "project_deadline");
+  seed.jurors_per_project = document.value("jurors_per_project", 3);
+  for (const auto& project : document.value("projects", json::array()))
+    seed.projects.push_back({project.at("team").get<std::string>(), project.at("title").get<std::string>(), project.at("problem").get<std::string>(),
+                             project.at("objectives").get<std::string>(), project.at("target_population").get<std::string>(),
+                             project.at("human_rights").get<std::string>(), project.at("expected_results").get<std::string>(),
+                             project.at("gcm_objectives").get<std::vector<int>>()});
+  for (const auto& juror : document.value("jurors", json::array()))
+    seed.jurors.push_back({juror.at("key").get<std::string>(), juror.at("email").get<std::string>(), juror.at("display_name").get<std::string>(),
+                           text(juror, "institution"), juror.value("conflict_teams", std::vector<std::string>{})});
+  for (const auto& review : document.value("reviews", json::array())) {
+    ReviewSeed value{review.at("team").get<std::string>(), review.at("juror").get<std::string>(), {}, {}};
+    for (const auto& [code, level] : review.at("levels").items()) value.levels.emplace_back(code, level.get<int>());
+    const json comments = review.value("comments", json::object());
+    for (const auto& [code, comment] : comments.items()) value.comments.emplace_back(code, comment.get<std::string>());
+    seed.reviews.push_back(std::move(value));
+  }
   return seed;
 }
 

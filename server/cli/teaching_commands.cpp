@@ -1,3 +1,5 @@
+#include "documents/ranking_report.hpp"
+#include "services/rank_projects.hpp"
 #include "cli/teaching_commands.hpp"
 
 #include <ostream>
@@ -25,6 +27,15 @@ int run_gain(services::Store& store, const std::string& programme_code, Console&
   auto report = services::get_knowledge_gain(store, std::nullopt, *programme_id);
   if (!report) return print_error(report.error(), console), 1;
   console.out << documents::knowledge_gain_json(*report, programme_code) << '\n';
+  return 0;
+}
+
+int run_rank(services::Store& store, const std::string& programme_code, bool calibrated, Console& console) {
+  auto programme_id = services::find_programme_by_code(store, programme_code);
+  if (!programme_id) return print_error(programme_id.error(), console), 1;
+  auto ranking = services::get_ranking(store, std::nullopt, *programme_id, calibrated ? services::RankingOrder::calibrated : services::RankingOrder::raw);
+  if (!ranking) return print_error(ranking.error(), console), 1;
+  console.out << documents::ranking_json(*ranking, programme_code) << '\n';
   return 0;
 }
 

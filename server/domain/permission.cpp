@@ -31,6 +31,8 @@ const char* to_string(Permission permission) {
     case Permission::manage_programme: return "manage_programme";
     case Permission::manage_site: return "manage_site";
     case Permission::record_teaching: return "record_teaching";
+    case Permission::review_projects: return "review_projects";
+    case Permission::view_ranking: return "view_ranking";
   }
   return "undeclared";
 }
@@ -55,6 +57,16 @@ bool can_record_teaching(const Actor& actor, Id programme_id) {
   return actor.has_role(Role::coordinator, programme_id) || actor.has_role(Role::instructor, programme_id);
 }
 
+// A juror scores projects; the use case also checks that the project is assigned to them and
+// that no conflict of interest stands.
+bool can_review_projects(const Actor& actor, Id programme_id) { return actor.has_role(Role::juror, programme_id); }
+
+// The ranking names teams and shows every juror's scores: those who run the programme and the
+// donor, who reads reports, see it; jurors and participants do not.
+bool can_view_ranking(const Actor& actor, Id programme_id) {
+  return actor.has_role(Role::coordinator, programme_id) || actor.has_role(Role::observer, programme_id);
+}
+
 bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> programme_id) {
   switch (permission) {
     case Permission::public_access:
@@ -64,6 +76,8 @@ bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> pro
     case Permission::manage_programme: return programme_id && can_manage_programme(actor, *programme_id);
     case Permission::manage_site: return can_manage_site(actor);
     case Permission::record_teaching: return programme_id && can_record_teaching(actor, *programme_id);
+    case Permission::review_projects: return programme_id && can_review_projects(actor, *programme_id);
+    case Permission::view_ranking: return programme_id && can_view_ranking(actor, *programme_id);
   }
   return false;
 }

@@ -36,6 +36,8 @@ enum class Permission {
   manage_programme,     // coordinator of the programme (or site-wide)
   manage_site,          // site-wide coordinator: reference data shared by every programme
   record_teaching,      // coordinator or instructor of the programme: grades, attendance, gradebook
+  review_projects,      // a juror of the programme (each review also checks assignment and conflicts)
+  view_ranking,         // coordinator or observer: the ranking and its explanation
 };
 
 const char* to_string(Permission permission);
@@ -45,6 +47,8 @@ bool can_view_participants(const Actor& actor, Id programme_id);
 bool can_manage_programme(const Actor& actor, Id programme_id);
 bool can_manage_site(const Actor& actor);
 bool can_record_teaching(const Actor& actor, Id programme_id);
+bool can_review_projects(const Actor& actor, Id programme_id);
+bool can_view_ranking(const Actor& actor, Id programme_id);
 
 // Checks a permission that depends on a programme (or none, for site-level ones).
 bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> programme_id);

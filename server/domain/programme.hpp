@@ -141,6 +141,7 @@ struct TeamView {
   std::string leader_institution_acronym;
   std::int64_t member_count = 0;
   std::vector<std::string> institution_acronyms;  // the mix of institutions in the team
+  std::int64_t version = 1;
 };
 
 }  // namespace diplomado

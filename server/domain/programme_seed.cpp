@@ -1,3 +1,5 @@
+#include "domain/ranking.hpp"
+#include <map>
 #include "domain/programme_seed.hpp"
 
 
@@ -72,6 +74,59 @@ void check_teaching(const ProgrammeSeed& seed, Error& error) {
   }
 }
 
+// The rubric must hold (domain/ranking check_rubric), each project names a team once, each review
+// an existing project and juror with every criterion on its scale, and no review comes from a
+// juror in conflict: a demo must obey the rules the application enforces.
+void check_projects(const ProgrammeSeed& seed, const std::set<std::string>& teams, const std::set<std::string>& institutions, Error& error) {
+  std::vector<CriterionScale> scales;
+  std::vector<std::string> codes;
+  for (const auto& criterion : seed.rubric) {
+    scales.push_back({criterion.weight, criterion.scale_min, criterion.scale_max});
+    codes.push_back(criterion.code);
+  }
+  if (!seed.rubric.empty())
+    for (auto& problem : check_rubric(scales, codes)) error.details.push_back(seed_problem("rubric." + problem.field, 0, problem.code, problem.value));
+  std::set<std::string> projects, jurors;
+  long row = 0;
+  for (const auto& project : seed.projects) {
+    ++row;
+    if (!teams.contains(project.team_key)) error.details.push_back(seed_problem("projects.team", row, "unknown_team", project.team_key));
+    if (!projects.insert(project.team_key).second) error.details.push_back(seed_problem("projects.team", row, "duplicate", project.team_key));
+    for (int objective : project.gcm_objectives)
+      if (objective < 1 || objective > 23) error.details.push_back(seed_problem("projects.gcm_objectives", row, "unknown_objective", std::to_string(objective)));
+  }
+  row = 0;
+  for (const auto& juror : seed.jurors) {
+    ++row;
+    if (!jurors.insert(juror.key).second) error.details.push_back(seed_problem("jurors.key", row, "duplicate", juror.key));
+    if (!is_valid_email(juror.email)) error.details.push_back(seed_problem("jurors.email", row, "invalid_email", juror.email));
+    if (!juror.institution_key.empty() && !institutions.contains(juror.institution_key))
+      error.details.push_back(seed_problem("jurors.institution", row, "unknown_institution", juror.institution_key));
+  }
+  row = 0;
+  std::set<std::pair<std::string, std::string>> reviewed;
+  for (const auto& review : seed.reviews) {
+    ++row;
+    if (!projects.contains(review.team_key)) error.details.push_back(seed_problem("reviews.team", row, "unknown_project", review.team_key));
+    const auto juror = std::ranges::find(seed.jurors, review.juror_key, &JurorSeed::key);
+    if (juror == seed.jurors.end()) {
+      error.details.push_back(seed_problem("reviews.juror", row, "unknown_juror", review.juror_key));
+      continue;
+    }
+    if (!reviewed.insert({review.team_key, review.juror_key}).second)
+      error.details.push_back(seed_problem("reviews.juror", row, "duplicate", review.juror_key));
+    bool conflicted = std::ranges::find(juror->conflict_teams, review.team_key) != juror->conflict_teams.end();
+    for (const auto& participant : seed.participants)
+      if (participant.team_key == review.team_key && participant.status != "withdrawn" &&
+          ((!juror->institution_key.empty() && participant.institution_key == juror->institution_key) ||
+           (!participant.email.empty() && normalise_email(participant.email) == normalise_email(juror->email))))
+        conflicted = true;
+    if (conflicted) error.details.push_back(seed_problem("reviews.juror", row, "conflict", review.juror_key));
+    std::map<std::string, double> levels(review.levels.begin(), review.levels.end());
+    for (auto& problem : check_review(scales, codes, levels)) error.details.push_back(seed_problem("reviews." + problem.field, row, problem.code, problem.value));
+  }
+}
+
 }  // namespace
 
 Result<void> check_programme_seed(const ProgrammeSeed& seed) {
@@ -115,6 +170,7 @@ Result<void> check_programme_seed(const ProgrammeSeed& seed) {
       error.details.push_back(seed_problem("teams.leader", row, "leader_not_member", team.leader_key));
   }
   check_teaching(seed, error);
+  check_projects(seed, teams, institutions, error);
   if (!error.details.empty()) return std::unexpected(std::move(error));
   return {};
 }

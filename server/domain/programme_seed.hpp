@@ -82,6 +82,39 @@ struct AttendanceSeed {
   std::vector<std::string> absent;
 };
 
+// Final projects in a programme file (issue 4).
+struct RubricCriterionSeed {
+  std::string code;
+  LocalizedText title;
+  double weight = 1;
+  int scale_min = 1;
+  int scale_max = 5;
+  std::vector<std::pair<int, LocalizedText>> levels;
+};
+
+struct ProjectSeed {
+  std::string team_key;
+  std::string title, problem, objectives, target_population, human_rights, expected_results;
+  std::vector<int> gcm_objectives;
+};
+
+// A juror of the demo has no password: they show the ranking; a real juror is added by the
+// coordinator, who is given a password once.
+struct JurorSeed {
+  std::string key;
+  std::string email;
+  std::string display_name;
+  std::string institution_key;  // may be empty
+  std::vector<std::string> conflict_teams;
+};
+
+struct ReviewSeed {
+  std::string team_key;
+  std::string juror_key;
+  std::vector<std::pair<std::string, int>> levels;  // criterion code -> level
+  std::vector<std::pair<std::string, std::string>> comments;
+};
+
 struct ProgrammeSeed {
   Programme programme;
   std::vector<SubdivisionSeed> subdivisions;
@@ -92,6 +125,12 @@ struct ProgrammeSeed {
   std::vector<AssessmentSeed> assessments;
   std::vector<GradeSeed> grades;
   std::vector<AttendanceSeed> attendance;
+  std::vector<RubricCriterionSeed> rubric;
+  std::string project_deadline;  // ISO 8601 UTC, or empty
+  int jurors_per_project = 3;
+  std::vector<ProjectSeed> projects;
+  std::vector<JurorSeed> jurors;
+  std::vector<ReviewSeed> reviews;
 };
 
 // Checks that the parts fit together (every key resolves, statuses and levels are known, a

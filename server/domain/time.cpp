@@ -1,6 +1,11 @@
 #include "domain/time.hpp"
 
 #include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
 
 namespace diplomado {
 
@@ -33,6 +38,26 @@ std::optional<TimePoint> parse_iso8601(std::string_view text) {
                                          std::chrono::day{static_cast<unsigned>(*day)}};
   if (!date.ok()) return std::nullopt;
   return TimePoint{std::chrono::sys_days{date}} + std::chrono::hours{*hour} + std::chrono::minutes{*minute} + std::chrono::seconds{*second};
+}
+
+std::string format_local_time(TimePoint time, std::string_view time_zone) {
+  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(std::string(time_zone))));
+  std::string name(time_zone);
+  int offset_ms = 0;
+  if (!zone || *zone == icu::TimeZone::getUnknown()) {
+    name = "UTC";
+  } else {
+    int raw = 0, dst = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    zone->getOffset(static_cast<UDate>(time.time_since_epoch().count()) * 1000.0, false, raw, dst, status);
+    if (U_SUCCESS(status)) offset_ms = raw + dst;
+  }
+  const TimePoint local = time + std::chrono::seconds(offset_ms / 1000);
+  const std::string iso = format_iso8601(local);  // YYYY-MM-DDTHH:MM:SSZ of the local wall clock
+  const int minutes = offset_ms / 60000;
+  char offset[16];
+  std::snprintf(offset, sizeof offset, "UTC%c%02d:%02d", minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
+  return iso.substr(0, 10) + " " + iso.substr(11, 5) + " (" + name + ", " + offset + ")";
 }
 
 }  // namespace diplomado

@@ -33,6 +33,56 @@ static void write_teaching(storage::UnitOfWork& unit, const ProgrammeSeed& seed,
   }
 }
 
+// The rubric, projects, jurors (without a password: see JurorSeed), their conflicts and reviews.
+static void write_projects(storage::UnitOfWork& unit, Id programme_id, const ProgrammeSeed& seed, const std::map<std::string, Id>& team_ids,
+                           const std::map<std::string, Id>& institution_ids, const std::string& at) {
+  std::vector<storage::RubricCriterionRecord> criteria;
+  for (const auto& criterion : seed.rubric) {
+    storage::RubricCriterionRecord record{0, criterion.code, criterion.title, criterion.weight, criterion.scale_min, criterion.scale_max, {}};
+    for (const auto& [level, description] : criterion.levels) record.levels.push_back({level, description});
+    criteria.push_back(std::move(record));
+  }
+  if (!criteria.empty()) unit.projects().replace_rubric(programme_id, criteria);
+  storage::ProjectSettings settings;
+  if (!seed.project_deadline.empty()) settings.deadline = seed.project_deadline;
+  settings.jurors_per_project = seed.jurors_per_project;
+  unit.projects().set_settings(programme_id, settings);
+
+  std::map<std::string, Id> project_ids, user_ids;
+  for (const auto& project : seed.projects) {
+    const Id id = unit.projects().insert_project(team_ids.at(project.team_key));
+    unit.projects().add_project_version(id, 1,
+                                        {project.title, project.problem, project.objectives, project.target_population, project.human_rights,
+                                         project.expected_results, project.gcm_objectives},
+                                        at, std::nullopt);
+    project_ids[project.team_key] = id;
+  }
+  for (const auto& juror : seed.jurors) {
+    const Id user = unit.users().insert({juror.email, juror.display_name, "!", at});  // "!" matches no password
+    unit.users().add_grant(user, {Role::juror, programme_id});
+    std::optional<Id> institution;
+    if (!juror.institution_key.empty()) institution = institution_ids.at(juror.institution_key);
+    unit.jury().upsert_juror(programme_id, user, institution);
+    for (const auto& team : juror.conflict_teams) unit.jury().insert_conflict(programme_id, user, team_ids.at(team), std::nullopt, "demo");
+    user_ids[juror.key] = user;
+  }
+  const auto rubric = unit.projects().rubric(programme_id);
+  for (const auto& review : seed.reviews) {
+    const Id project = project_ids.at(review.team_key), user = user_ids.at(review.juror_key);
+    unit.jury().insert_review(project, user, at);
+    std::vector<storage::ReviewScoreRecord> scores;
+    for (const auto& criterion : rubric.criteria) {
+      storage::ReviewScoreRecord score{project, user, criterion.id, 0, {}};
+      for (const auto& [code, level] : review.levels)
+        if (code == criterion.code) score.level = level;
+      for (const auto& [code, comment] : review.comments)
+        if (code == criterion.code) score.comment = comment;
+      scores.push_back(std::move(score));
+    }
+    unit.jury().submit_review(project, user, scores, at, 1);
+  }
+}
+
 Result<SeedLoaded> load_programme_seed(storage::Store& store, const ProgrammeSeed& seed, TimePoint now) {
   if (auto checked = check_programme_seed(seed); !checked) return std::unexpected(checked.error());
 
@@ -73,6 +123,7 @@ static Result<SeedLoaded> write_seed(storage::Store& store, const ProgrammeSeed&
   for (const auto& team : seed.teams)
     if (!team.leader_key.empty()) programmes.set_team_leader(team_ids.at(team.key), enrollment_ids.at(team.leader_key));
   write_teaching(*unit, seed, module_ids, enrollment_ids, format_iso8601(now));
+  write_projects(*unit, programme_id, seed, team_ids, institution_ids, format_iso8601(now));
 
   unit->audit().append({std::nullopt, "programme.load", "programme", programme_id,
                         R"({"participants":)" + std::to_string(seed.participants.size()) + R"(,"teams":)" + std::to_string(seed.teams.size()) + "}"},

@@ -246,21 +246,21 @@ struct OneParticipant {
 };
 
 struct ProgrammeTeams {
-  long long id = 0, team_id = 0, leader_id = 0, members = 0;
+  long long id = 0, team_id = 0, leader_id = 0, members = 0, version = 1;
   TeamView row;
   soci::statement statement;
   explicit ProgrammeTeams(soci::session& sql)
       : statement((sql.prepare << "SELECT t.id, t.name, COALESCE(t.subdivision_code, ''), COALESCE(s.name, ''), "
                                   "COALESCE(t.group_leader_enrollment_id, 0), COALESCE(lp.given_names || ' ' || lp.family_names, ''), "
                                   "COALESCE(li.acronym, ''), "
-                                  "(SELECT COUNT(*) FROM enrollment m WHERE m.team_id = t.id AND m.status <> 'withdrawn') "
+                                  "(SELECT COUNT(*) FROM enrollment m WHERE m.team_id = t.id AND m.status <> 'withdrawn'), t.version "
                                   "FROM team t LEFT JOIN subdivision s ON s.code = t.subdivision_code "
                                   "LEFT JOIN enrollment le ON le.id = t.group_leader_enrollment_id "
                                   "LEFT JOIN person lp ON lp.id = le.person_id "
                                   "LEFT JOIN institution li ON li.id = lp.institution_id "
                                   "WHERE t.programme_id = :id ORDER BY t.name",
                    into(team_id), into(row.name), into(row.region.code), into(row.region.name), into(leader_id), into(row.leader_name),
-                   into(row.leader_institution_acronym), into(members), use(id))) {}
+                   into(row.leader_institution_acronym), into(members), into(version), use(id))) {}
 };
 
 struct TeamInstitutionMix {
@@ -418,6 +418,7 @@ class SociProgrammeRepository final : public ProgrammeRepository {
       team.id = query.team_id;
       team.leader_enrollment_id = query.leader_id ? std::optional<Id>(query.leader_id) : std::nullopt;
       team.member_count = query.members;
+      team.version = query.version;
       index[team.id] = result.size();
       result.push_back(std::move(team));
     }
@@ -465,6 +466,28 @@ class SociProgrammeRepository final : public ProgrammeRepository {
     m_sql << "INSERT INTO team (programme_id, name, subdivision_code) VALUES (:p, :n, NULLIF(:s, '')) RETURNING id", use(id),
         use(team.name), use(team.subdivision_code), into(team_id);
     return team_id;
+  }
+
+  bool update_team(Id team_id, std::string_view name, std::optional<std::string> subdivision_code, std::optional<Id> leader_enrollment_id,
+                   std::int64_t expected_version) override {
+    const std::string name_text(name), code = subdivision_code.value_or("");
+    long long team = team_id, leader = leader_enrollment_id.value_or(0), version = expected_version;
+    soci::statement update = (m_sql.prepare << "UPDATE team SET name = :n, subdivision_code = NULLIF(:s, ''), "
+                                               "group_leader_enrollment_id = NULLIF(:l, 0), version = version + 1 WHERE id = :t AND version = :v",
+                              use(name_text), use(code), use(leader), use(team), use(version));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
+  }
+
+  void set_enrollment_team(Id enrollment_id, std::optional<Id> team_id) override {
+    long long enrollment = enrollment_id, team = team_id.value_or(0);
+    m_sql << "UPDATE enrollment SET team_id = NULLIF(:t, 0), version = version + 1 WHERE id = :e", use(team), use(enrollment);
+  }
+
+  std::int64_t team_version(Id team_id) override {
+    long long team = team_id, version = 0;
+    m_sql << "SELECT version FROM team WHERE id = :t", use(team), into(version);
+    return version;
   }
 
   void set_team_leader(Id team_id, Id enrollment_id) override {

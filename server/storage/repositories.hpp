@@ -62,6 +62,11 @@ class ProgrammeRepository {
   // False when the enrolment's version is no longer `expected_version` (someone changed it).
   virtual bool update_enrollment_status(Id enrollment_id, std::int64_t expected_version, std::string_view status, std::string_view reason) = 0;
   virtual std::vector<TeamView> teams(Id programme_id) = 0;
+  // Team edits by hand or by formation. False when the team's version is stale.
+  virtual bool update_team(Id team_id, std::string_view name, std::optional<std::string> subdivision_code, std::optional<Id> leader_enrollment_id,
+                           std::int64_t expected_version) = 0;
+  virtual void set_enrollment_team(Id enrollment_id, std::optional<Id> team_id) = 0;
+  virtual std::int64_t team_version(Id team_id) = 0;
 
   // Writes used when a programme is loaded from a seed.
   virtual Id insert_programme(const Programme& programme) = 0;
@@ -176,6 +181,158 @@ class TeachingRepository {
   virtual void save_attendance(Id session_id, Id enrollment_id, Attendance mark) = 0;
 };
 
+// Final projects (issue 4).
+struct RubricLevel {
+  int level = 0;
+  LocalizedText description;
+};
+
+struct RubricCriterionRecord {
+  Id id = 0;
+  std::string code;
+  LocalizedText title;
+  double weight = 1;
+  int scale_min = 1;
+  int scale_max = 5;
+  std::vector<RubricLevel> levels;
+};
+
+struct RubricRecord {
+  std::int64_t version = 1;
+  std::vector<RubricCriterionRecord> criteria;
+};
+
+struct ProjectSettings {
+  std::optional<std::string> deadline;  // UTC ISO 8601; empty: no deadline
+  int jurors_per_project = 3;
+  double disagreement_threshold = 20;
+};
+
+struct ProjectContent {
+  std::string title;
+  std::string problem;
+  std::string objectives;
+  std::string target_population;
+  std::string human_rights;
+  std::string expected_results;
+  std::vector<int> gcm_objectives;  // 1..23, ascending
+};
+
+struct ProjectRecord {
+  Id id = 0;
+  Id team_id = 0;
+  std::string team_name;
+  std::string region_code;
+  std::string region_name;
+  std::string status;  // submitted | reopened
+  std::int64_t current_version = 1;
+  std::int64_t version = 1;
+  ProjectContent content;
+  std::string submitted_at;
+};
+
+struct ProjectVersionSummary {
+  std::int64_t number = 0;
+  std::string title;
+  std::string submitted_at;
+};
+
+struct AttachmentRecord {
+  Id id = 0;
+  std::int64_t version_number = 0;
+  std::string file_name;
+  std::int64_t size_bytes = 0;
+  std::string sha256;
+};
+
+struct TeamMember {
+  Id enrollment_id = 0;
+  std::string email;  // normalised
+  std::optional<Id> institution_id;
+  std::string status;
+};
+
+class ProjectRepository {
+ public:
+  virtual ~ProjectRepository() = default;
+  virtual RubricRecord rubric(Id programme_id) = 0;
+  // Replaces every criterion and bumps the rubric's version.
+  virtual void replace_rubric(Id programme_id, const std::vector<RubricCriterionRecord>& criteria) = 0;
+  virtual ProjectSettings settings(Id programme_id) = 0;
+  virtual void set_settings(Id programme_id, const ProjectSettings& settings) = 0;
+
+  virtual std::vector<ProjectRecord> projects(Id programme_id) = 0;
+  virtual std::optional<ProjectRecord> project(Id programme_id, Id project_id) = 0;
+  virtual std::optional<ProjectRecord> project_of_team(Id team_id) = 0;
+  virtual std::vector<TeamMember> team_members(Id team_id) = 0;
+  // Every team's members at once (conflicts, assignment): team id -> members.
+  virtual std::vector<std::pair<Id, TeamMember>> programme_team_members(Id programme_id) = 0;
+  virtual Id insert_project(Id team_id) = 0;
+  virtual void add_project_version(Id project_id, std::int64_t number, const ProjectContent& content, std::string_view at, std::optional<Id> by) = 0;
+  // Points the project at a version and sets its status; false when its version is no longer
+  // `expected_version`.
+  virtual bool set_project_state(Id project_id, std::int64_t current_version, std::string_view status, std::int64_t expected_version) = 0;
+  virtual std::vector<ProjectVersionSummary> project_versions(Id project_id) = 0;
+  virtual Id insert_attachment(Id project_id, std::int64_t version_number, const AttachmentRecord& attachment, std::string_view content_base64) = 0;
+  virtual std::vector<AttachmentRecord> attachments(Id project_id, std::int64_t version_number) = 0;
+  virtual std::optional<std::string> attachment_content(Id project_id, Id attachment_id) = 0;
+};
+
+struct JurorRecord {
+  Id user_id = 0;
+  std::string email;
+  std::string display_name;
+  std::optional<Id> institution_id;
+  std::string institution_acronym;
+  std::vector<Id> declared_teams;
+  std::vector<Id> declared_institutions;
+};
+
+struct ReviewRecord {
+  Id project_id = 0;
+  Id user_id = 0;
+  std::string assigned_at;
+  std::optional<std::string> submitted_at;
+  std::int64_t version = 1;
+};
+
+struct ReviewScoreRecord {
+  Id project_id = 0;
+  Id user_id = 0;
+  Id criterion_id = 0;
+  int level = 0;
+  std::string comment;
+};
+
+struct RecognitionRecord {
+  Id id = 0;
+  std::string kind;
+  std::optional<Id> project_id;
+  std::string confirmed_at;
+};
+
+class JuryRepository {
+ public:
+  virtual ~JuryRepository() = default;
+  virtual std::vector<JurorRecord> jurors(Id programme_id) = 0;
+  virtual void upsert_juror(Id programme_id, Id user_id, std::optional<Id> institution_id) = 0;
+  virtual Id insert_conflict(Id programme_id, Id user_id, std::optional<Id> team_id, std::optional<Id> institution_id, std::string_view reason) = 0;
+  virtual std::vector<ReviewRecord> reviews(Id programme_id) = 0;
+  virtual std::optional<ReviewRecord> review(Id project_id, Id user_id) = 0;
+  virtual void insert_review(Id project_id, Id user_id, std::string_view assigned_at) = 0;
+  // Removes assignments not yet submitted that a conflict now forbids; returns how many.
+  virtual std::int64_t remove_unsubmitted_review(Id project_id, Id user_id) = 0;
+  // Scores of submitted reviews of the programme (the ranking), or of one review.
+  virtual std::vector<ReviewScoreRecord> submitted_scores(Id programme_id) = 0;
+  virtual std::vector<ReviewScoreRecord> scores_of(Id project_id, Id user_id) = 0;
+  virtual std::int64_t submitted_count(Id programme_id) = 0;
+  // Writes the scores and marks the review submitted; false when its version is stale.
+  virtual bool submit_review(Id project_id, Id user_id, const std::vector<ReviewScoreRecord>& scores, std::string_view at,
+                             std::int64_t expected_version) = 0;
+  virtual std::optional<RecognitionRecord> best_project(Id programme_id) = 0;
+  virtual void set_best_project(Id programme_id, Id project_id, Id by, std::string_view at) = 0;
+};
+
 struct ImportUpload {
   Id id = 0;
   Id programme_id = 0;
@@ -237,6 +394,8 @@ class UnitOfWork {
   virtual AuditRepository& audit() = 0;
   virtual ImportUploadRepository& uploads() = 0;
   virtual TeachingRepository& teaching() = 0;
+  virtual ProjectRepository& projects() = 0;
+  virtual JuryRepository& jury() = 0;
   virtual void commit() = 0;
 
   // A number that changes whenever the stored data may have changed: a commit in this process,

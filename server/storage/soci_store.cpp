@@ -107,6 +107,8 @@ class SociUnitOfWork final : public UnitOfWork {
   AuditRepository& audit() override { return lazy(m_audit, make_audit_repository); }
   ImportUploadRepository& uploads() override { return lazy(m_uploads, make_import_upload_repository); }
   TeachingRepository& teaching() override { return lazy(m_teaching, make_teaching_repository); }
+  ProjectRepository& projects() override { return lazy(m_projects, make_project_repository); }
+  JuryRepository& jury() override { return lazy(m_jury, make_jury_repository); }
   void commit() override {
     m_queries.finish();
     if (m_mode == TransactionMode::read_only) {
@@ -167,6 +169,8 @@ class SociUnitOfWork final : public UnitOfWork {
     m_audit.reset();
     m_uploads.reset();
     m_teaching.reset();
+    m_projects.reset();
+    m_jury.reset();
   }
   soci::connection_pool& m_pool;
   std::size_t m_index;
@@ -181,6 +185,8 @@ class SociUnitOfWork final : public UnitOfWork {
   std::unique_ptr<PeopleRepository> m_people;
   std::unique_ptr<ImportUploadRepository> m_uploads;
   std::unique_ptr<TeachingRepository> m_teaching;
+  std::unique_ptr<ProjectRepository> m_projects;
+  std::unique_ptr<JuryRepository> m_jury;
   std::unique_ptr<UserRepository> m_users;
   std::unique_ptr<HttpSessionRepository> m_http_sessions;
   std::unique_ptr<AuditRepository> m_audit;

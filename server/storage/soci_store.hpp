@@ -18,6 +18,8 @@ std::unique_ptr<HttpSessionRepository> make_http_session_repository(soci::sessio
 std::unique_ptr<AuditRepository> make_audit_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<ImportUploadRepository> make_import_upload_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<TeachingRepository> make_teaching_repository(soci::session& sql, PreparedQueries& queries);
+std::unique_ptr<ProjectRepository> make_project_repository(soci::session& sql, PreparedQueries& queries);
+std::unique_ptr<JuryRepository> make_jury_repository(soci::session& sql, PreparedQueries& queries);
 
 class SociStore final : public Store {
  public:
