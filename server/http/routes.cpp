@@ -57,6 +57,32 @@ const std::vector<Route>& route_table() {
       {put, "/api/v1/programmes/{programme_id}/grading_policy", manage_programme, handle_update_grading_policy},
       {get, "/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance", record_teaching, handle_get_attendance},
       {put, "/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance", record_teaching, handle_record_attendance},
+
+      // Final projects. Who sees a project is decided per project by the use cases (staff: all;
+      // a juror: assigned and free of conflict; a participant: their team's).
+      {get, "/api/v1/programmes/{programme_id}/projects", view_programme, handle_list_projects},
+      {get, "/api/v1/programmes/{programme_id}/projects/mine", view_programme, handle_get_my_project},
+      {post, "/api/v1/programmes/{programme_id}/projects", view_programme, handle_submit_project, 256 * 1024},
+      {get, "/api/v1/programmes/{programme_id}/projects/{project_id}", view_programme, handle_get_project},
+      {post, "/api/v1/programmes/{programme_id}/projects/{project_id}/reopen", manage_programme, handle_reopen_project},
+      // A PDF of up to 20 MB, sent as base64 in JSON (about 27 MB); larger bodies get a 413.
+      {post, "/api/v1/programmes/{programme_id}/projects/{project_id}/attachments", view_programme, handle_add_attachment, 28 * 1024 * 1024},
+      {get, "/api/v1/programmes/{programme_id}/projects/{project_id}/attachments/{attachment_id}", view_programme, handle_get_attachment},
+      {get, "/api/v1/programmes/{programme_id}/project_settings", view_programme, handle_get_project_settings},
+      {put, "/api/v1/programmes/{programme_id}/project_settings", manage_programme, handle_update_project_settings},
+      {get, "/api/v1/programmes/{programme_id}/rubric", view_programme, handle_get_rubric},
+      {put, "/api/v1/programmes/{programme_id}/rubric", manage_programme, handle_replace_rubric, 256 * 1024},
+      {get, "/api/v1/programmes/{programme_id}/jurors", manage_programme, handle_list_jurors},
+      {post, "/api/v1/programmes/{programme_id}/jurors", manage_programme, handle_add_juror},
+      {post, "/api/v1/programmes/{programme_id}/jurors/{user_id}/conflicts", manage_programme, handle_declare_conflict},
+      {post, "/api/v1/programmes/{programme_id}/jury_assignments", manage_programme, handle_assign_jurors},
+      {get, "/api/v1/programmes/{programme_id}/jury_progress", manage_programme, handle_get_jury_progress},
+      {get, "/api/v1/programmes/{programme_id}/reviews", review_projects, handle_list_my_reviews},
+      {get, "/api/v1/programmes/{programme_id}/reviews/{project_id}", review_projects, handle_get_review},
+      {put, "/api/v1/programmes/{programme_id}/reviews/{project_id}", review_projects, handle_submit_review},
+      {get, "/api/v1/programmes/{programme_id}/ranking", view_ranking, handle_get_ranking},
+      {get, "/api/v1/programmes/{programme_id}/ranking/{project_id}", view_ranking, handle_explain_ranking},
+      {post, "/api/v1/programmes/{programme_id}/recognitions/best_project", manage_programme, handle_confirm_best_project},
   };
   return routes;
 }

@@ -163,7 +163,10 @@ Result<ProjectDetail> submit_project(storage::Store& store, const Actor& actor, 
     project_id = existing->id;
     number = static_cast<std::int64_t>(unit->projects().project_versions(project_id).size()) + 1;
     unit->projects().add_project_version(project_id, number, content, at, actor.user_id);
-    if (!unit->projects().set_project_state(project_id, number, "submitted", existing->version))
+    // A project reopened after the deadline stays open to its team, so the new version can get
+    // its attachments; before the deadline it is simply submitted again.
+    const bool late = past_deadline(settings, now);
+    if (!unit->projects().set_project_state(project_id, number, late && reopened ? "reopened" : "submitted", existing->version))
       return std::unexpected(make_error(ErrorCode::conflict, "error.project.stale"));
   }
   unit->audit().append({actor.user_id, "project.submit", "project", project_id, R"({"version":)" + std::to_string(number) + "}"}, at);

@@ -46,6 +46,29 @@ HttpResponse handle_get_knowledge_gain(RequestContext& context);
 HttpResponse handle_record_grade(RequestContext& context);
 HttpResponse handle_record_attendance(RequestContext& context);
 
+HttpResponse handle_list_projects(RequestContext& context);
+HttpResponse handle_get_my_project(RequestContext& context);
+HttpResponse handle_get_project(RequestContext& context);
+HttpResponse handle_submit_project(RequestContext& context);
+HttpResponse handle_reopen_project(RequestContext& context);
+HttpResponse handle_add_attachment(RequestContext& context);
+HttpResponse handle_get_attachment(RequestContext& context);
+HttpResponse handle_get_project_settings(RequestContext& context);
+HttpResponse handle_update_project_settings(RequestContext& context);
+HttpResponse handle_get_rubric(RequestContext& context);
+HttpResponse handle_replace_rubric(RequestContext& context);
+HttpResponse handle_list_jurors(RequestContext& context);
+HttpResponse handle_add_juror(RequestContext& context);
+HttpResponse handle_declare_conflict(RequestContext& context);
+HttpResponse handle_assign_jurors(RequestContext& context);
+HttpResponse handle_get_jury_progress(RequestContext& context);
+HttpResponse handle_list_my_reviews(RequestContext& context);
+HttpResponse handle_get_review(RequestContext& context);
+HttpResponse handle_submit_review(RequestContext& context);
+HttpResponse handle_get_ranking(RequestContext& context);
+HttpResponse handle_explain_ranking(RequestContext& context);
+HttpResponse handle_confirm_best_project(RequestContext& context);
+
 // Shared by handlers: the numeric {programme_id} of the path (validated by the dispatcher).
 Id programme_id_of(const RequestContext& context);
 // Another id of the path, if it is a positive whole number; and the 400 that names it otherwise.

@@ -1,0 +1,18 @@
+#pragma once
+#include "http/json/json_writer.hpp"
+#include "services/manage_jury.hpp"
+#include "services/score_project.hpp"
+#include "services/submit_project.hpp"
+
+namespace diplomado::http {
+
+void write(JsonWriter& json, const services::ProjectRecord& project);
+void write(JsonWriter& json, const services::ProjectDetail& detail);
+void write(JsonWriter& json, const services::RubricRecord& rubric);
+void write(JsonWriter& json, const services::ReviewView& review);
+void write(JsonWriter& json, const services::JurorRecord& juror);
+void write(JsonWriter& json, const services::JuryProgress& progress);
+void write(JsonWriter& json, const services::AssignmentOutcome& outcome);
+void write(JsonWriter& json, const services::AttachmentRecord& attachment);
+
+}  // namespace diplomado::http
