@@ -61,6 +61,19 @@ class Arrangement {
     return result;
   }
 
+  // How far the team would be from meeting its constraints if `leaving` left and `joining`
+  // joined: the shortfall of each constrained criterion (size, institutions, gender, level).
+  double deficit_with(std::uint32_t team, const FormationCandidate* leaving, const FormationCandidate* joining) {
+    TeamState& state = m_teams[team];
+    if (leaving) change(state, *leaving, -1);
+    if (joining) change(state, *joining, +1);
+    const TeamScore parts = parts_of(state, false);
+    const double result = (1 - parts.size) + (1 - parts.institutions) + (1 - parts.gender) + (1 - parts.level);
+    if (joining) change(state, *joining, -1);
+    if (leaving) change(state, *leaving, +1);
+    return result;
+  }
+
   const std::vector<std::uint32_t>& team_of() const { return m_team_of; }
   std::uint32_t team_of(std::size_t candidate) const { return m_team_of[candidate]; }
   std::size_t team_count() const { return m_teams.size(); }
@@ -377,30 +390,27 @@ RebalanceResult rebalance_teams(const std::vector<FormationCandidate>& candidate
   Arrangement arrangement(candidates, team_count, criteria);
   for (std::size_t c = 0; c < candidates.size(); ++c) arrangement.add(c, std::min<std::uint32_t>(team_of[c], static_cast<std::uint32_t>(team_count - 1)));
   RebalanceResult rebalance;
-  auto any_broken = [&] {
-    for (std::uint32_t t = 0; t < team_count; ++t)
-      if (!arrangement.score(t).broken.empty()) return true;
-    return false;
-  };
-  // At most one move per person: enough for any repair, and it bounds the loop.
-  for (std::size_t step = 0; step < candidates.size() && any_broken(); ++step) {
+  // Each step takes the single move that most reduces how far the teams are from their
+  // constraints (ties: the one that leaves the worse of the two teams best); it stops when no
+  // move reduces it, so teams that were fine are left alone and nothing moves for a mere gain in
+  // score. Every move strictly reduces the shortfall, so the loop ends.
+  for (std::size_t step = 0; step < candidates.size(); ++step) {
     std::optional<TeamMove> best;
-    double best_low = 0, best_high = 0;
+    double best_repair = 0, best_low = 0;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
       if (candidates[c].fixed_team) continue;
       const std::uint32_t a = arrangement.team_of(c);
-      const double old_a = arrangement.total(a);
+      const double before_a = arrangement.deficit_with(a, nullptr, nullptr);
+      const double after_a = arrangement.deficit_with(a, &candidates[c], nullptr);
       for (std::uint32_t b = 0; b < team_count; ++b) {
         if (b == a) continue;
-        const double old_b = arrangement.total(b);
-        const double new_a = arrangement.total_with(a, &candidates[c], nullptr);
-        const double new_b = arrangement.total_with(b, nullptr, &candidates[c]);
-        if (!leximin_better(old_a, old_b, new_a, new_b)) continue;
-        const double low = std::min(new_a, new_b) - std::min(old_a, old_b), high = std::max(new_a, new_b);
-        if (!best || low > best_low + 1e-9 || (std::fabs(low - best_low) <= 1e-9 && high > best_high + 1e-9)) {
+        const double repair = before_a + arrangement.deficit_with(b, nullptr, nullptr) - after_a - arrangement.deficit_with(b, nullptr, &candidates[c]);
+        if (repair <= 1e-9 || repair < best_repair - 1e-9) continue;
+        const double low = std::min(arrangement.total_with(a, &candidates[c], nullptr), arrangement.total_with(b, nullptr, &candidates[c]));
+        if (!best || repair > best_repair + 1e-9 || low > best_low + 1e-9) {
           best = TeamMove{c, a, b};
+          best_repair = repair;
           best_low = low;
-          best_high = high;
         }
       }
     }

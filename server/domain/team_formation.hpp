@@ -88,9 +88,10 @@ struct RebalanceResult {
   std::vector<TeamMove> moves;
   FormationResult result;
 };
-// After a withdrawal: from the current arrangement, repeats the single move that raises the
-// worst team's score the most, and stops as soon as no team breaks a constraint (or no move
-// helps), so the arrangement changes as little as possible.
+// After a withdrawal: from the current arrangement, repeats the single move that most reduces the
+// teams' shortfall on their constraints (size, institutions, gender, level), and stops when no
+// move reduces it, so the arrangement changes as little as possible (greedy: each move is chosen
+// for what it repairs, not for a gain in score).
 RebalanceResult rebalance_teams(const std::vector<FormationCandidate>& candidates, const std::vector<std::uint32_t>& team_of,
                                 std::size_t team_count, const FormationCriteria& criteria);
 

@@ -41,6 +41,11 @@ const std::vector<Route>& route_table() {
       {post, "/api/v1/programmes/{programme_id}/participant_imports/{import_id}/preview", manage_programme, handle_preview_participant_import},
       {post, "/api/v1/programmes/{programme_id}/participant_imports/{import_id}/commit", manage_programme, handle_commit_participant_import},
       {get, "/api/v1/programmes/{programme_id}/teams", view_programme, handle_list_teams},
+      {post, "/api/v1/programmes/{programme_id}/teams", manage_programme, handle_create_team},
+      {put, "/api/v1/programmes/{programme_id}/teams/{team_id}", manage_programme, handle_update_team},
+      // A proposal changes nothing; applying it is one transaction.
+      {post, "/api/v1/programmes/{programme_id}/team_formations", manage_programme, handle_propose_teams},
+      {post, "/api/v1/programmes/{programme_id}/team_formations/apply", manage_programme, handle_apply_teams, 1024 * 1024},
 
       {get, "/api/v1/programmes/{programme_id}/gradebook", record_teaching, handle_get_gradebook},
       // Their own row, and a group leader's team: the use cases match the user by e-mail.

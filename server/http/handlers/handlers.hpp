@@ -31,6 +31,10 @@ HttpResponse handle_list_subdivisions(RequestContext& context);
 HttpResponse handle_load_subdivisions(RequestContext& context);
 
 HttpResponse handle_list_teams(RequestContext& context);
+HttpResponse handle_create_team(RequestContext& context);
+HttpResponse handle_update_team(RequestContext& context);
+HttpResponse handle_propose_teams(RequestContext& context);
+HttpResponse handle_apply_teams(RequestContext& context);
 
 HttpResponse handle_get_gradebook(RequestContext& context);
 HttpResponse handle_import_grades(RequestContext& context);

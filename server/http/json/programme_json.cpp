@@ -63,7 +63,7 @@ void write(JsonWriter& json, const TeamView& team) {
         .field("name", team.leader_name)
         .field("institution_acronym", team.leader_institution_acronym);
   });
-  json.field("member_count", team.member_count);
+  json.field("member_count", team.member_count).field("version", team.version);
   json.key("institutions").begin_array();
   for (const auto& acronym : team.institution_acronyms) json.value(acronym);
   json.end_array().end_object();
