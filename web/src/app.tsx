@@ -16,6 +16,13 @@ import { ProgressPage } from './pages/progress/progress_page';
 import { SessionsPage } from './pages/sessions/sessions_page';
 import { KnowledgeGainPage } from './pages/knowledge_gain/knowledge_gain_page';
 import { AssessmentsPage } from './pages/assessments/assessments_page';
+import { ProjectPage } from './pages/projects/project_page';
+import { ReviewsPage } from './pages/reviews/reviews_page';
+import { ReviewPage } from './pages/reviews/review_page';
+import { RankingPage } from './pages/ranking/ranking_page';
+import { ExplanationPage } from './pages/ranking/explanation_page';
+import { JuryPage } from './pages/jury/jury_page';
+import { TeamsPage } from './pages/teams/teams_page';
 
 // Routes live in the URL hash (#/programmes/1), so the server only ever serves index.html.
 function useRoute(): string {
@@ -47,6 +54,13 @@ export function App() {
   const sessionsMatch = /^\/programmes\/(\d+)\/sessions$/.exec(route);
   const gainMatch = /^\/programmes\/(\d+)\/knowledge_gain$/.exec(route);
   const assessmentsMatch = /^\/programmes\/(\d+)\/assessments$/.exec(route);
+  const projectMatch = /^\/programmes\/(\d+)\/project$/.exec(route);
+  const reviewsMatch = /^\/programmes\/(\d+)\/reviews$/.exec(route);
+  const reviewMatch = /^\/programmes\/(\d+)\/reviews\/(\d+)$/.exec(route);
+  const rankingMatch = /^\/programmes\/(\d+)\/ranking$/.exec(route);
+  const explanationMatch = /^\/programmes\/(\d+)\/ranking\/(\d+)$/.exec(route);
+  const juryMatch = /^\/programmes\/(\d+)\/jury$/.exec(route);
+  const teamsMatch = /^\/programmes\/(\d+)\/teams$/.exec(route);
   let page;
   if (user === undefined) page = <p role="status">{t('app.loading')}</p>;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
@@ -62,6 +76,13 @@ export function App() {
   else if (sessionsMatch) page = <SessionsPage programme={Number(sessionsMatch[1])} user={user} />;
   else if (gainMatch) page = <KnowledgeGainPage programme={Number(gainMatch[1])} />;
   else if (assessmentsMatch) page = <AssessmentsPage programme={Number(assessmentsMatch[1])} />;
+  else if (projectMatch) page = <ProjectPage programme={Number(projectMatch[1])} />;
+  else if (reviewsMatch) page = <ReviewsPage programme={Number(reviewsMatch[1])} />;
+  else if (reviewMatch) page = <ReviewPage programme={Number(reviewMatch[1])} project={Number(reviewMatch[2])} />;
+  else if (rankingMatch) page = <RankingPage programme={Number(rankingMatch[1])} user={user} />;
+  else if (explanationMatch) page = <ExplanationPage programme={Number(explanationMatch[1])} project={Number(explanationMatch[2])} />;
+  else if (juryMatch) page = <JuryPage programme={Number(juryMatch[1])} />;
+  else if (teamsMatch) page = <TeamsPage programme={Number(teamsMatch[1])} />;
   else page = <ProgrammesPage />;
 
   return (

@@ -133,3 +133,65 @@ export const hasRole = (user: User, role: string, programme: number) =>
   user.grants.some((grant) => grant.role === role && (grant.programme_id == null || grant.programme_id === programme));
 export const isSiteCoordinator = (user: User) => user.grants.some((grant) => grant.role === 'coordinator' && grant.programme_id == null);
 export const listTeams = (id: number) => request<Paged<Team>>('GET', `/programmes/${id}/teams`);
+
+// Final projects, jury and ranking (issue 4).
+export type Project = components['schemas']['Project'];
+export type ProjectInput = components['schemas']['ProjectInput'];
+export type ProjectDetail = components['schemas']['ProjectDetail'];
+export type Attachment = components['schemas']['Attachment'];
+export type ProjectSettings = components['schemas']['ProjectSettings'];
+export type Rubric = components['schemas']['Rubric'];
+export type Review = components['schemas']['Review'];
+export type ReviewInput = components['schemas']['ReviewInput'];
+export type MyReviews = components['schemas']['MyReviews'];
+export type Juror = components['schemas']['Juror'];
+export type AddedJuror = components['schemas']['AddedJuror'];
+export type JuryProgress = components['schemas']['JuryProgress'];
+export type AssignmentOutcome = components['schemas']['AssignmentOutcome'];
+export type Ranking = components['schemas']['Ranking'];
+export type RankedProject = components['schemas']['RankedProject'];
+export type FormationRequest = components['schemas']['FormationRequest'];
+export type FormationProposal = components['schemas']['FormationProposal'];
+export type TeamInput = components['schemas']['TeamInput'];
+
+export const listProjects = (programme: number) => request<{ items: Project[] }>('GET', `/programmes/${programme}/projects`);
+export const getMyProject = (programme: number) => request<ProjectDetail>('GET', `/programmes/${programme}/projects/mine`);
+export const getProject = (programme: number, project: number) => request<ProjectDetail>('GET', `/programmes/${programme}/projects/${project}`);
+export const submitProject = (programme: number, input: ProjectInput) => request<ProjectDetail>('POST', `/programmes/${programme}/projects`, input);
+export const reopenProject = (programme: number, project: number, version: number) =>
+  request<ProjectDetail>('POST', `/programmes/${programme}/projects/${project}/reopen`, {}, { 'If-Match': `"${version}"` });
+export const addAttachment = (programme: number, project: number, fileName: string, contentBase64: string) =>
+  request<Attachment>('POST', `/programmes/${programme}/projects/${project}/attachments`, { file_name: fileName, content_base64: contentBase64 });
+export const attachmentUrl = (programme: number, project: number, attachment: number) =>
+  `/api/v1/programmes/${programme}/projects/${project}/attachments/${attachment}`;
+export const getProjectSettings = (programme: number) => request<ProjectSettings>('GET', `/programmes/${programme}/project_settings`);
+export const getRubric = (programme: number) => request<Rubric>('GET', `/programmes/${programme}/rubric`);
+export const listMyReviews = (programme: number) => request<MyReviews>('GET', `/programmes/${programme}/reviews`);
+export const getReview = (programme: number, project: number) => request<Review>('GET', `/programmes/${programme}/reviews/${project}`);
+export const submitReview = (programme: number, project: number, input: ReviewInput, version: number) =>
+  request<Review>('PUT', `/programmes/${programme}/reviews/${project}`, input, { 'If-Match': `"${version}"` });
+export const listJurors = (programme: number) => request<{ items: Juror[] }>('GET', `/programmes/${programme}/jurors`);
+export const addJuror = (programme: number, juror: { email: string; display_name: string; institution_id: number | null }) =>
+  request<AddedJuror>('POST', `/programmes/${programme}/jurors`, juror);
+export const declareConflict = (programme: number, user: number, conflict: { team_id?: number; institution_id?: number; reason: string }) =>
+  request<Juror>('POST', `/programmes/${programme}/jurors/${user}/conflicts`, conflict);
+export const assignJurors = (programme: number) => request<AssignmentOutcome>('POST', `/programmes/${programme}/jury_assignments`, {});
+export const getJuryProgress = (programme: number) => request<JuryProgress>('GET', `/programmes/${programme}/jury_progress`);
+export const getRanking = (programme: number, order: 'raw' | 'calibrated') => request<Ranking>('GET', `/programmes/${programme}/ranking?order=${order}`);
+export const explainRanking = (programme: number, project: number, order: 'raw' | 'calibrated') =>
+  request<Ranking>('GET', `/programmes/${programme}/ranking/${project}?order=${order}`);
+export const confirmBestProject = (programme: number, project: number) =>
+  request<Ranking>('POST', `/programmes/${programme}/recognitions/best_project`, { project_id: project });
+export const proposeTeams = (programme: number, input: FormationRequest) => request<FormationProposal>('POST', `/programmes/${programme}/team_formations`, input);
+export const applyTeams = (programme: number, assignments: { enrollment_id: number; team_id: number }[]) =>
+  request<{ moved: number }>('POST', `/programmes/${programme}/team_formations/apply`, { assignments });
+export const updateTeam = (programme: number, team: number, input: TeamInput, version: number) =>
+  request<Team>('PUT', `/programmes/${programme}/teams/${team}`, input, { 'If-Match': `"${version}"` });
+export const createTeam = (programme: number, input: TeamInput) => request<Team>('POST', `/programmes/${programme}/teams`, input);
+
+// The message of a refused request, naming each field, in the user's language.
+export function problemText(error: unknown, fallback: string): string {
+  if (!(error instanceof ApiError) || !error.problem) return fallback;
+  const details = (error.problem.errors ?? []).map((item) => [item.field, item.message, item.value].filter(Boolean).join(': '));
+  return [error.problem.title, ...details].join(' — ');
+}

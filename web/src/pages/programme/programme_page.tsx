@@ -50,6 +50,16 @@ export function ProgrammePage({ id, user }: { id: number; user: User }) {
           <a class="button" href={`#/programmes/${id}/grades`}>{t('programme.enter_grades')}</a>
         </p>
       )}
+      <section aria-labelledby="projects-heading">
+        <h2 id="projects-heading">{t('programme.final_projects')}</h2>
+        <p class="actions">
+          {(hasRole(user, 'participant', id) || hasRole(user, 'group_leader', id)) && <a class="button" href={`#/programmes/${id}/project`}>{t('programme.my_project')}</a>}
+          {hasRole(user, 'juror', id) && <a class="button" href={`#/programmes/${id}/reviews`}>{t('programme.my_reviews')}</a>}
+          {coordinates(user, id) && <a class="button" href={`#/programmes/${id}/teams`}>{t('programme.manage_teams')}</a>}
+          {coordinates(user, id) && <a class="button" href={`#/programmes/${id}/jury`}>{t('programme.jury')}</a>}
+          {(coordinates(user, id) || hasRole(user, 'observer', id)) && <a class="button secondary" href={`#/programmes/${id}/ranking`}>{t('programme.ranking')}</a>}
+        </p>
+      </section>
       <section aria-labelledby="modules-heading">
         <h2 id="modules-heading">{t('programme.modules')}</h2>
         <ol class="modules">

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  addJuror, assignJurors, declareConflict, getJuryProgress, listInstitutions, listJurors, listTeams, problemText,
+  type Institution, type Juror, type JuryProgress, type Team,
+} from '../../api/client';
+import { useTranslation } from '../../i18n';
+
+// The coordinator's jury: jurors and their institutions, conflicts, automatic assignment of N
+// jurors per project without conflicts, and the reviews done and missing.
+export function JuryPage({ programme }: { programme: number }) {
+  const { t } = useTranslation();
+  const [jurors, setJurors] = useState<Juror[]>([]);
+  const [progress, setProgress] = useState<JuryProgress | null>(null);
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [institutions, setInstitutions] = useState<Institution[]>([]);
+  const [form, setForm] = useState({ email: '', display_name: '', institution_id: '' });
+  const [conflict, setConflict] = useState({ user: '', team: '', reason: '' });
+  const [message, setMessage] = useState('');
+  const [saved, setSaved] = useState('');
+
+  const load = () => {
+    listJurors(programme).then((list) => setJurors(list.items), (error) => setMessage(problemText(error, t('error.generic'))));
+    getJuryProgress(programme).then(setProgress, () => setProgress(null));
+  };
+  useEffect(() => {
+    load();
+    listTeams(programme).then((list) => setTeams(list.items), () => setTeams([]));
+    listInstitutions().then((list) => setInstitutions(list.items), () => setInstitutions([]));
+  }, [programme]);
+  const run = async (action: () => Promise<string>) => {
+    setMessage('');
+    setSaved('');
+    try { setSaved(await action()); load(); } catch (error) { setMessage(problemText(error, t('error.generic'))); }
+  };
+  const add = (event: Event) => {
+    event.preventDefault();
+    run(async () => {
+      const added = await addJuror(programme, { email: form.email, display_name: form.display_name, institution_id: form.institution_id ? Number(form.institution_id) : null });
+      setForm({ email: '', display_name: '', institution_id: '' });
+      return added.initial_password ? t('jury.added_with_password', { email: added.juror.email, password: added.initial_password }) : t('jury.added', { email: added.juror.email });
+    });
+  };
+  const declare = (event: Event) => {
+    event.preventDefault();
+    run(async () => {
+      await declareConflict(programme, Number(conflict.user), { team_id: Number(conflict.team), reason: conflict.reason });
+      setConflict({ user: '', team: '', reason: '' });
+      return t('jury.conflict_saved');
+    });
+  };
+  const assign = () =>
+    run(async () => {
+      const outcome = await assignJurors(programme);
+      const short = outcome.short_of_jurors.map((entry) => t('jury.short', { team: entry.team, eligible: entry.eligible })).join(' ');
+      return `${t('jury.assigned', { count: outcome.added, per_project: outcome.per_project })} ${short}`;
+    });
+
+  const teamName = (id: number) => teams.find((team) => team.id === id)?.name ?? String(id);
+  return (
+    <article>
+      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <h1>{t('jury.title')}</h1>
+      {message && <p role="alert">{message}</p>}
+      {saved && <p role="status">{saved}</p>}
+      <section>
+        <h2>{t('jury.progress')}</h2>
+        {progress && <p>{t('jury.totals', { done: progress.reviews_done, missing: progress.reviews_missing })}</p>}
+        <p class="actions"><button type="button" onClick={assign}>{t('jury.assign')}</button></p>
+        {progress && (
+          <div class="table-scroll" tabIndex={0}>
+            <table>
+              <caption>{t('jury.by_project')}</caption>
+              <thead><tr><th scope="col">{t('jury.team')}</th><th scope="col">{t('jury.assigned_count')}</th><th scope="col">{t('jury.submitted_count')}</th></tr></thead>
+              <tbody>
+                {progress.projects.map((row) => <tr key={row.project_id}><th scope="row">{row.team}</th><td>{row.assigned}</td><td>{row.submitted}</td></tr>)}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section>
+        <h2>{t('jury.jurors')}</h2>
+        <div class="table-scroll" tabIndex={0}>
+          <table>
+            <thead><tr><th scope="col">{t('jury.name')}</th><th scope="col">{t('jury.institution')}</th><th scope="col">{t('jury.conflicts')}</th><th scope="col">{t('jury.load')}</th></tr></thead>
+            <tbody>
+              {jurors.map((juror) => {
+                const load = progress?.jurors.find((row) => row.user_id === juror.user_id);
+                return (
+                  <tr key={juror.user_id}>
+                    <th scope="row">{juror.display_name}<div class="muted">{juror.email}</div></th>
+                    <td>{juror.institution || '—'}</td>
+                    <td>{juror.conflict_teams.map(teamName).join(', ') || '—'}</td>
+                    <td>{load ? `${load.submitted} / ${load.assigned}` : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <form class="stack" onSubmit={add}>
+          <h3>{t('jury.add')}</h3>
+          <label>{t('jury.email')}<input type="email" required value={form.email} onInput={(event) => setForm({ ...form, email: (event.target as HTMLInputElement).value })} /></label>
+          <label>{t('jury.name')}<input value={form.display_name} onInput={(event) => setForm({ ...form, display_name: (event.target as HTMLInputElement).value })} /></label>
+          <label>
+            {t('jury.institution')}
+            <select value={form.institution_id} onChange={(event) => setForm({ ...form, institution_id: (event.target as HTMLSelectElement).value })}>
+              <option value="">{t('jury.no_institution')}</option>
+              {institutions.map((institution) => <option key={institution.id} value={institution.id}>{institution.acronym || institution.name.es}</option>)}
+            </select>
+          </label>
+          <button type="submit">{t('jury.add')}</button>
+        </form>
+        <form class="stack" onSubmit={declare}>
+          <h3>{t('jury.declare')}</h3>
+          <label>
+            {t('jury.juror')}
+            <select required value={conflict.user} onChange={(event) => setConflict({ ...conflict, user: (event.target as HTMLSelectElement).value })}>
+              <option value="">—</option>
+              {jurors.map((juror) => <option key={juror.user_id} value={juror.user_id}>{juror.display_name}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('jury.team')}
+            <select required value={conflict.team} onChange={(event) => setConflict({ ...conflict, team: (event.target as HTMLSelectElement).value })}>
+              <option value="">—</option>
+              {teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+            </select>
+          </label>
+          <label>{t('jury.reason')}<input value={conflict.reason} onInput={(event) => setConflict({ ...conflict, reason: (event.target as HTMLInputElement).value })} /></label>
+          <button type="submit">{t('jury.declare')}</button>
+        </form>
+      </section>
+    </article>
+  );
+}

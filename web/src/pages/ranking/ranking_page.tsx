@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'preact/hooks';
+import { confirmBestProject, getRanking, problemText, type Ranking, type User, coordinates } from '../../api/client';
+import { useTranslation } from '../../i18n';
+
+// The nationwide ranking, raw and calibrated side by side, with the jury's agreement and the
+// projects that need a further review; per region on demand. Computed by the server every time.
+export function RankingPage({ programme, user }: { programme: number; user: User }) {
+  const { t, language } = useTranslation();
+  const [order, setOrder] = useState<'raw' | 'calibrated'>('calibrated');
+  const [region, setRegion] = useState('');
+  const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [message, setMessage] = useState('');
+  const [saved, setSaved] = useState('');
+  useEffect(() => { getRanking(programme, order).then(setRanking, (error) => setMessage(problemText(error, t('error.generic')))); }, [programme, order]);
+
+  const locale = language === 'es' ? 'es-PA' : 'en-GB';
+  const number = (value: number | null | undefined, digits = 2) => (value == null ? '—' : value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  const confirm = async (project: number) => {
+    setMessage('');
+    try { setRanking(await confirmBestProject(programme, project)); setSaved(t('ranking.confirmed_saved')); setOrder('calibrated'); } catch (error) { setMessage(problemText(error, t('error.generic'))); }
+  };
+  if (!ranking) return <article>{message ? <p role="alert">{message}</p> : <p role="status">{t('app.loading')}</p>}</article>;
+
+  const regions = [...new Map(ranking.projects.map((project) => [project.region.code, project.region.name])).entries()];
+  const shown = region ? ranking.projects.filter((project) => project.region.code === region) : ranking.projects;
+  const rank = (project: Ranking['projects'][number], kind: 'raw' | 'calibrated') =>
+    region ? project[`region_rank_${kind}`] : project[`rank_${kind}`];
+  const proposed = ranking.projects.find((project) => project.project_id === ranking.best_project.proposed);
+  const confirmed = ranking.projects.find((project) => project.project_id === ranking.best_project.confirmed);
+  return (
+    <article>
+      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <h1>{t('ranking.title')}</h1>
+      <div class="filters">
+        <label>
+          {t('ranking.order')}
+          <select value={order} onChange={(event) => setOrder((event.target as HTMLSelectElement).value as 'raw' | 'calibrated')}>
+            <option value="calibrated">{t('ranking.calibrated')}</option>
+            <option value="raw">{t('ranking.raw')}</option>
+          </select>
+        </label>
+        <label>
+          {t('ranking.scope')}
+          <select value={region} onChange={(event) => setRegion((event.target as HTMLSelectElement).value)}>
+            <option value="">{t('ranking.nationwide')}</option>
+            {regions.map(([code, name]) => <option key={code} value={code}>{name || code}</option>)}
+          </select>
+        </label>
+      </div>
+      <dl class="facts">
+        <dt>{t('ranking.agreement')}</dt>
+        <dd>{ranking.agreement.alpha == null ? t('ranking.agreement_none') : t('ranking.alpha', { alpha: number(ranking.agreement.alpha, 3), n: ranking.agreement.projects })}</dd>
+        <dt>{t('ranking.threshold')}</dt><dd>{number(ranking.agreement.disagreement_threshold, 0)}</dd>
+      </dl>
+      {message && <p role="alert">{message}</p>}
+      {saved && <p role="status">{saved}</p>}
+      <div class="table-scroll" tabIndex={0}>
+        <table>
+          <caption>{region ? t('ranking.in_region', { region: regions.find(([code]) => code === region)?.[1] ?? region }) : t('ranking.nationwide')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('ranking.rank_raw')}</th>
+              <th scope="col">{t('ranking.rank_calibrated')}</th>
+              <th scope="col">{t('ranking.project')}</th>
+              <th scope="col">{t('ranking.score_raw')}</th>
+              <th scope="col">{t('ranking.score_calibrated')}</th>
+              <th scope="col">{t('ranking.reviews')}</th>
+              <th scope="col">{t('ranking.flag')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((project) => (
+              <tr key={project.project_id}>
+                <td>{rank(project, 'raw') ?? '—'}</td>
+                <td>{rank(project, 'calibrated') ?? '—'}</td>
+                <th scope="row">
+                  <a href={`#/programmes/${programme}/ranking/${project.project_id}`}>{project.team}</a>
+                  <div class="muted">{project.title}</div>
+                </th>
+                <td>{number(project.raw_score)}</td>
+                <td>{number(project.calibrated_score)}</td>
+                <td>{project.reviews}</td>
+                <td>{project.needs_further_review ? t('ranking.further_review', { spread: number(project.spread, 1) }) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section>
+        <h2>{t('ranking.best')}</h2>
+        {confirmed && <p>{t('ranking.confirmed', { team: confirmed.team })}</p>}
+        {proposed && !confirmed && <p>{t('ranking.proposed', { team: proposed.team })}</p>}
+        {!proposed && !confirmed && <p>{t('ranking.no_proposal')}</p>}
+        {proposed && coordinates(user, programme) && proposed.project_id !== ranking.best_project.confirmed && (
+          <button type="button" onClick={() => confirm(proposed.project_id)}>{t('ranking.confirm', { team: proposed.team })}</button>
+        )}
+      </section>
+      <section>
+        <h2>{t('ranking.jurors')}</h2>
+        <div class="table-scroll" tabIndex={0}>
+          <table>
+            <thead><tr><th scope="col">{t('ranking.juror')}</th><th scope="col">{t('ranking.reviews')}</th><th scope="col">{t('ranking.mean')}</th><th scope="col">{t('ranking.sd')}</th></tr></thead>
+            <tbody>
+              {ranking.jurors.map((juror) => (
+                <tr key={juror.user_id}><th scope="row">{juror.name}</th><td>{juror.reviews}</td><td>{number(juror.mean, 1)}</td><td>{number(juror.sd, 1)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p class="muted">{t('ranking.method')}</p>
+      </section>
+    </article>
+  );
+}

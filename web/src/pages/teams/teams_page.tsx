@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'preact/hooks';
+import { applyTeams, listTeams, problemText, proposeTeams, updateTeam, type FormationProposal, type Team } from '../../api/client';
+import { useTranslation } from '../../i18n';
+
+const WEIGHTS = ['region_weight', 'institutions_weight', 'gender_weight', 'level_weight', 'size_weight'] as const;
+const LIMITS = ['min_institutions', 'min_size', 'max_size'] as const;
+
+// Teams: the coordinator renames them and names the group leader by hand, or forms them
+// automatically. A formation is a proposal first (each team's score, what it breaks, what cannot
+// hold), applied only when confirmed; a rebalance proposes the few moves a withdrawal calls for.
+export function TeamsPage({ programme }: { programme: number }) {
+  const { t, language } = useTranslation();
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [criteria, setCriteria] = useState<Record<string, string>>({
+    region_weight: '2', institutions_weight: '1', gender_weight: '1', level_weight: '1', size_weight: '2', min_institutions: '3', min_size: '5', max_size: '8',
+  });
+  const [seed, setSeed] = useState('1');
+  const [proposal, setProposal] = useState<FormationProposal | null>(null);
+  const [message, setMessage] = useState('');
+  const [saved, setSaved] = useState('');
+  const load = () => listTeams(programme).then((list) => setTeams(list.items), (error) => setMessage(problemText(error, t('error.generic'))));
+  useEffect(() => { load(); }, [programme]);
+  const number = (value: number, digits = 2) => value.toLocaleString(language === 'es' ? 'es-PA' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+  const propose = async (mode: 'form' | 'rebalance') => {
+    setMessage('');
+    setSaved('');
+    try {
+      const body = Object.fromEntries(Object.entries(criteria).map(([key, value]) => [key, Number(value.replace(',', '.'))]));
+      setProposal(await proposeTeams(programme, { mode, seed: Number(seed) || 0, criteria: body }));
+    } catch (error) { setMessage(problemText(error, t('error.generic'))); }
+  };
+  const apply = async () => {
+    if (!proposal) return;
+    try {
+      const assignments = proposal.teams.flatMap((team) => team.members.map((member) => ({ enrollment_id: member.enrollment_id, team_id: team.team_id })));
+      const { moved } = await applyTeams(programme, assignments);
+      setSaved(t('teams.applied', { count: moved }));
+      setProposal(null);
+      load();
+    } catch (error) { setMessage(problemText(error, t('error.generic'))); }
+  };
+  const rename = async (team: Team, name: string) => {
+    setMessage('');
+    try {
+      await updateTeam(programme, team.id, { name, region_code: team.region.code, leader_enrollment_id: team.group_leader?.enrollment_id ?? null }, team.version);
+      setSaved(t('teams.saved', { name }));
+      load();
+    } catch (error) { setMessage(problemText(error, t('error.generic'))); load(); }
+  };
+
+  return (
+    <article>
+      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <h1>{t('teams.title')}</h1>
+      {message && <p role="alert">{message}</p>}
+      {saved && <p role="status">{saved}</p>}
+      <div class="table-scroll" tabIndex={0}>
+        <table>
+          <thead><tr><th scope="col">{t('teams.name')}</th><th scope="col">{t('teams.region')}</th><th scope="col">{t('teams.leader')}</th><th scope="col">{t('teams.members')}</th><th scope="col">{t('teams.institutions')}</th></tr></thead>
+          <tbody>
+            {teams.map((team) => (
+              <tr key={team.id}>
+                <th scope="row">
+                  <input aria-label={t('teams.rename', { name: team.name })} value={team.name}
+                    onChange={(event) => { const name = (event.target as HTMLInputElement).value; if (name !== team.name) rename(team, name); }} />
+                </th>
+                <td>{team.region.name}</td>
+                <td>{team.group_leader ? `${team.group_leader.name} (${team.group_leader.institution_acronym})` : '—'}</td>
+                <td>{team.member_count}</td>
+                <td>{team.institutions.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section>
+        <h2>{t('teams.formation')}</h2>
+        <form class="stack" onSubmit={(event) => { event.preventDefault(); propose('form'); }}>
+          <div class="filters">
+            {[...WEIGHTS, ...LIMITS].map((key) => (
+              <label key={key}>{t(`teams.criteria.${key}`)}<input inputMode="decimal" value={criteria[key]} onInput={(event) => setCriteria({ ...criteria, [key]: (event.target as HTMLInputElement).value })} /></label>
+            ))}
+            <label>{t('teams.seed')}<input inputMode="numeric" value={seed} onInput={(event) => setSeed((event.target as HTMLInputElement).value)} /></label>
+          </div>
+          <p class="actions">
+            <button type="submit">{t('teams.propose')}</button>
+            <button type="button" class="secondary" onClick={() => propose('rebalance')}>{t('teams.rebalance')}</button>
+          </p>
+        </form>
+        {proposal && (
+          <div>
+            <p>{t('teams.worst', { worst: number(proposal.worst), greedy: number(proposal.greedy_worst) })}</p>
+            {proposal.impossible.map((entry, index) => (
+              <p role="alert" key={index}>
+                {t(`teams.impossible.${entry.constraint}`, { available: entry.available, required: entry.required, region: entry.region?.name ?? '' })}
+              </p>
+            ))}
+            <p>{t('teams.moves', { count: proposal.moves.length })}</p>
+            <div class="table-scroll" tabIndex={0}>
+              <table>
+                <caption>{t('teams.proposal')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('teams.name')}</th><th scope="col">{t('teams.score')}</th>
+                    {['region', 'institutions', 'gender', 'level', 'size'].map((key) => <th scope="col" key={key}>{t(`teams.part.${key}`)}</th>)}
+                    <th scope="col">{t('teams.broken')}</th><th scope="col">{t('teams.members')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {proposal.teams.map((team) => (
+                    <tr key={team.team_id}>
+                      <th scope="row">{team.name}</th>
+                      <td>{number(team.score.total)}</td>
+                      <td>{number(team.score.region)}</td><td>{number(team.score.institutions)}</td><td>{number(team.score.gender)}</td>
+                      <td>{number(team.score.level)}</td><td>{number(team.score.size)}</td>
+                      <td>{team.score.broken.map((constraint) => t(`teams.constraint.${constraint}`)).join(', ') || '—'}</td>
+                      <td>
+                        <details class="members">
+                          <summary>{t('teams.member_count', { count: team.members.length })}</summary>
+                          <ul>{team.members.map((member) => <li key={member.enrollment_id}>{member.name}{member.leader ? ` (${t('teams.leader')})` : ''} · {member.institution}</li>)}</ul>
+                        </details>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p class="actions"><button type="button" onClick={apply}>{t('teams.apply')}</button></p>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}
