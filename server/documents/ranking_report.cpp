@@ -53,6 +53,7 @@ std::string ranking_json(const services::RankingView& ranking, const std::string
                      {"region_rank_raw", project.region_rank_raw ? ordered_json(project.region_rank_raw) : ordered_json(nullptr)},
                      {"region_rank_calibrated", project.region_rank_calibrated ? ordered_json(project.region_rank_calibrated) : ordered_json(nullptr)},
                      {"spread", score(project.spread)},
+                     {"calibrated_spread", score(project.calibrated_spread)},
                      {"needs_further_review", project.disputed}};
     row["criterion_means"] = ordered_json::object();
     for (std::size_t c = 0; c < ranking.criteria.size() && c < project.criterion_means.size(); ++c)

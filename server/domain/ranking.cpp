@@ -198,7 +198,8 @@ RankingResult rank_projects(const RankingInput& input) {
 
   // Per project: means, spread, criterion means.
   result.projects.resize(input.projects);
-  std::vector<double> raw_sum(input.projects, 0), calibrated_sum(input.projects, 0), lowest(input.projects, 101), highest(input.projects, -1);
+  std::vector<double> raw_sum(input.projects, 0), calibrated_sum(input.projects, 0), lowest(input.projects, 101), highest(input.projects, -1),
+      calibrated_lowest(input.projects, 101), calibrated_highest(input.projects, -1);
   for (ProjectStanding& project : result.projects) project.criterion_means.assign(criteria, 0);
   for (std::size_t r = 0; r < reviews; ++r) {
     const std::uint32_t p = input.reviews[r].project;
@@ -208,6 +209,8 @@ RankingResult rank_projects(const RankingInput& input) {
     calibrated_sum[p] += result.review_calibrated[r];
     lowest[p] = std::min(lowest[p], result.review_raw[r]);
     highest[p] = std::max(highest[p], result.review_raw[r]);
+    calibrated_lowest[p] = std::min(calibrated_lowest[p], result.review_calibrated[r]);
+    calibrated_highest[p] = std::max(calibrated_highest[p], result.review_calibrated[r]);
     for (std::size_t c = 0; c < criteria; ++c) {
       const CriterionScale& scale = input.criteria[c];
       project.criterion_means[c] += 100.0 * (input.scores[r * criteria + c] - scale.scale_min) / (scale.scale_max - scale.scale_min);
@@ -222,7 +225,8 @@ RankingResult rank_projects(const RankingInput& input) {
     project.calibrated_score = calibrated_scores[p] = calibrated_sum[p] / n;
     for (double& mean : project.criterion_means) mean /= n;
     project.spread = highest[p] - lowest[p];
-    project.disputed = project.reviews >= 2 && project.spread > input.disagreement_threshold;
+    project.calibrated_spread = calibrated_highest[p] - calibrated_lowest[p];
+    project.disputed = project.reviews >= 2 && project.calibrated_spread > input.disagreement_threshold;
   }
 
   std::vector<std::uint32_t> unit_of_value(reviews);

@@ -76,8 +76,11 @@ struct ProjectStanding {
   std::optional<double> raw_score;         // mean of the review totals
   std::optional<double> calibrated_score;  // mean of the calibrated totals
   std::vector<double> criterion_means;     // per criterion, 0..100, raw (explanations, tie-break)
-  double spread = 0;                       // highest minus lowest total
-  bool disputed = false;                   // spread above the threshold: needs a further review
+  double spread = 0;                       // highest minus lowest raw total
+  double calibrated_spread = 0;            // the same over calibrated totals
+  // The calibrated spread above the threshold: the jurors disagree about this project beyond
+  // their habits (a harsh and a lenient juror are not a disagreement), so it needs a further review.
+  bool disputed = false;
   // Standard competition ranks ("1, 2, 2, 4"); 0 when unranked (no reviews).
   std::size_t rank_raw = 0;
   std::size_t rank_calibrated = 0;

@@ -164,18 +164,35 @@ TEST(Ranking, TiesAreBrokenByTheHeaviestCriterionThenShared) {
   EXPECT_EQ(result.projects[0].region_rank_raw, 2u);
 }
 
-TEST(Ranking, ProjectsWithoutReviewsAreUnrankedAndWideDisagreementIsFlagged) {
-  RankingInput input = one_criterion(3, 3, {{0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 1}}, {50, 90, 70, 60, 75});
+TEST(Ranking, ProjectsWithoutReviewsAreUnrankedAndDisagreementBeyondHabitsIsFlagged) {
+  // Juror 0 gives P0 50 and P1 60; juror 1 gives P0 90 and P1 75; juror 2 gives P0 70 and P3 70.
+  // Juror 0: mean 55, sd 5; juror 1: mean 82.5, sd 7.5; juror 2: mean 70, sd 0 (only shifted).
+  // Pooled: 50, 90, 70, 60, 75, 70 → mean 69.1667, sd σ.
+  // P0 calibrated: 69.17 − σ, 69.17 + σ, 69.17: spread 2σ. P1: 69.17 + σ and 69.17 − σ: 2σ.
+  // P3: one review. The raw spreads are 40 (P0) and 15 (P1): calibration shows that on P1 the two
+  // jurors disagree as much as on P0 once each juror's habit is taken out.
+  RankingInput input = one_criterion(4, 3, {{0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 1}, {3, 2}}, {50, 90, 70, 60, 75, 70});
   input.disagreement_threshold = 20;
   const RankingResult result = rank_projects(input);
+  const double mean = (50 + 90 + 70 + 60 + 75 + 70) / 6.0;
+  double squares = 0;
+  for (double v : {50.0, 90.0, 70.0, 60.0, 75.0, 70.0}) squares += (v - mean) * (v - mean);
+  const double sd = std::sqrt(squares / 6);
   EXPECT_DOUBLE_EQ(result.projects[0].spread, 40);
-  EXPECT_TRUE(result.projects[0].disputed);   // 90 − 50 = 40 > 20
-  EXPECT_FALSE(result.projects[1].disputed);  // 75 − 60 = 15
+  EXPECT_DOUBLE_EQ(result.projects[1].spread, 15);
+  EXPECT_NEAR(result.projects[0].calibrated_spread, 2 * sd, 1e-9);
+  EXPECT_NEAR(result.projects[1].calibrated_spread, 2 * sd, 1e-9);
+  EXPECT_TRUE(result.projects[0].disputed);  // 2σ ≈ 24.8 > 20
+  EXPECT_TRUE(result.projects[1].disputed);
+  EXPECT_FALSE(result.projects[3].disputed);  // one review cannot disagree
   EXPECT_EQ(result.projects[2].reviews, 0u);
   EXPECT_FALSE(result.projects[2].raw_score);
   EXPECT_EQ(result.projects[2].rank_raw, 0u);
   EXPECT_EQ(result.order_raw.back(), 2u);
   EXPECT_EQ(result.agreement.units, 2u);
+
+  input.disagreement_threshold = 30;  // 2σ is below 30: nothing flagged
+  EXPECT_FALSE(rank_projects(input).projects[0].disputed);
 }
 
 }  // namespace

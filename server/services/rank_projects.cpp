@@ -85,6 +85,7 @@ RankingView compute(storage::UnitOfWork& unit, Id programme_id, RankingOrder ord
                       static_cast<std::int64_t>(standing.region_rank_raw),
                       static_cast<std::int64_t>(standing.region_rank_calibrated),
                       standing.spread,
+                      standing.calibrated_spread,
                       standing.disputed,
                       standing.criterion_means,
                       {}};

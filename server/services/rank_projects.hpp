@@ -37,7 +37,8 @@ struct RankedProject {
   std::int64_t rank_calibrated = 0;
   std::int64_t region_rank_raw = 0;
   std::int64_t region_rank_calibrated = 0;
-  double spread = 0;
+  double spread = 0;             // raw totals
+  double calibrated_spread = 0;  // what the flag is decided on
   bool disputed = false;
   std::vector<double> criterion_means;  // 0..100
   std::vector<RankedReview> review_details;  // filled for the explanation only

@@ -42,4 +42,12 @@ test('every key the pages use is in the catalogue', () => {
   }
   for (const status of ['enrolled', 'withdrawn', 'completed', 'graduated']) assert.ok(keys.has(`programme.status.${status}`), status);
   for (const level of ['national', 'local']) assert.ok(keys.has(`programme.level.${level}`), level);
+  // Final projects: every GCM objective, project status, team constraint and criterion.
+  for (let objective = 1; objective <= 23; objective++) assert.ok(keys.has(`gcm.${objective}`), `gcm.${objective}`);
+  for (const status of ['submitted', 'reopened']) assert.ok(keys.has(`project.status.${status}`), status);
+  for (const constraint of ['size', 'institutions', 'single_woman', 'level_mix'])
+    assert.ok(keys.has(`teams.constraint.${constraint}`) && keys.has(`teams.impossible.${constraint}`), constraint);
+  for (const part of ['region', 'institutions', 'gender', 'level', 'size']) assert.ok(keys.has(`teams.part.${part}`), part);
+  for (const field of ['title', 'problem', 'objectives', 'target_population', 'human_rights', 'expected_results'])
+    assert.ok(keys.has(`project.${field}`), field);
 });

@@ -25,7 +25,7 @@ export function ExplanationPage({ programme, project }: { programme: number; pro
         <dt>{t('ranking.rank_calibrated')}</dt><dd>{row.rank_calibrated ?? '—'} ({t('explanation.in_region', { rank: row.region_rank_calibrated ?? '—', region: row.region.name })})</dd>
         <dt>{t('ranking.score_raw')}</dt><dd>{number(row.raw_score)}</dd>
         <dt>{t('ranking.score_calibrated')}</dt><dd>{number(row.calibrated_score)}</dd>
-        <dt>{t('explanation.spread')}</dt><dd>{number(row.spread, 1)}{row.needs_further_review ? ` — ${t('explanation.needs_review')}` : ''}</dd>
+        <dt>{t('explanation.spread')}</dt><dd>{t('explanation.spreads', { raw: number(row.spread, 1), calibrated: number(row.calibrated_spread, 1) })}{row.needs_further_review ? ` — ${t('explanation.needs_review')}` : ''}</dd>
       </dl>
       <div class="table-scroll" tabIndex={0}>
         <table>

@@ -80,7 +80,7 @@ export function RankingPage({ programme, user }: { programme: number; user: User
                 <td>{number(project.raw_score)}</td>
                 <td>{number(project.calibrated_score)}</td>
                 <td>{project.reviews}</td>
-                <td>{project.needs_further_review ? t('ranking.further_review', { spread: number(project.spread, 1) }) : ''}</td>
+                <td>{project.needs_further_review ? t('ranking.further_review', { spread: number(project.calibrated_spread, 1) }) : ''}</td>
               </tr>
             ))}
           </tbody>
