@@ -112,6 +112,19 @@ test('the coordinator proposes teams, reads their scores, and applies them', asy
     assert.deepEqual(await axeViolations(page), []);
     await page.getByRole('button', { name: 'Aplicar esta propuesta' }).click();
     await page.getByRole('status').filter({ hasText: /Propuesta aplicada/ }).waitFor();
+
+    // By hand: a member moves to another team, and a team gets a new group leader.
+    const first = page.getByRole('table').first().getByRole('row').nth(1);
+    await first.getByText(/\d+ personas/).click();
+    const move = first.getByRole('combobox', { name: /^Equipo de / }).first();
+    const who = (await move.getAttribute('aria-label')).replace('Equipo de ', '');
+    await move.selectOption({ label: 'Panamá — Niñez y familia' });
+    await page.getByRole('status').filter({ hasText: `${who} pasa a Panamá — Niñez y familia.` }).waitFor();
+    const leader = page.getByRole('combobox', { name: 'Líder de Panamá — Niñez y familia' });
+    await leader.selectOption({ label: who });
+    await page.getByRole('status').filter({ hasText: 'Equipo guardado: Panamá — Niñez y familia.' }).waitFor();
+    assert.equal(await leader.inputValue() !== '', true);
+    assert.deepEqual(await axeViolations(page), []);
   });
 });
 
@@ -124,6 +137,47 @@ test('after the deadline a team member sees the project closed, with the deadlin
     await page.getByText('El plazo venció: la coordinación puede reabrir la entrega.').waitFor();
     assert.equal(await page.getByRole('checkbox', { name: /Recopilar y utilizar datos exactos/ }).isChecked(), true);
     assert.equal(await page.getByRole('button', { name: 'Entregar nueva versión' }).isDisabled(), true);
+    assert.deepEqual(await axeViolations(page), []);
+  });
+});
+
+test('the coordinator reopens a submission; the team member submits a new version, and a renamed file is refused', async () => {
+  await withPage('reopen', {}, async (page) => {
+    await signIn(page, 'coordinacion@example.pa');
+    await page.getByRole('link', { name: 'Jurado' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Jurado' }).waitFor();
+    await page.getByRole('button', { name: 'Reabrir la entrega de Darién — SENAFRONT' }).click();
+    await page.getByRole('status').filter({ hasText: 'Entrega reabierta: Darién — SENAFRONT.' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  });
+  await withPage('resubmit-phone', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, async (page) => {
+    await signIn(page, LEADER);
+    await page.getByRole('link', { name: 'Proyecto de mi equipo' }).click();
+    await page.getByText('Darién — SENAFRONT · reabierto por la coordinación').waitFor();
+    await page.getByLabel('Resultados esperados').fill('Tiempo de referencia reducido a 48 horas, medido cada mes.');
+    await page.getByRole('checkbox', { name: /^10\. / }).check();
+    await page.getByRole('button', { name: 'Entregar nueva versión' }).click();
+    await page.getByRole('status').filter({ hasText: 'Proyecto entregado.' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Versiones entregadas' }).locator('xpath=following-sibling::ol[1]/li').count(), 2);
+
+    await page.getByLabel('Adjuntar un PDF (hasta 20 MB)').setInputFiles({ name: 'propuesta.pdf', mimeType: 'application/pdf', buffer: Buffer.from('no soy un PDF') });
+    await page.getByRole('alert').filter({ hasText: 'El archivo se llama .pdf pero su contenido no es un PDF.' }).waitFor();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await page.getByLabel('Adjuntar un PDF (hasta 20 MB)').setInputFiles({ name: 'propuesta-final.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('link', { name: 'propuesta-final.pdf' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  });
+});
+
+test('the rubric is shown to everyone and no longer changes once reviews are in', async () => {
+  await withPage('rubric', {}, async (page) => {
+    await signIn(page, 'coordinacion@example.pa');
+    await page.getByRole('link', { name: 'Rúbrica' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rúbrica de los proyectos finales' }).waitFor();
+    await page.getByText('Pesos: suman 100.').waitFor();
+    await page.getByRole('group', { name: 'Claridad' }).getByLabel('Peso').fill('15');
+    await page.getByRole('button', { name: 'Guardar la rúbrica' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Ya hay evaluaciones enviadas con esta rúbrica; no se puede cambiar.' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
   });
 });

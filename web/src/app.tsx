@@ -23,6 +23,7 @@ import { RankingPage } from './pages/ranking/ranking_page';
 import { ExplanationPage } from './pages/ranking/explanation_page';
 import { JuryPage } from './pages/jury/jury_page';
 import { TeamsPage } from './pages/teams/teams_page';
+import { RubricPage } from './pages/rubric/rubric_page';
 
 // Routes live in the URL hash (#/programmes/1), so the server only ever serves index.html.
 function useRoute(): string {
@@ -61,6 +62,7 @@ export function App() {
   const explanationMatch = /^\/programmes\/(\d+)\/ranking\/(\d+)$/.exec(route);
   const juryMatch = /^\/programmes\/(\d+)\/jury$/.exec(route);
   const teamsMatch = /^\/programmes\/(\d+)\/teams$/.exec(route);
+  const rubricMatch = /^\/programmes\/(\d+)\/rubric$/.exec(route);
   let page;
   if (user === undefined) page = <p role="status">{t('app.loading')}</p>;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
@@ -83,6 +85,7 @@ export function App() {
   else if (explanationMatch) page = <ExplanationPage programme={Number(explanationMatch[1])} project={Number(explanationMatch[2])} />;
   else if (juryMatch) page = <JuryPage programme={Number(juryMatch[1])} />;
   else if (teamsMatch) page = <TeamsPage programme={Number(teamsMatch[1])} />;
+  else if (rubricMatch) page = <RubricPage programme={Number(rubricMatch[1])} user={user} />;
   else page = <ProgrammesPage />;
 
   return (

@@ -166,6 +166,9 @@ export const attachmentUrl = (programme: number, project: number, attachment: nu
   `/api/v1/programmes/${programme}/projects/${project}/attachments/${attachment}`;
 export const getProjectSettings = (programme: number) => request<ProjectSettings>('GET', `/programmes/${programme}/project_settings`);
 export const getRubric = (programme: number) => request<Rubric>('GET', `/programmes/${programme}/rubric`);
+export const replaceRubric = (programme: number, criteria: unknown[], version: number) =>
+  request<Rubric>('PUT', `/programmes/${programme}/rubric`, { criteria }, { 'If-Match': `"${version}"` });
+export const updateProjectSettings = (programme: number, settings: ProjectSettings) => request<ProjectSettings>('PUT', `/programmes/${programme}/project_settings`, settings);
 export const listMyReviews = (programme: number) => request<MyReviews>('GET', `/programmes/${programme}/reviews`);
 export const getReview = (programme: number, project: number) => request<Review>('GET', `/programmes/${programme}/reviews/${project}`);
 export const submitReview = (programme: number, project: number, input: ReviewInput, version: number) =>

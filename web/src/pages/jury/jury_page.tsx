@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
-  addJuror, assignJurors, declareConflict, getJuryProgress, listInstitutions, listJurors, listTeams, problemText,
-  type Institution, type Juror, type JuryProgress, type Team,
+  addJuror, assignJurors, declareConflict, getJuryProgress, getProgramme, getProjectSettings, listInstitutions, listJurors, listProjects, listTeams,
+  problemText, reopenProject, updateProjectSettings, type Institution, type Juror, type JuryProgress, type Project, type Team,
 } from '../../api/client';
+import { zonedToUtc } from '../../components/time_zone';
 import { useTranslation } from '../../i18n';
 
 // The coordinator's jury: jurors and their institutions, conflicts, automatic assignment of N
@@ -17,13 +18,25 @@ export function JuryPage({ programme }: { programme: number }) {
   const [conflict, setConflict] = useState({ user: '', team: '', reason: '' });
   const [message, setMessage] = useState('');
   const [saved, setSaved] = useState('');
+  const [projects, setProjects] = useState<Project[]>([]);
+  const [timeZone, setTimeZone] = useState('UTC');
+  const [settings, setSettings] = useState({ date: '', time: '23:59', jurors_per_project: '3', disagreement_threshold: '20' });
 
   const load = () => {
     listJurors(programme).then((list) => setJurors(list.items), (error) => setMessage(problemText(error, t('error.generic'))));
     getJuryProgress(programme).then(setProgress, () => setProgress(null));
+    listProjects(programme).then((list) => setProjects(list.items), () => setProjects([]));
   };
   useEffect(() => {
     load();
+    Promise.all([getProgramme(programme), getProjectSettings(programme)]).then(([info, current]) => {
+      setTimeZone(info.time_zone);
+      // The deadline is typed and shown in the programme's time zone; it is stored in UTC.
+      const local = current.deadline
+        ? new Intl.DateTimeFormat('sv-SE', { timeZone: info.time_zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(current.deadline))
+        : '';
+      setSettings({ date: local.slice(0, 10), time: local.slice(11, 16) || '23:59', jurors_per_project: String(current.jurors_per_project), disagreement_threshold: String(current.disagreement_threshold) });
+    }, () => undefined);
     listTeams(programme).then((list) => setTeams(list.items), () => setTeams([]));
     listInstitutions().then((list) => setInstitutions(list.items), () => setInstitutions([]));
   }, [programme]);
@@ -55,6 +68,20 @@ export function JuryPage({ programme }: { programme: number }) {
       return `${t('jury.assigned', { count: outcome.added, per_project: outcome.per_project })} ${short}`;
     });
 
+  const saveSettings = (event: Event) => {
+    event.preventDefault();
+    run(async () => {
+      await updateProjectSettings(programme, {
+        deadline: settings.date ? zonedToUtc(settings.date, settings.time || '23:59', timeZone) : null,
+        jurors_per_project: Number(settings.jurors_per_project),
+        disagreement_threshold: Number(settings.disagreement_threshold.replace(',', '.')),
+      });
+      return t('jury.settings_saved');
+    });
+  };
+  const reopen = (project: Project) =>
+    run(async () => { await reopenProject(programme, project.id, project.version); return t('jury.reopened', { team: project.team }); });
+
   const teamName = (id: number) => teams.find((team) => team.id === id)?.name ?? String(id);
   return (
     <article>
@@ -62,6 +89,32 @@ export function JuryPage({ programme }: { programme: number }) {
       <h1>{t('jury.title')}</h1>
       {message && <p role="alert">{message}</p>}
       {saved && <p role="status">{saved}</p>}
+      <section>
+        <h2>{t('jury.projects')}</h2>
+        <form class="filters" onSubmit={saveSettings}>
+          <label>{t('jury.deadline_date', { zone: timeZone })}<input type="date" value={settings.date} onInput={(event) => setSettings({ ...settings, date: (event.target as HTMLInputElement).value })} /></label>
+          <label>{t('jury.deadline_time')}<input type="time" value={settings.time} onInput={(event) => setSettings({ ...settings, time: (event.target as HTMLInputElement).value })} /></label>
+          <label>{t('jury.per_project')}<input inputMode="numeric" value={settings.jurors_per_project} onInput={(event) => setSettings({ ...settings, jurors_per_project: (event.target as HTMLInputElement).value })} /></label>
+          <label>{t('ranking.threshold')}<input inputMode="decimal" value={settings.disagreement_threshold} onInput={(event) => setSettings({ ...settings, disagreement_threshold: (event.target as HTMLInputElement).value })} /></label>
+          <button type="submit">{t('jury.save_settings')}</button>
+        </form>
+        <div class="table-scroll" tabIndex={0}>
+          <table>
+            <caption>{t('jury.submitted_projects')}</caption>
+            <thead><tr><th scope="col">{t('jury.team')}</th><th scope="col">{t('project.title')}</th><th scope="col">{t('jury.status')}</th><th scope="col">{t('jury.action')}</th></tr></thead>
+            <tbody>
+              {projects.map((project) => (
+                <tr key={project.id}>
+                  <th scope="row">{project.team}</th>
+                  <td>{project.title} <span class="muted">(v{project.current_version})</span></td>
+                  <td>{t(`project.status.${project.status}`)}</td>
+                  <td>{project.status === 'submitted' && <button type="button" class="secondary" onClick={() => reopen(project)}>{t('jury.reopen', { team: project.team })}</button>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
       <section>
         <h2>{t('jury.progress')}</h2>
         {progress && <p>{t('jury.totals', { done: progress.reviews_done, missing: progress.reviews_missing })}</p>}

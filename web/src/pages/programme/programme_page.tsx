@@ -58,6 +58,7 @@ export function ProgrammePage({ id, user }: { id: number; user: User }) {
           {coordinates(user, id) && <a class="button" href={`#/programmes/${id}/teams`}>{t('programme.manage_teams')}</a>}
           {coordinates(user, id) && <a class="button" href={`#/programmes/${id}/jury`}>{t('programme.jury')}</a>}
           {(coordinates(user, id) || hasRole(user, 'observer', id)) && <a class="button secondary" href={`#/programmes/${id}/ranking`}>{t('programme.ranking')}</a>}
+          <a class="button secondary" href={`#/programmes/${id}/rubric`}>{t('programme.rubric')}</a>
         </p>
       </section>
       <section aria-labelledby="modules-heading">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { applyTeams, listTeams, problemText, proposeTeams, updateTeam, type FormationProposal, type Team } from '../../api/client';
+import { applyTeams, listParticipants, listTeams, problemText, proposeTeams, updateTeam, type FormationProposal, type Participant, type Team } from '../../api/client';
 import { useTranslation } from '../../i18n';
 
 const WEIGHTS = ['region_weight', 'institutions_weight', 'gender_weight', 'level_weight', 'size_weight'] as const;
@@ -18,7 +18,20 @@ export function TeamsPage({ programme }: { programme: number }) {
   const [proposal, setProposal] = useState<FormationProposal | null>(null);
   const [message, setMessage] = useState('');
   const [saved, setSaved] = useState('');
-  const load = () => listTeams(programme).then((list) => setTeams(list.items), (error) => setMessage(problemText(error, t('error.generic'))));
+  const [people, setPeople] = useState<Participant[]>([]);
+  const load = () => {
+    listTeams(programme).then((list) => setTeams(list.items), (error) => setMessage(problemText(error, t('error.generic'))));
+    // The roster comes in pages of at most 200; a programme's teams need all of it.
+    const all = async () => {
+      const found: Participant[] = [];
+      for (let page = 1; ; page++) {
+        const next = await listParticipants(programme, page, 200);
+        found.push(...next.items);
+        if (found.length >= next.total || next.items.length === 0) return found;
+      }
+    };
+    all().then((items) => setPeople(items.filter((person) => person.status !== 'withdrawn')), () => setPeople([]));
+  };
   useEffect(() => { load(); }, [programme]);
   const number = (value: number, digits = 2) => value.toLocaleString(language === 'es' ? 'es-PA' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -40,14 +53,24 @@ export function TeamsPage({ programme }: { programme: number }) {
       load();
     } catch (error) { setMessage(problemText(error, t('error.generic'))); }
   };
-  const rename = async (team: Team, name: string) => {
+  const edit = async (team: Team, name: string, leader: number | null) => {
     setMessage('');
     try {
-      await updateTeam(programme, team.id, { name, region_code: team.region.code, leader_enrollment_id: team.group_leader?.enrollment_id ?? null }, team.version);
+      await updateTeam(programme, team.id, { name, region_code: team.region.code, leader_enrollment_id: leader }, team.version);
       setSaved(t('teams.saved', { name }));
       load();
     } catch (error) { setMessage(problemText(error, t('error.generic'))); load(); }
   };
+  const rename = (team: Team, name: string) => edit(team, name, team.group_leader?.enrollment_id ?? null);
+  const move = async (person: Participant, team: number) => {
+    setMessage('');
+    try {
+      await applyTeams(programme, [{ enrollment_id: person.enrollment_id, team_id: team }]);
+      setSaved(t('teams.moved', { name: `${person.given_names} ${person.family_names}`, team: teams.find((entry) => entry.id === team)?.name ?? '' }));
+      load();
+    } catch (error) { setMessage(problemText(error, t('error.generic'))); }
+  };
+  const membersOf = (team: Team) => people.filter((person) => person.team?.id === team.id);
 
   return (
     <article>
@@ -66,8 +89,31 @@ export function TeamsPage({ programme }: { programme: number }) {
                     onChange={(event) => { const name = (event.target as HTMLInputElement).value; if (name !== team.name) rename(team, name); }} />
                 </th>
                 <td>{team.region.name}</td>
-                <td>{team.group_leader ? `${team.group_leader.name} (${team.group_leader.institution_acronym})` : '—'}</td>
-                <td>{team.member_count}</td>
+                <td>
+                  <select aria-label={t('teams.choose_leader', { name: team.name })} value={team.group_leader?.enrollment_id ?? ''}
+                    onChange={(event) => { const value = (event.target as HTMLSelectElement).value; edit(team, team.name, value ? Number(value) : null); }}>
+                    <option value="">—</option>
+                    {membersOf(team).map((person) => <option key={person.enrollment_id} value={person.enrollment_id}>{person.given_names} {person.family_names}</option>)}
+                  </select>
+                </td>
+                <td>
+                  <details class="members">
+                    <summary>{t('teams.member_count', { count: team.member_count })}</summary>
+                    <ul>
+                      {membersOf(team).map((person) => (
+                        <li key={person.enrollment_id}>
+                          <label class="inline">
+                            {person.given_names} {person.family_names} · {person.institution?.acronym || person.institution?.name.es || '—'}
+                            <select aria-label={t('teams.move', { name: `${person.given_names} ${person.family_names}` })} value={team.id}
+                              onChange={(event) => move(person, Number((event.target as HTMLSelectElement).value))}>
+                              {teams.map((other) => <option key={other.id} value={other.id}>{other.name}</option>)}
+                            </select>
+                          </label>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </td>
                 <td>{team.institutions.join(', ')}</td>
               </tr>
             ))}
