@@ -157,6 +157,12 @@ test('a team member resubmits only when reopened after the deadline, and attachm
   const stored = await json(await upload('propuesta.pdf', pdf));
   assert.equal(stored.status, 201);
   assert.equal(stored.body.size_bytes, pdf.length);
+  const huge = Buffer.alloc(20 * 1024 * 1024 + 1, 0x20);
+  huge.write('%PDF-1.4\n', 0);
+  huge.write('%%EOF\n', huge.length - 6);
+  const tooLarge = await json(await send(server, 'POST', path(`/projects/${mine.project.id}/attachments`), member, { file_name: 'grande.pdf', content_base64: huge.toString('base64') }));
+  assert.equal(tooLarge.status, 400);
+  assert.equal(tooLarge.body.errors[0].code, 'too_large');
   const download = await get(server, path(`/projects/${mine.project.id}/attachments/${stored.body.id}`), coordinator);
   assert.equal(download.headers.get('content-type'), 'application/pdf');
   assert.equal(await download.text(), pdf);
