@@ -1,6 +1,7 @@
 #include "services/submit_project.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "domain/jury.hpp"
@@ -30,6 +31,15 @@ bool past_deadline(const ProjectSettings& settings, TimePoint now) {
   return deadline && now > *deadline;
 }
 
+// The refusal of a late submission gives the deadline as people in the programme read it.
+Error deadline_passed(storage::UnitOfWork& unit, Id programme_id, const ProjectSettings& settings) {
+  const auto programme = unit.programmes().find(programme_id);
+  Error late = make_error(ErrorCode::conflict, "error.project.deadline_passed");
+  late.details.push_back({"deadline", std::nullopt, "deadline_passed", "error.project.deadline_passed",
+                          format_local_time(*parse_iso8601(*settings.deadline), programme ? programme->time_zone : "UTC")});
+  return late;
+}
+
 ProjectDetail detail_of(storage::UnitOfWork& unit, ProjectRecord project, const ProjectSettings& settings, bool editable) {
   ProjectDetail detail;
   detail.versions = unit.projects().project_versions(project.id);
@@ -40,16 +50,9 @@ ProjectDetail detail_of(storage::UnitOfWork& unit, ProjectRecord project, const 
   return detail;
 }
 
-std::vector<FieldError> check_content(const ProjectContent& content) {
+std::vector<FieldError> check_content(ProjectContent content) {
   std::vector<FieldError> errors;
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"title", &content.title},
-      {"problem", &content.problem},
-      {"objectives", &content.objectives},
-      {"target_population", &content.target_population},
-      {"human_rights", &content.human_rights},
-      {"expected_results", &content.expected_results},
-  };
+  const auto fields = project_text_fields(content);
   for (const auto& [name, text] : fields) {
     if (std::ranges::all_of(*text, [](unsigned char c) { return std::isspace(c); })) errors.push_back({name, std::nullopt, "required", "error.field.required", {}});
     else if (text->size() > (std::string_view(name) == "title" ? 300u : 20000u))
@@ -64,6 +67,15 @@ std::vector<FieldError> check_content(const ProjectContent& content) {
 }
 
 }  // namespace
+
+std::array<std::pair<const char*, std::string*>, 6> project_text_fields(ProjectContent& content) {
+  return {{{"title", &content.title},
+           {"problem", &content.problem},
+           {"objectives", &content.objectives},
+           {"target_population", &content.target_population},
+           {"human_rights", &content.human_rights},
+           {"expected_results", &content.expected_results}}};
+}
 
 ProjectAccess project_access(storage::UnitOfWork& unit, const Actor& actor, Id programme_id, const ProjectRecord& project) {
   if (actor.has_role(Role::coordinator, programme_id) || actor.has_role(Role::instructor, programme_id) ||
@@ -147,11 +159,7 @@ Result<ProjectDetail> submit_project(storage::Store& store, const Actor& actor, 
   auto existing = unit->projects().project_of_team(*team);
   const bool reopened = existing && existing->status == "reopened";
   if (past_deadline(settings, now) && !reopened) {
-    const auto programme = unit->programmes().find(programme_id);
-    Error late = make_error(ErrorCode::conflict, "error.project.deadline_passed");
-    late.details.push_back({"deadline", std::nullopt, "deadline_passed", "error.project.deadline_passed",
-                            format_local_time(*parse_iso8601(*settings.deadline), programme ? programme->time_zone : "UTC")});
-    return std::unexpected(late);
+    return std::unexpected(deadline_passed(*unit, programme_id, settings));
   }
   const std::string at = format_iso8601(now);
   Id project_id = 0;
@@ -219,11 +227,7 @@ Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& acto
     return std::unexpected(make_error(ErrorCode::forbidden, "error.project.not_yours"));
   const auto settings = unit->projects().settings(programme_id);
   if (past_deadline(settings, now) && project->status != "reopened") {
-    const auto programme = unit->programmes().find(programme_id);
-    Error late = make_error(ErrorCode::conflict, "error.project.deadline_passed");
-    late.details.push_back({"deadline", std::nullopt, "deadline_passed", "error.project.deadline_passed",
-                            format_local_time(*parse_iso8601(*settings.deadline), programme ? programme->time_zone : "UTC")});
-    return std::unexpected(late);
+    return std::unexpected(deadline_passed(*unit, programme_id, settings));
   }
   AttachmentRecord attachment;
   attachment.file_name = name;

@@ -3,6 +3,7 @@
 // deadline), attaches PDFs, and the coordinator reopens a submission or sets the deadline.
 // Who sees a project: the programme's coordinator, instructors and observers see all of them; a
 // juror sees those assigned and free of conflict; a participant sees their own team's.
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ struct ProjectDetail {
   std::optional<std::string> deadline;
   bool editable = false;  // the actor may submit a new version now
 };
+
+// The text fields of a proposal by their JSON names, for the adapters and the checks alike.
+std::array<std::pair<const char*, std::string*>, 6> project_text_fields(ProjectContent& content);
 
 Result<std::vector<ProjectRecord>> list_projects(storage::Store& store, const Actor& actor, Id programme_id);
 Result<ProjectDetail> get_project(storage::Store& store, const Actor& actor, Id programme_id, Id project_id, TimePoint now);

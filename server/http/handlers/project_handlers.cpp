@@ -60,14 +60,7 @@ HttpResponse handle_submit_project(RequestContext& context) {
   auto body = parse_json_object(context);
   if (!body) return problem_response(body.error(), context.language);
   services::ProjectContent content;
-  const std::pair<const char*, std::string*> fields[] = {
-      {"title", &content.title},
-      {"problem", &content.problem},
-      {"objectives", &content.objectives},
-      {"target_population", &content.target_population},
-      {"human_rights", &content.human_rights},
-      {"expected_results", &content.expected_results},
-  };
+  const auto fields = services::project_text_fields(content);
   for (const auto& [name, target] : fields) {
     const auto found = body->find(name);
     if (found != body->end() && !found->is_string()) return problem_response(field_error(name, "not_text", "error.field.required"), context.language);

@@ -1,4 +1,5 @@
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/versioned_response.hpp"
 #include "http/json/json_body.hpp"
 #include "http/json/programme_json.hpp"
 #include "http/problem.hpp"
@@ -30,14 +31,6 @@ void write_score(JsonWriter& json, const TeamScore& score) {
   json.end_array().end_object();
 }
 
-HttpResponse team_response(int status, const TeamView& team) {
-  JsonWriter json;
-  write(json, team);
-  auto response = json_response(status, json.take());
-  response.headers.emplace_back("ETag", "\"" + std::to_string(team.version) + "\"");
-  return response;
-}
-
 }  // namespace
 
 // Body: {"name", "region_code"}.
@@ -47,7 +40,7 @@ HttpResponse handle_create_team(RequestContext& context) {
   auto team = services::create_team(context.app.store, *context.actor, programme_id_of(context), body->value("name", ""), body->value("region_code", ""),
                                     context.app.now());
   if (!team) return problem_response(team.error(), context.language);
-  return team_response(201, *team);
+  return versioned_response(201, *team);
 }
 
 // Body: {"name", "region_code", "leader_enrollment_id": N | null}; If-Match: the team's version.
@@ -64,7 +57,7 @@ HttpResponse handle_update_team(RequestContext& context) {
     change.leader_enrollment_id = leader->get<Id>();
   auto team = services::update_team(context.app.store, *context.actor, programme_id_of(context), *team_id, change, context.app.now());
   if (!team) return problem_response(team.error(), context.language);
-  return team_response(200, *team);
+  return versioned_response(200, *team);
 }
 
 // Body: {"mode": "form" | "rebalance", "seed": 1, "keep": [enrolment ids], "criteria": {"region_weight",
