@@ -35,7 +35,7 @@ int run_rank(services::Store& store, const std::string& programme_code, bool cal
   if (!programme_id) return print_error(programme_id.error(), console), 1;
   auto ranking = services::get_ranking(store, std::nullopt, *programme_id, calibrated ? services::RankingOrder::calibrated : services::RankingOrder::raw);
   if (!ranking) return print_error(ranking.error(), console), 1;
-  console.out << documents::ranking_json(*ranking, programme_code) << '\n';
+  console.out << documents::ranking_json(*ranking) << '\n';
   return 0;
 }
 

@@ -17,9 +17,9 @@ ordered_json score(double value) { return std::round(value * 100) / 100; }
 
 }  // namespace
 
-std::string ranking_json(const services::RankingView& ranking, const std::string& programme_code) {
+std::string ranking_json(const services::RankingView& ranking) {
   ordered_json document;
-  document["programme"] = programme_code;
+  document["programme"] = ranking.programme_code;
   document["order"] = ranking.order == services::RankingOrder::raw ? "raw" : "calibrated";
   document["criteria"] = ordered_json::array();
   for (const auto& criterion : ranking.criteria)

@@ -6,6 +6,6 @@
 
 namespace diplomado::documents {
 
-std::string ranking_json(const services::RankingView& ranking, const std::string& programme_code);
+std::string ranking_json(const services::RankingView& ranking);
 
 }  // namespace diplomado::documents

@@ -12,6 +12,7 @@ namespace {
 RankingView compute(storage::UnitOfWork& unit, Id programme_id, RankingOrder order, std::optional<Id> explained) {
   RankingView view;
   view.order = order;
+  if (const auto programme = unit.programmes().find(programme_id)) view.programme_code = programme->code;
   const auto rubric = unit.projects().rubric(programme_id);
   const auto settings = unit.projects().settings(programme_id);
   const auto projects = unit.projects().projects(programme_id);

@@ -53,6 +53,7 @@ struct RankedJuror {
 };
 
 struct RankingView {
+  std::string programme_code;
   RankingOrder order = RankingOrder::raw;
   std::vector<storage::RubricCriterionRecord> criteria;
   std::vector<RankedProject> projects;  // in the chosen order, unranked last

@@ -31,6 +31,7 @@ test('the ranking puts the SENAFRONT team of Darién first, raw and calibrated, 
   for (const order of ['raw', 'calibrated']) {
     const { status, body } = await json(await get(server, path(`/ranking?order=${order}`), coordinator));
     assert.equal(status, 200);
+    assert.equal(body.programme, CODE);
     assert.equal(body.projects.length, 8);
     assert.equal(body.projects[0].team, 'Darién — SENAFRONT');
     assert.equal(body.projects[0][`rank_${order}`], 1);
@@ -119,6 +120,17 @@ test('a juror sees only assigned projects without conflict; reviews are checked 
   const declared = await send(server, 'POST', path(`/jurors/${added.body.juror.user_id}/conflicts`), coordinator, { team_id: teamOfOther, reason: 'familiar' });
   assert.equal(declared.status, 201);
   assert.equal((await get(server, path(`/reviews/${other.project_id}`), juror)).status, 403, 'a conflicted juror gets 403');
+
+  // A conflict with an institution withdraws every unsent assignment to a team with a member from it.
+  const mitradel = institutions.items.find((institution) => institution.acronym === 'MITRADEL');
+  const beforeInstitution = (await json(await get(server, path('/reviews'), juror))).body.items.length;
+  const both = await send(server, 'POST', path(`/jurors/${added.body.juror.user_id}/conflicts`), coordinator, { team_id: teamOfOther, institution_id: mitradel.id });
+  assert.equal(both.status, 400, 'a team or an institution, not both');
+  const byInstitution = await send(server, 'POST', path(`/jurors/${added.body.juror.user_id}/conflicts`), coordinator, { institution_id: mitradel.id, reason: 'empleo anterior' });
+  assert.equal(byInstitution.status, 201);
+  assert.deepEqual((await byInstitution.json()).conflict_institutions, [mitradel.id]);
+  const afterInstitution = (await json(await get(server, path('/reviews'), juror))).body.items;
+  assert.ok(afterInstitution.length < beforeInstitution, 'teams with MITRADEL members are taken away');
 
   const rubric = (await json(await get(server, path('/rubric'), coordinator))).body;
   const locked = await send(server, 'PUT', path('/rubric'), coordinator, { criteria: rubric.criteria }, { 'If-Match': `"${rubric.version}"` });

@@ -94,6 +94,12 @@ test('the coordinator opens the ranking and its explanation, and confirms the be
     await explanation.getByRole('columnheader', { name: 'Jurado 1 (demo)' }).waitFor();
     await explanation.getByRole('rowheader', { name: 'Total calibrado' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
+
+    // The same explanation in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Why Darién — SENAFRONT ranks where it does' }).waitFor();
+    await page.getByRole('table', { name: 'Criterion by criterion, juror by juror' }).getByRole('rowheader', { name: 'Alignment with the Global Compact for Migration' }).waitFor();
+    await page.getByRole('button', { name: 'Español' }).click();
   });
 });
 
@@ -123,7 +129,16 @@ test('the coordinator proposes teams, reads their scores, and applies them', asy
     const leader = page.getByRole('combobox', { name: 'Líder de Panamá — Niñez y familia' });
     await leader.selectOption({ label: who });
     await page.getByRole('status').filter({ hasText: 'Equipo guardado: Panamá — Niñez y familia.' }).waitFor();
-    assert.equal(await leader.inputValue() !== '', true);
+    assert.notEqual(await leader.inputValue(), '');
+
+    // Kept by hand: a proposal leaves them where they are.
+    const team = page.getByRole('table').first().getByRole('row').filter({ has: page.getByRole('textbox', { name: 'Nombre del equipo Panamá — Niñez y familia' }) });
+    await team.getByText(/\d+ personas/).click();
+    await team.getByRole('checkbox', { name: `Mantener a ${who} en este equipo al formar` }).check();
+    await page.getByRole('button', { name: 'Proponer equipos' }).click();
+    const proposed = page.getByRole('table', { name: 'Propuesta (aún no aplicada)' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Panamá — Niñez y familia' }) });
+    await proposed.getByText(/\d+ personas/).click();
+    await proposed.getByText(who).waitFor();
     assert.deepEqual(await axeViolations(page), []);
   });
 });

@@ -26,8 +26,6 @@ services::RankingOrder order_of(const RequestContext& context) {
   return order && *order == "calibrated" ? services::RankingOrder::calibrated : services::RankingOrder::raw;
 }
 
-std::string programme_code(const RequestContext& context) { return std::to_string(programme_id_of(context)); }
-
 }  // namespace
 
 HttpResponse handle_list_projects(RequestContext& context) {
@@ -297,7 +295,7 @@ HttpResponse handle_submit_review(RequestContext& context) {
 HttpResponse handle_get_ranking(RequestContext& context) {
   auto ranking = services::get_ranking(context.app.store, *context.actor, programme_id_of(context), order_of(context));
   if (!ranking) return problem_response(ranking.error(), context.language);
-  return json_response(200, documents::ranking_json(*ranking, programme_code(context)));
+  return json_response(200, documents::ranking_json(*ranking));
 }
 
 HttpResponse handle_explain_ranking(RequestContext& context) {
@@ -305,7 +303,7 @@ HttpResponse handle_explain_ranking(RequestContext& context) {
   if (!project_id) return bad_path_id(context, "project_id");
   auto ranking = services::explain_ranking(context.app.store, *context.actor, programme_id_of(context), *project_id, order_of(context));
   if (!ranking) return problem_response(ranking.error(), context.language);
-  return json_response(200, documents::ranking_json(*ranking, programme_code(context)));
+  return json_response(200, documents::ranking_json(*ranking));
 }
 
 // Body: {"project_id": N}: the coordinator confirms the best project nationwide.
@@ -317,7 +315,7 @@ HttpResponse handle_confirm_best_project(RequestContext& context) {
     return problem_response(field_error("project_id", "required", "error.field.required"), context.language);
   auto ranking = services::confirm_best_project(context.app.store, *context.actor, programme_id_of(context), project->get<Id>(), context.app.now());
   if (!ranking) return problem_response(ranking.error(), context.language);
-  return json_response(200, documents::ranking_json(*ranking, programme_code(context)));
+  return json_response(200, documents::ranking_json(*ranking));
 }
 
 }  // namespace diplomado::http

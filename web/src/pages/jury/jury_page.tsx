@@ -15,7 +15,7 @@ export function JuryPage({ programme }: { programme: number }) {
   const [teams, setTeams] = useState<Team[]>([]);
   const [institutions, setInstitutions] = useState<Institution[]>([]);
   const [form, setForm] = useState({ email: '', display_name: '', institution_id: '' });
-  const [conflict, setConflict] = useState({ user: '', team: '', reason: '' });
+  const [conflict, setConflict] = useState({ user: '', team: '', institution: '', reason: '' });
   const [message, setMessage] = useState('');
   const [saved, setSaved] = useState('');
   const [projects, setProjects] = useState<Project[]>([]);
@@ -56,8 +56,13 @@ export function JuryPage({ programme }: { programme: number }) {
   const declare = (event: Event) => {
     event.preventDefault();
     run(async () => {
-      await declareConflict(programme, Number(conflict.user), { team_id: Number(conflict.team), reason: conflict.reason });
-      setConflict({ user: '', team: '', reason: '' });
+      // One of the two: a team, or an institution (the server names the field when neither or both).
+      await declareConflict(programme, Number(conflict.user), {
+        ...(conflict.team ? { team_id: Number(conflict.team) } : {}),
+        ...(conflict.institution ? { institution_id: Number(conflict.institution) } : {}),
+        reason: conflict.reason,
+      });
+      setConflict({ user: '', team: '', institution: '', reason: '' });
       return t('jury.conflict_saved');
     });
   };
@@ -82,6 +87,10 @@ export function JuryPage({ programme }: { programme: number }) {
   const reopen = (project: Project) =>
     run(async () => { await reopenProject(programme, project.id, project.version); return t('jury.reopened', { team: project.team }); });
 
+  const institutionName = (id: number) => {
+    const institution = institutions.find((entry) => entry.id === id);
+    return institution ? institution.acronym || institution.name.es : String(id);
+  };
   const teamName = (id: number) => teams.find((team) => team.id === id)?.name ?? String(id);
   return (
     <article>
@@ -143,7 +152,7 @@ export function JuryPage({ programme }: { programme: number }) {
                   <tr key={juror.user_id}>
                     <th scope="row">{juror.display_name}<div class="muted">{juror.email}</div></th>
                     <td>{juror.institution || '—'}</td>
-                    <td>{juror.conflict_teams.map(teamName).join(', ') || '—'}</td>
+                    <td>{[...juror.conflict_teams.map(teamName), ...juror.conflict_institutions.map(institutionName)].join(', ') || '—'}</td>
                     <td>{load ? `${load.submitted} / ${load.assigned}` : '—'}</td>
                   </tr>
                 );
@@ -174,10 +183,17 @@ export function JuryPage({ programme }: { programme: number }) {
             </select>
           </label>
           <label>
-            {t('jury.team')}
-            <select required value={conflict.team} onChange={(event) => setConflict({ ...conflict, team: (event.target as HTMLSelectElement).value })}>
+            {t('jury.conflict_team')}
+            <select value={conflict.team} onChange={(event) => setConflict({ ...conflict, team: (event.target as HTMLSelectElement).value })}>
               <option value="">—</option>
               {teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('jury.conflict_institution')}
+            <select value={conflict.institution} onChange={(event) => setConflict({ ...conflict, institution: (event.target as HTMLSelectElement).value })}>
+              <option value="">—</option>
+              {institutions.map((institution) => <option key={institution.id} value={institution.id}>{institution.acronym || institution.name.es}</option>)}
             </select>
           </label>
           <label>{t('jury.reason')}<input value={conflict.reason} onInput={(event) => setConflict({ ...conflict, reason: (event.target as HTMLInputElement).value })} /></label>

@@ -15,6 +15,7 @@ export function TeamsPage({ programme }: { programme: number }) {
     region_weight: '2', institutions_weight: '1', gender_weight: '1', level_weight: '1', size_weight: '2', min_institutions: '3', min_size: '5', max_size: '8',
   });
   const [seed, setSeed] = useState('1');
+  const [keep, setKeep] = useState<number[]>([]);
   const [proposal, setProposal] = useState<FormationProposal | null>(null);
   const [message, setMessage] = useState('');
   const [saved, setSaved] = useState('');
@@ -40,7 +41,7 @@ export function TeamsPage({ programme }: { programme: number }) {
     setSaved('');
     try {
       const body = Object.fromEntries(Object.entries(criteria).map(([key, value]) => [key, Number(value.replace(',', '.'))]));
-      setProposal(await proposeTeams(programme, { mode, seed: Number(seed) || 0, criteria: body }));
+      setProposal(await proposeTeams(programme, { mode, seed: Number(seed) || 0, criteria: body, keep }));
     } catch (error) { setMessage(problemText(error, t('error.generic'))); }
   };
   const apply = async () => {
@@ -102,6 +103,11 @@ export function TeamsPage({ programme }: { programme: number }) {
                     <ul>
                       {membersOf(team).map((person) => (
                         <li key={person.enrollment_id}>
+                          <label class="check">
+                            <input type="checkbox" checked={keep.includes(person.enrollment_id)}
+                              onChange={() => setKeep(keep.includes(person.enrollment_id) ? keep.filter((id) => id !== person.enrollment_id) : [...keep, person.enrollment_id])} />
+                            <span>{t('teams.keep', { name: `${person.given_names} ${person.family_names}` })}</span>
+                          </label>
                           <label class="inline">
                             {person.given_names} {person.family_names} · {person.institution?.acronym || person.institution?.name.es || '—'}
                             <select aria-label={t('teams.move', { name: `${person.given_names} ${person.family_names}` })} value={team.id}
