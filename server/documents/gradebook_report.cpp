@@ -21,7 +21,7 @@ std::string gradebook_csv(const services::Gradebook& gradebook) {
   for (std::size_t m = 1; m <= modules; ++m) out += ",module_" + std::to_string(m) + "_grade";
   out += ",final_grade,attendance";
   for (std::size_t m = 1; m <= modules; ++m) out += ",module_" + std::to_string(m) + "_attendance";
-  out += ",modules_passed,meets_requirements\n";
+  out += ",modules_passed,project_submitted,meets_requirements\n";
   for (const auto& row : gradebook.rows) {
     const auto& p = row.progress;
     out += std::to_string(row.enrollment.enrollment_id) + ',' + csv_cell(row.enrollment.given_names, ',') + ',' +
@@ -29,7 +29,7 @@ std::string gradebook_csv(const services::Gradebook& gradebook) {
     for (const auto& grade : p.module_grades) out += ',' + csv_number(grade);
     out += ',' + csv_number(p.final_grade) + ',' + csv_number(p.attendance);
     for (const auto& rate : p.module_attendance) out += ',' + csv_number(rate);
-    out += ',' + std::to_string(p.modules_passed) + ',' + (row.meets_requirements ? "true" : "false") + '\n';
+    out += ',' + std::to_string(p.modules_passed) + ',' + (row.project_submitted ? "true" : "false") + ',' + (row.meets_requirements ? "true" : "false") + '\n';
   }
   return out;
 }
@@ -72,6 +72,7 @@ std::string gradebook_json(const services::Gradebook& gradebook, const std::stri
                     {"attendance", number_or_null(p.attendance)},
                     {"module_attendance", rates},
                     {"modules_passed", p.modules_passed},
+                    {"project_submitted", row.project_submitted},
                     {"meets_requirements", row.meets_requirements}});
     meeting += row.meets_requirements;
   }

@@ -6,17 +6,28 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace diplomado::services {
 namespace {
 
-Result<storage::GradebookData> load(storage::Store& store, Id programme_id) {
+// The gradebook's data, and which teams have submitted their final project: a programme with a
+// rubric grades final projects, and then a submitted project is a condition for graduation.
+struct LoadedGradebook : storage::GradebookData {
+  bool projects_required = false;
+  std::set<Id> teams_with_project;
+};
+
+Result<LoadedGradebook> load(storage::Store& store, Id programme_id) {
   auto unit = store.begin(storage::TransactionMode::read_only);
   if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
-  return unit->teaching().load_gradebook(programme_id);
+  LoadedGradebook loaded{unit->teaching().load_gradebook(programme_id), false, {}};
+  loaded.projects_required = !unit->projects().rubric(programme_id).criteria.empty();
+  for (const auto& project : unit->projects().projects(programme_id)) loaded.teams_with_project.insert(project.team_id);
+  return loaded;
 }
 
-std::vector<GradebookRow> compute_rows(storage::GradebookData& data) {
+std::vector<GradebookRow> compute_rows(LoadedGradebook& data) {
   std::vector<EnrollmentProgress> progress;
   compute_gradebook(data.input, progress);
   std::vector<GradebookRow> rows;
@@ -24,8 +35,10 @@ std::vector<GradebookRow> compute_rows(storage::GradebookData& data) {
   for (std::size_t e = 0; e < progress.size(); ++e) {
     const bool active = data.enrollments[e].status != "withdrawn";
     const bool all_passed = progress[e].modules_passed == static_cast<int>(data.input.modules.size());
-    const bool meets = active && all_passed && progress[e].meets_attendance;
-    rows.push_back({std::move(data.enrollments[e]), std::move(progress[e]), meets});
+    const auto team = data.enrollments[e].team_id;
+    const bool project = team && data.teams_with_project.contains(*team);
+    const bool meets = active && all_passed && progress[e].meets_attendance && (project || !data.projects_required);
+    rows.push_back({std::move(data.enrollments[e]), std::move(progress[e]), meets, project});
   }
   return rows;
 }

@@ -15,9 +15,10 @@ using SessionRow = storage::TeachingRepository::SessionRow;
 struct GradebookRow {
   GradebookEnrollment enrollment;
   EnrollmentProgress progress;
-  // Every module passed and the attendance threshold met, while enrolled. The final project
-  // (issue 4) is the remaining condition for graduation.
+  // Every module passed and the attendance threshold met, while enrolled, and, when the
+  // programme grades final projects (it has a rubric), the team's project submitted.
   bool meets_requirements = false;
+  bool project_submitted = false;
 };
 
 struct GradebookAssessment {

@@ -27,6 +27,7 @@ test('the demo gradebook: 49 of 52 active officials meet the course requirements
   assert.equal(short.length, 3);
   assert.equal(short.filter((row) => row.attendance < 80).length, 2, 'two fall short on attendance');
   assert.equal(short.filter((row) => row.modules_passed < 6).length, 1, 'one on a module grade');
+  assert.ok(gradebook.rows.filter((r) => r.status !== 'withdrawn').every((row) => row.project_submitted), 'every active team submitted its project');
   for (const row of gradebook.rows.filter((r) => r.status !== 'withdrawn')) {
     assert.equal(row.module_grades.length, 6);
     assert.equal(row.module_attendance.length, 6);
@@ -39,7 +40,7 @@ test('the gradebook as CSV has one row per enrolment', () => {
   assert.equal(result.code, 0);
   const lines = result.stdout.trim().split('\n');
   assert.equal(lines.length, 55);
-  assert.match(lines[0], /^enrollment_id,given_names,family_names,status,team,module_1_grade,.*,final_grade,attendance,module_1_attendance,.*,modules_passed,meets_requirements$/);
+  assert.match(lines[0], /^enrollment_id,given_names,family_names,status,team,module_1_grade,.*,final_grade,attendance,module_1_attendance,.*,modules_passed,project_submitted,meets_requirements$/);
   assert.equal(lines.filter((line) => line.endsWith(',true')).length, 49);
 });
 
