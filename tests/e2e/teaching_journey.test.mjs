@@ -191,3 +191,30 @@ test('the coordinator adds an assessment (a bad weight is refused, naming the ru
   assert.equal(book.policy.missing_grade, 'left_out');
   assert.ok(book.assessments.some((assessment) => assessment.code === 'M2-E' && assessment.module === 2 && assessment.weight === 2));
 });
+
+test('the instructor imports grades: a file with problems is listed row by row, a clean one is confirmed', async () => {
+  await withPage('grade-import', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await signIn(page);
+    await page.getByRole('link', { name: 'Registrar notas' }).click();
+    await page.getByRole('link', { name: 'Importar notas' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Importar notas desde una hoja de cálculo' }).waitFor();
+    const file = page.getByLabel('Archivo de notas');
+    await file.setInputFiles({ name: 'notas.csv', mimeType: 'text/csv', buffer: Buffer.from('Correo;Evaluación;Nota\nnadie@example.org;M1-Q;8,5\nrosa.abadia@example.org;M1-Q;12\n') });
+    await page.getByRole('alert').filter({ hasText: '2 problemas: corrija el archivo' }).waitFor();
+    const errors = page.getByRole('table', { name: 'Problemas por fila' });
+    await errors.getByRole('cell', { name: 'nadie@example.org' }).waitFor();
+    await errors.getByRole('cell', { name: '12' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Confirmar/ }).count(), 0, 'nothing to confirm while a row is wrong');
+    assert.deepEqual(await axeViolations(page), []);
+
+    await file.setInputFiles({ name: 'notas.csv', mimeType: 'text/csv', buffer: Buffer.from('Correo;Evaluación;Nota\nrosa.abadia@example.org;M1-Q;8,5\n') });
+    await page.getByRole('button', { name: 'Confirmar 1 nota' }).click();
+    await page.getByRole('status').filter({ hasText: /^Importado: [01] nuevas, [01] cambiadas/ }).waitFor();
+  });
+  const coordinator = await apiSignIn(server, 'coordinacion@example.pa');
+  const programmes = await (await get(server, '/api/v1/programmes', coordinator)).json();
+  const grid = await (await get(server, `/api/v1/programmes/${programmes.items[0].id}/modules/1/grades`, coordinator)).json();
+  const quiz = grid.assessments.findIndex((assessment) => assessment.code === 'M1-Q');
+  const rosa = grid.rows.find((row) => row.family_names === 'Abadía');
+  assert.equal(rosa.cells[quiz].score, 8.5, 'the confirmed grade is on file');
+});

@@ -24,6 +24,7 @@ import { ExplanationPage } from './pages/ranking/explanation_page';
 import { JuryPage } from './pages/jury/jury_page';
 import { TeamsPage } from './pages/teams/teams_page';
 import { RubricPage } from './pages/rubric/rubric_page';
+import { GradeImportPage } from './pages/grade_imports/grade_import_page';
 
 // Routes live in the URL hash (#/programmes/1), so the server only ever serves index.html.
 function useRoute(): string {
@@ -63,6 +64,7 @@ export function App() {
   const juryMatch = /^\/programmes\/(\d+)\/jury$/.exec(route);
   const teamsMatch = /^\/programmes\/(\d+)\/teams$/.exec(route);
   const rubricMatch = /^\/programmes\/(\d+)\/rubric$/.exec(route);
+  const gradeImportMatch = /^\/programmes\/(\d+)\/grade_import$/.exec(route);
   let page;
   if (user === undefined) page = <p role="status">{t('app.loading')}</p>;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
@@ -86,6 +88,7 @@ export function App() {
   else if (juryMatch) page = <JuryPage programme={Number(juryMatch[1])} />;
   else if (teamsMatch) page = <TeamsPage programme={Number(teamsMatch[1])} />;
   else if (rubricMatch) page = <RubricPage programme={Number(rubricMatch[1])} user={user} />;
+  else if (gradeImportMatch) page = <GradeImportPage programme={Number(gradeImportMatch[1])} />;
   else page = <ProgrammesPage />;
 
   return (

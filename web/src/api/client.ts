@@ -1,5 +1,5 @@
 // A small typed client over the REST contract (types generated from docs/api/openapi.yaml).
-import type { components } from './schema';
+import type { components, paths } from './schema';
 import i18next from 'i18next';
 
 export type Programme = components['schemas']['Programme'];
@@ -198,3 +198,8 @@ export function problemText(error: unknown, fallback: string): string {
   const details = (error.problem.errors ?? []).map((item) => [item.field, item.message, item.value].filter(Boolean).join(': '));
   return [error.problem.title, ...details].join(' — ');
 }
+
+// Grades from a long-form file (issue 3): a dry run first, then the same file committed.
+export type GradeImportSummary = paths['/api/v1/programmes/{programme_id}/grade_imports']['post']['responses']['200']['content']['application/json'];
+export const importGrades = (programme: number, file: File, commit: boolean) =>
+  request<GradeImportSummary>('POST', `/programmes/${programme}/grade_imports?dry_run=${commit ? 'false' : 'true'}`, file);
