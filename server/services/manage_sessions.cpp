@@ -6,12 +6,13 @@
 
 namespace diplomado::services {
 
-Result<storage::TeachingRepository::SessionRow> create_session(storage::Store& store, const Actor& actor, Id programme_id, const NewSession& session,
-                                                              TimePoint now) {
-  if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
+namespace {
+
+// The rules a session must meet, on creation and on every edit; each error names its field.
+Error check_session(const NewSession& session, std::optional<TimePoint>& starts, std::optional<TimePoint>& ends) {
   Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
-  const auto starts = parse_iso8601(session.starts_at);
-  const auto ends = parse_iso8601(session.ends_at);
+  starts = parse_iso8601(session.starts_at);
+  ends = parse_iso8601(session.ends_at);
   if (!starts) invalid.details.push_back({"starts_at", std::nullopt, "invalid_time", "error.session.time", session.starts_at});
   if (!ends) invalid.details.push_back({"ends_at", std::nullopt, "invalid_time", "error.session.time", session.ends_at});
   if (starts && ends && *ends <= *starts) invalid.details.push_back({"ends_at", std::nullopt, "before_start", "error.session.order", session.ends_at});
@@ -21,21 +22,70 @@ Result<storage::TeachingRepository::SessionRow> create_session(storage::Store& s
     invalid.details.push_back({"online_link", std::nullopt, "not_https", "error.session.link", session.online_link});
   if (session.place.size() > 200 || session.online_link.size() > 500 || session.title.es.size() > 200 || session.title.en.size() > 200)
     invalid.details.push_back({"title", std::nullopt, "too_long", "error.field.too_long", {}});
+  return invalid;
+}
 
+std::optional<Id> module_id_at(const Programme& programme, int position) {
+  const auto module = std::ranges::find(programme.modules, position, &Module::position);
+  if (module == programme.modules.end()) return std::nullopt;
+  return module->id;
+}
+
+}  // namespace
+
+Result<storage::TeachingRepository::SessionRow> create_session(storage::Store& store, const Actor& actor, Id programme_id, const NewSession& session,
+                                                              TimePoint now) {
+  if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
+  std::optional<TimePoint> starts, ends;
+  Error invalid = check_session(session, starts, ends);
   auto unit = store.begin(storage::TransactionMode::read_write);
   const auto programme = unit->programmes().find(programme_id);
   if (!programme) return std::unexpected(programme_not_found());
-  const auto module = std::ranges::find(programme->modules, session.module, &Module::position);
-  if (module == programme->modules.end())
-    invalid.details.push_back({"module", std::nullopt, "unknown_module", "error.seed.unknown_module", std::to_string(session.module)});
+  const auto module = module_id_at(*programme, session.module);
+  if (!module) invalid.details.push_back({"module", std::nullopt, "unknown_module", "error.seed.unknown_module", std::to_string(session.module)});
   if (!invalid.details.empty()) return std::unexpected(invalid);
 
-  const auto id = unit->teaching().insert_session(module->id, {"", session.module, session.title, format_iso8601(*starts), format_iso8601(*ends), session.place});
+  const auto id = unit->teaching().insert_session(*module, {"", session.module, session.title, format_iso8601(*starts), format_iso8601(*ends), session.place});
   if (!session.online_link.empty()) unit->teaching().set_session_link(id, session.online_link);
   unit->audit().append({actor.user_id, "session.create", "session", id, R"({"module":)" + std::to_string(session.module) + "}"}, format_iso8601(now));
   auto created = unit->teaching().sessions(programme_id);
   unit->commit();
   return *std::ranges::find(created, id, &storage::TeachingRepository::SessionRow::id);
+}
+
+Result<storage::TeachingRepository::SessionRow> update_session(storage::Store& store, const Actor& actor, Id programme_id, Id session_id,
+                                                              const NewSession& session, std::int64_t expected_version, TimePoint now) {
+  if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
+  std::optional<TimePoint> starts, ends;
+  Error invalid = check_session(session, starts, ends);
+  auto unit = store.begin(storage::TransactionMode::read_write);
+  const auto programme = unit->programmes().find(programme_id);
+  if (!programme) return std::unexpected(programme_not_found());
+  if (!unit->teaching().session_in_programme(programme_id, session_id)) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
+  const auto module = module_id_at(*programme, session.module);
+  if (!module) invalid.details.push_back({"module", std::nullopt, "unknown_module", "error.seed.unknown_module", std::to_string(session.module)});
+  if (!invalid.details.empty()) return std::unexpected(invalid);
+  if (!unit->teaching().update_session(session_id, *module, {"", session.module, session.title, format_iso8601(*starts), format_iso8601(*ends), session.place},
+                                       session.online_link, expected_version))
+    return std::unexpected(make_error(ErrorCode::conflict, "error.session.stale"));
+  unit->audit().append({actor.user_id, "session.update", "session", session_id, R"({"module":)" + std::to_string(session.module) + "}"}, format_iso8601(now));
+  auto sessions = unit->teaching().sessions(programme_id);
+  unit->commit();
+  return *std::ranges::find(sessions, session_id, &storage::TeachingRepository::SessionRow::id);
+}
+
+Result<void> delete_session(storage::Store& store, const Actor& actor, Id programme_id, Id session_id, TimePoint now) {
+  if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
+  auto unit = store.begin(storage::TransactionMode::read_write);
+  const auto sessions = unit->teaching().sessions(programme_id);
+  const auto found = std::ranges::find(sessions, session_id, &storage::TeachingRepository::SessionRow::id);
+  if (found == sessions.end()) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
+  // Attendance is a record of what happened: a session that has it is not removed.
+  if (found->marks > 0) return std::unexpected(make_error(ErrorCode::conflict, "error.session.has_attendance"));
+  unit->teaching().delete_session(session_id);
+  unit->audit().append({actor.user_id, "session.delete", "session", session_id, "{}"}, format_iso8601(now));
+  unit->commit();
+  return {};
 }
 
 }  // namespace diplomado::services

@@ -174,8 +174,25 @@ class TeachingRepository {
     std::string ends_at;
     std::string place;
     std::string online_link;
+    std::int64_t version = 1;
+    std::int64_t marks = 0;  // attendance marks recorded
   };
   virtual std::vector<SessionRow> sessions(Id programme_id) = 0;
+  // Edits; false when the version is no longer `expected_version`.
+  virtual bool update_session(Id session_id, Id module_id, const SessionSeed& session, std::string_view online_link, std::int64_t expected_version) = 0;
+  virtual void delete_session(Id session_id) = 0;
+
+  struct AssessmentDetail {
+    Id id = 0;
+    std::optional<int> module;  // position from 1
+    AssessmentSeed seed;
+    std::int64_t version = 1;
+    std::int64_t grades = 0;
+    std::optional<double> highest_grade;
+  };
+  virtual std::vector<AssessmentDetail> assessments(Id programme_id) = 0;
+  virtual bool update_assessment(Id assessment_id, std::optional<Id> module_id, const AssessmentSeed& assessment, std::int64_t expected_version) = 0;
+  virtual void delete_assessment(Id assessment_id) = 0;
   // Marks recorded for a session: enrolment id -> mark.
   virtual std::vector<std::pair<Id, Attendance>> attendance_of(Id session_id) = 0;
   virtual void save_attendance(Id session_id, Id enrollment_id, Attendance mark) = 0;

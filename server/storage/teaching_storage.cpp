@@ -301,21 +301,83 @@ class SociTeachingRepository final : public TeachingRepository {
   }
 
   std::vector<SessionRow> sessions(Id programme_id) override {
-    long long programme = programme_id, id = 0, module = 0;
+    long long programme = programme_id, id = 0, module = 0, version = 0, marks = 0;
     SessionRow row;
     std::vector<SessionRow> found;
     soci::statement statement =
-        (m_sql.prepare << "SELECT s.id, s.module_id, s.title_es, s.title_en, s.starts_at, s.ends_at, s.place, s.online_link FROM session s "
+        (m_sql.prepare << "SELECT s.id, s.module_id, s.title_es, s.title_en, s.starts_at, s.ends_at, s.place, s.online_link, s.version, "
+                          "(SELECT COUNT(*) FROM attendance t WHERE t.session_id = s.id) FROM session s "
                           "JOIN module m ON m.id = s.module_id WHERE m.programme_id = :p ORDER BY s.starts_at, s.id",
          into(id), into(module), into(row.title.es), into(row.title.en), into(row.starts_at), into(row.ends_at), into(row.place),
-         into(row.online_link), use(programme));
+         into(row.online_link), into(version), into(marks), use(programme));
     statement.execute();
     while (statement.fetch()) {
       row.id = id;
       row.module_id = module;
+      row.version = version;
+      row.marks = marks;
       found.push_back(row);
     }
     return found;
+  }
+
+  bool update_session(Id session_id, Id module_id, const SessionSeed& session, std::string_view online_link, std::int64_t expected_version) override {
+    long long id = session_id, module = module_id, version = expected_version;
+    const std::string link(online_link);
+    soci::statement update =
+        (m_sql.prepare << "UPDATE session SET module_id = :m, title_es = :es, title_en = :en, starts_at = :s, ends_at = :e, place = :p, "
+                          "online_link = :l, version = version + 1 WHERE id = :id AND version = :v",
+         use(module), use(session.title.es), use(session.title.en), use(session.starts_at), use(session.ends_at), use(session.place), use(link), use(id),
+         use(version));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
+  }
+
+  void delete_session(Id session_id) override {
+    long long id = session_id;
+    m_sql << "DELETE FROM session WHERE id = :id", use(id);
+  }
+
+  std::vector<AssessmentDetail> assessments(Id programme_id) override {
+    long long programme = programme_id, id = 0, version = 0, grades = 0;
+    int module = 0;
+    double highest = 0;
+    soci::indicator highest_indicator = soci::i_null;
+    AssessmentDetail row;
+    std::vector<AssessmentDetail> found;
+    soci::statement statement =
+        (m_sql.prepare << "SELECT a.id, COALESCE(m.position, 0), a.code, a.kind, a.title_es, a.title_en, a.max_score, a.weight, COALESCE(a.due_date, ''), "
+                          "a.version, (SELECT COUNT(*) FROM grade g WHERE g.assessment_id = a.id), (SELECT MAX(g.score) FROM grade g WHERE g.assessment_id = a.id) "
+                          "FROM assessment a LEFT JOIN module m ON m.id = a.module_id WHERE a.programme_id = :p ORDER BY COALESCE(m.position, 0), a.id",
+         into(id), into(module), into(row.seed.code), into(row.seed.kind), into(row.seed.title.es), into(row.seed.title.en), into(row.seed.max_score),
+         into(row.seed.weight), into(row.seed.due_date), into(version), into(grades), into(highest, highest_indicator), use(programme));
+    statement.execute();
+    while (statement.fetch()) {
+      row.id = id;
+      row.module = module ? std::optional<int>(module) : std::nullopt;
+      row.seed.module = row.module;
+      row.version = version;
+      row.grades = grades;
+      row.highest_grade = highest_indicator == soci::i_ok ? std::optional<double>(highest) : std::nullopt;
+      found.push_back(row);
+    }
+    return found;
+  }
+
+  bool update_assessment(Id assessment_id, std::optional<Id> module_id, const AssessmentSeed& assessment, std::int64_t expected_version) override {
+    long long id = assessment_id, module = module_id.value_or(0), version = expected_version;
+    soci::statement update =
+        (m_sql.prepare << "UPDATE assessment SET module_id = NULLIF(:m, 0), code = :c, kind = :k, title_es = :es, title_en = :en, max_score = :max, "
+                          "weight = :w, due_date = NULLIF(:d, ''), version = version + 1 WHERE id = :id AND version = :v",
+         use(module), use(assessment.code), use(assessment.kind), use(assessment.title.es), use(assessment.title.en), use(assessment.max_score),
+         use(assessment.weight), use(assessment.due_date), use(id), use(version));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
+  }
+
+  void delete_assessment(Id assessment_id) override {
+    long long id = assessment_id;
+    m_sql << "DELETE FROM assessment WHERE id = :id", use(id);
   }
 
   std::vector<std::pair<Id, Attendance>> attendance_of(Id session_id) override {

@@ -211,3 +211,50 @@ test('more bad inputs: unreadable times, malformed attendance keys, a grade file
   const empty = await send(server, 'POST', path, coordinator, new Uint8Array(), { 'Content-Type': 'text/csv' });
   assert.equal(empty.status, 422);
 });
+
+test('sessions and assessments are edited with their version and kept once they carry records', async () => {
+  const path = (rest) => `/api/v1/programmes/${programmeId}${rest}`;
+  const created = await send(server, 'POST', path('/sessions'), coordinator, {
+    module: 2, title: { es: 'Taller', en: 'Workshop' }, starts_at: '2023-09-20T14:00:00Z', ends_at: '2023-09-20T16:00:00Z', place: 'Metetí', online_link: '',
+  });
+  assert.equal(created.status, 201);
+  const session = await created.json();
+  assert.equal(session.version, 1);
+  const moved = await send(server, 'PUT', path(`/sessions/${session.id}`), coordinator,
+    { module: 2, title: { es: 'Taller', en: 'Workshop' }, starts_at: '2023-09-20T15:00:00Z', ends_at: '2023-09-20T17:00:00Z', place: 'Yaviza', online_link: '' },
+    { 'If-Match': '"1"' });
+  assert.equal(moved.status, 200);
+  assert.deepEqual([(await moved.json()).place, moved.headers.get('etag')], ['Yaviza', '"2"']);
+  const stale = await send(server, 'PUT', path(`/sessions/${session.id}`), coordinator,
+    { module: 2, title: { es: 'Taller', en: 'Workshop' }, starts_at: '2023-09-20T15:00:00Z', ends_at: '2023-09-20T14:00:00Z', place: '', online_link: '' },
+    { 'If-Match': '"1"', 'Accept-Language': 'en' });
+  assert.equal(stale.status, 400, 'the end before the start is named first');
+  assert.equal((await stale.json()).errors[0].field, 'ends_at');
+  const staleVersion = await send(server, 'PUT', path(`/sessions/${session.id}`), coordinator,
+    { module: 2, title: { es: 'Taller', en: 'Workshop' }, starts_at: '2023-09-20T15:00:00Z', ends_at: '2023-09-20T17:00:00Z', place: '', online_link: '' },
+    { 'If-Match': '"1"' });
+  assert.equal(staleVersion.status, 409);
+  assert.equal((await send(server, 'DELETE', path(`/sessions/${session.id}`), coordinator)).status, 204);
+  const sessions = (await (await get(server, path('/sessions'), coordinator)).json()).items;
+  const taken = sessions.find((row) => row.marks > 0);
+  const refused = await send(server, 'DELETE', path(`/sessions/${taken.id}`), coordinator);
+  assert.equal(refused.status, 409, 'a session with attendance stays');
+
+  const assessments = (await (await get(server, path('/assessments'), coordinator)).json()).items;
+  const quiz = assessments.find((assessment) => assessment.code === 'M1-Q');
+  assert.ok(quiz.grades > 0);
+  const edit = (body, version, session = coordinator) =>
+    send(server, 'PUT', path(`/assessments/${quiz.id}`), session, { code: quiz.code, module: quiz.module, kind: quiz.kind, title: quiz.title, max_score: quiz.max_score, weight: quiz.weight, due_date: quiz.due_date ?? '', ...body }, { 'If-Match': `"${version}"` });
+  const below = await edit({ max_score: 2 }, quiz.version);
+  assert.equal(below.status, 400);
+  assert.equal((await below.json()).errors[0].field, 'max_score', 'the maximum cannot fall under a grade given');
+  const retitled = await edit({ title: { es: 'Cuestionario del módulo 1', en: 'Module 1 quiz' } }, quiz.version);
+  assert.equal(retitled.status, 200);
+  assert.equal((await edit({ weight: 2 }, quiz.version)).status, 409, 'stale');
+  const instructor = await signIn(server, 'docente@example.pa');
+  assert.equal((await edit({ weight: 2 }, quiz.version + 1, instructor)).status, 403);
+  assert.equal((await send(server, 'DELETE', path(`/assessments/${quiz.id}`), coordinator)).status, 409, 'an assessment with grades stays');
+  const fresh = await send(server, 'POST', path('/assessments'), coordinator, { code: 'M3-X', module: 3, kind: 'exam', title: { es: 'Examen', en: 'Exam' }, max_score: 10, weight: 1, due_date: '' });
+  assert.equal(fresh.status, 201);
+  assert.equal((await send(server, 'DELETE', path(`/assessments/${(await fresh.json()).id}`), coordinator)).status, 204);
+});

@@ -7,6 +7,7 @@
 #include "documents/import_report.hpp"
 #include "documents/table_reader.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/versioned_response.hpp"
 #include "http/json/json_body.hpp"
 #include "http/json/teaching_json.hpp"
 #include "http/problem.hpp"
@@ -34,38 +35,102 @@ HttpResponse handle_list_sessions(RequestContext& context) {
   return json_response(200, whole_list_json(*sessions));
 }
 
+namespace {
+
 // Body: {"module": 1, "title": {"es", "en"}, "starts_at", "ends_at", "place", "online_link"}.
-HttpResponse handle_create_session(RequestContext& context) {
-  auto body = parse_json_object(context);
-  if (!body) return problem_response(body.error(), context.language);
+services::NewSession session_of(const nlohmann::json& body) {
   services::NewSession session;
-  session.module = body->value("module", 0);
-  if (auto title = body->find("title"); title != body->end() && title->is_object())
-    session.title = {title->value("es", ""), title->value("en", "")};
-  session.starts_at = body->value("starts_at", "");
-  session.ends_at = body->value("ends_at", "");
-  session.place = body->value("place", "");
-  session.online_link = body->value("online_link", "");
-  auto created = services::create_session(context.app.store, *context.actor, programme_id_of(context), session, context.app.now());
-  if (!created) return problem_response(created.error(), context.language);
-  JsonWriter json;
-  write(json, *created);
-  return json_response(201, json.take());
+  session.module = body.value("module", 0);
+  if (auto title = body.find("title"); title != body.end() && title->is_object()) session.title = {title->value("es", ""), title->value("en", "")};
+  session.starts_at = body.value("starts_at", "");
+  session.ends_at = body.value("ends_at", "");
+  session.place = body.value("place", "");
+  session.online_link = body.value("online_link", "");
+  return session;
 }
 
 // Body: {"code", "module": N | null, "kind", "title": {"es", "en"}, "max_score", "weight", "due_date"}.
+AssessmentSeed assessment_of(const nlohmann::json& body) {
+  AssessmentSeed assessment;
+  assessment.code = body.value("code", "");
+  if (auto module = body.find("module"); module != body.end() && module->is_number_integer()) assessment.module = module->get<int>();
+  assessment.kind = body.value("kind", "");
+  if (auto title = body.find("title"); title != body.end() && title->is_object()) assessment.title = {title->value("es", ""), title->value("en", "")};
+  assessment.max_score = body.value("max_score", 0.0);
+  assessment.weight = body.value("weight", 1.0);
+  assessment.due_date = body.value("due_date", "");
+  return assessment;
+}
+
+// The If-Match an edit must carry, or the 400 that says so.
+Result<std::int64_t> required_version(const RequestContext& context) {
+  auto version = if_match_version(context);
+  if (!version) return std::unexpected(version.error());
+  if (!*version) return std::unexpected(field_error("If-Match", "required", "error.field.required"));
+  return **version;
+}
+
+}  // namespace
+
+HttpResponse handle_create_session(RequestContext& context) {
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  auto created = services::create_session(context.app.store, *context.actor, programme_id_of(context), session_of(*body), context.app.now());
+  if (!created) return problem_response(created.error(), context.language);
+  return versioned_response(201, *created);
+}
+
+HttpResponse handle_update_session(RequestContext& context) {
+  const auto session_id = path_id(context, "session_id");
+  if (!session_id) return bad_path_id(context, "session_id");
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  auto version = required_version(context);
+  if (!version) return problem_response(version.error(), context.language);
+  auto updated = services::update_session(context.app.store, *context.actor, programme_id_of(context), *session_id, session_of(*body), *version, context.app.now());
+  if (!updated) return problem_response(updated.error(), context.language);
+  return versioned_response(200, *updated);
+}
+
+HttpResponse handle_delete_session(RequestContext& context) {
+  const auto session_id = path_id(context, "session_id");
+  if (!session_id) return bad_path_id(context, "session_id");
+  auto removed = services::delete_session(context.app.store, *context.actor, programme_id_of(context), *session_id, context.app.now());
+  if (!removed) return problem_response(removed.error(), context.language);
+  return HttpResponse{204, "application/json", "", {}};
+}
+
+HttpResponse handle_list_assessments(RequestContext& context) {
+  auto assessments = services::list_assessments(context.app.store, *context.actor, programme_id_of(context));
+  if (!assessments) return problem_response(assessments.error(), context.language);
+  return json_response(200, whole_list_json(*assessments));
+}
+
+HttpResponse handle_update_assessment(RequestContext& context) {
+  const auto assessment_id = path_id(context, "assessment_id");
+  if (!assessment_id) return bad_path_id(context, "assessment_id");
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  auto version = required_version(context);
+  if (!version) return problem_response(version.error(), context.language);
+  auto updated = services::update_assessment(context.app.store, *context.actor, programme_id_of(context), *assessment_id, assessment_of(*body), *version,
+                                             context.app.now());
+  if (!updated) return problem_response(updated.error(), context.language);
+  return versioned_response(200, *updated);
+}
+
+HttpResponse handle_delete_assessment(RequestContext& context) {
+  const auto assessment_id = path_id(context, "assessment_id");
+  if (!assessment_id) return bad_path_id(context, "assessment_id");
+  auto removed = services::delete_assessment(context.app.store, *context.actor, programme_id_of(context), *assessment_id, context.app.now());
+  if (!removed) return problem_response(removed.error(), context.language);
+  return HttpResponse{204, "application/json", "", {}};
+}
+
 HttpResponse handle_create_assessment(RequestContext& context) {
   auto body = parse_json_object(context);
   if (!body) return problem_response(body.error(), context.language);
-  AssessmentSeed assessment;
-  assessment.code = body->value("code", "");
-  if (auto module = body->find("module"); module != body->end() && module->is_number_integer()) assessment.module = module->get<int>();
-  assessment.kind = body->value("kind", "");
-  if (auto title = body->find("title"); title != body->end() && title->is_object())
-    assessment.title = {title->value("es", ""), title->value("en", "")};
-  assessment.max_score = body->value("max_score", 0.0);
-  assessment.weight = body->value("weight", 1.0);
-  assessment.due_date = body->value("due_date", "");
+  const AssessmentSeed assessment = assessment_of(*body);
   auto id = services::create_assessment(context.app.store, *context.actor, programme_id_of(context), assessment, context.app.now());
   if (!id) return problem_response(id.error(), context.language);
   JsonWriter json;

@@ -60,7 +60,20 @@ void write(JsonWriter& json, const services::SessionRow& session) {
       .field("ends_at", session.ends_at)
       .field("place", session.place)
       .field("online_link", session.online_link)
+      .field("module_id", session.module_id)
+      .field("version", session.version)
+      .field("marks", session.marks)
       .end_object();
+}
+
+void write(JsonWriter& json, const services::AssessmentDetail& assessment) {
+  json.begin_object().field("id", assessment.id).field("code", assessment.seed.code).field("kind", assessment.seed.kind).key("module");
+  if (assessment.module) json.value(*assessment.module);
+  else json.null();
+  write(json.key("title"), assessment.seed.title);
+  json.field("max_score", assessment.seed.max_score).field("weight", assessment.seed.weight);
+  json.key("due_date").text_or_null(assessment.seed.due_date);
+  json.field("version", assessment.version).field("grades", assessment.grades).end_object();
 }
 
 void write(JsonWriter& json, const services::SessionAttendance& attendance) {

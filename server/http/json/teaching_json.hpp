@@ -1,11 +1,13 @@
 #pragma once
 #include "http/json/json_writer.hpp"
 #include "services/get_gradebook.hpp"
+#include "services/manage_assessments.hpp"
 
 namespace diplomado::http {
 
 void write(JsonWriter& json, const services::GradeGrid& grid);
 void write(JsonWriter& json, const services::SessionRow& session);
 void write(JsonWriter& json, const services::SessionAttendance& attendance);
+void write(JsonWriter& json, const services::AssessmentDetail& assessment);
 
 }  // namespace diplomado::http
