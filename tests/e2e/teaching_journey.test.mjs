@@ -148,6 +148,28 @@ test('the coordinator adds a session in Panama time and finds it in the calendar
   assert.ok(sessions.items.some((session) => session.title.es === 'Repaso general' && session.starts_at === '2023-10-09T13:00:00Z'));
 });
 
+test('the coordinator edits a session, removes it, and cannot remove one whose attendance was taken', async () => {
+  await withPage('sessions-edit', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await signIn(page, 'coordinacion@example.pa');
+    await page.getByRole('link', { name: 'Sesiones' }).click();
+    await page.getByRole('button', { name: 'Editar Repaso general' }).click();
+    await page.getByRole('heading', { name: 'Editar la sesión «Repaso general»' }).waitFor();
+    assert.equal(await page.getByLabel('Fecha *').inputValue(), '2023-10-09', 'the form shows the day in Panama time');
+    await page.getByLabel('Lugar').fill('Metetí');
+    await page.getByLabel('Empieza').fill('09:00');
+    await page.getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sesión actualizada.' }).waitFor();
+    const day = page.getByRole('region', { name: /9 de octubre de 2023/ });
+    await day.getByText('Metetí').waitFor();
+    await page.getByRole('button', { name: 'Eliminar Repaso general' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sesión eliminada.' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: /Repaso general/ }).count(), 0);
+    await page.getByRole('button', { name: /^Eliminar / }).first().click();
+    await page.getByRole('alert').filter({ hasText: 'Esta sesión ya tiene asistencia registrada; no se puede eliminar.' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  });
+});
+
 test('the donor reads the knowledge gain: n, means, shares and the test, and no one’s scores', async () => {
   await withPage('knowledge-gain', { viewport: { width: 1280, height: 900 } }, async (page) => {
     await signIn(page, 'donante@example.ca');
@@ -178,6 +200,28 @@ test('the coordinator adds an assessment (a bad weight is refused, naming the ru
     await page.getByLabel('Peso').fill('2');
     await page.getByRole('button', { name: 'Agregar la evaluación' }).click();
     await page.getByRole('status').filter({ hasText: 'Evaluación M2-E agregada.' }).waitFor();
+    await page.getByRole('rowheader', { name: 'M2-E' }).waitFor();
+
+    // Edited, then removed while it has no grades; M1-Q's maximum cannot fall under its grades.
+    await page.getByRole('button', { name: 'Editar M2-E' }).click();
+    await page.getByLabel('Peso').fill('3');
+    await page.getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.getByRole('status').filter({ hasText: 'Evaluación M2-E actualizada.' }).waitFor();
+    await page.getByRole('button', { name: 'Editar M1-Q' }).click();
+    await page.getByLabel('Puntaje máximo *').fill('1');
+    await page.getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.getByRole('alert').filter({ hasText: 'El puntaje máximo no puede quedar por debajo de una nota ya dada' }).waitFor();
+    await page.getByRole('button', { name: 'Cancelar' }).click();
+    assert.equal(await page.getByRole('button', { name: 'Eliminar M1-Q' }).count(), 0, 'an assessment with grades offers no removal');
+    await page.getByRole('button', { name: 'Eliminar M2-E' }).click();
+    await page.getByRole('status').filter({ hasText: 'Evaluación M2-E eliminada.' }).waitFor();
+    await page.getByLabel('Código *').fill('M2-E');
+    await page.getByRole('combobox', { name: /^Tipo/ }).selectOption({ label: 'examen' });
+    await page.getByRole('combobox', { name: /^Módulo/ }).selectOption({ index: 1 });
+    await page.getByLabel('Título en español *').fill('Examen del módulo 2');
+    await page.getByLabel('Título en inglés *').fill('Module 2 exam');
+    await page.getByLabel('Peso').fill('2');
+    await page.getByRole('button', { name: 'Agregar la evaluación' }).click();
     await page.getByRole('rowheader', { name: 'M2-E' }).waitFor();
 
     await page.getByRole('combobox', { name: /^Una nota que falta/ }).selectOption({ label: 'no se toma en cuenta' });

@@ -117,6 +117,15 @@ export const getTeamProgress = (programme: number) => request<Gradebook>('GET', 
 export const listSessions = (programme: number) => request<Paged<Session>>('GET', `/programmes/${programme}/sessions`);
 export const createSession = (programme: number, session: { module: number; title: { es: string; en: string }; starts_at: string; ends_at: string; place: string; online_link: string }) =>
   request<Session>('POST', `/programmes/${programme}/sessions`, session);
+export type SessionInput = { module: number; title: { es: string; en: string }; starts_at: string; ends_at: string; place: string; online_link: string };
+export const updateSession = (programme: number, session: number, input: SessionInput, version: number) =>
+  request<Session>('PUT', `/programmes/${programme}/sessions/${session}`, input, { 'If-Match': `"${version}"` });
+export const deleteSession = (programme: number, session: number) => request<void>('DELETE', `/programmes/${programme}/sessions/${session}`);
+export type AssessmentDetail = components['schemas']['AssessmentDetail'];
+export const listAssessments = (programme: number) => request<{ items: AssessmentDetail[] }>('GET', `/programmes/${programme}/assessments`);
+export const updateAssessment = (programme: number, assessment: number, input: Record<string, unknown>, version: number) =>
+  request<AssessmentDetail>('PUT', `/programmes/${programme}/assessments/${assessment}`, input, { 'If-Match': `"${version}"` });
+export const deleteAssessment = (programme: number, assessment: number) => request<void>('DELETE', `/programmes/${programme}/assessments/${assessment}`);
 export const getAttendance = (programme: number, session: number) =>
   request<SessionAttendance>('GET', `/programmes/${programme}/sessions/${session}/attendance`);
 export const recordAttendance = (programme: number, session: number, exceptions: Record<string, string>) =>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, createAssessment, getGradebook, getProgramme, updateGradingPolicy, type Gradebook, type GradingPolicy, type Programme } from '../../api/client';
+import { ApiError, createAssessment, deleteAssessment, getGradebook, getProgramme, listAssessments, updateAssessment, updateGradingPolicy, type AssessmentDetail, type Gradebook, type GradingPolicy, type Programme } from '../../api/client';
 import { useTranslation } from '../../i18n';
 
 const KINDS = ['quiz', 'assignment', 'exam', 'participation', 'project', 'pretest', 'posttest'];
@@ -14,7 +14,12 @@ export function AssessmentsPage({ programme }: { programme: number }) {
   const [messages, setMessages] = useState<string[]>([]);
   const [saved, setSaved] = useState('');
 
-  const load = () => getGradebook(programme).then((loaded) => { setBook(loaded); setPolicy(loaded.policy); }, () => setBook(null));
+  const [details, setDetails] = useState<AssessmentDetail[]>([]);
+  const [editing, setEditing] = useState<AssessmentDetail | null>(null);
+  const load = () => {
+    getGradebook(programme).then((loaded) => { setBook(loaded); setPolicy(loaded.policy); }, () => setBook(null));
+    listAssessments(programme).then((list) => setDetails(list.items), () => setDetails([]));
+  };
   useEffect(() => { getProgramme(programme).then(setInfo, () => setInfo(null)); load(); }, [programme]);
   const fail = (error: unknown) =>
     setMessages(error instanceof ApiError && error.problem ? [error.problem.title, ...error.problem.errors.map((detail) => `${detail.field}: ${detail.message}`)] : [t('error.generic')]);
@@ -27,16 +32,36 @@ export function AssessmentsPage({ programme }: { programme: number }) {
   const addAssessment = async (event: Event) => {
     event.preventDefault();
     setMessages([]);
+    setSaved('');
     try {
       const test = form.kind === 'pretest' || form.kind === 'posttest';
-      await createAssessment(programme, {
+      const body = {
         code: form.code, module: test ? null : Number(form.module), kind: form.kind, title: { es: form.es, en: form.en },
         max_score: Number(form.max_score.replace(',', '.')), weight: Number(form.weight.replace(',', '.')), due_date: form.due_date,
-      });
-      setSaved(t('assessments.added', { code: form.code }));
+      };
+      if (editing) {
+        await updateAssessment(programme, editing.id, body, editing.version);
+        setSaved(t('assessments.updated', { code: form.code }));
+        setEditing(null);
+      } else {
+        await createAssessment(programme, body);
+        setSaved(t('assessments.added', { code: form.code }));
+      }
       setForm({ ...form, code: '', es: '', en: '' });
       load();
     } catch (error) { fail(error); }
+  };
+  const edit = (assessment: AssessmentDetail) => {
+    setEditing(assessment);
+    setMessages([]);
+    setSaved('');
+    setForm({ code: assessment.code, module: String(assessment.module ?? 1), kind: assessment.kind, es: assessment.title.es, en: assessment.title.en,
+      max_score: String(assessment.max_score), weight: String(assessment.weight), due_date: assessment.due_date ?? '' });
+  };
+  const remove = async (assessment: AssessmentDetail) => {
+    setMessages([]);
+    setSaved('');
+    try { await deleteAssessment(programme, assessment.id); setSaved(t('assessments.removed', { code: assessment.code })); load(); } catch (error) { fail(error); }
   };
   const set = (key: keyof typeof form) => (event: Event) => setForm({ ...form, [key]: (event.target as HTMLInputElement).value });
 
@@ -73,22 +98,27 @@ export function AssessmentsPage({ programme }: { programme: number }) {
           <h2 id="list-heading">{t('assessments.list')}</h2>
           <div class="table-scroll" tabIndex={0}>
             <table>
-              <thead><tr><th scope="col">{t('assessments.code')}</th><th scope="col">{t('grades.module')}</th><th scope="col">{t('assessments.kind')}</th><th scope="col">{t('assessments.max')}</th><th scope="col">{t('assessments.weight')}</th></tr></thead>
+              <thead><tr><th scope="col">{t('assessments.code')}</th><th scope="col">{t('grades.module')}</th><th scope="col">{t('assessments.kind')}</th><th scope="col">{t('assessments.max')}</th><th scope="col">{t('assessments.weight')}</th><th scope="col">{t('assessments.grades')}</th><th scope="col">{t('assessments.actions')}</th></tr></thead>
               <tbody>
-                {book.assessments.map((assessment) => (
+                {details.map((assessment) => (
                   <tr key={assessment.id}>
                     <th scope="row">{assessment.code}</th>
                     <td>{assessment.module == null ? t('assessments.programme_level') : `${assessment.module}. ${info.modules[assessment.module - 1]?.title[language] ?? ''}`}</td>
                     <td>{t(`assessments.kinds.${assessment.kind}`)}</td>
                     <td>{assessment.max_score}</td>
                     <td>{assessment.weight}</td>
+                    <td>{assessment.grades}</td>
+                    <td>
+                      <button type="button" class="secondary" onClick={() => edit(assessment)}>{t('assessments.edit', { code: assessment.code })}</button>
+                      {assessment.grades === 0 && <button type="button" class="secondary" onClick={() => remove(assessment)}>{t('assessments.remove', { code: assessment.code })}</button>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <form class="card" onSubmit={addAssessment}>
-            <h2>{t('assessments.add')}</h2>
+            <h2>{editing ? t('assessments.editing', { code: editing.code }) : t('assessments.add')}</h2>
             <label>{t('assessments.code')} *<input value={form.code} onInput={set('code')} /></label>
             <label>{t('assessments.kind')}
               <select value={form.kind} onChange={set('kind')}>{KINDS.map((kind) => <option key={kind} value={kind}>{t(`assessments.kinds.${kind}`)}</option>)}</select>
@@ -103,7 +133,10 @@ export function AssessmentsPage({ programme }: { programme: number }) {
             <label>{t('assessments.max')} *<input inputMode="decimal" value={form.max_score} onInput={set('max_score')} /></label>
             <label>{t('assessments.weight')}<input inputMode="decimal" value={form.weight} onInput={set('weight')} /></label>
             <label>{t('assessments.due')}<input type="date" value={form.due_date} onInput={set('due_date')} /></label>
-            <button type="submit">{t('assessments.save_assessment')}</button>
+            <p class="actions">
+              <button type="submit">{editing ? t('assessments.save_changes') : t('assessments.save_assessment')}</button>
+              {editing && <button type="button" class="secondary" onClick={() => { setEditing(null); setForm({ ...form, code: '', es: '', en: '' }); }}>{t('sessions.cancel')}</button>}
+            </p>
           </form>
         </section>
       )}

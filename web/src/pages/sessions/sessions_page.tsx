@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, coordinates, createSession, getProgramme, listSessions, type Programme, type Session, type User } from '../../api/client';
+import { ApiError, coordinates, createSession, deleteSession, getProgramme, listSessions, updateSession, type Programme, type Session, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { zonedToUtc } from '../../components/time_zone';
 
@@ -11,6 +11,8 @@ export function SessionsPage({ programme, user }: { programme: number; user: Use
   const [sessions, setSessions] = useState<Session[]>([]);
   const [form, setForm] = useState({ module: '1', es: '', en: '', date: '', start: '08:00', end: '12:00', place: '', link: '' });
   const [errors, setErrors] = useState<string[]>([]);
+  const [editing, setEditing] = useState<Session | null>(null);
+  const [saved, setSaved] = useState('');
   const load = () => listSessions(programme).then((list) => setSessions(list.items), () => setSessions([]));
   useEffect(() => { getProgramme(programme).then(setInfo, () => setInfo(null)); load(); }, [programme]);
 
@@ -21,19 +23,43 @@ export function SessionsPage({ programme, user }: { programme: number; user: Use
   const days = new Map<string, Session[]>();
   for (const session of sessions) days.set(day(session.starts_at), [...(days.get(day(session.starts_at)) ?? []), session]);
 
+  const fail = (error: unknown) =>
+    setErrors(error instanceof ApiError && error.problem ? [error.problem.title, ...error.problem.errors.map((detail) => `${detail.field}: ${detail.message}`)] : [t('error.generic')]);
   const add = async (event: Event) => {
     event.preventDefault();
     setErrors([]);
+    setSaved('');
     try {
-      await createSession(programme, {
+      const body = {
         module: Number(form.module), title: { es: form.es, en: form.en }, place: form.place, online_link: form.link,
         starts_at: form.date ? zonedToUtc(form.date, form.start, zone) : '', ends_at: form.date ? zonedToUtc(form.date, form.end, zone) : '',
-      });
+      };
+      if (editing) {
+        await updateSession(programme, editing.id, body, editing.version);
+        setSaved(t('sessions.updated'));
+        setEditing(null);
+      } else {
+        await createSession(programme, body);
+      }
       setForm({ ...form, es: '', en: '', date: '' });
       load();
-    } catch (error) {
-      setErrors(error instanceof ApiError && error.problem ? [error.problem.title, ...error.problem.errors.map((detail) => `${detail.field}: ${detail.message}`)] : [t('error.generic')]);
-    }
+    } catch (error) { fail(error); }
+  };
+  // A session's stored UTC times, back in the programme's zone for the form.
+  const local = (iso: string) =>
+    new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  const edit = (session: Session) => {
+    const position = info?.modules.find((m) => m.id === session.module_id)?.position ?? 1;
+    setEditing(session);
+    setErrors([]);
+    setSaved('');
+    setForm({ module: String(position), es: session.title.es, en: session.title.en, date: local(session.starts_at).slice(0, 10),
+      start: local(session.starts_at).slice(11, 16), end: local(session.ends_at).slice(11, 16), place: session.place, link: session.online_link });
+  };
+  const remove = async (session: Session) => {
+    setErrors([]);
+    setSaved('');
+    try { await deleteSession(programme, session.id); setSaved(t('sessions.removed')); load(); } catch (error) { fail(error); }
   };
   const set = (key: keyof typeof form) => (event: Event) => setForm({ ...form, [key]: (event.target as HTMLInputElement).value });
 
@@ -42,6 +68,7 @@ export function SessionsPage({ programme, user }: { programme: number; user: Use
       <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('sessions.title')}</h1>
       <p class="muted">{t('sessions.zone', { zone })}</p>
+      {errors.length > 0 && !coordinates(user, programme) && <div role="alert" class="error">{errors.map((line, index) => <p key={index}>{line}</p>)}</div>}
       {[...days.entries()].map(([label, items]) => (
         <section key={label} class="day" aria-label={label}>
           <h2>{label}</h2>
@@ -52,15 +79,22 @@ export function SessionsPage({ programme, user }: { programme: number; user: Use
                   <h3>{time(session.starts_at)}–{time(session.ends_at)} · {session.title[language]}</h3>
                   <p class="muted">{session.place || (session.online_link ? t('sessions.online') : '—')}</p>
                   {session.online_link && <p><a href={session.online_link} rel="noopener noreferrer">{t('sessions.join')}</a></p>}
+                  {coordinates(user, programme) && (
+                    <p class="actions">
+                      <button type="button" class="secondary" onClick={() => edit(session)}>{t('sessions.edit', { title: session.title[language] })}</button>
+                      <button type="button" class="secondary" onClick={() => remove(session)}>{t('sessions.remove', { title: session.title[language] })}</button>
+                    </p>
+                  )}
                 </li>
               );
             })}
           </ul>
         </section>
       ))}
+      {saved && <p role="status">{saved}</p>}
       {coordinates(user, programme) && info && (
         <form class="card" onSubmit={add}>
-          <h2>{t('sessions.add')}</h2>
+          <h2>{editing ? t('sessions.editing', { title: editing.title[language] }) : t('sessions.add')}</h2>
           <label>{t('grades.module')}
             <select value={form.module} onChange={set('module')}>
               {info.modules.map((m) => <option key={m.position} value={String(m.position)}>{m.position}. {m.title[language]}</option>)}
@@ -74,7 +108,10 @@ export function SessionsPage({ programme, user }: { programme: number; user: Use
           <label>{t('sessions.place')}<input value={form.place} onInput={set('place')} /></label>
           <label>{t('sessions.link')}<input type="url" value={form.link} onInput={set('link')} placeholder="https://" /></label>
           {errors.length > 0 && <div role="alert" class="error">{errors.map((line, index) => <p key={index}>{line}</p>)}</div>}
-          <button type="submit">{t('sessions.save')}</button>
+          <p class="actions">
+            <button type="submit">{editing ? t('sessions.save_changes') : t('sessions.save')}</button>
+            {editing && <button type="button" class="secondary" onClick={() => { setEditing(null); setForm({ ...form, es: '', en: '', date: '' }); }}>{t('sessions.cancel')}</button>}
+          </p>
         </form>
       )}
     </article>
