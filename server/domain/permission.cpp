@@ -57,6 +57,12 @@ bool can_record_teaching(const Actor& actor, Id programme_id) {
   return actor.has_role(Role::coordinator, programme_id) || actor.has_role(Role::instructor, programme_id);
 }
 
+bool can_teach_module(const Actor& actor, Id programme_id, Id module_id, const std::vector<Id>& assigned_modules) {
+  if (actor.has_role(Role::coordinator, programme_id)) return true;
+  if (!actor.has_role(Role::instructor, programme_id)) return false;
+  return assigned_modules.empty() || std::ranges::find(assigned_modules, module_id) != assigned_modules.end();
+}
+
 // A juror scores projects; the use case also checks that the project is assigned to them and
 // that no conflict of interest stands.
 bool can_review_projects(const Actor& actor, Id programme_id) { return actor.has_role(Role::juror, programme_id); }

@@ -48,6 +48,9 @@ bool can_manage_programme(const Actor& actor, Id programme_id);
 bool can_manage_site(const Actor& actor);
 bool can_record_teaching(const Actor& actor, Id programme_id);
 bool can_review_projects(const Actor& actor, Id programme_id);
+// Instructors see their modules: one assigned to modules records grades and attendance for those
+// only; one assigned to none teaches the whole programme. Coordinators teach every module.
+bool can_teach_module(const Actor& actor, Id programme_id, Id module_id, const std::vector<Id>& assigned_modules);
 bool can_view_ranking(const Actor& actor, Id programme_id);
 
 // Checks a permission that depends on a programme (or none, for site-level ones).

@@ -37,6 +37,33 @@ TEST(Permission, TableOfRolesAgainstProgrammeScopedPermissions) {
   }
 }
 
+TEST(Permission, InstructorsTeachTheirModulesOrTheWholeProgrammeAndJurorsAndObserversHaveTheirOwn) {
+  const Id programme = 7, module = 41, other_module = 42;
+  const struct {
+    const char* name;
+    std::vector<RoleGrant> grants;
+    std::vector<Id> assigned;
+    bool teaches_module;
+    bool reviews;
+    bool ranking;
+  } cases[] = {
+      {"coordinator", {{Role::coordinator, programme}}, {}, true, false, true},
+      {"instructor of no module in particular", {{Role::instructor, programme}}, {}, true, false, false},
+      {"instructor of this module", {{Role::instructor, programme}}, {module}, true, false, false},
+      {"instructor of another module", {{Role::instructor, programme}}, {other_module}, false, false, false},
+      {"instructor of another programme", {{Role::instructor, 8}}, {}, false, false, false},
+      {"juror", {{Role::juror, programme}}, {}, false, true, false},
+      {"observer (donor)", {{Role::observer, programme}}, {}, false, false, true},
+      {"participant", {{Role::participant, programme}}, {}, false, false, false},
+  };
+  for (const auto& c : cases) {
+    const auto actor = actor_with(c.grants);
+    EXPECT_EQ(can_teach_module(actor, programme, module, c.assigned), c.teaches_module) << c.name;
+    EXPECT_EQ(is_allowed(actor, Permission::review_projects, programme), c.reviews) << c.name;
+    EXPECT_EQ(is_allowed(actor, Permission::view_ranking, programme), c.ranking) << c.name;
+  }
+}
+
 TEST(Permission, ProgrammeScopedPermissionsNeedAProgramme) {
   const auto actor = actor_with({{Role::coordinator, std::nullopt}});
   EXPECT_FALSE(is_allowed(actor, Permission::view_programme, std::nullopt));

@@ -61,6 +61,10 @@ const std::vector<Route>& route_table() {
       {put, "/api/v1/programmes/{programme_id}/sessions/{session_id}", manage_programme, handle_update_session},
       {delete_, "/api/v1/programmes/{programme_id}/sessions/{session_id}", manage_programme, handle_delete_session},
       {get, "/api/v1/programmes/{programme_id}/assessments", record_teaching, handle_list_assessments},
+      // Instructors see their modules: who teaches what, and the modules the caller teaches.
+      {get, "/api/v1/programmes/{programme_id}/instructors", manage_programme, handle_list_instructors},
+      {put, "/api/v1/programmes/{programme_id}/instructors/{user_id}/modules", manage_programme, handle_set_instructor_modules},
+      {get, "/api/v1/programmes/{programme_id}/modules/mine", record_teaching, handle_get_my_modules},
       {post, "/api/v1/programmes/{programme_id}/assessments", manage_programme, handle_create_assessment},
       {put, "/api/v1/programmes/{programme_id}/assessments/{assessment_id}", manage_programme, handle_update_assessment},
       {delete_, "/api/v1/programmes/{programme_id}/assessments/{assessment_id}", manage_programme, handle_delete_assessment},

@@ -1,6 +1,7 @@
 #include "services/get_gradebook.hpp"
 
 #include "services/get_programme.hpp"
+#include "services/module_access.hpp"
 #include "domain/validation.hpp"
 
 #include <algorithm>
@@ -81,6 +82,7 @@ Result<GradeGrid> get_grade_grid(storage::Store& store, const Actor& actor, Id p
   if (module_position < 1 || module_position > static_cast<int>(data.module_ids.size()))
     return std::unexpected(field_error("module", "unknown_module", "error.seed.unknown_module", std::to_string(module_position)));
   const auto m = static_cast<std::size_t>(module_position - 1);
+  if (auto refused = refuse_module(*unit, actor, programme_id, data.module_ids[m])) return std::unexpected(*refused);
   GradeGrid grid{module_position, data.module_titles[m], {}, {}};
   std::vector<std::size_t> columns;
   for (std::size_t a = 0; a < data.assessment_ids.size(); ++a)
@@ -121,6 +123,7 @@ Result<SessionAttendance> get_session_attendance(storage::Store& store, const Ac
   const auto found = std::ranges::find(sessions, session_id, &storage::TeachingRepository::SessionRow::id);
   if (found == sessions.end())
     return std::unexpected(field_error("session_id", "unknown_session", "error.attendance.session", std::to_string(session_id)));
+  if (auto refused = refuse_module(*unit, actor, programme_id, found->module_id)) return std::unexpected(*refused);
   result.session = *found;
   auto data = unit->teaching().load_gradebook(programme_id);
   for (std::size_t m = 0; m < data.module_ids.size(); ++m)

@@ -7,6 +7,7 @@
 #include "domain/text_key.hpp"
 #include "domain/validation.hpp"
 #include "services/get_programme.hpp"
+#include "services/module_access.hpp"
 
 namespace diplomado::services {
 namespace {
@@ -60,8 +61,12 @@ Result<GradeImportSummary> import_grades(storage::Store& store, const std::optio
     if (!record.email.empty()) enrollments[normalise_email(record.email)] = {record.row.enrollment_id, record.row.status};
   const auto gradebook = unit->teaching().load_gradebook(programme_id);
   std::map<std::string, std::pair<Id, double>> assessments;  // code (folded) -> id, max
-  for (std::size_t a = 0; a < gradebook.assessment_ids.size(); ++a)
+  std::set<Id> not_taught;  // assessments of modules an instructor does not teach
+  for (std::size_t a = 0; a < gradebook.assessment_ids.size(); ++a) {
     assessments[matching_key(gradebook.assessment_codes[a])] = {gradebook.assessment_ids[a], gradebook.input.assessments[a].max_score};
+    if (const auto module = gradebook.input.assessments[a].module; module && refuse_module(*unit, actor, programme_id, gradebook.module_ids[*module]))
+      not_taught.insert(gradebook.assessment_ids[a]);
+  }
 
   GradeImportSummary summary;
   std::vector<std::string> headers;
@@ -98,6 +103,8 @@ Result<GradeImportSummary> import_grades(storage::Store& store, const std::optio
     else if (enrollment->second.second == "withdrawn") issue(row, GradeColumn::email, "withdrawn", "error.grading.withdrawn", email_text);
     const auto assessment = assessments.find(matching_key(code_text));
     if (assessment == assessments.end()) issue(row, GradeColumn::assessment, "unknown_assessment", "error.seed.unknown_assessment", code_text);
+    else if (not_taught.contains(assessment->second.first))
+      issue(row, GradeColumn::assessment, "not_your_module", "error.teaching.not_your_module", code_text);
     const auto score = parse_score(score_text);
     if (!score) issue(row, GradeColumn::score, "not_a_number", "error.grading.not_a_number", score_text);
     else if (assessment != assessments.end())

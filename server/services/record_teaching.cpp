@@ -1,8 +1,10 @@
 #include "services/record_teaching.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "services/get_programme.hpp"
+#include "services/module_access.hpp"
 
 namespace diplomado::services {
 namespace {
@@ -25,6 +27,8 @@ Result<RecordedGrade> record_grade(storage::Store& store, const Actor& actor, Id
   const auto assessment = teaching.find_assessment(programme_id, change.assessment_id);
   if (!assessment)
     return std::unexpected(field_error("assessment_id", "unknown_assessment", "error.seed.unknown_assessment", std::to_string(change.assessment_id)));
+  if (assessment->module_id)
+    if (auto refused = refuse_module(*unit, actor, programme_id, *assessment->module_id)) return std::unexpected(*refused);
   const auto enrollment = unit->programmes().participant(programme_id, change.enrollment_id);
   if (!enrollment)
     return std::unexpected(field_error("enrollment_id", "not_enrolled", "error.grading.not_enrolled", std::to_string(change.enrollment_id)));
@@ -57,8 +61,11 @@ Result<AttendanceCounts> record_attendance(storage::Store& store, const Actor& a
                                            const std::map<Id, std::string>& exceptions, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::record_teaching)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
-  if (!unit->teaching().session_in_programme(programme_id, session_id))
+  const auto sessions = unit->teaching().sessions(programme_id);
+  const auto session = std::ranges::find(sessions, session_id, &storage::TeachingRepository::SessionRow::id);
+  if (session == sessions.end())
     return std::unexpected(field_error("session_id", "unknown_session", "error.attendance.session", std::to_string(session_id)));
+  if (auto refused = refuse_module(*unit, actor, programme_id, session->module_id)) return std::unexpected(*refused);
 
   std::map<Id, Attendance> marks;
   for (const auto& record : unit->programmes().participant_records(programme_id, {}))

@@ -147,6 +147,7 @@ class TeachingRepository {
     Id id = 0;
     std::string code;
     double max_score = 0;
+    std::optional<Id> module_id;  // empty for the pretest and posttest
   };
   struct GradeRow {
     double score = 0;
@@ -191,6 +192,17 @@ class TeachingRepository {
     std::optional<double> highest_grade;
   };
   virtual std::vector<AssessmentDetail> assessments(Id programme_id) = 0;
+
+  // Who teaches what: the programme's instructors (users with the role there) and their modules.
+  struct InstructorRecord {
+    Id user_id = 0;
+    std::string email;
+    std::string display_name;
+    std::vector<Id> module_ids;  // empty: the whole programme
+  };
+  virtual std::vector<InstructorRecord> instructors(Id programme_id) = 0;
+  virtual std::vector<Id> modules_of_instructor(Id programme_id, Id user_id) = 0;
+  virtual void set_instructor_modules(Id programme_id, Id user_id, const std::vector<Id>& module_ids) = 0;
   virtual bool update_assessment(Id assessment_id, std::optional<Id> module_id, const AssessmentSeed& assessment, std::int64_t expected_version) = 0;
   virtual void delete_assessment(Id assessment_id) = 0;
   // Marks recorded for a session: enrolment id -> mark.

@@ -240,9 +240,12 @@ class SociTeachingRepository final : public TeachingRepository {
   std::optional<AssessmentRow> find_assessment(Id programme_id, Id assessment_id) override {
     long long programme = programme_id, id = assessment_id;
     AssessmentRow row;
-    m_sql << "SELECT code, max_score FROM assessment WHERE id = :id AND programme_id = :p", into(row.code), into(row.max_score), use(id), use(programme);
+    long long module = 0;
+    m_sql << "SELECT code, max_score, COALESCE(module_id, 0) FROM assessment WHERE id = :id AND programme_id = :p", into(row.code), into(row.max_score),
+        into(module), use(id), use(programme);
     if (!m_sql.got_data()) return std::nullopt;
     row.id = assessment_id;
+    if (module) row.module_id = module;
     return row;
   }
 
@@ -362,6 +365,42 @@ class SociTeachingRepository final : public TeachingRepository {
       found.push_back(row);
     }
     return found;
+  }
+
+  std::vector<InstructorRecord> instructors(Id programme_id) override {
+    long long programme = programme_id, user = 0;
+    InstructorRecord row;
+    std::vector<InstructorRecord> found;
+    soci::statement statement = (m_sql.prepare << "SELECT DISTINCT u.id, u.email, u.display_name FROM app_user u JOIN role_grant g ON g.user_id = u.id "
+                                                  "WHERE g.role = 'instructor' AND g.programme_id = :p ORDER BY u.display_name, u.id",
+                                 into(user), into(row.email), into(row.display_name), use(programme));
+    statement.execute();
+    while (statement.fetch()) {
+      row.user_id = user;
+      found.push_back(row);
+    }
+    for (auto& instructor : found) instructor.module_ids = modules_of_instructor(programme_id, instructor.user_id);
+    return found;
+  }
+
+  std::vector<Id> modules_of_instructor(Id programme_id, Id user_id) override {
+    long long programme = programme_id, user = user_id, module = 0;
+    std::vector<Id> found;
+    soci::statement statement = (m_sql.prepare << "SELECT i.module_id FROM module_instructor i JOIN module m ON m.id = i.module_id "
+                                                  "WHERE m.programme_id = :p AND i.user_id = :u ORDER BY m.position",
+                                 into(module), use(programme), use(user));
+    statement.execute();
+    while (statement.fetch()) found.push_back(module);
+    return found;
+  }
+
+  void set_instructor_modules(Id programme_id, Id user_id, const std::vector<Id>& module_ids) override {
+    long long programme = programme_id, user = user_id;
+    m_sql << "DELETE FROM module_instructor WHERE user_id = :u AND module_id IN (SELECT id FROM module WHERE programme_id = :p)", use(user), use(programme);
+    for (Id module_id : module_ids) {
+      long long module = module_id;
+      m_sql << "INSERT INTO module_instructor (module_id, user_id) VALUES (:m, :u)", use(module), use(user);
+    }
   }
 
   bool update_assessment(Id assessment_id, std::optional<Id> module_id, const AssessmentSeed& assessment, std::int64_t expected_version) override {

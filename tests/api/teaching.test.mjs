@@ -258,3 +258,38 @@ test('sessions and assessments are edited with their version and kept once they 
   assert.equal(fresh.status, 201);
   assert.equal((await send(server, 'DELETE', path(`/assessments/${(await fresh.json()).id}`), coordinator)).status, 204);
 });
+
+test('instructors see their modules: one assigned to module 2 neither reads nor records module 1', async () => {
+  const path = (rest) => `/api/v1/programmes/${programmeId}${rest}`;
+  const instructors = (await (await get(server, path('/instructors'), coordinator)).json()).items;
+  const teacher = instructors.find((row) => row.email === 'docente@example.pa');
+  assert.deepEqual(teacher.modules, [], 'unassigned: the whole programme');
+  const assign = (modules, user = teacher.user_id) => send(server, 'PUT', path(`/instructors/${user}/modules`), coordinator, { modules }, { 'Accept-Language': 'en' });
+  assert.equal((await assign([9])).status, 400, 'an unknown module is named');
+  const donorId = (await (await get(server, '/api/v1/me', await signIn(server, 'donante@example.ca'))).json()).user.id;
+  assert.equal((await assign([2], donorId)).status, 400, 'only an instructor of the programme');
+  const assigned = await assign([2]);
+  assert.equal(assigned.status, 200);
+  assert.deepEqual((await assigned.json()).modules, [2]);
+
+  const instructor = await signIn(server, 'docente@example.pa');
+  assert.deepEqual((await (await get(server, path('/modules/mine'), instructor)).json()).modules, [2]);
+  assert.deepEqual((await (await get(server, path('/modules/mine'), coordinator)).json()).modules, [1, 2, 3, 4, 5, 6]);
+  assert.equal((await get(server, path('/modules/2/grades'), instructor)).status, 200);
+  const other = await get(server, path('/modules/1/grades'), instructor, { 'Accept-Language': 'en' });
+  assert.equal(other.status, 403);
+  assert.match((await other.json()).title, /do not teach this module/);
+
+  const book = await gradebook();
+  const row = book.rows.find((entry) => entry.status !== 'withdrawn');
+  const quiz = book.assessments.find((assessment) => assessment.code === 'M1-Q');
+  assert.equal((await grade(row.enrollment_id, quiz.id, { score: '5' }, { 'If-Match': '"9"' }, instructor)).status, 403);
+  const moduleOne = book.sessions.find((session) => session.module === 1);
+  assert.equal((await send(server, 'PUT', path(`/sessions/${moduleOne.id}/attendance`), instructor, { exceptions: {} })).status, 403);
+  const file = 'Correo;Evaluación;Nota\nalguien@example.org;M1-Q;5\n';
+  const imported = await (await send(server, 'POST', path('/grade_imports'), instructor, file, { 'Content-Type': 'text/csv' })).json();
+  assert.ok(imported.errors.some((error) => error.code === 'not_your_module' && error.value === 'M1-Q'));
+
+  assert.equal((await assign([])).status, 200, 'back to the whole programme');
+  assert.equal((await get(server, path('/modules/1/grades'), instructor)).status, 200);
+});

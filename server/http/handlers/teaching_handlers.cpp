@@ -11,6 +11,7 @@
 #include "http/json/json_body.hpp"
 #include "http/json/teaching_json.hpp"
 #include "http/problem.hpp"
+#include "services/assign_instructors.hpp"
 #include "services/get_gradebook.hpp"
 #include "services/import_grades.hpp"
 #include "services/manage_assessments.hpp"
@@ -268,6 +269,56 @@ HttpResponse handle_record_attendance(RequestContext& context) {
       .field("excused", counts->excused)
       .field("absent", counts->absent)
       .end_object();
+  return json_response(200, json.take());
+}
+
+namespace {
+
+void write_instructor(JsonWriter& json, const services::InstructorView& instructor) {
+  json.begin_object().field("user_id", instructor.user_id).field("email", instructor.email).field("display_name", instructor.display_name).key("modules").begin_array();
+  for (int module : instructor.modules) json.value(module);
+  json.end_array().end_object();
+}
+
+}  // namespace
+
+HttpResponse handle_list_instructors(RequestContext& context) {
+  auto instructors = services::list_instructors(context.app.store, *context.actor, programme_id_of(context));
+  if (!instructors) return problem_response(instructors.error(), context.language);
+  JsonWriter json;
+  json.begin_object().key("items").begin_array();
+  for (const auto& instructor : *instructors) write_instructor(json, instructor);
+  json.end_array().end_object();
+  return json_response(200, json.take());
+}
+
+// Body: {"modules": [positions]}; an empty list: the whole programme.
+HttpResponse handle_set_instructor_modules(RequestContext& context) {
+  const auto user_id = path_id(context, "user_id");
+  if (!user_id) return bad_path_id(context, "user_id");
+  auto body = parse_json_object(context);
+  if (!body) return problem_response(body.error(), context.language);
+  const auto listed = body->find("modules");
+  if (listed == body->end() || !listed->is_array()) return problem_response(field_error("modules", "required", "error.field.required"), context.language);
+  std::vector<int> modules;
+  for (const auto& module : *listed) {
+    if (!module.is_number_integer()) return problem_response(field_error("modules", "unknown_module", "error.seed.unknown_module", module.dump()), context.language);
+    modules.push_back(module.get<int>());
+  }
+  auto instructor = services::set_instructor_modules(context.app.store, *context.actor, programme_id_of(context), *user_id, modules, context.app.now());
+  if (!instructor) return problem_response(instructor.error(), context.language);
+  JsonWriter json;
+  write_instructor(json, *instructor);
+  return json_response(200, json.take());
+}
+
+HttpResponse handle_get_my_modules(RequestContext& context) {
+  auto modules = services::my_modules(context.app.store, *context.actor, programme_id_of(context));
+  if (!modules) return problem_response(modules.error(), context.language);
+  JsonWriter json;
+  json.begin_object().key("modules").begin_array();
+  for (int module : *modules) json.value(module);
+  json.end_array().end_object();
   return json_response(200, json.take());
 }
 
