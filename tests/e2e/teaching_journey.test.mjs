@@ -262,3 +262,25 @@ test('the instructor imports grades: a file with problems is listed row by row, 
   const rosa = grid.rows.find((row) => row.family_names === 'Abadía');
   assert.equal(rosa.cells[quiz].score, 8.5, 'the confirmed grade is on file');
 });
+
+test('the coordinator gives the instructor module 2 only; the instructor then grades module 2 alone', async () => {
+  await withPage('instructors', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await signIn(page, 'coordinacion@example.pa');
+    await page.getByRole('link', { name: 'Docentes y módulos' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Docentes y módulos' }).waitFor();
+    const teacher = page.getByRole('group', { name: /Docente/ });
+    await teacher.getByRole('checkbox', { name: /^2\. / }).check();
+    await page.getByRole('status').filter({ hasText: 'Módulos de Docente guardados.' }).waitFor();
+    await teacher.getByText('(1 módulo)').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  });
+  await withPage('instructor-module', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await signIn(page);
+    await page.getByRole('link', { name: 'Registrar notas' }).click();
+    const modules = page.getByRole('combobox', { name: 'Módulo' });
+    await modules.locator('option').first().waitFor({ state: 'attached' });
+    const offered = await modules.locator('option').allTextContents();
+    assert.equal(offered.length, 1);
+    assert.match(offered[0], /^2\. /);
+  });
+});

@@ -25,6 +25,7 @@ import { JuryPage } from './pages/jury/jury_page';
 import { TeamsPage } from './pages/teams/teams_page';
 import { RubricPage } from './pages/rubric/rubric_page';
 import { GradeImportPage } from './pages/grade_imports/grade_import_page';
+import { InstructorsPage } from './pages/instructors/instructors_page';
 
 // Routes live in the URL hash (#/programmes/1), so the server only ever serves index.html.
 function useRoute(): string {
@@ -65,6 +66,7 @@ export function App() {
   const teamsMatch = /^\/programmes\/(\d+)\/teams$/.exec(route);
   const rubricMatch = /^\/programmes\/(\d+)\/rubric$/.exec(route);
   const gradeImportMatch = /^\/programmes\/(\d+)\/grade_import$/.exec(route);
+  const instructorsMatch = /^\/programmes\/(\d+)\/instructors$/.exec(route);
   let page;
   if (user === undefined) page = <p role="status">{t('app.loading')}</p>;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
@@ -89,6 +91,7 @@ export function App() {
   else if (teamsMatch) page = <TeamsPage programme={Number(teamsMatch[1])} />;
   else if (rubricMatch) page = <RubricPage programme={Number(rubricMatch[1])} user={user} />;
   else if (gradeImportMatch) page = <GradeImportPage programme={Number(gradeImportMatch[1])} />;
+  else if (instructorsMatch) page = <InstructorsPage programme={Number(instructorsMatch[1])} />;
   else page = <ProgrammesPage />;
 
   return (

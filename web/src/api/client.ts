@@ -212,3 +212,10 @@ export function problemText(error: unknown, fallback: string): string {
 export type GradeImportSummary = paths['/api/v1/programmes/{programme_id}/grade_imports']['post']['responses']['200']['content']['application/json'];
 export const importGrades = (programme: number, file: File, commit: boolean) =>
   request<GradeImportSummary>('POST', `/programmes/${programme}/grade_imports?dry_run=${commit ? 'false' : 'true'}`, file);
+
+// Who teaches which module (issue 3): positions from 1; an empty list is the whole programme.
+export type Instructor = { user_id: number; email: string; display_name: string; modules: number[] };
+export const listInstructors = (programme: number) => request<{ items: Instructor[] }>('GET', `/programmes/${programme}/instructors`);
+export const setInstructorModules = (programme: number, user: number, modules: number[]) =>
+  request<Instructor>('PUT', `/programmes/${programme}/instructors/${user}/modules`, { modules });
+export const getMyModules = (programme: number) => request<{ modules: number[] }>('GET', `/programmes/${programme}/modules/mine`);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, getAttendance, listSessions, recordAttendance, type Session, type SessionAttendance } from '../../api/client';
+import { ApiError, getAttendance, getMyModules, getProgramme, listSessions, recordAttendance, type Session, type SessionAttendance } from '../../api/client';
 import { useTranslation } from '../../i18n';
 
 const MARKS = ['present', 'late', 'excused', 'absent'] as const;
@@ -14,7 +14,13 @@ export function AttendancePage({ programme }: { programme: number }) {
   const [message, setMessage] = useState('');
 
   useEffect(() => {
-    listSessions(programme).then((list) => { setSessions(list.items); if (list.items.length) setSession(list.items[0].id); }, () => setSessions([]));
+    // Instructors see their modules: only the sessions of modules this user teaches are offered.
+    Promise.all([listSessions(programme), getMyModules(programme), getProgramme(programme)]).then(([list, mine, info]) => {
+      const taught = new Set(info.modules.filter((m) => mine.modules.includes(m.position)).map((m) => m.id));
+      const offered = list.items.filter((item) => taught.has(item.module_id));
+      setSessions(offered);
+      if (offered.length) setSession(offered[0].id);
+    }, () => setSessions([]));
   }, [programme]);
   useEffect(() => {
     if (session == null) return;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, getGradeGrid, getProgramme, recordGrade, type GradeGrid, type Programme } from '../../api/client';
+import { ApiError, getGradeGrid, getMyModules, getProgramme, recordGrade, type GradeGrid, type Programme } from '../../api/client';
 import { useTranslation } from '../../i18n';
 
 // A spreadsheet-like grid for one module: participants x assessments. Arrow keys and Enter move
@@ -19,7 +19,12 @@ export function GradesPage({ programme }: { programme: number }) {
     setDrafts({});
     getGradeGrid(programme, module).then(setGrid, (error) => setMessage(error instanceof ApiError && error.problem ? error.problem.title : t('error.generic')));
   };
-  useEffect(() => { getProgramme(programme).then(setInfo, () => setInfo(null)); }, [programme]);
+  // Instructors see their modules: the selector offers the ones the server lets this user teach.
+  const [mine, setMine] = useState<number[] | null>(null);
+  useEffect(() => {
+    getProgramme(programme).then(setInfo, () => setInfo(null));
+    getMyModules(programme).then((answer) => { setMine(answer.modules); if (answer.modules.length && !answer.modules.includes(module)) setModule(answer.modules[0]); }, () => setMine(null));
+  }, [programme]);
   useEffect(load, [programme, module]);
 
   const key = (row: number, column: number) => `${row}:${column}`;
@@ -67,7 +72,7 @@ export function GradesPage({ programme }: { programme: number }) {
       <p class="actions"><a class="button secondary" href={`#/programmes/${programme}/grade_import`}>{t('grades.import')}</a></p>
       <label class="inline">{t('grades.module')}
         <select value={String(module)} onChange={(event) => setModule(Number((event.target as HTMLSelectElement).value))}>
-          {(info?.modules ?? []).map((m) => <option key={m.position} value={String(m.position)}>{m.position}. {m.title[language]}</option>)}
+          {(info?.modules ?? []).filter((m) => !mine || mine.includes(m.position)).map((m) => <option key={m.position} value={String(m.position)}>{m.position}. {m.title[language]}</option>)}
         </select>
       </label>
       <p class="muted">{t('grades.hint')}</p>

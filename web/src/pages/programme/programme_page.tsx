@@ -46,6 +46,7 @@ export function ProgrammePage({ id, user }: { id: number; user: User }) {
         <p class="actions">
           <a class="button" href={`#/programmes/${id}/sessions`}>{t('programme.sessions')}</a>
           {coordinates(user, id) && <a class="button" href={`#/programmes/${id}/assessments`}>{t('programme.assessments')}</a>}
+          {coordinates(user, id) && <a class="button" href={`#/programmes/${id}/instructors`}>{t('programme.instructors')}</a>}
           <a class="button" href={`#/programmes/${id}/attendance`}>{t('programme.take_attendance')}</a>
           <a class="button" href={`#/programmes/${id}/grades`}>{t('programme.enter_grades')}</a>
         </p>
