@@ -25,9 +25,14 @@ Error check_session(const NewSession& session, std::optional<TimePoint>& starts,
   return invalid;
 }
 
-std::optional<Id> module_id_at(const Programme& programme, int position) {
-  const auto module = std::ranges::find(programme.modules, position, &Module::position);
-  if (module == programme.modules.end()) return std::nullopt;
+// The session's module in the programme, or every error found: the session's own and an unknown module.
+Result<Id> module_for(storage::UnitOfWork& unit, Id programme_id, const NewSession& session, Error invalid) {
+  const auto programme = unit.programmes().find(programme_id);
+  if (!programme) return std::unexpected(programme_not_found());
+  const auto module = std::ranges::find(programme->modules, session.module, &Module::position);
+  if (module == programme->modules.end())
+    invalid.details.push_back({"module", std::nullopt, "unknown_module", "error.seed.unknown_module", std::to_string(session.module)});
+  if (!invalid.details.empty()) return std::unexpected(invalid);
   return module->id;
 }
 
@@ -39,11 +44,8 @@ Result<storage::TeachingRepository::SessionRow> create_session(storage::Store& s
   std::optional<TimePoint> starts, ends;
   Error invalid = check_session(session, starts, ends);
   auto unit = store.begin(storage::TransactionMode::read_write);
-  const auto programme = unit->programmes().find(programme_id);
-  if (!programme) return std::unexpected(programme_not_found());
-  const auto module = module_id_at(*programme, session.module);
-  if (!module) invalid.details.push_back({"module", std::nullopt, "unknown_module", "error.seed.unknown_module", std::to_string(session.module)});
-  if (!invalid.details.empty()) return std::unexpected(invalid);
+  const auto module = module_for(*unit, programme_id, session, std::move(invalid));
+  if (!module) return std::unexpected(module.error());
 
   const auto id = unit->teaching().insert_session(*module, {"", session.module, session.title, format_iso8601(*starts), format_iso8601(*ends), session.place});
   if (!session.online_link.empty()) unit->teaching().set_session_link(id, session.online_link);
@@ -59,12 +61,9 @@ Result<storage::TeachingRepository::SessionRow> update_session(storage::Store& s
   std::optional<TimePoint> starts, ends;
   Error invalid = check_session(session, starts, ends);
   auto unit = store.begin(storage::TransactionMode::read_write);
-  const auto programme = unit->programmes().find(programme_id);
-  if (!programme) return std::unexpected(programme_not_found());
   if (!unit->teaching().session_in_programme(programme_id, session_id)) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
-  const auto module = module_id_at(*programme, session.module);
-  if (!module) invalid.details.push_back({"module", std::nullopt, "unknown_module", "error.seed.unknown_module", std::to_string(session.module)});
-  if (!invalid.details.empty()) return std::unexpected(invalid);
+  const auto module = module_for(*unit, programme_id, session, std::move(invalid));
+  if (!module) return std::unexpected(module.error());
   if (!unit->teaching().update_session(session_id, *module, {"", session.module, session.title, format_iso8601(*starts), format_iso8601(*ends), session.place},
                                        session.online_link, expected_version))
     return std::unexpected(make_error(ErrorCode::conflict, "error.session.stale"));

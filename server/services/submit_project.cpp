@@ -111,16 +111,32 @@ Result<std::vector<ProjectRecord>> list_projects(storage::Store& store, const Ac
   return visible;
 }
 
+namespace {
+
+struct VisibleProject {
+  ProjectRecord project;
+  ProjectAccess access = ProjectAccess::none;
+};
+
+// The project, if it is the programme's (404 otherwise) and the actor may see it (403 otherwise).
+Result<VisibleProject> visible_project(storage::UnitOfWork& unit, const Actor& actor, Id programme_id, Id project_id) {
+  auto project = unit.projects().project(programme_id, project_id);
+  if (!project) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
+  const ProjectAccess access = project_access(unit, actor, programme_id, *project);
+  if (access == ProjectAccess::none) return std::unexpected(make_error(ErrorCode::forbidden, "error.project.not_yours"));
+  return VisibleProject{std::move(*project), access};
+}
+
+}  // namespace
+
 Result<ProjectDetail> get_project(storage::Store& store, const Actor& actor, Id programme_id, Id project_id, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_only);
-  auto project = unit->projects().project(programme_id, project_id);
-  if (!project) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
-  const ProjectAccess access = project_access(*unit, actor, programme_id, *project);
-  if (access == ProjectAccess::none) return std::unexpected(make_error(ErrorCode::forbidden, "error.project.not_yours"));
+  auto visible = visible_project(*unit, actor, programme_id, project_id);
+  if (!visible) return std::unexpected(visible.error());
   const auto settings = unit->projects().settings(programme_id);
-  const bool editable = access == ProjectAccess::member && (!past_deadline(settings, now) || project->status == "reopened");
-  return detail_of(*unit, std::move(*project), settings, editable);
+  const bool editable = visible->access == ProjectAccess::member && (!past_deadline(settings, now) || visible->project.status == "reopened");
+  return detail_of(*unit, std::move(visible->project), settings, editable);
 }
 
 Result<ProjectDetail> get_my_project(storage::Store& store, const Actor& actor, Id programme_id, TimePoint now) {
@@ -221,10 +237,10 @@ Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& acto
   std::ranges::replace_if(name, [](char c) { return c == '/' || c == '\\' || c == '"' || static_cast<unsigned char>(c) < 0x20; }, '_');
 
   auto unit = store.begin(storage::TransactionMode::read_write);
-  auto project = unit->projects().project(programme_id, project_id);
-  if (!project) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
-  if (project_access(*unit, actor, programme_id, *project) != ProjectAccess::member)
-    return std::unexpected(make_error(ErrorCode::forbidden, "error.project.not_yours"));
+  auto visible = visible_project(*unit, actor, programme_id, project_id);
+  if (!visible) return std::unexpected(visible.error());
+  if (visible->access != ProjectAccess::member) return std::unexpected(make_error(ErrorCode::forbidden, "error.project.not_yours"));
+  const ProjectRecord* project = &visible->project;
   const auto settings = unit->projects().settings(programme_id);
   if (past_deadline(settings, now) && project->status != "reopened") {
     return std::unexpected(deadline_passed(*unit, programme_id, settings));
@@ -244,10 +260,9 @@ Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& acto
 Result<AttachmentFile> get_attachment(storage::Store& store, const Actor& actor, Id programme_id, Id project_id, Id attachment_id) {
   if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_only);
-  auto project = unit->projects().project(programme_id, project_id);
-  if (!project) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
-  if (project_access(*unit, actor, programme_id, *project) == ProjectAccess::none)
-    return std::unexpected(make_error(ErrorCode::forbidden, "error.project.not_yours"));
+  auto visible = visible_project(*unit, actor, programme_id, project_id);
+  if (!visible) return std::unexpected(visible.error());
+  const ProjectRecord* project = &visible->project;
   const auto content = unit->projects().attachment_content(project_id, attachment_id);
   if (!content) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
   std::string name = "proyecto.pdf";
