@@ -48,6 +48,13 @@ std::vector<GradebookRow> compute_rows(LoadedGradebook& data) {
 
 Result<Gradebook> get_gradebook(storage::Store& store, const std::optional<Actor>& actor, Id programme_id) {
   if (auto refused = refuse(actor, programme_id, Permission::record_teaching)) return std::unexpected(*refused);
+  // The whole gradebook shows every module: an instructor assigned to some modules sees theirs
+  // through the module grids instead.
+  if (actor && !actor->has_role(Role::coordinator, programme_id)) {
+    auto unit = store.begin(storage::TransactionMode::read_only);
+    if (!unit->teaching().modules_of_instructor(programme_id, actor->user_id).empty())
+      return std::unexpected(make_error(ErrorCode::forbidden, "error.teaching.not_your_module"));
+  }
   auto data = load(store, programme_id);
   if (!data) return std::unexpected(data.error());
   Gradebook gradebook{data->input.policy, data->module_titles, {}, data->session_ids, data->input.session_modules, {}};

@@ -276,6 +276,7 @@ test('instructors see their modules: one assigned to module 2 neither reads nor 
   assert.deepEqual((await (await get(server, path('/modules/mine'), instructor)).json()).modules, [2]);
   assert.deepEqual((await (await get(server, path('/modules/mine'), coordinator)).json()).modules, [1, 2, 3, 4, 5, 6]);
   assert.equal((await get(server, path('/modules/2/grades'), instructor)).status, 200);
+  assert.equal((await get(server, path('/gradebook'), instructor)).status, 403, 'the whole gradebook shows every module');
   const other = await get(server, path('/modules/1/grades'), instructor, { 'Accept-Language': 'en' });
   assert.equal(other.status, 403);
   assert.match((await other.json()).title, /do not teach this module/);
