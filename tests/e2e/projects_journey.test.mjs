@@ -108,6 +108,15 @@ test('the coordinator proposes teams, reads their scores, and applies them', asy
     await signIn(page, 'coordinacion@example.pa');
     await page.getByRole('link', { name: 'Equipos', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Equipos' }).waitFor();
+    // A ninth team, then a name already taken, refused naming it.
+    await page.getByLabel('Nombre del equipo nuevo').fill('Darién — Salud');
+    await page.getByRole('combobox', { name: 'Región' }).selectOption({ label: 'Darién' });
+    await page.getByRole('button', { name: 'Agregar equipo' }).click();
+    await page.getByRole('status').filter({ hasText: 'Equipo agregado: Darién — Salud.' }).waitFor();
+    await page.getByRole('textbox', { name: 'Nombre del equipo Darién — Salud' }).waitFor();
+    await page.getByLabel('Nombre del equipo nuevo').fill('Darién — Salud');
+    await page.getByRole('button', { name: 'Agregar equipo' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Ya existe un equipo con ese nombre.' }).waitFor();
     await page.getByLabel('Instituciones distintas por equipo (mínimo)').fill('9');
     await page.getByRole('button', { name: 'Proponer equipos' }).click();
     await page.getByRole('alert').filter({ hasText: /Instituciones por equipo: .* tiene solo \d+ de las 9 pedidas/ }).first().waitFor();

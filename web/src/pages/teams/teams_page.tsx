@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { applyTeams, listParticipants, listTeams, problemText, proposeTeams, updateTeam, type FormationProposal, type Participant, type Team } from '../../api/client';
+import { applyTeams, createTeam, getProgramme, listParticipants, listSubdivisions, listTeams, problemText, proposeTeams, updateTeam, type FormationProposal, type Participant, type SubdivisionReference, type Team } from '../../api/client';
 import { useTranslation } from '../../i18n';
 
 const WEIGHTS = ['region_weight', 'institutions_weight', 'gender_weight', 'level_weight', 'size_weight'] as const;
@@ -33,7 +33,23 @@ export function TeamsPage({ programme }: { programme: number }) {
     };
     all().then((items) => setPeople(items.filter((person) => person.status !== 'withdrawn')), () => setPeople([]));
   };
-  useEffect(() => { load(); }, [programme]);
+  const [places, setPlaces] = useState<SubdivisionReference[]>([]);
+  const [newTeam, setNewTeam] = useState({ name: '', region: '' });
+  useEffect(() => {
+    load();
+    getProgramme(programme).then((info) => listSubdivisions(info.country)).then((list) => setPlaces(list.items), () => setPlaces([]));
+  }, [programme]);
+  const add = async (event: Event) => {
+    event.preventDefault();
+    setMessage('');
+    setSaved('');
+    try {
+      await createTeam(programme, { name: newTeam.name, region_code: newTeam.region });
+      setSaved(t('teams.created', { name: newTeam.name }));
+      setNewTeam({ name: '', region: '' });
+      load();
+    } catch (error) { setMessage(problemText(error, t('error.generic'))); }
+  };
   const number = (value: number, digits = 2) => value.toLocaleString(language === 'es' ? 'es-PA' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
   const propose = async (mode: 'form' | 'rebalance') => {
@@ -126,6 +142,17 @@ export function TeamsPage({ programme }: { programme: number }) {
           </tbody>
         </table>
       </div>
+      <form class="filters" onSubmit={add}>
+        <label>{t('teams.new_name')}<input value={newTeam.name} onInput={(event) => setNewTeam({ ...newTeam, name: (event.target as HTMLInputElement).value })} /></label>
+        <label>
+          {t('teams.region')}
+          <select value={newTeam.region} onChange={(event) => setNewTeam({ ...newTeam, region: (event.target as HTMLSelectElement).value })}>
+            <option value="">—</option>
+            {places.map((place) => <option key={place.code} value={place.code}>{place.name}</option>)}
+          </select>
+        </label>
+        <button type="submit">{t('teams.add')}</button>
+      </form>
       <section>
         <h2>{t('teams.formation')}</h2>
         <form class="stack" onSubmit={(event) => { event.preventDefault(); propose('form'); }}>
