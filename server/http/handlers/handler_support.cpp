@@ -39,4 +39,11 @@ Result<std::optional<std::int64_t>> if_match_version(const RequestContext& conte
   return std::optional<std::int64_t>{version};
 }
 
+Result<std::int64_t> required_version(const RequestContext& context) {
+  auto version = if_match_version(context);
+  if (!version) return std::unexpected(version.error());
+  if (!*version) return std::unexpected(field_error("If-Match", "required", "error.field.required"));
+  return **version;
+}
+
 }  // namespace diplomado::http

@@ -90,5 +90,7 @@ HttpResponse bad_path_id(const RequestContext& context, const std::string& name)
 HttpResponse rows_in_error(const std::vector<ImportIssue>& issues, Language language);
 // The version an If-Match header names ("7", "\"7\"" or W/"7"); empty when there is none.
 Result<std::optional<std::int64_t>> if_match_version(const RequestContext& context);
+// The same, for edits that must name the version they replace: a 400 when there is none.
+Result<std::int64_t> required_version(const RequestContext& context);
 
 }  // namespace diplomado::http

@@ -3,6 +3,7 @@
 #include "documents/ranking_report.hpp"
 #include "domain/programme.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/versioned_response.hpp"
 #include "http/json/json_body.hpp"
 #include "http/json/project_json.hpp"
 #include "http/problem.hpp"
@@ -31,11 +32,7 @@ services::RankingOrder order_of(const RequestContext& context) {
 HttpResponse handle_list_projects(RequestContext& context) {
   auto projects = services::list_projects(context.app.store, *context.actor, programme_id_of(context));
   if (!projects) return problem_response(projects.error(), context.language);
-  JsonWriter json;
-  json.begin_object().key("items").begin_array();
-  for (const auto& project : *projects) write(json, project);
-  json.end_array().end_object();
-  return json_response(200, json.take());
+  return json_response(200, whole_list_json(*projects));
 }
 
 HttpResponse handle_get_my_project(RequestContext& context) {
@@ -80,10 +77,9 @@ HttpResponse handle_submit_project(RequestContext& context) {
 HttpResponse handle_reopen_project(RequestContext& context) {
   const auto project_id = path_id(context, "project_id");
   if (!project_id) return bad_path_id(context, "project_id");
-  auto version = if_match_version(context);
+  auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  if (!*version) return problem_response(field_error("If-Match", "required", "error.field.required"), context.language);
-  auto reopened = services::reopen_project(context.app.store, *context.actor, programme_id_of(context), *project_id, **version, context.app.now());
+  auto reopened = services::reopen_project(context.app.store, *context.actor, programme_id_of(context), *project_id, *version, context.app.now());
   if (!reopened) return problem_response(reopened.error(), context.language);
   return written(200, *reopened);
 }
@@ -121,10 +117,7 @@ HttpResponse handle_get_attachment(RequestContext& context) {
 HttpResponse handle_get_project_settings(RequestContext& context) {
   auto settings = services::get_project_settings(context.app.store, *context.actor, programme_id_of(context));
   if (!settings) return problem_response(settings.error(), context.language);
-  JsonWriter json;
-  json.begin_object().key("deadline").text_or_null(settings->deadline.value_or(""));
-  json.field("jurors_per_project", settings->jurors_per_project).field("disagreement_threshold", settings->disagreement_threshold).end_object();
-  return json_response(200, json.take());
+  return written(200, *settings);
 }
 
 // Body: {"deadline": "2023-10-04T04:59:59Z" | null, "jurors_per_project": 3, "disagreement_threshold": 20}.
@@ -143,7 +136,7 @@ HttpResponse handle_update_project_settings(RequestContext& context) {
   settings.disagreement_threshold = body->value("disagreement_threshold", 20.0);
   auto saved = services::update_project_settings(context.app.store, *context.actor, programme_id_of(context), settings, context.app.now());
   if (!saved) return problem_response(saved.error(), context.language);
-  return handle_get_project_settings(context);
+  return written(200, *saved);
 }
 
 HttpResponse handle_get_rubric(RequestContext& context) {
@@ -157,9 +150,8 @@ HttpResponse handle_get_rubric(RequestContext& context) {
 HttpResponse handle_replace_rubric(RequestContext& context) {
   auto body = parse_json_object(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto version = if_match_version(context);
+  auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  if (!*version) return problem_response(field_error("If-Match", "required", "error.field.required"), context.language);
   const auto listed = body->find("criteria");
   if (listed == body->end() || !listed->is_array()) return problem_response(field_error("criteria", "required", "error.rubric.no_criteria"), context.language);
   std::vector<services::RubricCriterionRecord> criteria;
@@ -179,14 +171,14 @@ HttpResponse handle_replace_rubric(RequestContext& context) {
     for (const auto& level : item.value("levels", nlohmann::json::array())) {
       if (!level.is_object() || !level.value("level", nlohmann::json()).is_number_integer())
         return problem_response(field_error(field + ".levels", "malformed", "error.review.out_of_scale"), context.language);
-      storage::RubricLevel entry{level.at("level").get<int>(), {}};
+      services::RubricLevel entry{level.at("level").get<int>(), {}};
       if (const auto description = level.find("description"); description != level.end() && description->is_object())
         entry.description = {description->value("es", ""), description->value("en", "")};
       criterion.levels.push_back(std::move(entry));
     }
     criteria.push_back(std::move(criterion));
   }
-  auto rubric = services::replace_rubric(context.app.store, *context.actor, programme_id_of(context), criteria, **version, context.app.now());
+  auto rubric = services::replace_rubric(context.app.store, *context.actor, programme_id_of(context), criteria, *version, context.app.now());
   if (!rubric) return problem_response(rubric.error(), context.language);
   return written(200, *rubric);
 }
@@ -194,11 +186,7 @@ HttpResponse handle_replace_rubric(RequestContext& context) {
 HttpResponse handle_list_jurors(RequestContext& context) {
   auto jurors = services::list_jurors(context.app.store, *context.actor, programme_id_of(context));
   if (!jurors) return problem_response(jurors.error(), context.language);
-  JsonWriter json;
-  json.begin_object().key("items").begin_array();
-  for (const auto& juror : *jurors) write(json, juror);
-  json.end_array().end_object();
-  return json_response(200, json.take());
+  return json_response(200, whole_list_json(*jurors));
 }
 
 // Body: {"email", "display_name", "institution_id": N | null}. A new user's password is shown once.
@@ -249,14 +237,7 @@ HttpResponse handle_get_jury_progress(RequestContext& context) {
 HttpResponse handle_list_my_reviews(RequestContext& context) {
   auto reviews = services::list_my_reviews(context.app.store, *context.actor, programme_id_of(context));
   if (!reviews) return problem_response(reviews.error(), context.language);
-  JsonWriter json;
-  json.begin_object().key("items").begin_array();
-  for (const auto& review : *reviews) {
-    json.begin_object().field("project_id", static_cast<std::int64_t>(review.project_id)).field("team", review.team_name).field("title", review.title);
-    json.key("submitted_at").text_or_null(review.submitted_at.value_or("")).end_object();
-  }
-  json.end_array().end_object();
-  return json_response(200, json.take());
+  return json_response(200, whole_list_json(*reviews));
 }
 
 HttpResponse handle_get_review(RequestContext& context) {
@@ -287,9 +268,7 @@ HttpResponse handle_submit_review(RequestContext& context) {
   }
   auto review = services::submit_review(context.app.store, *context.actor, programme_id_of(context), *project_id, submission, context.app.now());
   if (!review) return problem_response(review.error(), context.language);
-  auto response = written(200, *review);
-  response.headers.emplace_back("ETag", "\"" + std::to_string(review->version) + "\"");
-  return response;
+  return versioned_response(200, *review);
 }
 
 HttpResponse handle_get_ranking(RequestContext& context) {

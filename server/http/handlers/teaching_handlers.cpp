@@ -63,14 +63,6 @@ AssessmentSeed assessment_of(const nlohmann::json& body) {
   return assessment;
 }
 
-// The If-Match an edit must carry, or the 400 that says so.
-Result<std::int64_t> required_version(const RequestContext& context) {
-  auto version = if_match_version(context);
-  if (!version) return std::unexpected(version.error());
-  if (!*version) return std::unexpected(field_error("If-Match", "required", "error.field.required"));
-  return **version;
-}
-
 }  // namespace
 
 HttpResponse handle_create_session(RequestContext& context) {
@@ -272,24 +264,10 @@ HttpResponse handle_record_attendance(RequestContext& context) {
   return json_response(200, json.take());
 }
 
-namespace {
-
-void write_instructor(JsonWriter& json, const services::InstructorView& instructor) {
-  json.begin_object().field("user_id", instructor.user_id).field("email", instructor.email).field("display_name", instructor.display_name).key("modules").begin_array();
-  for (int module : instructor.modules) json.value(module);
-  json.end_array().end_object();
-}
-
-}  // namespace
-
 HttpResponse handle_list_instructors(RequestContext& context) {
   auto instructors = services::list_instructors(context.app.store, *context.actor, programme_id_of(context));
   if (!instructors) return problem_response(instructors.error(), context.language);
-  JsonWriter json;
-  json.begin_object().key("items").begin_array();
-  for (const auto& instructor : *instructors) write_instructor(json, instructor);
-  json.end_array().end_object();
-  return json_response(200, json.take());
+  return json_response(200, whole_list_json(*instructors));
 }
 
 // Body: {"modules": [positions]}; an empty list: the whole programme.
@@ -308,7 +286,7 @@ HttpResponse handle_set_instructor_modules(RequestContext& context) {
   auto instructor = services::set_instructor_modules(context.app.store, *context.actor, programme_id_of(context), *user_id, modules, context.app.now());
   if (!instructor) return problem_response(instructor.error(), context.language);
   JsonWriter json;
-  write_instructor(json, *instructor);
+  write(json, *instructor);
   return json_response(200, json.take());
 }
 

@@ -2,6 +2,7 @@
 #include "http/handlers/versioned_response.hpp"
 #include "http/json/json_body.hpp"
 #include "http/json/programme_json.hpp"
+#include "http/json/team_json.hpp"
 #include "http/problem.hpp"
 #include "services/form_teams.hpp"
 #include "services/list_teams.hpp"
@@ -16,22 +17,6 @@ HttpResponse handle_list_teams(RequestContext& context) {
                                 [](const std::vector<TeamView>& value) { return whole_list_json(value); }));
 }
 
-namespace {
-
-void write_score(JsonWriter& json, const TeamScore& score) {
-  json.begin_object()
-      .field("total", score.total)
-      .field("region", score.region)
-      .field("institutions", score.institutions)
-      .field("gender", score.gender)
-      .field("level", score.level)
-      .field("size", score.size);
-  json.key("broken").begin_array();
-  for (TeamConstraint constraint : score.broken) json.value(to_string(constraint));
-  json.end_array().end_object();
-}
-
-}  // namespace
 
 // Body: {"name", "region_code"}.
 HttpResponse handle_create_team(RequestContext& context) {
@@ -49,10 +34,9 @@ HttpResponse handle_update_team(RequestContext& context) {
   if (!team_id) return bad_path_id(context, "team_id");
   auto body = parse_json_object(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto version = if_match_version(context);
+  auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  if (!*version) return problem_response(field_error("If-Match", "required", "error.field.required"), context.language);
-  services::TeamChange change{body->value("name", ""), body->value("region_code", ""), std::nullopt, **version};
+  services::TeamChange change{body->value("name", ""), body->value("region_code", ""), std::nullopt, *version};
   if (const auto leader = body->find("leader_enrollment_id"); leader != body->end() && leader->is_number_integer())
     change.leader_enrollment_id = leader->get<Id>();
   auto team = services::update_team(context.app.store, *context.actor, programme_id_of(context), *team_id, change, context.app.now());
@@ -93,43 +77,7 @@ HttpResponse handle_propose_teams(RequestContext& context) {
   auto proposal = services::propose_teams(context.app.store, *context.actor, programme_id_of(context), request);
   if (!proposal) return problem_response(proposal.error(), context.language);
   JsonWriter json;
-  json.begin_object().field("worst", proposal->worst).field("greedy_worst", proposal->greedy_worst).key("teams").begin_array();
-  for (const auto& team : proposal->teams) {
-    json.begin_object().field("team_id", team.team_id).field("name", team.name);
-    json.key("region").begin_object().field("code", team.region_code).field("name", team.region_name).end_object();
-    json.key("score");
-    write_score(json, team.score);
-    json.key("members").begin_array();
-    for (const auto& member : team.members)
-      json.begin_object()
-          .field("enrollment_id", member.enrollment_id)
-          .field("name", member.name)
-          .field("institution", member.institution)
-          .field("region", member.region_code)
-          .field("sex", member.sex)
-          .field("level", member.level)
-          .field("leader", member.leader)
-          .field("kept", member.kept)
-          .end_object();
-    json.end_array().end_object();
-  }
-  json.end_array().key("impossible").begin_array();
-  for (const auto& impossible : proposal->impossible) {
-    json.begin_object().field("constraint", impossible.constraint);
-    json.key("region").object_or_null(!impossible.region_code.empty(), [&](JsonWriter& region) {
-      region.field("code", impossible.region_code).field("name", impossible.region_name);
-    });
-    json.field("available", impossible.available).field("required", impossible.required).end_object();
-  }
-  json.end_array().key("moves").begin_array();
-  for (const auto& move : proposal->moves) {
-    json.begin_object().field("enrollment_id", move.enrollment_id).field("name", move.name);
-    json.key("from_team_id");
-    if (move.from_team_id) json.value(move.from_team_id);
-    else json.null();
-    json.field("to_team_id", move.to_team_id).end_object();
-  }
-  json.end_array().end_object();
+  write(json, *proposal);
   return json_response(200, json.take());
 }
 

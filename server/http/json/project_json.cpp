@@ -50,6 +50,16 @@ void write(JsonWriter& json, const services::AttachmentRecord& attachment) {
       .end_object();
 }
 
+void write(JsonWriter& json, const services::ProjectSettings& settings) {
+  json.begin_object().key("deadline").text_or_null(settings.deadline.value_or(""));
+  json.field("jurors_per_project", settings.jurors_per_project).field("disagreement_threshold", settings.disagreement_threshold).end_object();
+}
+
+void write(JsonWriter& json, const services::AssignedReview& review) {
+  json.begin_object().field("project_id", static_cast<std::int64_t>(review.project_id)).field("team", review.team_name).field("title", review.title);
+  json.key("submitted_at").text_or_null(review.submitted_at.value_or("")).end_object();
+}
+
 void write(JsonWriter& json, const services::ProjectDetail& detail) {
   json.begin_object().key("project");
   if (detail.project.id == 0) json.null();

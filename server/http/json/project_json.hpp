@@ -14,5 +14,7 @@ void write(JsonWriter& json, const services::JurorRecord& juror);
 void write(JsonWriter& json, const services::JuryProgress& progress);
 void write(JsonWriter& json, const services::AssignmentOutcome& outcome);
 void write(JsonWriter& json, const services::AttachmentRecord& attachment);
+void write(JsonWriter& json, const services::ProjectSettings& settings);
+void write(JsonWriter& json, const services::AssignedReview& review);
 
 }  // namespace diplomado::http

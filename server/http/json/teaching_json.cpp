@@ -88,4 +88,10 @@ void write(JsonWriter& json, const services::SessionAttendance& attendance) {
   json.end_array().end_object();
 }
 
+void write(JsonWriter& json, const services::InstructorView& instructor) {
+  json.begin_object().field("user_id", instructor.user_id).field("email", instructor.email).field("display_name", instructor.display_name).key("modules").begin_array();
+  for (int module : instructor.modules) json.value(module);
+  json.end_array().end_object();
+}
+
 }  // namespace diplomado::http

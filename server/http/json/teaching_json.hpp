@@ -1,5 +1,6 @@
 #pragma once
 #include "http/json/json_writer.hpp"
+#include "services/assign_instructors.hpp"
 #include "services/get_gradebook.hpp"
 #include "services/manage_assessments.hpp"
 
@@ -9,5 +10,6 @@ void write(JsonWriter& json, const services::GradeGrid& grid);
 void write(JsonWriter& json, const services::SessionRow& session);
 void write(JsonWriter& json, const services::SessionAttendance& attendance);
 void write(JsonWriter& json, const services::AssessmentDetail& assessment);
+void write(JsonWriter& json, const services::InstructorView& instructor);
 
 }  // namespace diplomado::http
