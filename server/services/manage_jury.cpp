@@ -7,6 +7,7 @@
 #include "domain/validation.hpp"
 #include "services/crypto.hpp"
 #include "services/get_programme.hpp"
+#include "services/jury_profiles.hpp"
 
 namespace diplomado::services {
 namespace {
@@ -20,13 +21,7 @@ std::optional<JurorRecord> find_juror(storage::UnitOfWork& unit, Id programme_id
 // The projects as the domain sees them: their teams' active members.
 std::vector<JuryProject> jury_projects(storage::UnitOfWork& unit, Id programme_id, const std::vector<storage::ProjectRecord>& projects) {
   std::map<Id, JuryProject> by_team;
-  for (const auto& [team, member] : unit.projects().programme_team_members(programme_id)) {
-    if (member.status == "withdrawn") continue;
-    JuryProject& project = by_team[team];
-    project.team_id = team;
-    project.member_emails.push_back(member.email);
-    if (member.institution_id) project.member_institutions.push_back(*member.institution_id);
-  }
+  for (const auto& [team, member] : unit.projects().programme_team_members(programme_id)) add_member(by_team[team], member);
   std::vector<JuryProject> result;
   for (const auto& project : projects) {
     JuryProject entry = by_team[project.team_id];
@@ -34,10 +29,6 @@ std::vector<JuryProject> jury_projects(storage::UnitOfWork& unit, Id programme_i
     result.push_back(std::move(entry));
   }
   return result;
-}
-
-JurorProfile profile_of(const JurorRecord& juror) {
-  return JurorProfile{normalise_email(juror.email), juror.institution_id, juror.declared_teams, juror.declared_institutions};
 }
 
 }  // namespace
@@ -103,7 +94,7 @@ Result<JurorRecord> declare_conflict(storage::Store& store, const Actor& actor, 
   const auto described = jury_projects(*unit, programme_id, projects);
   std::int64_t withdrawn = 0;
   for (std::size_t p = 0; p < projects.size(); ++p)
-    if (conflict_between(profile_of(juror), described[p])) withdrawn += unit->jury().remove_unsubmitted_review(projects[p].id, juror.user_id);
+    if (conflict_between(juror_profile_of(juror), described[p])) withdrawn += unit->jury().remove_unsubmitted_review(projects[p].id, juror.user_id);
   unit->audit().append({actor.user_id, "juror.conflict", "juror_conflict", id, R"({"withdrawn":)" + std::to_string(withdrawn) + "}"}, at);
   unit->commit();
   return juror;
@@ -118,7 +109,7 @@ Result<AssignmentOutcome> assign_jurors(storage::Store& store, const Actor& acto
   std::vector<JurorProfile> profiles;
   std::map<Id, std::size_t> juror_index, project_index;
   for (std::size_t j = 0; j < jurors.size(); ++j) {
-    profiles.push_back(profile_of(jurors[j]));
+    profiles.push_back(juror_profile_of(jurors[j]));
     juror_index[jurors[j].user_id] = j;
   }
   for (std::size_t p = 0; p < projects.size(); ++p) project_index[projects[p].id] = p;

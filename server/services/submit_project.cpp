@@ -8,6 +8,7 @@
 #include "domain/validation.hpp"
 #include "services/crypto.hpp"
 #include "services/get_programme.hpp"
+#include "services/jury_profiles.hpp"
 
 namespace diplomado::services {
 namespace {
@@ -88,13 +89,8 @@ ProjectAccess project_access(storage::UnitOfWork& unit, const Actor& actor, Id p
       for (const auto& juror : unit.jury().jurors(programme_id)) {
         if (juror.user_id != actor.user_id) continue;
         JuryProject jury_project{project.team_id, {}, {}};
-        for (const auto& member : unit.projects().team_members(project.team_id)) {
-          if (member.status == "withdrawn") continue;
-          jury_project.member_emails.push_back(member.email);
-          if (member.institution_id) jury_project.member_institutions.push_back(*member.institution_id);
-        }
-        const JurorProfile profile{normalise_email(juror.email), juror.institution_id, juror.declared_teams, juror.declared_institutions};
-        if (!conflict_between(profile, jury_project)) return ProjectAccess::assigned_juror;
+        for (const auto& member : unit.projects().team_members(project.team_id)) add_member(jury_project, member);
+        if (!conflict_between(juror_profile_of(juror), jury_project)) return ProjectAccess::assigned_juror;
       }
     }
   }

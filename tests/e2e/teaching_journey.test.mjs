@@ -155,6 +155,7 @@ test('the coordinator edits a session, removes it, and cannot remove one whose a
     await page.getByRole('button', { name: 'Editar Repaso general' }).click();
     await page.getByRole('heading', { name: 'Editar la sesión «Repaso general»' }).waitFor();
     assert.equal(await page.getByLabel('Fecha *').inputValue(), '2023-10-09', 'the form shows the day in Panama time');
+    assert.equal(await page.getByLabel('Empieza').inputValue(), '08:00', 'and the hour (13:00 UTC)');
     await page.getByLabel('Lugar').fill('Metetí');
     await page.getByLabel('Empieza').fill('09:00');
     await page.getByRole('button', { name: 'Guardar cambios' }).click();

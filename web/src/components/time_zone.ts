@@ -19,3 +19,11 @@ export function zonedToUtc(date: string, time: string, timeZone: string): string
   utc = wall - offsetMinutes(utc, timeZone) * 60000;
   return new Date(utc).toISOString().replace('.000Z', 'Z');
 }
+
+// The reverse: a stored UTC time as the date and time a form in `timeZone` shows.
+// "2023-10-04T04:59:59Z" in America/Panama -> { date: "2023-10-03", time: "23:59" }.
+export function utcToZoned(iso: string, timeZone: string): { date: string; time: string } {
+  const text = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(iso));
+  return { date: text.slice(0, 10), time: text.slice(11, 16) };
+}

@@ -3,7 +3,7 @@ import {
   addJuror, assignJurors, declareConflict, getJuryProgress, getProgramme, getProjectSettings, listInstitutions, listJurors, listProjects, listTeams,
   problemText, reopenProject, updateProjectSettings, type Institution, type Juror, type JuryProgress, type Project, type Team,
 } from '../../api/client';
-import { zonedToUtc } from '../../components/time_zone';
+import { utcToZoned, zonedToUtc } from '../../components/time_zone';
 import { useTranslation } from '../../i18n';
 
 // The coordinator's jury: jurors and their institutions, conflicts, automatic assignment of N
@@ -32,10 +32,8 @@ export function JuryPage({ programme }: { programme: number }) {
     Promise.all([getProgramme(programme), getProjectSettings(programme)]).then(([info, current]) => {
       setTimeZone(info.time_zone);
       // The deadline is typed and shown in the programme's time zone; it is stored in UTC.
-      const local = current.deadline
-        ? new Intl.DateTimeFormat('sv-SE', { timeZone: info.time_zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(current.deadline))
-        : '';
-      setSettings({ date: local.slice(0, 10), time: local.slice(11, 16) || '23:59', jurors_per_project: String(current.jurors_per_project), disagreement_threshold: String(current.disagreement_threshold) });
+      const local = current.deadline ? utcToZoned(current.deadline, info.time_zone) : { date: '', time: '23:59' };
+      setSettings({ date: local.date, time: local.time, jurors_per_project: String(current.jurors_per_project), disagreement_threshold: String(current.disagreement_threshold) });
     }, () => undefined);
     listTeams(programme).then((list) => setTeams(list.items), () => setTeams([]));
     listInstitutions().then((list) => setInstitutions(list.items), () => setInstitutions([]));

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, coordinates, createSession, deleteSession, getProgramme, listSessions, updateSession, type Programme, type Session, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
-import { zonedToUtc } from '../../components/time_zone';
+import { utcToZoned, zonedToUtc } from '../../components/time_zone';
 
 // The programme's sessions as a calendar-like list, by day, in the programme's time zone; the
 // coordinator adds sessions here.
@@ -45,16 +45,15 @@ export function SessionsPage({ programme, user }: { programme: number; user: Use
       load();
     } catch (error) { fail(error); }
   };
-  // A session's stored UTC times, back in the programme's zone for the form.
-  const local = (iso: string) =>
-    new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
   const edit = (session: Session) => {
     const position = info?.modules.find((m) => m.id === session.module_id)?.position ?? 1;
     setEditing(session);
     setErrors([]);
     setSaved('');
-    setForm({ module: String(position), es: session.title.es, en: session.title.en, date: local(session.starts_at).slice(0, 10),
-      start: local(session.starts_at).slice(11, 16), end: local(session.ends_at).slice(11, 16), place: session.place, link: session.online_link });
+    // The stored UTC times, back in the programme's zone for the form.
+    const starts = utcToZoned(session.starts_at, zone), ends = utcToZoned(session.ends_at, zone);
+    setForm({ module: String(position), es: session.title.es, en: session.title.en, date: starts.date, start: starts.time, end: ends.time,
+      place: session.place, link: session.online_link });
   };
   const remove = async (session: Session) => {
     setErrors([]);
