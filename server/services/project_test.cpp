@@ -2,6 +2,7 @@
 // and versions, conflicts found from the data, reviews, and the ranking computed from storage.
 #include "services/add_user.hpp"
 #include "services/crypto.hpp"
+#include "services/form_teams.hpp"
 #include "services/load_programme_seed.hpp"
 #include "services/manage_jury.hpp"
 #include "services/rank_projects.hpp"
@@ -124,6 +125,30 @@ TEST_P(ProjectsTest, SubmissionsKeepVersionsAndJurorsFromAMembersInstitutionAreN
   EXPECT_EQ(refused.error().details.at(0).value, "2023-10-03 23:59 (America/Panama, UTC-05:00)");
   ASSERT_TRUE(services::reopen_project(store(), coordinator, programme, first->project.id, second->project.version, late));
   EXPECT_TRUE(services::submit_project(store(), actor("ana@example.pa"), programme, content("Tarde"), late));
+}
+
+TEST_P(ProjectsTest, FormationNeedsTeamsAndNamesEveryBadCriterion) {
+  services::FormationRequest request;
+  request.criteria.gender_weight = -1;
+  request.criteria.min_size = 6;
+  request.criteria.max_size = 4;
+  auto invalid = services::propose_teams(store(), coordinator, programme, request);
+  ASSERT_FALSE(invalid);
+  ASSERT_EQ(invalid.error().details.size(), 2u);
+  EXPECT_EQ(invalid.error().details[0].field, "gender_weight");
+  EXPECT_EQ(invalid.error().details[1].field, "max_size");
+
+  // A programme without teams: formation says to create them first.
+  auto loaded = services::load_programme_seed(store(), given_programme("Q").with_participant("x", "Xi", "Yu", "snm", "").build(), now);
+  ASSERT_TRUE(loaded) << loaded.error().message_key;
+  auto unit = store().begin(storage::TransactionMode::read_write);
+  unit->users().add_grant(coordinator.user_id, {Role::coordinator, loaded->programme_id});
+  unit->commit();
+  unit.reset();
+  auto none = services::propose_teams(store(), actor("coordinacion@example.pa"), loaded->programme_id, services::FormationRequest{});
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().message_key, "error.invalid_input");
+  EXPECT_EQ(none.error().details.at(0).message_key, "error.teams.none");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ProjectsTest, ::testing::Values("sqlite", "postgres"), backend_name);

@@ -40,6 +40,10 @@ test('the ranking puts the SENAFRONT team of Darién first, raw and calibrated, 
     assert.equal(body.best_project.proposed, body.projects[0].project_id);
   }
   const ranking = (await json(await get(server, path('/ranking?order=calibrated'), coordinator))).body;
+  const raw = (await json(await get(server, path('/ranking?order=raw'), coordinator))).body;
+  assert.notDeepEqual(raw.projects.map((project) => project.team), ranking.projects.map((project) => project.team), 'calibration reorders the demo');
+  for (const [list, key] of [[raw.projects, 'rank_raw'], [ranking.projects, 'rank_calibrated']])
+    for (let i = 1; i < list.length; i++) assert.ok(list[i][key] >= list[i - 1][key], `${key} ascends down the list`);
   const harsh = ranking.jurors.reduce((a, b) => (a.mean < b.mean ? a : b));
   const lenient = ranking.jurors.reduce((a, b) => (a.mean > b.mean ? a : b));
   assert.ok(lenient.mean - harsh.mean > 20, 'the demo has a harsh and a lenient juror');
@@ -178,4 +182,68 @@ test('a team member resubmits only when reopened after the deadline, and attachm
   const download = await get(server, path(`/projects/${mine.project.id}/attachments/${stored.body.id}`), coordinator);
   assert.equal(download.headers.get('content-type'), 'application/pdf');
   assert.equal(await download.text(), pdf);
+});
+
+test('every bad input of final projects is refused, naming the field, and writes nothing', async () => {
+  const en = { 'Accept-Language': 'en' };
+  const fields = async (response) => (await response.json()).errors.map((error) => error.field);
+  const rankingBefore = (await json(await get(server, path('/ranking'), coordinator))).body;
+
+  // Settings: a deadline that is not a time, no jurors, a threshold of 0.
+  const settings = await send(server, 'PUT', path('/project_settings'), coordinator, { deadline: 'mañana', jurors_per_project: 0, disagreement_threshold: 0 }, en);
+  assert.equal(settings.status, 400);
+  assert.deepEqual(await fields(settings), ['deadline', 'jurors_per_project', 'disagreement_threshold']);
+  assert.equal((await send(server, 'PUT', path('/project_settings'), coordinator, { jurors_per_project: 'tres' })).status, 400);
+
+  // Jurors: a bad e-mail; a new user without a name; a conflict with neither a team nor an institution; an unknown juror.
+  const badEmail = await send(server, 'POST', path('/jurors'), coordinator, { email: 'no-es-correo', display_name: 'X' }, en);
+  assert.deepEqual([badEmail.status, ...(await fields(badEmail))], [400, 'email']);
+  const noName = await send(server, 'POST', path('/jurors'), coordinator, { email: 'sin.nombre@example.pa' }, en);
+  assert.deepEqual([noName.status, ...(await fields(noName))], [400, 'display_name']);
+  const jurors = (await json(await get(server, path('/jurors'), coordinator))).body.items;
+  const neither = await send(server, 'POST', path(`/jurors/${jurors[0].user_id}/conflicts`), coordinator, { reason: 'x' }, en);
+  assert.deepEqual([neither.status, ...(await fields(neither))], [400, 'team_id']);
+  const stranger = await send(server, 'POST', path('/jurors/999999/conflicts'), coordinator, { team_id: 1 }, en);
+  assert.deepEqual([stranger.status, ...(await fields(stranger))], [400, 'user_id']);
+
+  // The rubric: a weight that is not a number, a descriptor outside the scale (checked before the lock).
+  const rubric = (await json(await get(server, path('/rubric'), coordinator))).body;
+  const notNumber = await send(server, 'PUT', path('/rubric'), coordinator, { criteria: [{ ...rubric.criteria[0], weight: 'mucho' }] }, { 'If-Match': `"${rubric.version}"` });
+  assert.deepEqual([notNumber.status, ...(await fields(notNumber))], [400, 'criteria[0]']);
+  const offScale = await send(server, 'PUT', path('/rubric'), coordinator,
+    { criteria: [{ ...rubric.criteria[0], levels: [{ level: 9, description: { es: 'x', en: 'x' } }] }] }, { 'If-Match': `"${rubric.version}"` });
+  assert.deepEqual([offScale.status, ...(await fields(offScale))], [400, 'criteria[0].levels']);
+  assert.equal((await send(server, 'PUT', path('/rubric'), coordinator, { criteria: rubric.criteria })).status, 400, 'If-Match is required');
+
+  // A review comment over 4,000 characters names its criterion.
+  const added = await json(await send(server, 'POST', path('/jurors'), coordinator, { email: 'jurado.largo@example.pa', display_name: 'Jurado Largo', institution_id: null }));
+  const juror = await signIn(server, 'jurado.largo@example.pa', added.body.initial_password);
+  await send(server, 'PUT', path('/project_settings'), coordinator, { ...(await json(await get(server, path('/project_settings'), coordinator))).body, jurors_per_project: 8 });
+  await send(server, 'POST', path('/jury_assignments'), coordinator, {});
+  const [assigned] = (await json(await get(server, path('/reviews'), juror))).body.items;
+  const long = await send(server, 'PUT', path(`/reviews/${assigned.project_id}`), juror,
+    { scores: { gcm: { level: 3, comment: 'x'.repeat(4001) }, human_rights: 3, feasibility: 3, innovation: 3, clarity: 3 } }, en);
+  assert.deepEqual([long.status, ...(await fields(long))], [400, 'gcm']);
+  assert.equal((await json(await get(server, path(`/reviews/${assigned.project_id}`), juror))).body.submitted_at, null, 'nothing was sent');
+  assert.equal((await get(server, path('/ranking'), juror)).status, 403, 'a juror does not read the ranking');
+
+  // Projects: a title over 300 characters; an attachment that is not base64.
+  const member = await signIn(server, LEADER);
+  const mine = (await json(await get(server, path('/projects/mine'), member))).body;
+  const longTitle = await send(server, 'POST', path('/projects'), member, { ...mine.project, title: 't'.repeat(301) }, en);
+  assert.deepEqual([longTitle.status, ...(await fields(longTitle))], [400, 'title']);
+  const garbled = await send(server, 'POST', path(`/projects/${mine.project.id}/attachments`), member, { file_name: 'a.pdf', content_base64: '%%%' }, en);
+  assert.equal((await garbled.json()).errors[0].code, 'not_base64');
+
+  // Teams: a malformed assignment; instructor modules that are not numbers.
+  assert.equal((await send(server, 'POST', path('/team_formations/apply'), coordinator, { assignments: [{ enrollment_id: 'uno', team_id: 1 }] })).status, 400);
+  assert.equal((await send(server, 'PUT', path('/instructors/1/modules'), coordinator, { modules: ['uno'] })).status, 400);
+
+  // Unknown projects: 404 for the explanation and the recognition.
+  assert.equal((await get(server, path('/ranking/999999'), coordinator)).status, 404);
+  assert.equal((await send(server, 'POST', path('/recognitions/best_project'), coordinator, { project_id: 999999 })).status, 404);
+
+  const rankingAfter = (await json(await get(server, path('/ranking'), coordinator))).body;
+  assert.deepEqual(rankingAfter.projects.map((project) => [project.project_id, project.raw_score]),
+    rankingBefore.projects.map((project) => [project.project_id, project.raw_score]), 'no refused request changed a score');
 });

@@ -33,8 +33,13 @@ test('formation proposes teams that keep their leaders, beat the greedy baseline
   for (const team of teams) {
     const proposed = first.body.teams.find((entry) => entry.team_id === team.id);
     assert.ok(proposed.members.some((member) => member.leader && member.enrollment_id === team.group_leader.enrollment_id), `${team.name} keeps its leader`);
-    for (const key of ['region', 'institutions', 'gender', 'level', 'size']) assert.equal(typeof proposed.score[key], 'number');
-    assert.ok(Array.isArray(proposed.score.broken));
+    // The total is the criteria weighted as asked (2, 1, 1, 1, 2), and what it breaks follows the parts.
+    const { region, institutions, gender, level, size, total, broken } = proposed.score;
+    assert.ok(Math.abs(total - (2 * region + institutions + gender + level + 2 * size) / 7) < 1e-9, `${team.name}: ${total}`);
+    assert.equal(broken.includes('size'), size < 1);
+    assert.equal(broken.includes('institutions'), institutions < 1);
+    assert.equal(broken.includes('single_woman'), gender < 1);
+    assert.equal(broken.includes('size'), proposed.members.length < 5 || proposed.members.length > 8);
   }
   assert.deepEqual((await propose({ mode: 'form', seed: 7, criteria })).body, first.body, 'deterministic for a seed');
   const unchanged = (await (await get(server, path('/teams'), coordinator)).json()).items;

@@ -11,6 +11,7 @@ const LEADER = 'migdalia.vasquez@demo.diplomado.invalid';
 let server;
 let browser;
 let jurorPassword;
+let programmeId;
 before(async () => {
   server = await startServer({ users: [
     { email: 'coordinacion@example.pa', name: 'Coordinación', role: 'coordinator', programme: CODE },
@@ -20,6 +21,7 @@ before(async () => {
   // of the eight projects (the eighth goes to a demo juror with a lighter load).
   const coordinator = await apiSignIn(server, 'coordinacion@example.pa');
   const programme = (await (await get(server, '/api/v1/programmes', coordinator)).json()).items[0].id;
+  programmeId = programme;
   const path = (rest) => `/api/v1/programmes/${programme}${rest}`;
   const settings = await (await get(server, path('/project_settings'), coordinator)).json();
   assert.equal((await send(server, 'PUT', path('/project_settings'), coordinator, { ...settings, jurors_per_project: 4 })).status, 200);
@@ -80,8 +82,15 @@ test('the coordinator opens the ranking and its explanation, and confirms the be
     await rows.nth(1).waitFor();
     assert.match(await rows.nth(1).textContent(), /Darién — SENAFRONT/);
     await page.getByText(/α de Krippendorff \(intervalo\) = /).waitFor();
+    // The table follows the order chosen, as the server computes it.
+    const session = await apiSignIn(server, 'coordinacion@example.pa');
+    const teamsIn = async (order) => (await (await get(server, `/api/v1/programmes/${programmeId}/ranking?order=${order}`, session)).json()).projects.map((p) => p.team);
+    const shown = async () => (await page.getByRole('table').first().getByRole('rowheader').getByRole('link').allTextContents());
+    assert.deepEqual(await shown(), await teamsIn('calibrated'));
     await page.getByLabel('Ordenar por').selectOption('raw');
-    await page.getByRole('table').first().getByRole('row').nth(1).filter({ hasText: 'Darién — SENAFRONT' }).waitFor();
+    const raw = await teamsIn('raw');
+    await page.getByRole('table').first().getByRole('row').nth(2).getByRole('link', { name: raw[1] }).waitFor();
+    assert.deepEqual(await shown(), raw);
     assert.deepEqual(await axeViolations(page), []);
 
     await page.getByRole('button', { name: 'Confirmar a Darién — SENAFRONT' }).click();
@@ -138,7 +147,9 @@ test('the coordinator proposes teams, reads their scores, and applies them', asy
     const leader = page.getByRole('combobox', { name: 'Líder de Panamá — Niñez y familia' });
     await leader.selectOption({ label: who });
     await page.getByRole('status').filter({ hasText: 'Equipo guardado: Panamá — Niñez y familia.' }).waitFor();
-    assert.notEqual(await leader.inputValue(), '');
+    assert.equal((await leader.locator('option:checked').textContent()).trim(), who, 'the new leader is selected');
+    const leaders = await (await get(server, `/api/v1/programmes/${programmeId}/teams`, await apiSignIn(server, 'coordinacion@example.pa'))).json();
+    assert.equal(leaders.items.find((team) => team.name === 'Panamá — Niñez y familia').group_leader.name, who, 'and stored');
 
     // Kept by hand: a proposal leaves them where they are.
     const team = page.getByRole('table').first().getByRole('row').filter({ has: page.getByRole('textbox', { name: 'Nombre del equipo Panamá — Niñez y familia' }) });
