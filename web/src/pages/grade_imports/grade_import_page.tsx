@@ -36,7 +36,7 @@ export function GradeImportPage({ programme }: { programme: number }) {
       <p><a href={`#/programmes/${programme}/grades`}>{t('grade_import.back')}</a></p>
       <h1>{t('grade_import.title')}</h1>
       <p>{t('grade_import.format')}</p>
-      <pre class="sample">{'Correo;Evaluación;Nota\nmj.abrego@example.org;M1-Q;8,5'}</pre>
+      <pre class="sample">{t('grade_import.sample')}</pre>
       <label>{t('grade_import.file')}<input type="file" accept=".csv,.xlsx,text/csv" onChange={preview} /></label>
       {message && <p role="alert">{message}</p>}
       {saved && <p role="status">{saved}</p>}
