@@ -164,47 +164,45 @@ int main(int argc, char** argv) {
   add_common_options(*reference_institutions, reference_common, console.language);
   reference_institutions->add_option("file", reference_file, text("cli.help.reference_file"))->required();
 
-  CommonOptions gradebook_common, gain_common;
-  std::string gradebook_programme, gradebook_format = "json", gain_programme, gain_format = "json";
-  auto* gradebook = application.add_subcommand("gradebook", text("cli.help.gradebook"));
-  localise(gradebook);
-  add_common_options(*gradebook, gradebook_common, console.language);
-  gradebook->add_option("--programme", gradebook_programme, text("cli.help.programme"))->required();
-  gradebook->add_option("--format", gradebook_format, text("cli.help.gradebook_format"))->check(CLI::IsMember({"json", "csv"}));
-  auto* gain = application.add_subcommand("gain", text("cli.help.gain"));
-  localise(gain);
-  add_common_options(*gain, gain_common, console.language);
-  gain->add_option("--programme", gain_programme, text("cli.help.programme"))->required();
-  gain->add_option("--format", gain_format, text("cli.help.gain_format"))->check(CLI::IsMember({"json"}));
-
-  CommonOptions rank_common;
-  std::string rank_programme, rank_format = "json";
+  // Reports over one programme: the common options, --programme and --format.
+  struct ProgrammeReport {
+    CommonOptions common;
+    std::string programme;
+    std::string format = "json";
+    CLI::App* command = nullptr;
+  };
+  const auto add_report = [&](ProgrammeReport& report, const char* name, const char* help, std::vector<std::string> formats, const char* format_help) {
+    report.command = application.add_subcommand(name, text(help));
+    localise(report.command);
+    add_common_options(*report.command, report.common, console.language);
+    report.command->add_option("--programme", report.programme, text("cli.help.programme"))->required();
+    report.command->add_option("--format", report.format, text(format_help))->check(CLI::IsMember(std::move(formats)));
+  };
+  ProgrammeReport gradebook, gain, rank;
+  add_report(gradebook, "gradebook", "cli.help.gradebook", {"json", "csv"}, "cli.help.gradebook_format");
+  add_report(gain, "gain", "cli.help.gain", {"json"}, "cli.help.gain_format");
+  add_report(rank, "rank", "cli.help.rank", {"json"}, "cli.help.gain_format");
   bool rank_calibrated = false;
-  auto* rank = application.add_subcommand("rank", text("cli.help.rank"));
-  localise(rank);
-  add_common_options(*rank, rank_common, console.language);
-  rank->add_option("--programme", rank_programme, text("cli.help.programme"))->required();
-  rank->add_flag("--calibrated", rank_calibrated, text("cli.help.rank_calibrated"));
-  rank->add_option("--format", rank_format, text("cli.help.gain_format"))->check(CLI::IsMember({"json"}));
+  rank.command->add_flag("--calibrated", rank_calibrated, text("cli.help.rank_calibrated"));
 
   CLI11_PARSE(application, argc, argv);
 
-  if (rank->parsed()) {
-    auto database = open(rank_common, console, 1);
-    return database ? cli::run_rank(*database->store, rank_programme, rank_calibrated, console) : 1;
+  if (rank.command->parsed()) {
+    auto database = open(rank.common, console, 1);
+    return database ? cli::run_rank(*database->store, rank.programme, rank_calibrated, console) : 1;
   }
 
   if (import_grades->parsed()) {
     auto database = open(grades_common, console, 1);
     return database ? cli::run_import_grades(*database->store, grades_file, grades_programme, grades_dry_run, console) : 1;
   }
-  if (gradebook->parsed()) {
-    auto database = open(gradebook_common, console, 1);
-    return database ? cli::run_gradebook(*database->store, gradebook_programme, gradebook_format, console) : 1;
+  if (gradebook.command->parsed()) {
+    auto database = open(gradebook.common, console, 1);
+    return database ? cli::run_gradebook(*database->store, gradebook.programme, gradebook.format, console) : 1;
   }
-  if (gain->parsed()) {
-    auto database = open(gain_common, console, 1);
-    return database ? cli::run_gain(*database->store, gain_programme, console) : 1;
+  if (gain.command->parsed()) {
+    auto database = open(gain.common, console, 1);
+    return database ? cli::run_gain(*database->store, gain.programme, console) : 1;
   }
 
   if (init->parsed()) {

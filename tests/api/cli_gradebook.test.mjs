@@ -1,4 +1,4 @@
-// `diplomado gradebook` and `diplomado gain` on the demo programme, on SQLite and PostgreSQL.
+// `diplomado gradebook`, `diplomado gain` and `diplomado rank` on the demo programme, on SQLite and PostgreSQL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -91,4 +91,25 @@ test('grades import from a long-form CSV: preview, then all or nothing; bad rows
   assert.equal(after.unchanged, 2, 'the refused file wrote nothing (Ana’s M3-Q is still missing)');
   const ana = JSON.parse(run(['gradebook', '--programme', CODE, ...common]).stdout).rows.find((row) => row.family_names === 'Castillo');
   assert.equal(ana.module_grades[2], 0);
+});
+
+test('diplomado rank: the SENAFRONT team of Darién first, raw and calibrated, with the jury’s agreement', () => {
+  const orders = {};
+  for (const flag of [[], ['--calibrated']]) {
+    const result = run(['rank', '--programme', CODE, '--format', 'json', ...flag, ...common]);
+    assert.equal(result.code, 0, result.stderr);
+    const ranking = JSON.parse(result.stdout);
+    assert.equal(ranking.programme, CODE);
+    assert.equal(ranking.order, flag.length ? 'calibrated' : 'raw');
+    assert.equal(ranking.projects[0].team, 'Darién — SENAFRONT');
+    assert.equal(ranking.projects.length, 8);
+    assert.equal(ranking.agreement.method, 'krippendorff_alpha_interval');
+    assert.equal(ranking.best_project.proposed, ranking.projects[0].project_id);
+    orders[ranking.order] = ranking.projects.map((project) => project.team);
+  }
+  assert.notDeepEqual(orders.raw, orders.calibrated, 'the flag changes the order');
+  const unknown = run(['rank', '--programme', 'NO-SUCH', ...common]);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /NO-SUCH/);
+  assert.notEqual(run(['rank', '--programme', CODE, '--format', 'csv', ...common]).code, 0, 'only JSON');
 });
