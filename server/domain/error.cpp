@@ -18,10 +18,12 @@ const char* to_string(ErrorCode code) {
     case ErrorCode::unauthenticated: return "unauthenticated";
     case ErrorCode::forbidden: return "forbidden";
     case ErrorCode::not_found: return "not_found";
+    case ErrorCode::method_not_allowed: return "method_not_allowed";
     case ErrorCode::conflict: return "conflict";
     case ErrorCode::too_many_requests: return "too_many_requests";
     case ErrorCode::payload_too_large: return "payload_too_large";
     case ErrorCode::unsupported_media_type: return "unsupported_media_type";
+    case ErrorCode::unprocessable: return "unprocessable";
     case ErrorCode::unavailable: return "unavailable";
     case ErrorCode::internal: return "internal";
   }

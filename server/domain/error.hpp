@@ -12,10 +12,12 @@ enum class ErrorCode {
   unauthenticated,    // no valid session, or wrong credentials
   forbidden,          // signed in, but the role does not allow it
   not_found,
+  method_not_allowed,
   conflict,           // stale version, duplicate key
   too_many_requests,  // throttled
   payload_too_large,
   unsupported_media_type,
+  unprocessable,      // a file read whole whose rows are in error: nothing was written
   unavailable,        // storage could not be reached
   internal,
 };

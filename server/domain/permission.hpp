@@ -38,6 +38,7 @@ enum class Permission {
   record_teaching,      // coordinator or instructor of the programme: grades, attendance, gradebook
   review_projects,      // a juror of the programme (each review also checks assignment and conflicts)
   view_ranking,         // coordinator or observer: the ranking and its explanation
+  submit_project,       // a participant or group leader of the programme (the use case checks the team)
 };
 
 const char* to_string(Permission permission);
@@ -52,6 +53,8 @@ bool can_review_projects(const Actor& actor, Id programme_id);
 // only; one assigned to none teaches the whole programme. Coordinators teach every module.
 bool can_teach_module(const Actor& actor, Id programme_id, Id module_id, const std::vector<Id>& assigned_modules);
 bool can_view_ranking(const Actor& actor, Id programme_id);
+// Only a team's members write its project; the route refuses everyone else before reading a body.
+bool can_submit_project(const Actor& actor, Id programme_id);
 
 // Checks a permission that depends on a programme (or none, for site-level ones).
 bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> programme_id);

@@ -46,21 +46,25 @@ TEST(Permission, InstructorsTeachTheirModulesOrTheWholeProgrammeAndJurorsAndObse
     bool teaches_module;
     bool reviews;
     bool ranking;
+    bool submits;
   } cases[] = {
-      {"coordinator", {{Role::coordinator, programme}}, {}, true, false, true},
-      {"instructor of no module in particular", {{Role::instructor, programme}}, {}, true, false, false},
-      {"instructor of this module", {{Role::instructor, programme}}, {module}, true, false, false},
-      {"instructor of another module", {{Role::instructor, programme}}, {other_module}, false, false, false},
-      {"instructor of another programme", {{Role::instructor, 8}}, {}, false, false, false},
-      {"juror", {{Role::juror, programme}}, {}, false, true, false},
-      {"observer (donor)", {{Role::observer, programme}}, {}, false, false, true},
-      {"participant", {{Role::participant, programme}}, {}, false, false, false},
+      {"coordinator", {{Role::coordinator, programme}}, {}, true, false, true, false},
+      {"instructor of no module in particular", {{Role::instructor, programme}}, {}, true, false, false, false},
+      {"instructor of this module", {{Role::instructor, programme}}, {module}, true, false, false, false},
+      {"instructor of another module", {{Role::instructor, programme}}, {other_module}, false, false, false, false},
+      {"instructor of another programme", {{Role::instructor, 8}}, {}, false, false, false, false},
+      {"juror", {{Role::juror, programme}}, {}, false, true, false, false},
+      {"observer (donor)", {{Role::observer, programme}}, {}, false, false, true, false},
+      {"participant", {{Role::participant, programme}}, {}, false, false, false, true},
+      {"group leader", {{Role::group_leader, programme}}, {}, false, false, false, true},
+      {"participant of another programme", {{Role::participant, 8}}, {}, false, false, false, false},
   };
   for (const auto& c : cases) {
     const auto actor = actor_with(c.grants);
     EXPECT_EQ(can_teach_module(actor, programme, module, c.assigned), c.teaches_module) << c.name;
     EXPECT_EQ(is_allowed(actor, Permission::review_projects, programme), c.reviews) << c.name;
     EXPECT_EQ(is_allowed(actor, Permission::view_ranking, programme), c.ranking) << c.name;
+    EXPECT_EQ(is_allowed(actor, Permission::submit_project, programme), c.submits) << c.name;
   }
 }
 

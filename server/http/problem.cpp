@@ -10,9 +10,11 @@ int status_for(ErrorCode code) {
     case ErrorCode::unauthenticated: return 401;
     case ErrorCode::forbidden: return 403;
     case ErrorCode::not_found: return 404;
+    case ErrorCode::method_not_allowed: return 405;
     case ErrorCode::conflict: return 409;
     case ErrorCode::payload_too_large: return 413;
     case ErrorCode::unsupported_media_type: return 415;
+    case ErrorCode::unprocessable: return 422;
     case ErrorCode::too_many_requests: return 429;
     case ErrorCode::unavailable: return 503;
     case ErrorCode::internal: return 500;
@@ -20,11 +22,14 @@ int status_for(ErrorCode code) {
   return 500;
 }
 
+// A stable URI per error code, listed in docs/api/openapi.yaml (components/schemas/Problem).
+std::string problem_type(ErrorCode code) { return std::string("urn:diplomado:problem:") + to_string(code); }
+
 HttpResponse problem_response(const Error& error, Language language) {
   const int status = status_for(error.code);
   JsonWriter json;
   json.begin_object()
-      .field("type", std::string("about:blank#") + to_string(error.code))
+      .field("type", problem_type(error.code))
       .field("title", translate(error.message_key, language))
       .field("status", status)
       .field("code", error.message_key);

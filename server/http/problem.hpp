@@ -7,6 +7,7 @@
 namespace diplomado::http {
 
 int status_for(ErrorCode code);
+std::string problem_type(ErrorCode code);
 HttpResponse problem_response(const Error& error, Language language);
 HttpResponse json_response(int status, std::string body);
 

@@ -49,6 +49,10 @@ struct RequestContext {
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> path_parameters;
   std::string body;
+  // From the headers, before the body is read: the declared Content-Length (none when chunked or
+  // absent), and whether a body follows at all.
+  std::optional<std::uint64_t> declared_length;
+  bool has_body = false;
   std::string content_type;
   std::string cookie_header;
   std::string csrf_header;

@@ -2,10 +2,12 @@
 
 #include <charconv>
 
+#include "documents/table_reader.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/problem.hpp"
 #include "services/authenticate.hpp"
 #include "services/crypto.hpp"
+#include "services/submit_project.hpp"
 
 namespace diplomado::http {
 
@@ -36,8 +38,8 @@ const std::vector<Route>& route_table() {
       {get, "/api/v1/programmes/{programme_id}/participants/export", manage_programme, handle_export_participants},
       {get, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}", view_participants, handle_get_participant},
       {put, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/status", manage_programme, handle_change_enrollment_status},
-      // A file of up to 16 MiB; larger ones get a 413 that names the limit (the handler checks).
-      {post, "/api/v1/programmes/{programme_id}/participant_imports", manage_programme, handle_upload_participant_import, 32 * 1024 * 1024},
+      // The file itself is the body (CSV or XLSX), up to 16 MiB; a larger one is refused from its headers.
+      {post, "/api/v1/programmes/{programme_id}/participant_imports", manage_programme, handle_upload_participant_import, documents::max_table_bytes, BodyKind::file},
       {post, "/api/v1/programmes/{programme_id}/participant_imports/{import_id}/preview", manage_programme, handle_preview_participant_import},
       {post, "/api/v1/programmes/{programme_id}/participant_imports/{import_id}/commit", manage_programme, handle_commit_participant_import},
       {get, "/api/v1/programmes/{programme_id}/teams", view_programme, handle_list_teams},
@@ -55,7 +57,7 @@ const std::vector<Route>& route_table() {
       {get, "/api/v1/programmes/{programme_id}/knowledge_gain", view_programme, handle_get_knowledge_gain},
       {get, "/api/v1/programmes/{programme_id}/modules/{module}/grades", record_teaching, handle_get_grade_grid},
       {put, "/api/v1/programmes/{programme_id}/grades/{enrollment_id}/{assessment_id}", record_teaching, handle_record_grade},
-      {post, "/api/v1/programmes/{programme_id}/grade_imports", record_teaching, handle_import_grades, 32 * 1024 * 1024},
+      {post, "/api/v1/programmes/{programme_id}/grade_imports", record_teaching, handle_import_grades, documents::max_table_bytes, BodyKind::file},
       {get, "/api/v1/programmes/{programme_id}/sessions", view_programme, handle_list_sessions},
       {post, "/api/v1/programmes/{programme_id}/sessions", manage_programme, handle_create_session},
       {put, "/api/v1/programmes/{programme_id}/sessions/{session_id}", manage_programme, handle_update_session},
@@ -76,11 +78,12 @@ const std::vector<Route>& route_table() {
       // a juror: assigned and free of conflict; a participant: their team's).
       {get, "/api/v1/programmes/{programme_id}/projects", view_programme, handle_list_projects},
       {get, "/api/v1/programmes/{programme_id}/projects/mine", view_programme, handle_get_my_project},
-      {post, "/api/v1/programmes/{programme_id}/projects", view_programme, handle_submit_project, 256 * 1024},
+      // Only participants and group leaders write a project: anyone else is refused before the body is read.
+      {post, "/api/v1/programmes/{programme_id}/projects", submit_project, handle_submit_project, 256 * 1024},
       {get, "/api/v1/programmes/{programme_id}/projects/{project_id}", view_programme, handle_get_project},
       {post, "/api/v1/programmes/{programme_id}/projects/{project_id}/reopen", manage_programme, handle_reopen_project},
-      // A PDF of up to 20 MB, sent as base64 in JSON (about 27 MB); larger bodies get a 413.
-      {post, "/api/v1/programmes/{programme_id}/projects/{project_id}/attachments", view_programme, handle_add_attachment, 28 * 1024 * 1024},
+      // The PDF itself is the body, up to 20 MiB; a larger one is refused from its headers.
+      {post, "/api/v1/programmes/{programme_id}/projects/{project_id}/attachments", submit_project, handle_add_attachment, services::attachment_limit_bytes, BodyKind::file},
       {get, "/api/v1/programmes/{programme_id}/projects/{project_id}/attachments/{attachment_id}", view_programme, handle_get_attachment},
       {get, "/api/v1/programmes/{programme_id}/project_settings", view_programme, handle_get_project_settings},
       {put, "/api/v1/programmes/{programme_id}/project_settings", manage_programme, handle_update_project_settings},
@@ -169,7 +172,25 @@ std::optional<HttpResponse> guard(const Route& route, RequestContext& context) {
 
 }  // namespace
 
-HttpResponse dispatch(RequestContext& context) {
+bool accepts(BodyKind kind, std::string_view content_type) {
+  const auto type = content_type.substr(0, content_type.find(';'));
+  // A file is sent as its own bytes: any type will do, since the reader looks at the content.
+  return kind == BodyKind::file || type == "application/json";
+}
+
+HttpResponse payload_too_large(const Route& route, Language language) {
+  constexpr std::size_t mebibyte = 1024 * 1024;
+  const std::size_t limit = route.max_body_bytes;
+  // Rounded up: a limit is never shown smaller than it is.
+  const std::string named = limit >= mebibyte ? std::to_string((limit + mebibyte - 1) / mebibyte) + " MiB" : std::to_string((limit + 1023) / 1024) + " KiB";
+  // A file sent as the body is named as the file, anything else as the body.
+  const bool file = route.body == BodyKind::file;
+  Error error = make_error(ErrorCode::payload_too_large, file ? "error.file.too_large" : "error.payload_too_large");
+  error.details.push_back({file ? "file" : "body", std::nullopt, "too_large", "error.payload_too_large_limit", named});
+  return problem_response(error, language);
+}
+
+Admission admit(RequestContext& context) {
   const Route* matched = nullptr;
   bool path_known = false;
   std::map<std::string, std::string> parameters;
@@ -182,20 +203,31 @@ HttpResponse dispatch(RequestContext& context) {
       break;
     }
   }
-  if (!matched) {
-    if (path_known) {
-      auto response = problem(ErrorCode::invalid_input, "error.method_not_allowed", context.language);
-      response.status = 405;
-      return response;
-    }
-    return problem(ErrorCode::not_found, "error.route_not_found", context.language);
-  }
+  if (!matched) return {nullptr, problem(path_known ? ErrorCode::method_not_allowed : ErrorCode::not_found,
+                                         path_known ? "error.method_not_allowed" : "error.route_not_found", context.language)};
   match_route(matched->pattern, context.path, parameters);
   context.path_parameters = std::move(parameters);
 
-  if (context.body.size() > matched->max_body_bytes) return problem(ErrorCode::payload_too_large, "error.payload_too_large", context.language);
-  if (auto refused = guard(*matched, context)) return std::move(*refused);
-  return matched->handler(context);
+  // Who is asking comes first: a caller without a session learns nothing about limits or types.
+  if (auto refused = guard(*matched, context)) return {nullptr, std::move(refused)};
+  if (context.declared_length && *context.declared_length > matched->max_body_bytes)
+    return {nullptr, payload_too_large(*matched, context.language)};
+  if (context.has_body && !accepts(matched->body, context.content_type))
+    return {nullptr, problem(ErrorCode::unsupported_media_type, "error.unsupported_media_type", context.language)};
+  return {matched, std::nullopt};
+}
+
+HttpResponse respond(const Route& route, RequestContext& context) {
+  if (context.body.size() > route.max_body_bytes) return payload_too_large(route, context.language);
+  return route.handler(context);
+}
+
+HttpResponse dispatch(RequestContext& context) {
+  if (!context.declared_length) context.declared_length = context.body.size();
+  context.has_body = context.has_body || !context.body.empty();
+  auto admission = admit(context);
+  if (!admission.route) return std::move(*admission.refusal);
+  return respond(*admission.route, context);
 }
 
 }  // namespace diplomado::http

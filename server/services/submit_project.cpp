@@ -213,20 +213,18 @@ Result<ProjectDetail> reopen_project(storage::Store& store, const Actor& actor, 
 }
 
 Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& actor, Id programme_id, Id project_id, const std::string& file_name,
-                                        const std::string& content_base64, TimePoint now) {
+                                        std::string_view bytes, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
-  const auto bytes = from_base64(content_base64);
-  if (!bytes) return std::unexpected(field_error("content_base64", "not_base64", "error.attachment.not_base64"));
-  if (bytes->size() > attachment_limit_bytes)
-    return std::unexpected(field_error("content_base64", "too_large", "error.attachment.too_large", std::to_string(bytes->size() / (1024 * 1024)) + " MB"));
+  if (bytes.size() > attachment_limit_bytes)
+    return std::unexpected(field_error("file", "too_large", "error.attachment.too_large", std::to_string((bytes.size() + 1024 * 1024 - 1) / (1024 * 1024)) + " MiB"));
   // A PDF starts with "%PDF-" and ends with "%%EOF" (ISO 32000-1, 7.5.2 and 7.5.5), within the
   // last kilobyte; a renamed file of another type fails, whatever its name says.
-  const std::string_view content(*bytes);
+  const std::string_view content = bytes;
   const bool looks_like_pdf = content.starts_with("%PDF-") && content.substr(content.size() > 1024 ? content.size() - 1024 : 0).find("%%EOF") != std::string_view::npos;
   if (!looks_like_pdf) {
     const bool named_pdf = file_name.size() >= 4 && std::ranges::equal(file_name.substr(file_name.size() - 4), std::string_view(".pdf"),
                                                                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
-    return std::unexpected(field_error("content_base64", named_pdf ? "fake_pdf" : "not_pdf",
+    return std::unexpected(field_error("file", named_pdf ? "fake_pdf" : "not_pdf",
                                        named_pdf ? "error.attachment.fake_pdf" : "error.attachment.not_pdf", file_name));
   }
   std::string name = file_name.empty() ? "proyecto.pdf" : file_name.substr(0, 200);
@@ -243,11 +241,11 @@ Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& acto
   }
   AttachmentRecord attachment;
   attachment.file_name = name;
-  attachment.size_bytes = static_cast<std::int64_t>(bytes->size());
-  attachment.sha256 = token_digest(*bytes);
+  attachment.size_bytes = static_cast<std::int64_t>(bytes.size());
+  attachment.sha256 = token_digest(bytes);
   attachment.version_number = project->current_version;
-  attachment.id = unit->projects().insert_attachment(project_id, project->current_version, attachment, content_base64);
-  unit->audit().append({actor.user_id, "project.attach", "project", project_id, R"({"bytes":)" + std::to_string(bytes->size()) + "}"},
+  attachment.id = unit->projects().insert_attachment(project_id, project->current_version, attachment, to_base64(bytes));
+  unit->audit().append({actor.user_id, "project.attach", "project", project_id, R"({"bytes":)" + std::to_string(bytes.size()) + "}"},
                        format_iso8601(now));
   unit->commit();
   return attachment;

@@ -44,7 +44,7 @@ Result<ProjectDetail> reopen_project(storage::Store& store, const Actor& actor, 
 // A PDF of at most 20 MB for the current version, its type checked by its content.
 constexpr std::size_t attachment_limit_bytes = 20 * 1024 * 1024;
 Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& actor, Id programme_id, Id project_id, const std::string& file_name,
-                                        const std::string& content_base64, TimePoint now);
+                                        std::string_view bytes, TimePoint now);
 struct AttachmentFile {
   std::string file_name;
   std::string bytes;

@@ -2,7 +2,7 @@
 // file, or a fresh PostgreSQL database when DIPLOMADO_API_DATABASE=postgres), loads the demo
 // programme and adds users with random passwords. Each test file gets its own server.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createServer } from 'node:net';
@@ -83,6 +83,7 @@ export async function startServer({ users = [], reference = false } = {}) {
   return {
     base,
     port,
+    pid: child.pid,
     dataDir,
     common,
     accounts,
@@ -93,6 +94,12 @@ export async function startServer({ users = [], reference = false } = {}) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// The server's resident memory in MiB, as the kernel counts it.
+export function residentMiB(server) {
+  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
 
 export async function signIn(server, email, password = server.accounts[email]) {

@@ -162,8 +162,10 @@ test('a team member resubmits only when reopened after the deadline, and attachm
   assert.equal(resubmitted.status, 201, JSON.stringify(resubmitted.body));
   assert.equal(resubmitted.body.versions.length, 2, 'versions are kept');
 
-  const upload = (name, text) =>
-    send(server, 'POST', path(`/projects/${mine.project.id}/attachments`), member, { file_name: name, content_base64: Buffer.from(text).toString('base64') });
+  const upload = (name, content) =>
+    send(server, 'POST', path(`/projects/${mine.project.id}/attachments?file_name=${encodeURIComponent(name)}`), member, Buffer.from(content), {
+      'Content-Type': 'application/pdf',
+    });
   const fake = await json(await upload('propuesta.pdf', 'Hola, no soy un PDF'));
   assert.equal(fake.status, 400);
   assert.equal(fake.body.errors[0].code, 'fake_pdf');
@@ -176,9 +178,11 @@ test('a team member resubmits only when reopened after the deadline, and attachm
   const huge = Buffer.alloc(20 * 1024 * 1024 + 1, 0x20);
   huge.write('%PDF-1.4\n', 0);
   huge.write('%%EOF\n', huge.length - 6);
-  const tooLarge = await json(await send(server, 'POST', path(`/projects/${mine.project.id}/attachments`), member, { file_name: 'grande.pdf', content_base64: huge.toString('base64') }));
-  assert.equal(tooLarge.status, 400);
-  assert.equal(tooLarge.body.errors[0].code, 'too_large');
+  // One byte over 20 MiB is refused from the Content-Length, before the body is read.
+  const tooLarge = await json(await upload('grande.pdf', huge));
+  assert.equal(tooLarge.status, 413);
+  assert.equal(tooLarge.body.errors[0].field, 'file');
+  assert.equal(tooLarge.body.errors[0].value, '20 MiB');
   const download = await get(server, path(`/projects/${mine.project.id}/attachments/${stored.body.id}`), coordinator);
   assert.equal(download.headers.get('content-type'), 'application/pdf');
   assert.equal(await download.text(), pdf);
@@ -227,13 +231,13 @@ test('every bad input of final projects is refused, naming the field, and writes
   assert.equal((await json(await get(server, path(`/reviews/${assigned.project_id}`), juror))).body.submitted_at, null, 'nothing was sent');
   assert.equal((await get(server, path('/ranking'), juror)).status, 403, 'a juror does not read the ranking');
 
-  // Projects: a title over 300 characters; an attachment that is not base64.
+  // Projects: a title over 300 characters; an attachment sent as JSON rather than as the PDF itself.
   const member = await signIn(server, LEADER);
   const mine = (await json(await get(server, path('/projects/mine'), member))).body;
   const longTitle = await send(server, 'POST', path('/projects'), member, { ...mine.project, title: 't'.repeat(301) }, en);
   assert.deepEqual([longTitle.status, ...(await fields(longTitle))], [400, 'title']);
-  const garbled = await send(server, 'POST', path(`/projects/${mine.project.id}/attachments`), member, { file_name: 'a.pdf', content_base64: '%%%' }, en);
-  assert.equal((await garbled.json()).errors[0].code, 'not_base64');
+  const asJson = await send(server, 'POST', path(`/projects/${mine.project.id}/attachments`), member, { file_name: 'a.pdf', content_base64: '%%%' }, en);
+  assert.equal((await asJson.json()).errors[0].code, 'not_pdf');
 
   // Teams: a malformed assignment; instructor modules that are not numbers.
   assert.equal((await send(server, 'POST', path('/team_formations/apply'), coordinator, { assignments: [{ enrollment_id: 'uno', team_id: 1 }] })).status, 400);

@@ -19,12 +19,15 @@ HttpResponse bad_path_id(const RequestContext& context, const std::string& name)
 }
 
 HttpResponse rows_in_error(const std::vector<ImportIssue>& issues, Language language) {
-  Error error = make_error(ErrorCode::invalid_input, "error.import.has_errors");
+  Error error = make_error(ErrorCode::unprocessable, "error.import.has_errors");
   for (const auto& issue : issues)
     error.details.push_back({issue.field.empty() ? std::string("row") : issue.field, issue.row, issue.code, issue.message_key, issue.value});
-  auto response = problem_response(error, language);
-  response.status = 422;
-  return response;
+  return problem_response(error, language);
+}
+
+Error refused_whole(Error error) {
+  if (error.code == ErrorCode::invalid_input) error.code = ErrorCode::unprocessable;
+  return error;
 }
 
 Result<std::optional<std::int64_t>> if_match_version(const RequestContext& context) {

@@ -88,6 +88,8 @@ std::optional<Id> path_id(const RequestContext& context, const std::string& name
 HttpResponse bad_path_id(const RequestContext& context, const std::string& name);
 // An import refused whole (422): one bad row and nothing is written; every row's problem is listed.
 HttpResponse rows_in_error(const std::vector<ImportIssue>& issues, Language language);
+// A file read whole and refused (its rows, or what it is): 422 rather than 400, since the request itself was well formed.
+Error refused_whole(Error error);
 // The version an If-Match header names ("7", "\"7\"" or W/"7"); empty when there is none.
 Result<std::optional<std::int64_t>> if_match_version(const RequestContext& context);
 // The same, for edits that must name the version they replace: a 400 when there is none.

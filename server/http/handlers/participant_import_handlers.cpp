@@ -32,20 +32,11 @@ HttpResponse run_step(RequestContext& context, services::ImportMode mode) {
 }  // namespace
 
 HttpResponse handle_upload_participant_import(RequestContext& context) {
-  if (context.body.size() > documents::max_table_bytes) {
-    Error error = make_error(ErrorCode::payload_too_large, "error.import.too_large");
-    error.details.push_back({"file", std::nullopt, "too_large", "error.import.too_large", std::to_string(context.body.size() / (1024 * 1024)) + " MiB"});
-    return problem_response(error, context.language);
-  }
   std::string file_name(context.query_value("file_name").value_or(""));
   // The file is read before it is kept: what is not a table is refused at once.
   services::ImportRequest request{programme_id_of(context), std::nullopt, services::ImportMode::dry_run, file_name, std::nullopt};
   auto summary = services::import_participants(context.app.store, context.actor, request, documents::table_reader_for(context.body), context.app.now());
-  if (!summary) {
-    auto response = problem_response(summary.error(), context.language);
-    if (summary.error().code == ErrorCode::invalid_input) response.status = 422;
-    return response;
-  }
+  if (!summary) return problem_response(refused_whole(summary.error()), context.language);
   auto stored = services::store_import_upload(context.app.store, *context.actor, programme_id_of(context), file_name, context.body, context.app.now());
   if (!stored) return problem_response(stored.error(), context.language);
   auto response = summary_response(201, *summary, context.language, *stored);

@@ -84,17 +84,12 @@ HttpResponse handle_reopen_project(RequestContext& context) {
   return written(200, *reopened);
 }
 
-// Body: {"file_name": "x.pdf", "content_base64": "..."}.
+// Body: the PDF's own bytes (at most 20 MiB, refused from the headers when larger); ?file_name=x.pdf.
 HttpResponse handle_add_attachment(RequestContext& context) {
   const auto project_id = path_id(context, "project_id");
   if (!project_id) return bad_path_id(context, "project_id");
-  auto body = parse_json_object(context);
-  if (!body) return problem_response(body.error(), context.language);
-  const auto content = body->find("content_base64");
-  if (content == body->end() || !content->is_string())
-    return problem_response(field_error("content_base64", "required", "error.field.required"), context.language);
-  auto added = services::add_attachment(context.app.store, *context.actor, programme_id_of(context), *project_id, body->value("file_name", ""),
-                                        content->get<std::string>(), context.app.now());
+  const std::string file_name(context.query_value("file_name").value_or(""));
+  auto added = services::add_attachment(context.app.store, *context.actor, programme_id_of(context), *project_id, file_name, context.body, context.app.now());
   if (!added) return problem_response(added.error(), context.language);
   return written(201, *added);
 }

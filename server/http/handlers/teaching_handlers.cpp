@@ -36,39 +36,55 @@ HttpResponse handle_list_sessions(RequestContext& context) {
   return json_response(200, whole_list_json(*sessions));
 }
 
-namespace {
-
 // Body: {"module": 1, "title": {"es", "en"}, "starts_at", "ends_at", "place", "online_link"}.
-services::NewSession session_of(const nlohmann::json& body) {
-  services::NewSession session;
-  session.module = body.value("module", 0);
-  if (auto title = body.find("title"); title != body.end() && title->is_object()) session.title = {title->value("es", ""), title->value("en", "")};
-  session.starts_at = body.value("starts_at", "");
-  session.ends_at = body.value("ends_at", "");
-  session.place = body.value("place", "");
-  session.online_link = body.value("online_link", "");
-  return session;
+static void describe(BodyReader& body, services::NewSession& session) {
+  body.required("module", session.module, {.min = 1, .max = 1000})
+      .required("title", session.title)
+      .required("starts_at", session.starts_at, {.max_length = 40})
+      .required("ends_at", session.ends_at, {.max_length = 40})
+      .optional("place", session.place, {.max_length = 300})
+      .optional("online_link", session.online_link, {.max_length = 2000});
 }
 
 // Body: {"code", "module": N | null, "kind", "title": {"es", "en"}, "max_score", "weight", "due_date"}.
-AssessmentSeed assessment_of(const nlohmann::json& body) {
-  AssessmentSeed assessment;
-  assessment.code = body.value("code", "");
-  if (auto module = body.find("module"); module != body.end() && module->is_number_integer()) assessment.module = module->get<int>();
-  assessment.kind = body.value("kind", "");
-  if (auto title = body.find("title"); title != body.end() && title->is_object()) assessment.title = {title->value("es", ""), title->value("en", "")};
-  assessment.max_score = body.value("max_score", 0.0);
-  assessment.weight = body.value("weight", 1.0);
-  assessment.due_date = body.value("due_date", "");
-  return assessment;
+static void describe(BodyReader& body, AssessmentSeed& assessment) {
+  body.required("code", assessment.code, {.max_length = 50})
+      .nullable("module", assessment.module, {.min = 1, .max = 1000})
+      .required("kind", assessment.kind, {.max_length = 50})
+      .required("title", assessment.title)
+      .required("max_score", assessment.max_score, {.max = 1e6})
+      .optional("weight", assessment.weight, {.max = 1e6})
+      .optional("due_date", assessment.due_date, {.max_length = 10});
 }
 
-}  // namespace
+// Body: the grading policy, every member named as in the gradebook's "policy"; a member left out keeps its default.
+static void describe(BodyReader& body, GradingPolicy& policy) {
+  body.optional("module_pass_mark", policy.module_pass_mark)
+      .optional("rounding_decimals", policy.rounding_decimals)
+      .optional("attendance_threshold", policy.attendance_threshold)
+      .choice("missing_grade", policy.missing_grade, parse_missing_grade)
+      .choice("excused_absence", policy.excused, parse_excused_absence);
+}
+
+struct GradeBody {
+  NumberOrText score;
+};
+static void describe(BodyReader& body, GradeBody& grade) { body.required("score", grade.score, {.max_length = 50}); }
+
+struct AttendanceBody {
+  std::map<std::string, std::string> exceptions;  // enrolment id → "late" | "excused" | "absent"
+};
+static void describe(BodyReader& body, AttendanceBody& attendance) { body.optional("exceptions", attendance.exceptions, {.max_length = 20, .max_items = 100'000}); }
+
+struct InstructorModulesBody {
+  std::vector<int> modules;
+};
+static void describe(BodyReader& body, InstructorModulesBody& instructor) { body.required("modules", instructor.modules, {.min = 1, .max = 1000}); }
 
 HttpResponse handle_create_session(RequestContext& context) {
-  auto body = parse_json_object(context);
+  auto body = read_body<services::NewSession>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto created = services::create_session(context.app.store, *context.actor, programme_id_of(context), session_of(*body), context.app.now());
+  auto created = services::create_session(context.app.store, *context.actor, programme_id_of(context), *body, context.app.now());
   if (!created) return problem_response(created.error(), context.language);
   return versioned_response(201, *created);
 }
@@ -76,11 +92,11 @@ HttpResponse handle_create_session(RequestContext& context) {
 HttpResponse handle_update_session(RequestContext& context) {
   const auto session_id = path_id(context, "session_id");
   if (!session_id) return bad_path_id(context, "session_id");
-  auto body = parse_json_object(context);
+  auto body = read_body<services::NewSession>(context);
   if (!body) return problem_response(body.error(), context.language);
   auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  auto updated = services::update_session(context.app.store, *context.actor, programme_id_of(context), *session_id, session_of(*body), *version, context.app.now());
+  auto updated = services::update_session(context.app.store, *context.actor, programme_id_of(context), *session_id, *body, *version, context.app.now());
   if (!updated) return problem_response(updated.error(), context.language);
   return versioned_response(200, *updated);
 }
@@ -102,11 +118,11 @@ HttpResponse handle_list_assessments(RequestContext& context) {
 HttpResponse handle_update_assessment(RequestContext& context) {
   const auto assessment_id = path_id(context, "assessment_id");
   if (!assessment_id) return bad_path_id(context, "assessment_id");
-  auto body = parse_json_object(context);
+  auto body = read_body<AssessmentSeed>(context);
   if (!body) return problem_response(body.error(), context.language);
   auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  auto updated = services::update_assessment(context.app.store, *context.actor, programme_id_of(context), *assessment_id, assessment_of(*body), *version,
+  auto updated = services::update_assessment(context.app.store, *context.actor, programme_id_of(context), *assessment_id, *body, *version,
                                              context.app.now());
   if (!updated) return problem_response(updated.error(), context.language);
   return versioned_response(200, *updated);
@@ -121,9 +137,9 @@ HttpResponse handle_delete_assessment(RequestContext& context) {
 }
 
 HttpResponse handle_create_assessment(RequestContext& context) {
-  auto body = parse_json_object(context);
+  auto body = read_body<AssessmentSeed>(context);
   if (!body) return problem_response(body.error(), context.language);
-  const AssessmentSeed assessment = assessment_of(*body);
+  const AssessmentSeed& assessment = *body;
   auto id = services::create_assessment(context.app.store, *context.actor, programme_id_of(context), assessment, context.app.now());
   if (!id) return problem_response(id.error(), context.language);
   JsonWriter json;
@@ -131,23 +147,10 @@ HttpResponse handle_create_assessment(RequestContext& context) {
   return json_response(201, json.take());
 }
 
-// Body: the grading policy, every member named as in the gradebook's "policy".
 HttpResponse handle_update_grading_policy(RequestContext& context) {
-  auto body = parse_json_object(context);
-  if (!body) return problem_response(body.error(), context.language);
-  GradingPolicy policy;
-  Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
-  policy.module_pass_mark = body->value("module_pass_mark", policy.module_pass_mark);
-  policy.rounding_decimals = body->value("rounding_decimals", policy.rounding_decimals);
-  policy.attendance_threshold = body->value("attendance_threshold", policy.attendance_threshold);
-  const auto missing = parse_missing_grade(body->value("missing_grade", std::string(to_string(policy.missing_grade))));
-  if (!missing) invalid.details.push_back({"missing_grade", std::nullopt, "unknown_policy", "error.grading.policy", body->value("missing_grade", "")});
-  else policy.missing_grade = *missing;
-  const auto excused = parse_excused_absence(body->value("excused_absence", std::string(to_string(policy.excused))));
-  if (!excused) invalid.details.push_back({"excused_absence", std::nullopt, "unknown_policy", "error.grading.policy", body->value("excused_absence", "")});
-  else policy.excused = *excused;
-  if (!invalid.details.empty()) return problem_response(invalid, context.language);
-  auto updated = services::update_grading_policy(context.app.store, *context.actor, programme_id_of(context), policy, context.app.now());
+  auto policy = read_body<GradingPolicy>(context);
+  if (!policy) return problem_response(policy.error(), context.language);
+  auto updated = services::update_grading_policy(context.app.store, *context.actor, programme_id_of(context), *policy, context.app.now());
   if (!updated) return problem_response(updated.error(), context.language);
   JsonWriter json;
   json.begin_object()
@@ -185,18 +188,11 @@ HttpResponse handle_get_team_progress(RequestContext& context) {
 
 // The file is the raw body; ?dry_run=false commits (all rows or none: 422 lists every error).
 HttpResponse handle_import_grades(RequestContext& context) {
-  if (context.body.size() > documents::max_table_bytes)
-    return problem_response(field_error("file", "too_large", "error.import.too_large", std::to_string(context.body.size() / (1024 * 1024)) + " MiB"),
-                            context.language);
   const bool commit = context.query_value("dry_run") == std::optional<std::string_view>("false");
   auto summary = services::import_grades(context.app.store, context.actor, programme_id_of(context),
                                          commit ? services::ImportMode::commit : services::ImportMode::dry_run,
                                          documents::table_reader_for(context.body), context.app.now());
-  if (!summary) {
-    auto response = problem_response(summary.error(), context.language);
-    if (summary.error().code == ErrorCode::invalid_input) response.status = 422;
-    return response;
-  }
+  if (!summary) return problem_response(refused_whole(summary.error()), context.language);
   if (commit && !summary->committed) return rows_in_error(summary->errors, context.language);
   return json_response(200, documents::grade_import_json(*summary, context.language));
 }
@@ -219,14 +215,11 @@ HttpResponse handle_record_grade(RequestContext& context) {
   if (!enrollment) return bad_path_id(context, "enrollment_id");
   const auto assessment = path_id(context, "assessment_id");
   if (!assessment) return bad_path_id(context, "assessment_id");
-  auto body = parse_json_object(context);
+  auto body = read_body<GradeBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  const auto score = body->find("score");
-  if (score == body->end() || !(score->is_string() || score->is_number()))
-    return problem_response(field_error("score", "required", "error.field.required"), context.language);
   auto version = if_match_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  const services::GradeChange change{*enrollment, *assessment, score->is_string() ? score->get<std::string>() : score->dump(), *version};
+  const services::GradeChange change{*enrollment, *assessment, body->score.text, *version};
   auto recorded = services::record_grade(context.app.store, *context.actor, programme_id_of(context), change, context.app.now());
   if (!recorded) return problem_response(recorded.error(), context.language);
   JsonWriter json;
@@ -240,17 +233,15 @@ HttpResponse handle_record_grade(RequestContext& context) {
 HttpResponse handle_record_attendance(RequestContext& context) {
   const auto session = path_id(context, "session_id");
   if (!session) return bad_path_id(context, "session_id");
-  auto body = parse_json_object(context);
+  auto body = read_body<AttendanceBody>(context);
   if (!body) return problem_response(body.error(), context.language);
   std::map<Id, std::string> exceptions;
-  if (const auto listed = body->find("exceptions"); listed != body->end() && listed->is_object()) {
-    for (const auto& [key, value] : listed->items()) {
-      Id id = 0;
-      const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), id);
-      if (error != std::errc{} || end != key.data() + key.size() || !value.is_string())
-        return problem_response(field_error("exceptions", "malformed", "error.attendance.mark", key), context.language);
-      exceptions[id] = value.get<std::string>();
-    }
+  for (const auto& [key, mark] : body->exceptions) {
+    Id id = 0;
+    const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), id);
+    if (error != std::errc{} || end != key.data() + key.size())
+      return problem_response(field_error("exceptions." + key, "malformed", "error.attendance.mark", key), context.language);
+    exceptions[id] = mark;
   }
   auto counts = services::record_attendance(context.app.store, *context.actor, programme_id_of(context), *session, exceptions, context.app.now());
   if (!counts) return problem_response(counts.error(), context.language);
@@ -274,16 +265,9 @@ HttpResponse handle_list_instructors(RequestContext& context) {
 HttpResponse handle_set_instructor_modules(RequestContext& context) {
   const auto user_id = path_id(context, "user_id");
   if (!user_id) return bad_path_id(context, "user_id");
-  auto body = parse_json_object(context);
+  auto body = read_body<InstructorModulesBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  const auto listed = body->find("modules");
-  if (listed == body->end() || !listed->is_array()) return problem_response(field_error("modules", "required", "error.field.required"), context.language);
-  std::vector<int> modules;
-  for (const auto& module : *listed) {
-    if (!module.is_number_integer()) return problem_response(field_error("modules", "unknown_module", "error.seed.unknown_module", module.dump()), context.language);
-    modules.push_back(module.get<int>());
-  }
-  auto instructor = services::set_instructor_modules(context.app.store, *context.actor, programme_id_of(context), *user_id, modules, context.app.now());
+  auto instructor = services::set_instructor_modules(context.app.store, *context.actor, programme_id_of(context), *user_id, body->modules, context.app.now());
   if (!instructor) return problem_response(instructor.error(), context.language);
   JsonWriter json;
   write(json, *instructor);

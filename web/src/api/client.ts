@@ -169,8 +169,9 @@ export const getProject = (programme: number, project: number) => request<Projec
 export const submitProject = (programme: number, input: ProjectInput) => request<ProjectDetail>('POST', `/programmes/${programme}/projects`, input);
 export const reopenProject = (programme: number, project: number, version: number) =>
   request<ProjectDetail>('POST', `/programmes/${programme}/projects/${project}/reopen`, {}, { 'If-Match': `"${version}"` });
-export const addAttachment = (programme: number, project: number, fileName: string, contentBase64: string) =>
-  request<Attachment>('POST', `/programmes/${programme}/projects/${project}/attachments`, { file_name: fileName, content_base64: contentBase64 });
+// The PDF goes as the raw body; the server checks its content, not its name or type.
+export const addAttachment = (programme: number, project: number, file: File) =>
+  request<Attachment>('POST', `/programmes/${programme}/projects/${project}/attachments?file_name=${encodeURIComponent(file.name)}`, file);
 export const attachmentUrl = (programme: number, project: number, attachment: number) =>
   `/api/v1/programmes/${programme}/projects/${project}/attachments/${attachment}`;
 export const getProjectSettings = (programme: number) => request<ProjectSettings>('GET', `/programmes/${programme}/project_settings`);

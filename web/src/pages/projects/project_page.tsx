@@ -6,12 +6,6 @@ import { GCM_NUMBERS } from './gcm_objectives';
 const FIELDS = ['title', 'problem', 'objectives', 'target_population', 'human_rights', 'expected_results'] as const;
 const MAX_BYTES = 20 * 1024 * 1024;
 
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let text = '';
-  for (let offset = 0; offset < bytes.length; offset += 0x8000) text += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  return btoa(text);
-}
 
 // A team member writes and submits the team's final project, tagged with GCM objectives, and
 // attaches PDFs. Every submission is a new version; the deadline shows in the programme's zone.
@@ -49,7 +43,7 @@ export function ProjectPage({ programme }: { programme: number }) {
     setSaved('');
     if (file.size > MAX_BYTES) { setMessage(t('project.too_large')); return; }
     try {
-      await addAttachment(programme, detail.project.id, file.name, toBase64(await file.arrayBuffer()));
+      await addAttachment(programme, detail.project.id, file);
       show(await getMyProject(programme));
       setSaved(t('project.attached', { name: file.name }));
     } catch (error) { setMessage(problemText(error, t('error.generic'))); }
