@@ -1,146 +1,222 @@
 #include "cli/programme_seed_file.hpp"
 
+#include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
+#include <iterator>
 
-namespace diplomado::cli {
+#include "json/domain_reader.hpp"
+
+namespace diplomado {
 namespace {
 
-using nlohmann::json;
+// Parts of the file whose shape differs from the seed's own: read as the file has them, then
+// turned into seed values.
+struct RubricLevelEntry {
+  int level = 0;
+  LocalizedText description;
+};
 
-std::string text(const json& object, const char* name) {
-  const auto found = object.find(name);
-  if (found == object.end() || found->is_null()) return {};
-  return found->get<std::string>();
-}
+struct RubricEntry {
+  RubricCriterionSeed criterion;
+  std::vector<RubricLevelEntry> levels;
+};
 
-LocalizedText localized(const json& object, const char* name) {
-  const auto& value = object.at(name);
-  return LocalizedText{value.at("es").get<std::string>(), value.at("en").get<std::string>()};
-}
+struct ReviewEntry {
+  ReviewSeed review;
+  std::map<std::string, int> levels;
+  std::map<std::string, std::string> comments;
+};
 
-ProgrammeSeed parse(const json& document) {
+struct ProgrammeFile {
   ProgrammeSeed seed;
-  const auto& programme = document.at("programme");
-  seed.programme.code = programme.at("code").get<std::string>();
-  seed.programme.title = localized(programme, "title");
-  if (programme.contains("description")) seed.programme.description = localized(programme, "description");
-  seed.programme.country = programme.at("country").get<std::string>();
-  seed.programme.time_zone = programme.at("time_zone").get<std::string>();
-  seed.programme.start_date = text(programme, "start_date");
-  seed.programme.end_date = text(programme, "end_date");
-  seed.programme.modality = programme.value("modality", "in_person");
-  seed.programme.sdgs = programme.value("sdgs", std::vector<int>{});
-  for (const auto& organisation : programme.value("organisations", json::array()))
-    seed.programme.organisations.push_back({organisation.at("role").get<std::string>(), localized(organisation, "name"), text(organisation, "acronym")});
-  int position = 0;
-  for (const auto& module : programme.at("modules")) {
-    Module value;
-    value.position = ++position;
-    value.title = localized(module, "title");
-    value.hours = module.value("hours", 0.0);
-    value.pass_mark = module.value("pass_mark", 0.0);
-    value.weight = module.value("weight", 0.0);
-    value.illustrative = module.value("illustrative", false);
-    seed.programme.modules.push_back(value);
-  }
-  for (const auto& subdivision : document.value("subdivisions", json::array()))
-    seed.subdivisions.push_back({subdivision.at("code").get<std::string>(), subdivision.at("country").get<std::string>(),
-                                 subdivision.at("name").get<std::string>(), subdivision.at("kind").get<std::string>()});
-  for (const auto& institution : document.at("institutions"))
-    seed.institutions.push_back({institution.at("key").get<std::string>(), localized(institution, "name"), text(institution, "acronym"),
-                                 text(institution, "sector"), institution.value("level", "national"), text(institution, "valid_from"),
-                                 text(institution, "valid_to")});
-  for (const auto& team : document.value("teams", json::array()))
-    seed.teams.push_back({team.at("key").get<std::string>(), team.at("name").get<std::string>(), text(team, "subdivision"), text(team, "leader")});
-  for (const auto& participant : document.at("participants")) {
-    ParticipantSeed value;
-    value.key = participant.at("key").get<std::string>();
-    value.given_names = participant.at("given_names").get<std::string>();
-    value.family_names = participant.at("family_names").get<std::string>();
-    value.sex = participant.value("sex", "undisclosed");
-    value.email = text(participant, "email");
-    value.institution_key = participant.at("institution").get<std::string>();
-    value.position = text(participant, "position");
-    value.level = participant.at("level").get<std::string>();
-    value.subdivision_code = text(participant, "subdivision");
-    value.status = participant.value("status", "enrolled");
-    value.withdrawal_reason = text(participant, "withdrawal_reason");
-    value.team_key = text(participant, "team");
-    seed.participants.push_back(std::move(value));
-  }
-  if (const auto grading = document.find("grading"); grading != document.end()) {
-    auto& policy = seed.programme.grading;
-    policy.module_pass_mark = grading->value("module_pass_mark", policy.module_pass_mark);
-    policy.rounding_decimals = grading->value("rounding_decimals", policy.rounding_decimals);
-    policy.attendance_threshold = grading->value("attendance_threshold", policy.attendance_threshold);
-    // An unknown policy name fails here, naming the member, rather than passing as a default.
-    if (grading->contains("missing_grade"))
-      policy.missing_grade = parse_missing_grade(grading->at("missing_grade").get<std::string>()).value();
-    if (grading->contains("excused_absence"))
-      policy.excused = parse_excused_absence(grading->at("excused_absence").get<std::string>()).value();
-  }
-  for (const auto& session : document.value("sessions", json::array()))
-    seed.sessions.push_back({session.at("key").get<std::string>(), session.at("module").get<int>(), localized(session, "title"),
-                             session.at("starts_at").get<std::string>(), session.at("ends_at").get<std::string>(), text(session, "place")});
-  for (const auto& assessment : document.value("assessments", json::array())) {
-    AssessmentSeed value;
-    value.code = assessment.at("code").get<std::string>();
-    if (const auto module = assessment.find("module"); module != assessment.end() && !module->is_null()) value.module = module->get<int>();
-    value.kind = assessment.at("kind").get<std::string>();
-    value.title = localized(assessment, "title");
-    value.max_score = assessment.at("max_score").get<double>();
-    value.weight = assessment.value("weight", 1.0);
-    value.due_date = text(assessment, "due_date");
-    seed.assessments.push_back(std::move(value));
-  }
-  for (const auto& grade : document.value("grades", json::array()))
-    seed.grades.push_back({grade.at("participant").get<std::string>(), grade.at("assessment").get<std::string>(), grade.at("score").get<double>()});
-  for (const auto& attendance : document.value("attendance", json::array()))
-    seed.attendance.push_back({attendance.at("session").get<std::string>(), attendance.value("late", std::vector<std::string>{}),
-                               attendance.value("excused", std::vector<std::string>{}), attendance.value("absent", std::vector<std::string>{})});
-  for (const auto& criterion : document.value("rubric", json::array())) {
-    RubricCriterionSeed value{criterion.at("code").get<std::string>(), localized(criterion, "title"), criterion.at("weight").get<double>(),
-                              criterion.value("scale_min", 1), criterion.value("scale_max", 5), {}};
-    for (const auto& level : criterion.value("levels", json::array()))
-      value.levels.emplace_back(level.at("level").get<int>(), localized(level, "description"));
-    seed.rubric.push_back(std::move(value));
-  }
-  seed.project_deadline = text(document, "project_deadline");
-  seed.jurors_per_project = document.value("jurors_per_project", 3);
-  for (const auto& project : document.value("projects", json::array()))
-    seed.projects.push_back({project.at("team").get<std::string>(), project.at("title").get<std::string>(), project.at("problem").get<std::string>(),
-                             project.at("objectives").get<std::string>(), project.at("target_population").get<std::string>(),
-                             project.at("human_rights").get<std::string>(), project.at("expected_results").get<std::string>(),
-                             project.at("gcm_objectives").get<std::vector<int>>()});
-  for (const auto& juror : document.value("jurors", json::array()))
-    seed.jurors.push_back({juror.at("key").get<std::string>(), juror.at("email").get<std::string>(), juror.at("display_name").get<std::string>(),
-                           text(juror, "institution"), juror.value("conflict_teams", std::vector<std::string>{})});
-  for (const auto& review : document.value("reviews", json::array())) {
-    ReviewSeed value{review.at("team").get<std::string>(), review.at("juror").get<std::string>(), {}, {}};
-    for (const auto& [code, level] : review.at("levels").items()) value.levels.emplace_back(code, level.get<int>());
-    const json comments = review.value("comments", json::object());
-    for (const auto& [code, comment] : comments.items()) value.comments.emplace_back(code, comment.get<std::string>());
-    seed.reviews.push_back(std::move(value));
-  }
-  return seed;
-}
+  std::vector<RubricEntry> rubric;
+  std::vector<ReviewEntry> reviews;
+};
+
+constexpr Bounds key{.max_length = 100};
+constexpr Bounds name{.max_length = 300};
+constexpr Bounds text{.max_length = 20'000};
+constexpr Bounds keys{.max_length = 100, .max_items = 100'000};
 
 }  // namespace
 
-Result<ProgrammeSeed> read_programme_seed_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return std::unexpected(field_error("file", "unreadable", "error.seed.file", path));
-  auto document = json::parse(in, nullptr, false);
-  if (document.is_discarded()) return std::unexpected(field_error("file", "malformed_json", "error.malformed_json", path));
-  try {
-    return parse(document);
-  } catch (const std::bad_optional_access&) {
-    return std::unexpected(field_error("grading", "unknown_policy", "error.seed.file", path));
-  } catch (const json::exception& error) {
-    // nlohmann's message names the member (out_of_range: key 'code' not found; type_error: ...).
-    return std::unexpected(field_error("file", "invalid_programme", "error.seed.file", error.what()));
-  }
+// The programme file, member by member (docs: the demo in data/demo/ follows it). Every member
+// that is missing, of another type, out of range or unknown is named by its path.
+static void describe(BodyReader& file, Organisation& organisation) {
+  file.required("role", organisation.role, key).required("name", organisation.name).optional("acronym", organisation.acronym, key);
 }
 
-}  // namespace diplomado::cli
+static void describe(BodyReader& file, Module& module) {
+  file.required("title", module.title)
+      .optional("hours", module.hours, {.min = 0, .max = 10'000})
+      .optional("pass_mark", module.pass_mark, {.min = 0, .max = 100})
+      .optional("weight", module.weight, {.min = 0, .max = 1e6})
+      .optional("illustrative", module.illustrative);
+}
+
+static void describe(BodyReader& file, Programme& programme) {
+  programme.modality = "in_person";
+  file.required("code", programme.code, key)
+      .required("title", programme.title)
+      .optional("description", programme.description)
+      .required("country", programme.country, {.max_length = 2})
+      .required("time_zone", programme.time_zone, key)
+      .optional("start_date", programme.start_date, {.max_length = 10})
+      .optional("end_date", programme.end_date, {.max_length = 10})
+      .optional("modality", programme.modality, key)
+      .optional("sdgs", programme.sdgs, {.min = 1, .max = 17, .max_items = 17})
+      .optional("organisations", programme.organisations, {.max_items = 20})
+      .required("modules", programme.modules, {.max_items = 100});
+}
+
+static void describe(BodyReader& file, SubdivisionSeed& subdivision) {
+  file.required("code", subdivision.code, key).required("country", subdivision.country, {.max_length = 2}).required("name", subdivision.name, name).required("kind", subdivision.kind, key);
+}
+
+static void describe(BodyReader& file, InstitutionSeed& institution) {
+  institution.level = "national";
+  file.required("key", institution.key, key)
+      .required("name", institution.name)
+      .optional("acronym", institution.acronym, key)
+      .optional("sector", institution.sector, key)
+      .optional("level", institution.level, key)
+      .optional("valid_from", institution.valid_from, {.max_length = 10})
+      .optional("valid_to", institution.valid_to, {.max_length = 10});
+}
+
+static void describe(BodyReader& file, TeamSeed& team) {
+  file.required("key", team.key, key).required("name", team.name, name).optional("subdivision", team.subdivision_code, key).optional("leader", team.leader_key, key);
+}
+
+static void describe(BodyReader& file, ParticipantSeed& participant) {
+  participant.sex = "undisclosed";
+  file.required("key", participant.key, key)
+      .required("given_names", participant.given_names, name)
+      .required("family_names", participant.family_names, name)
+      .optional("sex", participant.sex, key)
+      .optional("email", participant.email, name)
+      .required("institution", participant.institution_key, key)
+      .optional("position", participant.position, name)
+      .required("level", participant.level, key)
+      .optional("subdivision", participant.subdivision_code, key)
+      .optional("status", participant.status, key)
+      .optional("withdrawal_reason", participant.withdrawal_reason, text)
+      .optional("team", participant.team_key, key);
+}
+
+static void describe(BodyReader& file, SessionSeed& session) {
+  file.required("key", session.key, key)
+      .required("module", session.module, {.min = 1, .max = 1000})
+      .required("title", session.title)
+      .required("starts_at", session.starts_at, {.max_length = 40})
+      .required("ends_at", session.ends_at, {.max_length = 40})
+      .optional("place", session.place, name);
+}
+
+static void describe(BodyReader& file, GradeSeed& grade) {
+  file.required("participant", grade.participant_key, key).required("assessment", grade.assessment_code, key).required("score", grade.score);
+}
+
+static void describe(BodyReader& file, AttendanceSeed& attendance) {
+  file.required("session", attendance.session_key, key).optional("late", attendance.late, keys).optional("excused", attendance.excused, keys).optional("absent", attendance.absent, keys);
+}
+
+static void describe(BodyReader& file, RubricLevelEntry& level) { file.required("level", level.level).required("description", level.description); }
+
+static void describe(BodyReader& file, RubricEntry& entry) {
+  auto& criterion = entry.criterion;
+  file.required("code", criterion.code, key)
+      .required("title", criterion.title)
+      .required("weight", criterion.weight)
+      .optional("scale_min", criterion.scale_min)
+      .optional("scale_max", criterion.scale_max)
+      .optional("levels", entry.levels, {.max_items = 100});
+}
+
+static void describe(BodyReader& file, ProjectSeed& project) {
+  file.required("team", project.team_key, key)
+      .required("title", project.title, text)
+      .required("problem", project.problem, text)
+      .required("objectives", project.objectives, text)
+      .required("target_population", project.target_population, text)
+      .required("human_rights", project.human_rights, text)
+      .required("expected_results", project.expected_results, text)
+      .required("gcm_objectives", project.gcm_objectives, {.max_items = 23});
+}
+
+static void describe(BodyReader& file, JurorSeed& juror) {
+  file.required("key", juror.key, key)
+      .required("email", juror.email, name)
+      .required("display_name", juror.display_name, name)
+      .optional("institution", juror.institution_key, key)
+      .optional("conflict_teams", juror.conflict_teams, keys);
+}
+
+static void describe(BodyReader& file, ReviewEntry& entry) {
+  file.required("team", entry.review.team_key, key)
+      .required("juror", entry.review.juror_key, key)
+      .required("levels", entry.levels, {.max_items = 100})
+      .optional("comments", entry.comments, {.max_length = 20'000, .max_items = 100});
+}
+
+static void describe(BodyReader& file, ProgrammeFile& document) {
+  auto& seed = document.seed;
+  file.required("programme", seed.programme)
+      .optional("subdivisions", seed.subdivisions, {.max_items = 10'000})
+      .required("institutions", seed.institutions, {.max_items = 10'000})
+      .optional("teams", seed.teams, {.max_items = 10'000})
+      .required("participants", seed.participants, {.max_items = 200'000})
+      .optional("grading", seed.programme.grading)
+      .optional("sessions", seed.sessions, {.max_items = 10'000})
+      .optional("assessments", seed.assessments, {.max_items = 1'000})
+      .optional("grades", seed.grades, {.max_items = 1'000'000})
+      .optional("attendance", seed.attendance, {.max_items = 10'000})
+      .optional("rubric", document.rubric, {.max_items = 100})
+      .optional("project_deadline", seed.project_deadline, {.max_length = 40})
+      .optional("jurors_per_project", seed.jurors_per_project, {.min = 1, .max = 100})
+      .optional("projects", seed.projects, {.max_items = 10'000})
+      .optional("jurors", seed.jurors, {.max_items = 1'000})
+      .optional("reviews", document.reviews, {.max_items = 100'000})
+      .read_only({"about"});
+}
+
+namespace cli {
+
+// A programme file larger than this is refused before it is read.
+constexpr std::uintmax_t max_programme_file_bytes = 64 * 1024 * 1024;
+
+Result<ProgrammeSeed> read_programme_seed_file(const std::string& path) {
+  std::error_code size_error;
+  const auto size = std::filesystem::file_size(path, size_error);
+  if (size_error) return std::unexpected(field_error("file", "unreadable", "error.seed.file", path));
+  if (size > max_programme_file_bytes) return std::unexpected(field_error("file", "too_large", "error.file.too_large", "64 MiB"));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::unexpected(field_error("file", "unreadable", "error.seed.file", path));
+  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto parsed = parse_bounded_json(content);
+  if (!parsed) return std::unexpected(parsed.error());
+
+  ProgrammeFile document;
+  auto errors = read_json(*parsed, document);
+  if (!errors.empty()) {
+    Error error = make_error(ErrorCode::invalid_input, "error.seed.file");
+    error.details = std::move(errors);
+    return std::unexpected(std::move(error));
+  }
+  auto& seed = document.seed;
+  int position = 0;
+  for (auto& module : seed.programme.modules) module.position = ++position;
+  for (auto& entry : document.rubric) {
+    for (auto& level : entry.levels) entry.criterion.levels.emplace_back(level.level, std::move(level.description));
+    seed.rubric.push_back(std::move(entry.criterion));
+  }
+  for (auto& entry : document.reviews) {
+    for (const auto& [code, level] : entry.levels) entry.review.levels.emplace_back(code, level);
+    for (auto& [code, comment] : entry.comments) entry.review.comments.emplace_back(code, std::move(comment));
+    seed.reviews.push_back(std::move(entry.review));
+  }
+  return std::move(seed);
+}
+
+}  // namespace cli
+}  // namespace diplomado

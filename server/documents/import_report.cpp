@@ -2,6 +2,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json/json_reader.hpp"
+
+namespace diplomado::documents {
+
+// The wizard's body for preview and commit: {"mapping": {"<field>": column index | null}}.
+struct MappingBody {
+  std::map<std::string, std::optional<long long>> mapping;
+};
+
+}  // namespace diplomado::documents
+
+namespace diplomado {
+static void describe(BodyReader& body, documents::MappingBody& mapping) { body.required("mapping", mapping.mapping); }
+}  // namespace diplomado
+
 namespace diplomado::documents {
 namespace {
 
@@ -73,30 +88,20 @@ std::string import_summary_json(const services::ImportSummary& summary, Language
 }
 
 Result<ColumnMapping> parse_mapping_json(std::string_view json_text) {
-  const auto document = nlohmann::json::parse(json_text, nullptr, false);
   Error error = make_error(ErrorCode::invalid_input, "error.invalid_input");
-  if (document.is_discarded() || !document.is_object()) {
-    error.details.push_back({"mapping", std::nullopt, "malformed", "error.malformed_json", {}});
-    return std::unexpected(error);
-  }
-  const auto found = document.find("mapping");
-  if (found == document.end() || !found->is_object()) {
-    error.details.push_back({"mapping", std::nullopt, "required", "error.field.required", {}});
-    return std::unexpected(error);
-  }
+  auto document = parse_bounded_json(json_text);
+  if (!document) return std::unexpected(document.error());
+  MappingBody body;
+  error.details = read_json(*document, body, {.min = 0, .max = 16384, .max_items = 100});
+  if (!error.details.empty()) return std::unexpected(error);
   ColumnMapping mapping{};
-  for (const auto& [name, value] : found->items()) {
+  for (const auto& [name, column] : body.mapping) {
     const auto field = parse_import_field(name);
     if (!field) {
       error.details.push_back({"mapping." + name, std::nullopt, "unknown_field", "error.import.unknown_field", name});
       continue;
     }
-    if (value.is_null()) continue;
-    if (!value.is_number_integer() || value.get<long long>() < 0 || value.get<long long>() > 16384) {
-      error.details.push_back({"mapping." + name, std::nullopt, "not_a_column", "error.import.no_such_column", value.dump()});
-      continue;
-    }
-    mapping[static_cast<std::size_t>(*field)] = static_cast<std::size_t>(value.get<long long>());
+    if (column) mapping[static_cast<std::size_t>(*field)] = static_cast<std::size_t>(*column);
   }
   if (!error.details.empty()) return std::unexpected(error);
   return mapping;

@@ -1,61 +1,76 @@
 #include "documents/reference_file.hpp"
 
-#include <nlohmann/json.hpp>
+#include "json/json_reader.hpp"
 
-namespace diplomado::documents {
+namespace diplomado {
+
+// The reference files' shapes, read by the one typed reader: a wrong type or an unknown member is
+// named with its path ("subdivisions[3].name"), never thrown.
+static void describe(BodyReader& file, services::ReferenceSubdivision& subdivision) {
+  file.required("code", subdivision.code, {.max_length = 10})
+      .required("name", subdivision.name, {.max_length = 200})
+      .optional("kind", subdivision.kind, {.max_length = 50})
+      .optional("aliases", subdivision.aliases, {.max_length = 200, .max_items = 100});
+}
+
+static void describe(BodyReader& file, documents::SubdivisionList& list) {
+  file.optional("country", list.country, {.max_length = 2})
+      .required("subdivisions", list.subdivisions, {.max_items = 10'000})
+      .read_only({"about"});
+}
+
+static void describe(BodyReader& file, services::ReferenceInstitution& entry) {
+  auto& institution = entry.institution;
+  institution.level = "national";
+  file.required("name", institution.name)
+      .optional("acronym", institution.acronym, {.max_length = 50})
+      .optional("sector", institution.sector, {.max_length = 100})
+      .optional("level", institution.level, {.max_length = 20})
+      .optional("valid_from", institution.valid_from, {.max_length = 10})
+      .optional("valid_to", institution.valid_to, {.max_length = 10})
+      .optional("aliases", entry.aliases, {.max_length = 300, .max_items = 100});
+}
+
+namespace documents {
 namespace {
 
-using nlohmann::json;
+struct InstitutionList {
+  std::vector<services::ReferenceInstitution> institutions;
+};
 
-Error malformed(const std::string& where, const char* key) {
-  Error error = make_error(ErrorCode::invalid_input, "error.invalid_input");
-  error.details.push_back({where, std::nullopt, "malformed", key, {}});
-  return error;
+}  // namespace
+}  // namespace documents
+
+static void describe(BodyReader& file, documents::InstitutionList& list) {
+  file.required("institutions", list.institutions, {.max_items = 10'000}).read_only({"about"});
 }
 
-std::string text(const json& object, const char* name) {
-  const auto found = object.find(name);
-  if (found == object.end() || found->is_null()) return {};
-  return found->get<std::string>();
-}
+namespace documents {
+namespace {
 
-std::vector<std::string> aliases(const json& object) { return object.value("aliases", std::vector<std::string>{}); }
+template <class List>
+Result<List> read_list(std::string_view json_text) {
+  auto parsed = parse_bounded_json(json_text);
+  if (!parsed) return std::unexpected(parsed.error());
+  List list{};
+  auto errors = read_json(*parsed, list);
+  if (!errors.empty()) {
+    Error error = make_error(ErrorCode::invalid_input, "error.reference.shape");
+    error.details = std::move(errors);
+    return std::unexpected(std::move(error));
+  }
+  return list;
+}
 
 }  // namespace
 
-Result<SubdivisionList> parse_subdivision_list(std::string_view json_text) {
-  const auto document = json::parse(json_text, nullptr, false);
-  if (document.is_discarded() || !document.is_object()) return std::unexpected(malformed("file", "error.malformed_json"));
-  try {
-    SubdivisionList list{text(document, "country"), {}};
-    for (const auto& entry : document.at("subdivisions"))
-      list.subdivisions.push_back({text(entry, "code"), text(entry, "name"), text(entry, "kind"), aliases(entry)});
-    return list;
-  } catch (const json::exception&) {
-    return std::unexpected(malformed("subdivisions", "error.reference.shape"));
-  }
-}
+Result<SubdivisionList> parse_subdivision_list(std::string_view json_text) { return read_list<SubdivisionList>(json_text); }
 
 Result<std::vector<services::ReferenceInstitution>> parse_institution_list(std::string_view json_text) {
-  const auto document = json::parse(json_text, nullptr, false);
-  if (document.is_discarded() || !document.is_object()) return std::unexpected(malformed("file", "error.malformed_json"));
-  try {
-    std::vector<services::ReferenceInstitution> list;
-    for (const auto& entry : document.at("institutions")) {
-      InstitutionSeed institution;
-      const auto& name = entry.at("name");
-      institution.name = {text(name, "es"), text(name, "en")};
-      institution.acronym = text(entry, "acronym");
-      institution.sector = text(entry, "sector");
-      institution.level = entry.value("level", "national");
-      institution.valid_from = text(entry, "valid_from");
-      institution.valid_to = text(entry, "valid_to");
-      list.push_back({std::move(institution), aliases(entry)});
-    }
-    return list;
-  } catch (const json::exception&) {
-    return std::unexpected(malformed("institutions", "error.reference.shape"));
-  }
+  auto list = read_list<InstitutionList>(json_text);
+  if (!list) return std::unexpected(list.error());
+  return std::move(list->institutions);
 }
 
-}  // namespace diplomado::documents
+}  // namespace documents
+}  // namespace diplomado

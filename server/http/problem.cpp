@@ -1,6 +1,6 @@
 #include "http/problem.hpp"
 
-#include "http/json/json_writer.hpp"
+#include "json/json_writer.hpp"
 
 namespace diplomado::http {
 

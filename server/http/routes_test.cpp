@@ -84,6 +84,28 @@ TEST(Layers, AdaptersDoNotIncludeStorage) {
 
 namespace diplomado::http {
 
+// Issue 10: untrusted JSON is read one way. nlohmann's value(key, default) throws when the member
+// exists with another type (a 500), and a parse outside json/json_reader.cpp skips the depth and
+// size limits; neither may come back.
+TEST(Layers, UntrustedJsonIsParsedAndReadOnlyThroughTheTypedReader) {
+  const std::filesystem::path server = DIPLOMADO_SERVER_SOURCE_DIR;
+  const std::regex value_with_default(R"((\.|->)value\(\s*"[^"]*"\s*,)");
+  const std::regex direct_parse(R"(json::(parse|sax_parse)\()");
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(server)) {
+    const auto path = entry.path().string();
+    if (!entry.is_regular_file() || path.ends_with("_test.cpp") || !(path.ends_with(".cpp") || path.ends_with(".hpp"))) continue;
+    std::ifstream in(entry.path());
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_FALSE(std::regex_search(text, value_with_default)) << path;
+    if (!path.ends_with("json/json_reader.cpp")) {
+      EXPECT_FALSE(std::regex_search(text, direct_parse)) << path;
+    }
+    ++files;
+  }
+  EXPECT_GT(files, 100);
+}
+
 // Every message key the server's code names exists in Spanish and in English.
 TEST(Messages, EveryKeyUsedInTheCodeIsInBothLanguages) {
   const std::filesystem::path server = DIPLOMADO_SERVER_SOURCE_DIR;

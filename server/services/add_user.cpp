@@ -1,4 +1,5 @@
 #include "services/add_user.hpp"
+#include "json/json_writer.hpp"
 
 #include "domain/validation.hpp"
 #include "services/crypto.hpp"
@@ -30,7 +31,7 @@ Result<AddedUser> add_user(storage::Store& store, const AddUserRequest& request,
   const auto user_id = unit->users().insert({email, request.display_name, *hash, format_iso8601(now)});
   unit->users().add_grant(user_id, RoleGrant{*role, programme_id});
   unit->audit().append({std::nullopt, "user.create", "app_user", user_id,
-                        std::string(R"({"role":")") + std::string(to_string(*role)) + R"(","site_wide":)" + (programme_id ? "false" : "true") + "}"},
+                        json_object("role", to_string(*role), "site_wide", !programme_id.has_value())},
                        format_iso8601(now));
   unit->commit();
   return AddedUser{user_id, email};

@@ -1,4 +1,5 @@
 #include "services/assign_instructors.hpp"
+#include "json/json_writer.hpp"
 
 #include <algorithm>
 
@@ -46,7 +47,7 @@ Result<InstructorView> set_instructor_modules(storage::Store& store, const Actor
     if (std::ranges::find(module_ids, module->id) == module_ids.end()) module_ids.push_back(module->id);
   }
   unit->teaching().set_instructor_modules(programme_id, user_id, module_ids);
-  unit->audit().append({actor.user_id, "instructor.modules", "app_user", user_id, R"({"modules":)" + std::to_string(module_ids.size()) + "}"},
+  unit->audit().append({actor.user_id, "instructor.modules", "app_user", user_id, json_object("modules", module_ids.size())},
                        format_iso8601(now));
   InstructorView view{user_id, instructor->email, instructor->display_name, positions_of(*programme, module_ids)};
   unit->commit();

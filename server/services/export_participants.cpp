@@ -1,4 +1,5 @@
 #include "services/export_participants.hpp"
+#include "json/json_writer.hpp"
 
 #include "services/get_programme.hpp"
 
@@ -11,7 +12,7 @@ Result<std::vector<ParticipantRecord>> export_participants(storage::Store& store
   if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
   auto records = unit->programmes().participant_records(programme_id, filter);
   unit->audit().append({actor ? std::optional<Id>(actor->user_id) : std::nullopt, "participants.export", "programme", programme_id,
-                        R"({"format":")" + std::string(format) + R"(","rows":)" + std::to_string(records.size()) + "}"},
+                        json_object("format", format, "rows", records.size())},
                        format_iso8601(now));
   unit->commit();
   return records;

@@ -1,4 +1,5 @@
 #include "services/form_teams.hpp"
+#include "json/json_writer.hpp"
 
 #include <algorithm>
 #include <map>
@@ -148,7 +149,7 @@ Result<std::int64_t> apply_teams(storage::Store& store, const Actor& actor, Id p
     unit->programmes().set_enrollment_team(assignment.enrollment_id, assignment.team_id);
     ++moved;
   }
-  unit->audit().append({actor.user_id, "team.apply", "programme", programme_id, R"({"moved":)" + std::to_string(moved) + "}"}, format_iso8601(now));
+  unit->audit().append({actor.user_id, "team.apply", "programme", programme_id, json_object("moved", moved)}, format_iso8601(now));
   unit->commit();
   return moved;
 }

@@ -1,4 +1,5 @@
 #include "services/import_grades.hpp"
+#include "json/json_writer.hpp"
 
 #include <cstdio>
 #include <map>
@@ -32,12 +33,6 @@ constexpr const char* column_field(GradeColumn column) {
     case GradeColumn::score: return "score";
   }
   return "";
-}
-
-std::string number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.15g", value);
-  return buffer;
 }
 
 struct PlannedGrade {
@@ -138,8 +133,8 @@ Result<GradeImportSummary> import_grades(storage::Store& store, const std::optio
     const std::optional<std::int64_t> version = grade.existing ? std::optional<std::int64_t>(grade.existing->version) : std::nullopt;
     unit->teaching().save_grade(grade.enrollment_id, grade.assessment_id, grade.score, version, at, author);
     unit->audit().append({actor ? std::optional<Id>(actor->user_id) : std::nullopt, "grade.record", "grade", grade.enrollment_id,
-                          R"({"source":"import","assessment":")" + grade.assessment_code + R"(","old":)" +
-                              (grade.existing ? number(grade.existing->score) : "null") + R"(,"new":)" + number(grade.score) + "}"},
+                          json_object("source", "import", "assessment", grade.assessment_code, "old",
+                                      grade.existing ? std::optional<double>(grade.existing->score) : std::nullopt, "new", grade.score)},
                          at);
   }
   unit->commit();

@@ -1,4 +1,5 @@
 #include "services/import_participants.hpp"
+#include "json/json_writer.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -12,9 +13,8 @@ namespace {
 constexpr auto upload_lifetime = std::chrono::hours(24);
 
 std::string counts_json(const ImportSummary& summary, const std::string& file_name_digest) {
-  return R"({"created":)" + std::to_string(summary.created) + R"(,"updated":)" + std::to_string(summary.updated) + R"(,"unchanged":)" +
-         std::to_string(summary.unchanged) + R"(,"enrolled":)" + std::to_string(summary.enrolled) + R"(,"format":")" + summary.table.format +
-         R"(","file":")" + file_name_digest + R"("})";
+  return json_object("created", summary.created, "updated", summary.updated, "unchanged", summary.unchanged, "enrolled", summary.enrolled, "format",
+                     summary.table.format, "file", file_name_digest);
 }
 
 // Reads and plans inside the given unit: the same code runs for the preview and for the commit,
@@ -131,9 +131,7 @@ static Result<ImportSummary> run_import(storage::Store& store, const std::option
       case ImportAction::update: {
         people.update_person(*row.person_id, *row.person);
         // Which fields changed, never their values: the audit trail holds no personal data.
-        std::string fields;
-        for (const auto& field : row.changed_fields) fields += (fields.empty() ? "\"" : ",\"") + field + "\"";
-        audit.append({actor_id, "person.update", "person", *row.person_id, R"({"source":"import","fields":[)" + fields + "]}"}, at);
+        audit.append({actor_id, "person.update", "person", *row.person_id, json_object("source", "import", "fields", row.changed_fields)}, at);
         break;
       }
       case ImportAction::unchanged: break;
@@ -157,7 +155,7 @@ Result<Id> store_import_upload(storage::Store& store, const Actor& actor, Id pro
   unit->uploads().remove_created_before(format_iso8601(now - upload_lifetime));
   if (file_name.size() > 255) file_name.resize(255);
   const auto id = unit->uploads().insert({0, programme_id, actor.user_id, format_iso8601(now), std::move(file_name), to_base64(bytes)});
-  unit->audit().append({actor.user_id, "participants.upload", "import_upload", id, R"({"bytes":)" + std::to_string(bytes.size()) + "}"},
+  unit->audit().append({actor.user_id, "participants.upload", "import_upload", id, json_object("bytes", bytes.size())},
                        format_iso8601(now));
   unit->commit();
   return id;

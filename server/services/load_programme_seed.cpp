@@ -1,4 +1,5 @@
 #include "services/load_programme_seed.hpp"
+#include "json/json_writer.hpp"
 
 #include <map>
 
@@ -126,7 +127,7 @@ static Result<SeedLoaded> write_seed(storage::Store& store, const ProgrammeSeed&
   write_projects(*unit, programme_id, seed, team_ids, institution_ids, format_iso8601(now));
 
   unit->audit().append({std::nullopt, "programme.load", "programme", programme_id,
-                        R"({"participants":)" + std::to_string(seed.participants.size()) + R"(,"teams":)" + std::to_string(seed.teams.size()) + "}"},
+                        json_object("participants", seed.participants.size(), "teams", seed.teams.size())},
                        format_iso8601(now));
   unit->commit();
   return SeedLoaded{programme_id, true, seed.participants.size(), seed.teams.size()};

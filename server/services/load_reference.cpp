@@ -1,4 +1,5 @@
 #include "services/load_reference.hpp"
+#include "json/json_writer.hpp"
 
 #include <set>
 
@@ -41,7 +42,7 @@ Result<std::size_t> load_subdivisions(storage::Store& store, const std::optional
   for (const auto& subdivision : subdivisions)
     unit->people().upsert_subdivision({subdivision.code, country, subdivision.name, subdivision.kind}, subdivision.aliases);
   unit->audit().append({actor ? std::optional<Id>(actor->user_id) : std::nullopt, "subdivisions.load", "subdivision", std::nullopt,
-                        R"({"country":")" + country + R"(","count":)" + std::to_string(subdivisions.size()) + "}"},
+                        json_object("country", country, "count", subdivisions.size())},
                        format_iso8601(now));
   unit->commit();
   return subdivisions.size();
@@ -70,7 +71,7 @@ Result<std::size_t> load_institutions(storage::Store& store, const std::optional
     unit->people().set_institution_aliases(id, entry.aliases);
   }
   unit->audit().append({actor ? std::optional<Id>(actor->user_id) : std::nullopt, "institutions.load", "institution", std::nullopt,
-                        R"({"count":)" + std::to_string(institutions.size()) + "}"},
+                        json_object("count", institutions.size())},
                        format_iso8601(now));
   unit->commit();
   return institutions.size();

@@ -1,4 +1,5 @@
 #include "services/manage_assessments.hpp"
+#include "json/json_writer.hpp"
 
 #include "domain/participant_import.hpp"
 #include "services/get_programme.hpp"
@@ -50,7 +51,7 @@ Result<Id> create_assessment(storage::Store& store, const Actor& actor, Id progr
   auto data = unit->teaching().load_gradebook(programme_id);
   if (Error invalid = check_assessment(data, assessment, std::nullopt); !invalid.details.empty()) return std::unexpected(invalid);
   const auto id = unit->teaching().insert_assessment(programme_id, module_id_of(data, assessment), assessment);
-  unit->audit().append({actor.user_id, "assessment.create", "assessment", id, R"({"code":")" + assessment.code + R"("})"}, format_iso8601(now));
+  unit->audit().append({actor.user_id, "assessment.create", "assessment", id, json_object("code", assessment.code)}, format_iso8601(now));
   unit->commit();
   return id;
 }
@@ -76,7 +77,7 @@ Result<AssessmentDetail> update_assessment(storage::Store& store, const Actor& a
   if (!invalid.details.empty()) return std::unexpected(invalid);
   if (!unit->teaching().update_assessment(assessment_id, module_id_of(data, assessment), assessment, expected_version))
     return std::unexpected(make_error(ErrorCode::conflict, "error.assessment.stale"));
-  unit->audit().append({actor.user_id, "assessment.update", "assessment", assessment_id, R"({"code":")" + assessment.code + R"("})"}, format_iso8601(now));
+  unit->audit().append({actor.user_id, "assessment.update", "assessment", assessment_id, json_object("code", assessment.code)}, format_iso8601(now));
   auto updated = unit->teaching().assessments(programme_id);
   unit->commit();
   return *std::ranges::find(updated, assessment_id, &AssessmentDetail::id);
@@ -91,7 +92,7 @@ Result<void> delete_assessment(storage::Store& store, const Actor& actor, Id pro
   // Grades are records of work done: an assessment that has any is not removed.
   if (found->grades > 0) return std::unexpected(make_error(ErrorCode::conflict, "error.assessment.has_grades"));
   unit->teaching().delete_assessment(assessment_id);
-  unit->audit().append({actor.user_id, "assessment.delete", "assessment", assessment_id, R"({"code":")" + found->seed.code + R"("})"}, format_iso8601(now));
+  unit->audit().append({actor.user_id, "assessment.delete", "assessment", assessment_id, json_object("code", found->seed.code)}, format_iso8601(now));
   unit->commit();
   return {};
 }
@@ -108,10 +109,9 @@ Result<GradingPolicy> update_grading_policy(storage::Store& store, const Actor& 
   unit->teaching().set_grading_policy(programme_id, policy);
   // The policy's values are not personal: they go into the audit trail as they are.
   unit->audit().append({actor.user_id, "grading_policy.update", "programme", programme_id,
-                        R"({"module_pass_mark":)" + std::to_string(policy.module_pass_mark) + R"(,"missing_grade":")" +
-                            std::string(to_string(policy.missing_grade)) + R"(","rounding_decimals":)" + std::to_string(policy.rounding_decimals) +
-                            R"(,"attendance_threshold":)" + std::to_string(policy.attendance_threshold) + R"(,"excused_absence":")" +
-                            std::string(to_string(policy.excused)) + R"("})"},
+                        json_object("module_pass_mark", policy.module_pass_mark, "missing_grade", to_string(policy.missing_grade), "rounding_decimals",
+                                    policy.rounding_decimals, "attendance_threshold", policy.attendance_threshold, "excused_absence",
+                                    to_string(policy.excused))},
                        format_iso8601(now));
   unit->commit();
   return policy;

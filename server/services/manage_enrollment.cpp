@@ -1,4 +1,5 @@
 #include "services/manage_enrollment.hpp"
+#include "json/json_writer.hpp"
 
 #include "domain/enrollment.hpp"
 #include "services/get_programme.hpp"
@@ -85,7 +86,7 @@ Result<ParticipantRecord> change_enrollment_status(storage::Store& store, const 
     return std::unexpected(make_error(ErrorCode::conflict, "error.enrollment.stale"));
   // The reason may be personal (health, family): it stays on the enrolment, not in the audit trail.
   unit->audit().append({actor.user_id, "enrollment.status", "enrollment", enrollment_id,
-                        R"({"from":")" + std::string(to_string(from)) + R"(","to":")" + std::string(to_string(*to)) + R"("})"},
+                        json_object("from", to_string(from), "to", to_string(*to))},
                        format_iso8601(now));
   auto updated = unit->programmes().participant(programme_id, enrollment_id);
   unit->commit();

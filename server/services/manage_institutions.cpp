@@ -1,4 +1,5 @@
 #include "services/manage_institutions.hpp"
+#include "json/json_writer.hpp"
 
 #include <algorithm>
 
@@ -26,7 +27,7 @@ std::optional<Error> refuse_edit(const Actor& actor, const InstitutionRecord& in
   return std::nullopt;
 }
 
-std::string audit_fields(const InstitutionRecord& institution) { return R"({"acronym":")" + institution.acronym + R"("})"; }
+std::string audit_fields(const InstitutionRecord& institution) { return json_object("acronym", institution.acronym); }
 
 }  // namespace
 
@@ -97,7 +98,7 @@ Result<MergeResult> merge_institutions(storage::Store& store, const Actor& actor
   const auto moved = unit->people().merge_institution(kept, merged);
   unit->people().update_institution(*keep, keep->version);
   unit->audit().append({actor.user_id, "institution.merge", "institution", kept,
-                        R"({"merged_id":)" + std::to_string(merged) + R"(,"people_moved":)" + std::to_string(moved) + "}"},
+                        json_object("merged_id", merged, "people_moved", moved)},
                        format_iso8601(now));
   auto stored = unit->people().find_institution(kept);
   unit->commit();

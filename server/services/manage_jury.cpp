@@ -1,4 +1,5 @@
 #include "services/manage_jury.hpp"
+#include "json/json_writer.hpp"
 
 #include <algorithm>
 #include <map>
@@ -59,7 +60,7 @@ Result<AddedJuror> add_juror(storage::Store& store, const Actor& actor, Id progr
     if (!hash) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
     user_id = unit->users().insert({email, request.display_name, *hash, at});
     added.initial_password = password;
-    unit->audit().append({actor.user_id, "user.create", "app_user", user_id, R"({"role":"juror"})"}, at);
+    unit->audit().append({actor.user_id, "user.create", "app_user", user_id, json_object("role", "juror")}, at);
   }
   const auto grants = unit->users().grants(user_id);
   if (!std::ranges::any_of(grants, [&](const RoleGrant& grant) { return grant.role == Role::juror && grant.programme_id == programme_id; }))
@@ -95,7 +96,7 @@ Result<JurorRecord> declare_conflict(storage::Store& store, const Actor& actor, 
   std::int64_t withdrawn = 0;
   for (std::size_t p = 0; p < projects.size(); ++p)
     if (conflict_between(juror_profile_of(juror), described[p])) withdrawn += unit->jury().remove_unsubmitted_review(projects[p].id, juror.user_id);
-  unit->audit().append({actor.user_id, "juror.conflict", "juror_conflict", id, R"({"withdrawn":)" + std::to_string(withdrawn) + "}"}, at);
+  unit->audit().append({actor.user_id, "juror.conflict", "juror_conflict", id, json_object("withdrawn", withdrawn)}, at);
   unit->commit();
   return juror;
 }
@@ -128,7 +129,7 @@ Result<AssignmentOutcome> assign_jurors(storage::Store& store, const Actor& acto
   outcome.per_project = settings.jurors_per_project;
   for (const auto& shortfall : plan.short_of_jurors)
     outcome.short_of_jurors.push_back({projects[shortfall.project].id, projects[shortfall.project].team_name, static_cast<std::int64_t>(shortfall.eligible)});
-  unit->audit().append({actor.user_id, "jury.assign", "programme", programme_id, R"({"added":)" + std::to_string(outcome.added) + "}"}, at);
+  unit->audit().append({actor.user_id, "jury.assign", "programme", programme_id, json_object("added", outcome.added)}, at);
   unit->commit();
   return outcome;
 }

@@ -1,4 +1,5 @@
 #include "services/manage_sessions.hpp"
+#include "json/json_writer.hpp"
 
 #include <algorithm>
 
@@ -49,7 +50,7 @@ Result<storage::TeachingRepository::SessionRow> create_session(storage::Store& s
 
   const auto id = unit->teaching().insert_session(*module, {"", session.module, session.title, format_iso8601(*starts), format_iso8601(*ends), session.place});
   if (!session.online_link.empty()) unit->teaching().set_session_link(id, session.online_link);
-  unit->audit().append({actor.user_id, "session.create", "session", id, R"({"module":)" + std::to_string(session.module) + "}"}, format_iso8601(now));
+  unit->audit().append({actor.user_id, "session.create", "session", id, json_object("module", session.module)}, format_iso8601(now));
   auto created = unit->teaching().sessions(programme_id);
   unit->commit();
   return *std::ranges::find(created, id, &storage::TeachingRepository::SessionRow::id);
@@ -67,7 +68,7 @@ Result<storage::TeachingRepository::SessionRow> update_session(storage::Store& s
   if (!unit->teaching().update_session(session_id, *module, {"", session.module, session.title, format_iso8601(*starts), format_iso8601(*ends), session.place},
                                        session.online_link, expected_version))
     return std::unexpected(make_error(ErrorCode::conflict, "error.session.stale"));
-  unit->audit().append({actor.user_id, "session.update", "session", session_id, R"({"module":)" + std::to_string(session.module) + "}"}, format_iso8601(now));
+  unit->audit().append({actor.user_id, "session.update", "session", session_id, json_object("module", session.module)}, format_iso8601(now));
   auto sessions = unit->teaching().sessions(programme_id);
   unit->commit();
   return *std::ranges::find(sessions, session_id, &storage::TeachingRepository::SessionRow::id);

@@ -1,4 +1,5 @@
 #include "services/record_teaching.hpp"
+#include "json/json_writer.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -7,15 +8,6 @@
 #include "services/module_access.hpp"
 
 namespace diplomado::services {
-namespace {
-
-std::string number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.15g", value);
-  return buffer;
-}
-
-}  // namespace
 
 Result<RecordedGrade> record_grade(storage::Store& store, const Actor& actor, Id programme_id, const GradeChange& change, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::record_teaching)) return std::unexpected(*refused);
@@ -50,8 +42,7 @@ Result<RecordedGrade> record_grade(storage::Store& store, const Actor& actor, Id
     return std::unexpected(make_error(ErrorCode::conflict, "error.grading.stale"));
   // Who, when, the old and the new value (issue 3: every change of a grade is audited).
   unit->audit().append({actor.user_id, "grade.record", "grade", change.enrollment_id,
-                        R"({"assessment":")" + assessment->code + R"(","old":)" + (existing ? number(existing->score) : "null") + R"(,"new":)" +
-                            number(*score) + "}"},
+                        json_object("assessment", assessment->code, "old", existing ? std::optional<double>(existing->score) : std::nullopt, "new", *score)},
                        format_iso8601(now));
   unit->commit();
   return RecordedGrade{*score, existing ? existing->version + 1 : 1};
@@ -94,8 +85,7 @@ Result<AttendanceCounts> record_attendance(storage::Store& store, const Actor& a
     }
   }
   unit->audit().append({actor.user_id, "attendance.record", "session", session_id,
-                        R"({"present":)" + std::to_string(counts.present) + R"(,"late":)" + std::to_string(counts.late) + R"(,"excused":)" +
-                            std::to_string(counts.excused) + R"(,"absent":)" + std::to_string(counts.absent) + "}"},
+                        json_object("present", counts.present, "late", counts.late, "excused", counts.excused, "absent", counts.absent)},
                        format_iso8601(now));
   unit->commit();
   return counts;

@@ -1,4 +1,5 @@
 #include "services/score_project.hpp"
+#include "json/json_writer.hpp"
 
 #include <algorithm>
 
@@ -145,7 +146,7 @@ Result<RubricRecord> replace_rubric(storage::Store& store, const Actor& actor, I
   // what those jurors said.
   if (unit->jury().submitted_count(programme_id) > 0) return std::unexpected(make_error(ErrorCode::conflict, "error.rubric.reviews_exist"));
   unit->projects().replace_rubric(programme_id, criteria);
-  unit->audit().append({actor.user_id, "rubric.replace", "programme", programme_id, R"({"criteria":)" + std::to_string(criteria.size()) + "}"},
+  unit->audit().append({actor.user_id, "rubric.replace", "programme", programme_id, json_object("criteria", criteria.size())},
                        format_iso8601(now));
   auto rubric = unit->projects().rubric(programme_id);
   unit->commit();

@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "services/add_user.hpp"
 #include "services/authenticate.hpp"
 #include "services/crypto.hpp"
@@ -7,6 +9,7 @@
 #include "services/list_participants.hpp"
 #include "services/list_programmes.hpp"
 #include "services/list_teams.hpp"
+#include "services/manage_assessments.hpp"
 #include "services/load_programme_seed.hpp"
 #include "services/session_cache.hpp"
 #include "services/sign_in.hpp"
@@ -246,6 +249,32 @@ TEST_P(ServicesTest, ParticipantsSeeTheirOwnProgressAndGroupLeadersTheirTeams) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, ::testing::Values("sqlite", "postgres"), backend_name);
+
+// Audit details are JSON written by the one writer: a '"' or a '\' in a code stays inside its
+// string, and what is stored parses back to the same text.
+TEST_P(ServicesTest, AuditDetailsStayValidJsonWhateverTheTextHolds) {
+  auto seed = given_programme("AUD").with_module("Derechos humanos", "Human rights").build();
+  seed.programme.modules[0].weight = 1;
+  auto loaded = services::load_programme_seed(store(), seed, now);
+  ASSERT_TRUE(loaded);
+  const Id programme = loaded->programme_id;
+  add("coordinacion@example.pa", "coordinator", "AUD");
+  Actor coordinator;
+  {
+    auto unit = store().begin(storage::TransactionMode::read_only);
+    auto user = unit->users().find_by_email("coordinacion@example.pa");
+    coordinator = Actor{user->id, "coordinacion@example.pa", "", unit->users().grants(user->id)};
+  }
+  const std::string code = "M1\"Q\\uno";
+  auto created = services::create_assessment(store(), coordinator, programme, {code, 1, "quiz", {"Cuestionario", "Quiz"}, 10, 1, ""}, now);
+  ASSERT_TRUE(created) << (created.error().details.empty() ? created.error().message_key : created.error().details[0].message_key);
+  auto unit = store().begin(storage::TransactionMode::read_only);
+  const auto details = unit->audit().details("assessment.create");
+  ASSERT_EQ(details.size(), 1u);
+  const auto parsed = nlohmann::json::parse(details[0], nullptr, false);
+  ASSERT_FALSE(parsed.is_discarded()) << details[0];
+  EXPECT_EQ(parsed.at("code").get<std::string>(), code);
+}
 
 }  // namespace
 }  // namespace diplomado::testing

@@ -1,4 +1,5 @@
 #include "services/submit_project.hpp"
+#include "json/json_writer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -189,7 +190,7 @@ Result<ProjectDetail> submit_project(storage::Store& store, const Actor& actor, 
     if (!unit->projects().set_project_state(project_id, number, late && reopened ? "reopened" : "submitted", existing->version))
       return std::unexpected(make_error(ErrorCode::conflict, "error.project.stale"));
   }
-  unit->audit().append({actor.user_id, "project.submit", "project", project_id, R"({"version":)" + std::to_string(number) + "}"}, at);
+  unit->audit().append({actor.user_id, "project.submit", "project", project_id, json_object("version", number)}, at);
   auto project = unit->projects().project_of_team(*team);
   ProjectDetail detail = detail_of(*unit, std::move(*project), settings, true);
   unit->commit();
@@ -245,7 +246,7 @@ Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& acto
   attachment.sha256 = token_digest(bytes);
   attachment.version_number = project->current_version;
   attachment.id = unit->projects().insert_attachment(project_id, project->current_version, attachment, to_base64(bytes));
-  unit->audit().append({actor.user_id, "project.attach", "project", project_id, R"({"bytes":)" + std::to_string(bytes.size()) + "}"},
+  unit->audit().append({actor.user_id, "project.attach", "project", project_id, json_object("bytes", bytes.size())},
                        format_iso8601(now));
   unit->commit();
   return attachment;

@@ -407,6 +407,8 @@ class AuditRepository {
   virtual ~AuditRepository() = default;
   virtual void append(const AuditEvent& event, std::string_view at) = 0;
   virtual std::int64_t count(std::string_view action) = 0;
+  // The details of every event with this action, oldest first.
+  virtual std::vector<std::string> details(std::string_view action) = 0;
 };
 
 enum class TransactionMode { read_only, read_write };

@@ -122,6 +122,16 @@ class SociAuditRepository final : public AuditRepository {
     return total;
   }
 
+  std::vector<std::string> details(std::string_view action) override {
+    const std::string name(action);
+    std::vector<std::string> found;
+    std::string text;
+    soci::statement statement = (m_sql.prepare << "SELECT details FROM audit_event WHERE action = :a ORDER BY id", into(text), use(name));
+    statement.execute();
+    while (statement.fetch()) found.push_back(text);
+    return found;
+  }
+
  private:
   soci::session& m_sql;
 };

@@ -99,10 +99,16 @@ test('a juror sees only assigned projects without conflict; reviews are checked 
   const [target, other] = mine;
   const view = (await json(await get(server, path(`/reviews/${target.project_id}`), juror))).body;
   assert.equal(view.others, null, 'others’ scores stay hidden before one’s own review');
-  const full = { gcm: { level: 4, comment: 'Claro vínculo con los objetivos 1 y 23' }, human_rights: 4, feasibility: 3, innovation: 3, clarity: 5 };
+  const full = {
+    gcm: { level: 4, comment: 'Claro vínculo con los objetivos 1 y 23' },
+    human_rights: { level: 4 },
+    feasibility: { level: 3 },
+    innovation: { level: 3 },
+    clarity: { level: 5 },
+  };
 
   const outOfScale = await json(
-    await send(server, 'PUT', path(`/reviews/${target.project_id}`), juror, { scores: { ...full, feasibility: 6 } }, { 'Accept-Language': 'en' }),
+    await send(server, 'PUT', path(`/reviews/${target.project_id}`), juror, { scores: { ...full, feasibility: { level: 6 } } }, { 'Accept-Language': 'en' }),
   );
   assert.equal(outOfScale.status, 400);
   assert.deepEqual(outOfScale.body.errors.map((error) => [error.field, error.code]), [['feasibility', 'out_of_scale']]);
@@ -213,7 +219,7 @@ test('every bad input of final projects is refused, naming the field, and writes
   // The rubric: a weight that is not a number, a descriptor outside the scale (checked before the lock).
   const rubric = (await json(await get(server, path('/rubric'), coordinator))).body;
   const notNumber = await send(server, 'PUT', path('/rubric'), coordinator, { criteria: [{ ...rubric.criteria[0], weight: 'mucho' }] }, { 'If-Match': `"${rubric.version}"` });
-  assert.deepEqual([notNumber.status, ...(await fields(notNumber))], [400, 'criteria[0]']);
+  assert.deepEqual([notNumber.status, ...(await fields(notNumber))], [400, 'criteria[0].weight']);
   const offScale = await send(server, 'PUT', path('/rubric'), coordinator,
     { criteria: [{ ...rubric.criteria[0], levels: [{ level: 9, description: { es: 'x', en: 'x' } }] }] }, { 'If-Match': `"${rubric.version}"` });
   assert.deepEqual([offScale.status, ...(await fields(offScale))], [400, 'criteria[0].levels']);
@@ -226,7 +232,7 @@ test('every bad input of final projects is refused, naming the field, and writes
   await send(server, 'POST', path('/jury_assignments'), coordinator, {});
   const [assigned] = (await json(await get(server, path('/reviews'), juror))).body.items;
   const long = await send(server, 'PUT', path(`/reviews/${assigned.project_id}`), juror,
-    { scores: { gcm: { level: 3, comment: 'x'.repeat(4001) }, human_rights: 3, feasibility: 3, innovation: 3, clarity: 3 } }, en);
+    { scores: { gcm: { level: 3, comment: 'x'.repeat(4001) }, human_rights: { level: 3 }, feasibility: { level: 3 }, innovation: { level: 3 }, clarity: { level: 3 } } }, en);
   assert.deepEqual([long.status, ...(await fields(long))], [400, 'gcm']);
   assert.equal((await json(await get(server, path(`/reviews/${assigned.project_id}`), juror))).body.submitted_at, null, 'nothing was sent');
   assert.equal((await get(server, path('/ranking'), juror)).status, 403, 'a juror does not read the ranking');

@@ -12,6 +12,50 @@
 #include "services/score_project.hpp"
 #include "services/submit_project.hpp"
 
+namespace diplomado {
+
+// How this file's bodies read into domain and service types; BodyReader finds them here, in
+// its own namespace (json/json_reader.hpp).
+
+// The bodies this file reads, each member with its bounds; the use cases check the rules.
+static void describe(BodyReader& body, services::ProjectContent& content) {
+  for (const auto& [name, target] : services::project_text_fields(content)) body.optional(name, *target, {.max_length = 20'000});
+  body.optional("gcm_objectives", content.gcm_objectives, {.max_items = 100})
+      .read_only({"id", "team_id", "team", "region", "status", "current_version", "version", "submitted_at"});
+}
+
+static void describe(BodyReader& body, services::ProjectSettings& settings) {
+  body.nullable("deadline", settings.deadline, {.max_length = 40})
+      .optional("jurors_per_project", settings.jurors_per_project)
+      .optional("disagreement_threshold", settings.disagreement_threshold);
+}
+
+static void describe(BodyReader& body, services::RubricLevel& level) {
+  body.required("level", level.level).optional("description", level.description);
+}
+
+static void describe(BodyReader& body, services::RubricCriterionRecord& criterion) {
+  body.required("code", criterion.code, {.max_length = 50})
+      .required("title", criterion.title)
+      .required("weight", criterion.weight)
+      .required("scale_min", criterion.scale_min)
+      .required("scale_max", criterion.scale_max)
+      .optional("levels", criterion.levels, {.max_items = 100})
+      .read_only({"id"});
+}
+
+static void describe(BodyReader& body, services::NewJuror& juror) {
+  body.required("email", juror.email, {.max_length = 320})
+      .required("display_name", juror.display_name, {.max_length = 200})
+      .nullable("institution_id", juror.institution_id, {.min = 1});
+}
+
+static void describe(BodyReader& body, services::NewConflict& conflict) {
+  body.nullable("team_id", conflict.team_id, {.min = 1}).nullable("institution_id", conflict.institution_id, {.min = 1}).optional("reason", conflict.reason, {.max_length = 1000});
+}
+
+}  // namespace diplomado
+
 namespace diplomado::http {
 namespace {
 
@@ -28,6 +72,27 @@ services::RankingOrder order_of(const RequestContext& context) {
 }
 
 }  // namespace
+
+struct RubricBody {
+  std::vector<services::RubricCriterionRecord> criteria;
+};
+static void describe(BodyReader& body, RubricBody& rubric) { body.required("criteria", rubric.criteria, {.max_items = 100}); }
+
+struct ScoreBody {
+  double level = 0;
+  std::string comment;
+};
+static void describe(BodyReader& body, ScoreBody& score) { body.required("level", score.level).optional("comment", score.comment, {.max_length = 16000}); }
+
+struct ReviewBody {
+  std::map<std::string, ScoreBody> scores;  // criterion code -> level and comment
+};
+static void describe(BodyReader& body, ReviewBody& review) { body.required("scores", review.scores, {.max_items = 100}); }
+
+struct BestProjectBody {
+  Id project_id = 0;
+};
+static void describe(BodyReader& body, BestProjectBody& best) { body.required("project_id", best.project_id, {.min = 1}); }
 
 HttpResponse handle_list_projects(RequestContext& context) {
   auto projects = services::list_projects(context.app.store, *context.actor, programme_id_of(context));
@@ -52,24 +117,9 @@ HttpResponse handle_get_project(RequestContext& context) {
 // Body: {"title", "problem", "objectives", "target_population", "human_rights", "expected_results",
 // "gcm_objectives": [1..23]}.
 HttpResponse handle_submit_project(RequestContext& context) {
-  auto body = parse_json_object(context);
-  if (!body) return problem_response(body.error(), context.language);
-  services::ProjectContent content;
-  const auto fields = services::project_text_fields(content);
-  for (const auto& [name, target] : fields) {
-    const auto found = body->find(name);
-    if (found != body->end() && !found->is_string()) return problem_response(field_error(name, "not_text", "error.field.required"), context.language);
-    if (found != body->end()) *target = found->get<std::string>();
-  }
-  if (const auto objectives = body->find("gcm_objectives"); objectives != body->end()) {
-    if (!objectives->is_array()) return problem_response(field_error("gcm_objectives", "not_list", "error.project.gcm_unknown"), context.language);
-    for (const auto& objective : *objectives) {
-      if (!objective.is_number_integer())
-        return problem_response(field_error("gcm_objectives", "unknown_objective", "error.project.gcm_unknown", objective.dump()), context.language);
-      content.gcm_objectives.push_back(objective.get<int>());
-    }
-  }
-  auto submitted = services::submit_project(context.app.store, *context.actor, programme_id_of(context), content, context.app.now());
+  auto content = read_body<services::ProjectContent>(context);
+  if (!content) return problem_response(content.error(), context.language);
+  auto submitted = services::submit_project(context.app.store, *context.actor, programme_id_of(context), *content, context.app.now());
   if (!submitted) return problem_response(submitted.error(), context.language);
   return written(201, *submitted);
 }
@@ -117,19 +167,9 @@ HttpResponse handle_get_project_settings(RequestContext& context) {
 
 // Body: {"deadline": "2023-10-04T04:59:59Z" | null, "jurors_per_project": 3, "disagreement_threshold": 20}.
 HttpResponse handle_update_project_settings(RequestContext& context) {
-  auto body = parse_json_object(context);
-  if (!body) return problem_response(body.error(), context.language);
-  services::ProjectSettings settings;
-  if (const auto deadline = body->find("deadline"); deadline != body->end() && deadline->is_string()) settings.deadline = deadline->get<std::string>();
-  const auto per_project = body->find("jurors_per_project");
-  if (per_project != body->end() && !per_project->is_number_integer())
-    return problem_response(field_error("jurors_per_project", "not_number", "error.project.jurors_per_project"), context.language);
-  settings.jurors_per_project = body->value("jurors_per_project", 3);
-  const auto threshold = body->find("disagreement_threshold");
-  if (threshold != body->end() && !threshold->is_number())
-    return problem_response(field_error("disagreement_threshold", "not_number", "error.grading.percentage"), context.language);
-  settings.disagreement_threshold = body->value("disagreement_threshold", 20.0);
-  auto saved = services::update_project_settings(context.app.store, *context.actor, programme_id_of(context), settings, context.app.now());
+  auto settings = read_body<services::ProjectSettings>(context);
+  if (!settings) return problem_response(settings.error(), context.language);
+  auto saved = services::update_project_settings(context.app.store, *context.actor, programme_id_of(context), *settings, context.app.now());
   if (!saved) return problem_response(saved.error(), context.language);
   return written(200, *saved);
 }
@@ -143,37 +183,11 @@ HttpResponse handle_get_rubric(RequestContext& context) {
 // Body: {"criteria": [{"code", "title": {"es", "en"}, "weight", "scale_min", "scale_max",
 // "levels": [{"level", "description": {"es", "en"}}]}]}; If-Match: the rubric's version.
 HttpResponse handle_replace_rubric(RequestContext& context) {
-  auto body = parse_json_object(context);
+  auto body = read_body<RubricBody>(context);
   if (!body) return problem_response(body.error(), context.language);
   auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  const auto listed = body->find("criteria");
-  if (listed == body->end() || !listed->is_array()) return problem_response(field_error("criteria", "required", "error.rubric.no_criteria"), context.language);
-  std::vector<services::RubricCriterionRecord> criteria;
-  for (std::size_t i = 0; i < listed->size(); ++i) {
-    const auto& item = (*listed)[i];
-    const std::string field = "criteria[" + std::to_string(i) + "]";
-    if (!item.is_object() || !item.value("weight", nlohmann::json()).is_number() || !item.value("scale_min", nlohmann::json()).is_number_integer() ||
-        !item.value("scale_max", nlohmann::json()).is_number_integer())
-      return problem_response(field_error(field, "malformed", "error.rubric.scale"), context.language);
-    services::RubricCriterionRecord criterion;
-    criterion.code = item.value("code", "");
-    if (const auto title = item.find("title"); title != item.end() && title->is_object())
-      criterion.title = {title->value("es", ""), title->value("en", "")};
-    criterion.weight = item.at("weight").get<double>();
-    criterion.scale_min = item.at("scale_min").get<int>();
-    criterion.scale_max = item.at("scale_max").get<int>();
-    for (const auto& level : item.value("levels", nlohmann::json::array())) {
-      if (!level.is_object() || !level.value("level", nlohmann::json()).is_number_integer())
-        return problem_response(field_error(field + ".levels", "malformed", "error.review.out_of_scale"), context.language);
-      services::RubricLevel entry{level.at("level").get<int>(), {}};
-      if (const auto description = level.find("description"); description != level.end() && description->is_object())
-        entry.description = {description->value("es", ""), description->value("en", "")};
-      criterion.levels.push_back(std::move(entry));
-    }
-    criteria.push_back(std::move(criterion));
-  }
-  auto rubric = services::replace_rubric(context.app.store, *context.actor, programme_id_of(context), criteria, *version, context.app.now());
+  auto rubric = services::replace_rubric(context.app.store, *context.actor, programme_id_of(context), body->criteria, *version, context.app.now());
   if (!rubric) return problem_response(rubric.error(), context.language);
   return written(200, *rubric);
 }
@@ -186,12 +200,9 @@ HttpResponse handle_list_jurors(RequestContext& context) {
 
 // Body: {"email", "display_name", "institution_id": N | null}. A new user's password is shown once.
 HttpResponse handle_add_juror(RequestContext& context) {
-  auto body = parse_json_object(context);
-  if (!body) return problem_response(body.error(), context.language);
-  services::NewJuror juror{body->value("email", ""), body->value("display_name", ""), std::nullopt};
-  if (const auto institution = body->find("institution_id"); institution != body->end() && institution->is_number_integer())
-    juror.institution_id = institution->get<Id>();
-  auto added = services::add_juror(context.app.store, *context.actor, programme_id_of(context), juror, context.app.now());
+  auto juror = read_body<services::NewJuror>(context);
+  if (!juror) return problem_response(juror.error(), context.language);
+  auto added = services::add_juror(context.app.store, *context.actor, programme_id_of(context), *juror, context.app.now());
   if (!added) return problem_response(added.error(), context.language);
   JsonWriter json;
   json.begin_object().key("juror");
@@ -206,13 +217,10 @@ HttpResponse handle_add_juror(RequestContext& context) {
 HttpResponse handle_declare_conflict(RequestContext& context) {
   const auto user_id = path_id(context, "user_id");
   if (!user_id) return bad_path_id(context, "user_id");
-  auto body = parse_json_object(context);
-  if (!body) return problem_response(body.error(), context.language);
-  services::NewConflict conflict{*user_id, std::nullopt, std::nullopt, body->value("reason", "")};
-  if (const auto team = body->find("team_id"); team != body->end() && team->is_number_integer()) conflict.team_id = team->get<Id>();
-  if (const auto institution = body->find("institution_id"); institution != body->end() && institution->is_number_integer())
-    conflict.institution_id = institution->get<Id>();
-  auto juror = services::declare_conflict(context.app.store, *context.actor, programme_id_of(context), conflict, context.app.now());
+  auto conflict = read_body<services::NewConflict>(context);
+  if (!conflict) return problem_response(conflict.error(), context.language);
+  conflict->user_id = *user_id;
+  auto juror = services::declare_conflict(context.app.store, *context.actor, programme_id_of(context), *conflict, context.app.now());
   if (!juror) return problem_response(juror.error(), context.language);
   return written(201, *juror);
 }
@@ -247,19 +255,15 @@ HttpResponse handle_get_review(RequestContext& context) {
 HttpResponse handle_submit_review(RequestContext& context) {
   const auto project_id = path_id(context, "project_id");
   if (!project_id) return bad_path_id(context, "project_id");
-  auto body = parse_json_object(context);
+  auto body = read_body<ReviewBody>(context);
   if (!body) return problem_response(body.error(), context.language);
   auto version = if_match_version(context);
   if (!version) return problem_response(version.error(), context.language);
   services::ReviewSubmission submission;
   submission.expected_version = version->value_or(1);
-  if (const auto scores = body->find("scores"); scores != body->end() && scores->is_object()) {
-    for (const auto& [code, score] : scores->items()) {
-      const auto level = score.is_object() ? score.value("level", nlohmann::json()) : score;
-      if (!level.is_number()) return problem_response(field_error(code, "out_of_scale", "error.review.out_of_scale", level.dump()), context.language);
-      submission.levels[code] = level.get<double>();
-      if (score.is_object() && score.contains("comment") && score.at("comment").is_string()) submission.comments[code] = score.at("comment").get<std::string>();
-    }
+  for (const auto& [code, score] : body->scores) {
+    submission.levels[code] = score.level;
+    submission.comments[code] = score.comment;
   }
   auto review = services::submit_review(context.app.store, *context.actor, programme_id_of(context), *project_id, submission, context.app.now());
   if (!review) return problem_response(review.error(), context.language);
@@ -282,12 +286,9 @@ HttpResponse handle_explain_ranking(RequestContext& context) {
 
 // Body: {"project_id": N}: the coordinator confirms the best project nationwide.
 HttpResponse handle_confirm_best_project(RequestContext& context) {
-  auto body = parse_json_object(context);
+  auto body = read_body<BestProjectBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  const auto project = body->find("project_id");
-  if (project == body->end() || !project->is_number_integer())
-    return problem_response(field_error("project_id", "required", "error.field.required"), context.language);
-  auto ranking = services::confirm_best_project(context.app.store, *context.actor, programme_id_of(context), project->get<Id>(), context.app.now());
+  auto ranking = services::confirm_best_project(context.app.store, *context.actor, programme_id_of(context), body->project_id, context.app.now());
   if (!ranking) return problem_response(ranking.error(), context.language);
   return json_response(200, documents::ranking_json(*ranking));
 }

@@ -10,6 +10,7 @@
 #include "http/handlers/versioned_response.hpp"
 #include "http/json/json_body.hpp"
 #include "http/json/teaching_json.hpp"
+#include "json/domain_reader.hpp"
 #include "http/problem.hpp"
 #include "services/assign_instructors.hpp"
 #include "services/get_gradebook.hpp"
@@ -17,6 +18,23 @@
 #include "services/manage_assessments.hpp"
 #include "services/manage_sessions.hpp"
 #include "services/record_teaching.hpp"
+
+namespace diplomado {
+
+// How this file's bodies read into domain and service types; BodyReader finds them here, in
+// its own namespace (json/json_reader.hpp).
+
+// Body: {"module": 1, "title": {"es", "en"}, "starts_at", "ends_at", "place", "online_link"}.
+static void describe(BodyReader& body, services::NewSession& session) {
+  body.required("module", session.module, {.min = 1, .max = 1000})
+      .required("title", session.title)
+      .required("starts_at", session.starts_at, {.max_length = 40})
+      .required("ends_at", session.ends_at, {.max_length = 40})
+      .optional("place", session.place, {.max_length = 300})
+      .optional("online_link", session.online_link, {.max_length = 2000});
+}
+
+}  // namespace diplomado
 
 namespace diplomado::http {
 
@@ -34,36 +52,6 @@ HttpResponse handle_list_sessions(RequestContext& context) {
   auto sessions = services::list_sessions(context.app.store, *context.actor, programme_id_of(context));
   if (!sessions) return problem_response(sessions.error(), context.language);
   return json_response(200, whole_list_json(*sessions));
-}
-
-// Body: {"module": 1, "title": {"es", "en"}, "starts_at", "ends_at", "place", "online_link"}.
-static void describe(BodyReader& body, services::NewSession& session) {
-  body.required("module", session.module, {.min = 1, .max = 1000})
-      .required("title", session.title)
-      .required("starts_at", session.starts_at, {.max_length = 40})
-      .required("ends_at", session.ends_at, {.max_length = 40})
-      .optional("place", session.place, {.max_length = 300})
-      .optional("online_link", session.online_link, {.max_length = 2000});
-}
-
-// Body: {"code", "module": N | null, "kind", "title": {"es", "en"}, "max_score", "weight", "due_date"}.
-static void describe(BodyReader& body, AssessmentSeed& assessment) {
-  body.required("code", assessment.code, {.max_length = 50})
-      .nullable("module", assessment.module, {.min = 1, .max = 1000})
-      .required("kind", assessment.kind, {.max_length = 50})
-      .required("title", assessment.title)
-      .required("max_score", assessment.max_score, {.max = 1e6})
-      .optional("weight", assessment.weight, {.max = 1e6})
-      .optional("due_date", assessment.due_date, {.max_length = 10});
-}
-
-// Body: the grading policy, every member named as in the gradebook's "policy"; a member left out keeps its default.
-static void describe(BodyReader& body, GradingPolicy& policy) {
-  body.optional("module_pass_mark", policy.module_pass_mark)
-      .optional("rounding_decimals", policy.rounding_decimals)
-      .optional("attendance_threshold", policy.attendance_threshold)
-      .choice("missing_grade", policy.missing_grade, parse_missing_grade)
-      .choice("excused_absence", policy.excused, parse_excused_absence);
 }
 
 struct GradeBody {

@@ -3,7 +3,7 @@
 // back (DESIGN.md §4: stale writes get 409).
 #include <string>
 
-#include "http/json/json_writer.hpp"
+#include "json/json_writer.hpp"
 #include "http/problem.hpp"
 
 namespace diplomado::http {

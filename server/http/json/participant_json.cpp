@@ -2,7 +2,7 @@
 
 #include "http/json/programme_json.hpp"
 
-namespace diplomado::http {
+namespace diplomado {
 
 namespace {
 
@@ -54,4 +54,4 @@ void write(JsonWriter& json, const ParticipantRecord& record) {
       .end_object();
 }
 
-}  // namespace diplomado::http
+}  // namespace diplomado

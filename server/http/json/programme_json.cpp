@@ -1,6 +1,6 @@
 #include "http/json/programme_json.hpp"
 
-namespace diplomado::http {
+namespace diplomado {
 
 void write(JsonWriter& json, const LocalizedText& text) { json.begin_object().field("es", text.es).field("en", text.en).end_object(); }
 
@@ -69,4 +69,4 @@ void write(JsonWriter& json, const TeamView& team) {
   json.end_array().end_object();
 }
 
-}  // namespace diplomado::http
+}  // namespace diplomado

@@ -1,13 +1,13 @@
 #pragma once
 #include "domain/programme.hpp"
-#include "http/json/json_writer.hpp"
+#include "json/json_writer.hpp"
 #include "services/get_programme.hpp"
 
-namespace diplomado::http {
+namespace diplomado {
 
 void write(JsonWriter& json, const LocalizedText& text);
 void write(JsonWriter& json, const ProgrammeSummary& programme);
 void write(JsonWriter& json, const services::ProgrammeDetail& detail);
 void write(JsonWriter& json, const TeamView& team);
 
-}  // namespace diplomado::http
+}  // namespace diplomado

@@ -1,6 +1,6 @@
 #include "http/json/project_json.hpp"
 
-namespace diplomado::http {
+namespace diplomado {
 namespace {
 
 void write_scores(JsonWriter& json, const std::vector<services::CriterionScore>& scores) {
@@ -161,4 +161,4 @@ void write(JsonWriter& json, const services::AssignmentOutcome& outcome) {
   json.end_array().end_object();
 }
 
-}  // namespace diplomado::http
+}  // namespace diplomado

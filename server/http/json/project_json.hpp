@@ -1,10 +1,10 @@
 #pragma once
-#include "http/json/json_writer.hpp"
+#include "json/json_writer.hpp"
 #include "services/manage_jury.hpp"
 #include "services/score_project.hpp"
 #include "services/submit_project.hpp"
 
-namespace diplomado::http {
+namespace diplomado {
 
 void write(JsonWriter& json, const services::ProjectRecord& project);
 void write(JsonWriter& json, const services::ProjectDetail& detail);
@@ -17,4 +17,4 @@ void write(JsonWriter& json, const services::AttachmentRecord& attachment);
 void write(JsonWriter& json, const services::ProjectSettings& settings);
 void write(JsonWriter& json, const services::AssignedReview& review);
 
-}  // namespace diplomado::http
+}  // namespace diplomado

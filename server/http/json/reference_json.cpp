@@ -1,6 +1,6 @@
 #include "http/json/reference_json.hpp"
 
-namespace diplomado::http {
+namespace diplomado {
 
 namespace {
 void write_strings(JsonWriter& json, const char* key, const std::vector<std::string>& values) {
@@ -33,4 +33,4 @@ void write(JsonWriter& json, const SubdivisionCandidate& subdivision) {
   json.end_object();
 }
 
-}  // namespace diplomado::http
+}  // namespace diplomado

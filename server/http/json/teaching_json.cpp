@@ -2,7 +2,7 @@
 
 #include "http/json/programme_json.hpp"
 
-namespace diplomado::http {
+namespace diplomado {
 namespace {
 
 void number_or_null(JsonWriter& json, const char* key, const std::optional<double>& value) {
@@ -94,4 +94,4 @@ void write(JsonWriter& json, const services::InstructorView& instructor) {
   json.end_array().end_object();
 }
 
-}  // namespace diplomado::http
+}  // namespace diplomado

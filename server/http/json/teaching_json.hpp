@@ -1,10 +1,10 @@
 #pragma once
-#include "http/json/json_writer.hpp"
+#include "json/json_writer.hpp"
 #include "services/assign_instructors.hpp"
 #include "services/get_gradebook.hpp"
 #include "services/manage_assessments.hpp"
 
-namespace diplomado::http {
+namespace diplomado {
 
 void write(JsonWriter& json, const services::GradeGrid& grid);
 void write(JsonWriter& json, const services::SessionRow& session);
@@ -12,4 +12,4 @@ void write(JsonWriter& json, const services::SessionAttendance& attendance);
 void write(JsonWriter& json, const services::AssessmentDetail& assessment);
 void write(JsonWriter& json, const services::InstructorView& instructor);
 
-}  // namespace diplomado::http
+}  // namespace diplomado

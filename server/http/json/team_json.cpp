@@ -1,6 +1,6 @@
 #include "http/json/team_json.hpp"
 
-namespace diplomado::http {
+namespace diplomado {
 namespace {
 
 void write_score(JsonWriter& json, const TeamScore& score) {
@@ -58,4 +58,4 @@ void write(JsonWriter& json, const services::FormationProposal& proposal) {
   json.end_array().end_object();
 }
 
-}  // namespace diplomado::http
+}  // namespace diplomado

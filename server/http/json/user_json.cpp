@@ -1,6 +1,6 @@
 #include "http/json/user_json.hpp"
 
-namespace diplomado::http {
+namespace diplomado {
 
 void write(JsonWriter& json, const Actor& actor) {
   json.begin_object().field("id", actor.user_id).field("email", actor.email).field("display_name", actor.display_name);
@@ -17,4 +17,4 @@ void write(JsonWriter& json, const Actor& actor) {
   json.end_array().end_object();
 }
 
-}  // namespace diplomado::http
+}  // namespace diplomado

@@ -1,9 +1,9 @@
 #pragma once
 #include "domain/permission.hpp"
-#include "http/json/json_writer.hpp"
+#include "json/json_writer.hpp"
 
-namespace diplomado::http {
+namespace diplomado {
 
 void write(JsonWriter& json, const Actor& actor);
 
-}  // namespace diplomado::http
+}  // namespace diplomado

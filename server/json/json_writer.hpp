@@ -6,9 +6,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
-namespace diplomado::http {
+namespace diplomado {
 
 class JsonWriter {
  public:
@@ -54,7 +55,49 @@ class JsonWriter {
   bool m_after_key = false;
 };
 
+// A flat object from name/value pairs, for audit details: every text escaped, so a '"' in an
+// assessment's code stays inside its string. Values: text, numbers, booleans, std::optional
+// (null when empty) and std::vector of those.
+//   json_object("assessment", code, "old", std::optional<double>{}, "new", 8.5)
+template <class Value>
+void write_value(JsonWriter& json, const Value& value) {
+  if constexpr (requires { value.has_value(); *value; }) {
+    if (value) write_value(json, *value);
+    else json.null();
+  } else if constexpr (requires { value.begin(); value.end(); typename Value::value_type; } && !std::is_convertible_v<Value, std::string_view>) {
+    json.begin_array();
+    for (const auto& item : value) write_value(json, item);
+    json.end_array();
+  } else if constexpr (std::is_integral_v<Value> && !std::is_same_v<Value, bool>) {
+    json.value(static_cast<std::int64_t>(value));
+  } else {
+    json.value(value);
+  }
+}
+
+template <class... Arguments>
+std::string json_object(const Arguments&... arguments) {
+  static_assert(sizeof...(Arguments) % 2 == 0, "json_object takes name, value pairs");
+  JsonWriter json;
+  json.begin_object();
+  bool is_name = true;
+  auto write_one = [&](const auto& argument) {
+    if constexpr (std::is_convertible_v<decltype(argument), std::string_view>) {
+      if (is_name) {
+        json.key(argument);
+        is_name = false;
+        return;
+      }
+    }
+    write_value(json, argument);
+    is_name = true;
+  };
+  (write_one(arguments), ...);
+  json.end_object();
+  return json.take();
+}
+
 // JSON string escaping (RFC 8259); invalid UTF-8 bytes become U+FFFD so the output always parses.
 void append_json_string(std::string& out, std::string_view text);
 
-}  // namespace diplomado::http
+}  // namespace diplomado

@@ -1,9 +1,9 @@
-#include "http/json/json_writer.hpp"
+#include "json/json_writer.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-namespace diplomado::http {
+namespace diplomado {
 
 TEST(JsonWriter, NestedContainersAndCommas) {
   JsonWriter json;
@@ -43,4 +43,4 @@ TEST(JsonWriter, NonFiniteNumbersBecomeNull) {
   EXPECT_EQ(json.str(), "[null,null,0.1]");
 }
 
-}  // namespace diplomado::http
+}  // namespace diplomado

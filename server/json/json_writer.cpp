@@ -1,10 +1,10 @@
-#include "http/json/json_writer.hpp"
+#include "json/json_writer.hpp"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
-namespace diplomado::http {
+namespace diplomado {
 
 void JsonWriter::separate() {
   if (m_after_key) {
@@ -159,4 +159,4 @@ void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
 }
 
-}  // namespace diplomado::http
+}  // namespace diplomado
