@@ -16,6 +16,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <array>
+#include <atomic>
+#include <mutex>
+#include <unordered_set>
 #include <chrono>
 #include <limits>
 #include <thread>
@@ -47,6 +50,15 @@ namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using namespace std::chrono_literals;
 
+// Each connection runs on a strand of its own, named by its concrete type: asio's type-erased
+// any_io_executor cost an allocation or two per operation on the hot path.
+using Strand = asio::strand<asio::io_context::executor_type>;
+using Socket = asio::basic_stream_socket<tcp, Strand>;
+template <class T>
+using Task = asio::awaitable<T, Strand>;
+constexpr asio::use_awaitable_t<Strand> on_strand;
+auto checked(beast::error_code& error) { return asio::redirect_error(on_strand, error); }
+
 // Headers (request line, cookies included) may take this much; a larger header gets 431.
 constexpr std::uint32_t header_limit = 16 * 1024;
 // How long a client may take to send a request's header, and then its body, before the
@@ -59,13 +71,17 @@ constexpr std::size_t linger_bytes = 64 * 1024 * 1024;
 // Read in steps of at most this much: the buffer in front of the parser never grows beyond it.
 constexpr std::size_t read_buffer_limit = 64 * 1024;
 
+std::int64_t steady_milliseconds() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 std::string header_text(const bhttp::request_header<>& header, bhttp::field name) {
   const auto found = header.find(name);
   return found == header.end() ? std::string() : std::string(found->value());
 }
 
 // The request line and headers, in the form handlers see. The body comes later, if admitted.
-RequestContext context_from(AppContext& app, const bhttp::request_parser<bhttp::empty_body>& parser, const tcp::socket& socket) {
+RequestContext context_from(AppContext& app, const bhttp::request_parser<bhttp::empty_body>& parser, const std::string& client_address) {
   const auto& header = parser.get();
   RequestContext context(app);
   context.method = parse_method(std::string_view(header.method_string().data(), header.method_string().size()));
@@ -79,23 +95,60 @@ RequestContext context_from(AppContext& app, const bhttp::request_parser<bhttp::
   context.cookie_header = header_text(header, bhttp::field::cookie);
   context.csrf_header = std::string(header["X-CSRF-Token"]);
   context.if_match = header_text(header, bhttp::field::if_match);
-  beast::error_code ignored;
-  const auto endpoint = socket.remote_endpoint(ignored);
-  if (!ignored) context.client_address = endpoint.address().to_string();
+  context.client_address = client_address;
   context.language = pick_language(header_text(header, bhttp::field::accept_language));
   return context;
 }
 
-bhttp::response<bhttp::string_body> to_beast(HttpResponse response, Method method, unsigned version, bool keep_alive) {
-  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
-  for (const auto& [name, value] : security_headers()) out.set(name, value);
-  if (!response.content_type.empty()) out.set(bhttp::field::content_type, response.content_type);
-  for (const auto& [name, value] : response.headers) out.insert(name, value);
-  out.keep_alive(keep_alive);
-  // HEAD: the length of the body a GET would carry, and no body.
-  out.content_length(response.body.size());
-  if (method != Method::head) out.body() = std::move(response.body);
-  return out;
+const char* reason_phrase(int status) {
+  switch (status) {
+    case 100: return "Continue";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Content Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 503: return "Service Unavailable";
+    default: return status < 500 ? "Client Error" : "Internal Server Error";
+  }
+}
+
+// A header value never carries a line break: it could not end the header early.
+void append_header(std::string& head, std::string_view name, std::string_view value) {
+  head.append(name).append(": ");
+  for (const char c : value) head.push_back(c == '\r' || c == '\n' ? ' ' : c);
+  head.append("\r\n");
+}
+
+// The status line and headers of a response, written straight into one string (the body goes
+// out beside it, uncopied): the security headers are the same every time and are formatted once.
+std::string response_head(const HttpResponse& response, unsigned version, bool keep_alive) {
+  static const std::string fixed = [] {
+    std::string text;
+    for (const auto& [name, value] : security_headers()) append_header(text, name, value);
+    return text;
+  }();
+  std::string head;
+  head.reserve(256 + fixed.size());
+  head.append(version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ").append(std::to_string(response.status)).append(" ").append(reason_phrase(response.status)).append("\r\n");
+  head.append(fixed);
+  if (!response.content_type.empty()) append_header(head, "Content-Type", response.content_type);
+  for (const auto& [name, value] : response.headers) append_header(head, name, value);
+  // HEAD answers with the length of the body a GET would carry, and no body.
+  append_header(head, "Content-Length", std::to_string(response.body.size()));
+  if (!keep_alive) head.append("Connection: close\r\n");
+  else if (version == 10) head.append("Connection: keep-alive\r\n");
+  head.append("\r\n");
+  return head;
 }
 
 HttpResponse answer_unrouted(const RequestContext& context, const StaticFiles& files) {
@@ -116,11 +169,26 @@ HttpResponse guarded(const RequestContext& context, Function&& function) {
   }
 }
 
-class Connection {
+class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket socket, AppContext& app, const StaticFiles& files) : m_stream(std::move(socket)), m_app(app), m_files(files) {}
+  Connection(Socket socket, AppContext& app, const StaticFiles& files) : m_socket(std::move(socket)), m_app(app), m_files(files) {
+    beast::error_code ignored;
+    const auto endpoint = m_socket.remote_endpoint(ignored);
+    if (!ignored) m_client_address = endpoint.address().to_string();
+  }
 
-  asio::awaitable<void> run() {
+  // Called by the watchdog (on any thread): past its deadline, the connection is closed on its own
+  // strand, which ends whatever read or write it was waiting for.
+  void close_if_late(std::int64_t now) {
+    const auto deadline = m_deadline.load(std::memory_order_relaxed);
+    if (deadline == 0 || deadline > now) return;
+    asio::post(m_socket.get_executor(), [self = shared_from_this()] {
+      beast::error_code ignored;
+      self->m_socket.close(ignored);
+    });
+  }
+
+  Task<void> run() {
     beast::error_code error;
     for (;;) {
       bhttp::request_parser<bhttp::empty_body> head;
@@ -128,8 +196,8 @@ class Connection {
       // The header alone is read here; the route's limit is applied to the declared length by
       // admit() and to the bytes themselves by the body parser below.
       head.body_limit(std::numeric_limits<std::uint64_t>::max());
-      m_stream.expires_after(header_timeout);
-      co_await bhttp::async_read_header(m_stream, m_buffer, head, asio::redirect_error(asio::use_awaitable, error));
+      expire_after(header_timeout);
+      co_await bhttp::async_read_header(m_socket, m_buffer, head, checked(error));
       if (error == bhttp::error::header_limit) {
         RequestContext context(m_app);
         co_await send(problem_with_status(431, "error.header_too_large", context.language), Method::get, 11, false);
@@ -137,7 +205,9 @@ class Connection {
       }
       if (error) break;  // closed, timed out or not HTTP: nothing to answer
 
-      RequestContext context = context_from(m_app, head, m_stream.socket());
+      // No deadline while the server itself works on the request; the next read or write sets one.
+      m_deadline.store(0, std::memory_order_relaxed);
+      RequestContext context = context_from(m_app, head, m_client_address);
       const unsigned version = head.get().version();
       bool keep_alive = head.get().keep_alive();
       const bool is_api = context.path == "/healthz" || context.path == "/api" || context.path.starts_with("/api/");
@@ -161,14 +231,14 @@ class Connection {
           bool body_read = true;
           if (context.has_body) {
             if (head.get()[bhttp::field::expect] == "100-continue") {
-              bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
-              co_await bhttp::async_write(m_stream, go_on, asio::redirect_error(asio::use_awaitable, error));
+              static constexpr std::string_view go_on = "HTTP/1.1 100 Continue\r\n\r\n";
+              co_await asio::async_write(m_socket, asio::buffer(go_on), checked(error));
               if (error) break;
             }
             bhttp::request_parser<bhttp::string_body> parser(std::move(head));
             parser.body_limit(admission.route->max_body_bytes);
-            m_stream.expires_after(body_timeout);
-            co_await bhttp::async_read(m_stream, m_buffer, parser, asio::redirect_error(asio::use_awaitable, error));
+            expire_after(body_timeout);
+            co_await bhttp::async_read(m_socket, m_buffer, parser, checked(error));
             if (error == bhttp::error::body_limit) {
               // A chunked body cut off where it passed the limit.
               response = payload_too_large(*admission.route, context.language);
@@ -179,6 +249,7 @@ class Connection {
             } else {
               context.body = std::move(parser.get().body());
             }
+            m_deadline.store(0, std::memory_order_relaxed);
           }
           if (body_read) response = guarded(context, [&] { return respond(*admission.route, context); });
           // A large body's memory goes back to the system at once rather than staying in the heap.
@@ -198,7 +269,7 @@ class Connection {
       }
     }
     beast::error_code ignored;
-    m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    m_socket.shutdown(tcp::socket::shutdown_both, ignored);
   }
 
  private:
@@ -208,46 +279,93 @@ class Connection {
     return response;
   }
 
+  void expire_after(std::chrono::milliseconds timeout) { m_deadline.store(steady_milliseconds() + timeout.count(), std::memory_order_relaxed); }
+
   // After refusing a request whose body was not read: stop sending, then read and drop what the
   // client still sends, into a small fixed buffer and for a few seconds at most, so that it reads
   // the answer instead of a connection reset (what nginx calls a lingering close).
-  asio::awaitable<void> linger() {
+  Task<void> linger() {
     beast::error_code error;
-    m_stream.socket().shutdown(tcp::socket::shutdown_send, error);
+    m_socket.shutdown(tcp::socket::shutdown_send, error);
     std::array<char, 16 * 1024> sink;
     std::size_t drained = 0;
-    m_stream.expires_after(linger_timeout);
+    expire_after(linger_timeout);
     while (!error && drained < linger_bytes)
-      drained += co_await m_stream.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, error));
+      drained += co_await m_socket.async_read_some(asio::buffer(sink), checked(error));
   }
 
-  asio::awaitable<void> send(HttpResponse response, Method method, unsigned version, bool keep_alive) {
-    auto message = to_beast(std::move(response), method, version, keep_alive);
+  Task<void> send(HttpResponse response, Method method, unsigned version, bool keep_alive) {
+    const std::string head = response_head(response, version, keep_alive);
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(method == Method::head ? std::string_view() : std::string_view(response.body))};
     beast::error_code error;
-    m_stream.expires_after(body_timeout);
-    co_await bhttp::async_write(m_stream, message, asio::redirect_error(asio::use_awaitable, error));
+    expire_after(body_timeout);
+    co_await asio::async_write(m_socket, buffers, checked(error));
     if (error) m_failed = true;
   }
 
-  beast::tcp_stream m_stream;
+  Socket m_socket;
+  std::string m_client_address;
+  // When this connection must have finished what it is doing (steady clock, milliseconds); the
+  // watchdog closes it past then. A plain number, not a timer per operation: arming and
+  // cancelling an asio timer around every read and write cost a third of /healthz's throughput.
+  std::atomic<std::int64_t> m_deadline{0};
   beast::flat_buffer m_buffer{read_buffer_limit};
   AppContext& m_app;
   const StaticFiles& m_files;
   bool m_failed = false;
 };
 
-asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, AppContext& app, const StaticFiles& files) {
+// The open connections, for the watchdog. Touched once when a connection opens and once when it
+// closes, and once a second by the watchdog.
+class Connections {
+ public:
+  void add(const std::shared_ptr<Connection>& connection) {
+    std::lock_guard lock(m_mutex);
+    m_open.insert(connection);
+  }
+  void remove(const std::shared_ptr<Connection>& connection) {
+    std::lock_guard lock(m_mutex);
+    m_open.erase(connection);
+  }
+  void close_late() {
+    const auto now = steady_milliseconds();
+    std::lock_guard lock(m_mutex);
+    for (const auto& connection : m_open) connection->close_if_late(now);
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::unordered_set<std::shared_ptr<Connection>> m_open;
+};
+
+asio::awaitable<void> watchdog(Connections& connections) {
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  for (;;) {
+    timer.expires_after(1s);
+    beast::error_code error;
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, error));
+    if (error) co_return;
+    connections.close_late();
+  }
+}
+
+asio::awaitable<void> accept_loop(asio::io_context& context, tcp::acceptor& acceptor, AppContext& app, const StaticFiles& files, Connections& connections) {
   for (;;) {
     beast::error_code error;
     // Each connection runs on a strand of its own: its timer and its reads never overlap.
-    tcp::socket socket = co_await acceptor.async_accept(asio::make_strand(acceptor.get_executor()), asio::redirect_error(asio::use_awaitable, error));
+    Socket socket = co_await acceptor.async_accept(asio::make_strand(context), asio::redirect_error(asio::use_awaitable, error));
     if (error == asio::error::operation_aborted || !acceptor.is_open()) co_return;
     if (error) continue;
     socket.set_option(tcp::no_delay(true), error);
     auto executor = socket.get_executor();
+    auto connection = std::make_shared<Connection>(std::move(socket), app, files);
+    connections.add(connection);
     asio::co_spawn(
         executor,
-        [connection = std::make_shared<Connection>(std::move(socket), app, files)]() -> asio::awaitable<void> { co_await connection->run(); },
+        [connection, &connections]() -> Task<void> {
+          co_await connection->run();
+          connections.remove(connection);
+        },
         asio::detached);
   }
 }
@@ -259,6 +377,10 @@ Result<void> serve(AppContext& app, const ServerOptions& options) {
   // memory a large request took is returned when it is freed; glibc's default threshold grows
   // with the largest block freed, after which such blocks would stay in the heap.
   ::mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  // Fixing that threshold also fixes the heap's trim threshold at 128 KiB, which made the heap
+  // shrink and grow again on every list request (about a third of the participants list's
+  // throughput); small blocks may keep a few MiB at the top of the heap instead.
+  ::mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
 
   asio::io_context context(static_cast<int>(std::max<std::size_t>(1, options.threads)));
   tcp::acceptor acceptor(context);
@@ -286,7 +408,9 @@ Result<void> serve(AppContext& app, const ServerOptions& options) {
     acceptor.close(ignored);
     context.stop();
   });
-  asio::co_spawn(context, accept_loop(acceptor, app, files), asio::detached);
+  Connections connections;
+  asio::co_spawn(context, accept_loop(context, acceptor, app, files, connections), asio::detached);
+  asio::co_spawn(context, watchdog(connections), asio::detached);
 
   std::vector<std::thread> threads;
   for (std::size_t index = 1; index < std::max<std::size_t>(1, options.threads); ++index) threads.emplace_back([&context] { context.run(); });

@@ -211,7 +211,12 @@ HttpResponse handle_record_grade(RequestContext& context) {
   auto recorded = services::record_grade(context.app.store, *context.actor, programme_id_of(context), change, context.app.now());
   if (!recorded) return problem_response(recorded.error(), context.language);
   JsonWriter json;
-  json.begin_object().field("score", recorded->score).field("version", recorded->version).end_object();
+  json.begin_object()
+      .field("enrollment_id", *enrollment)
+      .field("assessment_id", *assessment)
+      .field("score", recorded->score)
+      .field("version", recorded->version)
+      .end_object();
   auto response = json_response(200, json.take());
   response.headers.emplace_back("ETag", "\"" + std::to_string(recorded->version) + "\"");
   return response;
