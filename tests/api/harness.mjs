@@ -1,3 +1,4 @@
+// Every answer that send, get and signIn receive is held to docs/api/openapi.yaml (contract.mjs).
 // Starts the real `diplomado` binary on a free port with a database of its own (a fresh SQLite
 // file, or a fresh PostgreSQL database when DIPLOMADO_API_DATABASE=postgres), loads the demo
 // programme and adds users with random passwords. Each test file gets its own server.
@@ -8,6 +9,7 @@ import { join, dirname } from 'node:path';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { checked, checkedFetch } from './contract.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const binary = process.env.DIPLOMADO_BINARY ?? join(root, 'build', 'diplomado');
@@ -89,6 +91,7 @@ export async function startServer({ users = [], reference = false } = {}) {
     accounts,
     output: () => output,
     async stop() {
+      console.log(`# contract: ${checked.answers} answers matched docs/api/openapi.yaml`);
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
       rmSync(dataDir, { recursive: true, force: true });
@@ -103,7 +106,7 @@ export function residentMiB(server) {
 }
 
 export async function signIn(server, email, password = server.accounts[email]) {
-  const response = await fetch(`${server.base}/api/v1/session`, {
+  const response = await checkedFetch(`${server.base}/api/v1/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'sign-in' },
     body: JSON.stringify({ email, password }),
@@ -122,7 +125,7 @@ export async function programmeIdOf(server, session, code) {
 
 export function send(server, method, path, session, body, headers = {}) {
   const json = body !== undefined && !(body instanceof Uint8Array) && typeof body !== 'string';
-  return fetch(`${server.base}${path}`, {
+  return checkedFetch(`${server.base}${path}`, {
     method,
     headers: {
       ...(session ? { Cookie: session.cookie, 'X-CSRF-Token': session.csrf } : {}),
@@ -134,5 +137,5 @@ export function send(server, method, path, session, body, headers = {}) {
 }
 
 export function get(server, path, session, headers = {}) {
-  return fetch(`${server.base}${path}`, { headers: { ...(session ? { Cookie: session.cookie } : {}), ...headers } });
+  return checkedFetch(`${server.base}${path}`, { headers: { ...(session ? { Cookie: session.cookie } : {}), ...headers } });
 }
