@@ -17,7 +17,7 @@ int run_gradebook(services::Store& store, const std::string& programme_code, con
   if (!programme_id) return print_error(programme_id.error(), console), 1;
   auto gradebook = services::get_gradebook(store, std::nullopt, *programme_id);
   if (!gradebook) return print_error(gradebook.error(), console), 1;
-  console.out << (format == "csv" ? documents::gradebook_csv(*gradebook) : documents::gradebook_json(*gradebook, programme_code) + '\n');
+  console.out << (format == "csv" ? documents::gradebook_csv(*gradebook) : documents::gradebook_json(*gradebook) + '\n');
   return 0;
 }
 
@@ -26,7 +26,7 @@ int run_gain(services::Store& store, const std::string& programme_code, Console&
   if (!programme_id) return print_error(programme_id.error(), console), 1;
   auto report = services::get_knowledge_gain(store, std::nullopt, *programme_id);
   if (!report) return print_error(report.error(), console), 1;
-  console.out << documents::knowledge_gain_json(*report, programme_code) << '\n';
+  console.out << documents::knowledge_gain_json(*report) << '\n';
   return 0;
 }
 

@@ -3,13 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include "documents/spreadsheet_cell.hpp"
+#include "json/json_writer.hpp"
 
 namespace diplomado::documents {
 namespace {
 
 using nlohmann::ordered_json;
-
-ordered_json number_or_null(const std::optional<double>& value) { return value ? ordered_json(*value) : ordered_json(nullptr); }
 
 std::string csv_number(const std::optional<double>& value) { return value ? ordered_json(*value).dump() : std::string(); }
 
@@ -34,79 +33,95 @@ std::string gradebook_csv(const services::Gradebook& gradebook) {
   return out;
 }
 
-std::string gradebook_json(const services::Gradebook& gradebook, const std::string& programme_code) {
-  ordered_json document;
-  document["programme"] = programme_code;
-  document["policy"] = {{"module_pass_mark", gradebook.policy.module_pass_mark},
-                        {"missing_grade", to_string(gradebook.policy.missing_grade)},
-                        {"rounding_decimals", gradebook.policy.rounding_decimals},
-                        {"attendance_threshold", gradebook.policy.attendance_threshold},
-                        {"excused_absence", to_string(gradebook.policy.excused)}};
-  ordered_json assessments = ordered_json::array();
-  for (const auto& assessment : gradebook.assessments)
-    assessments.push_back({{"id", assessment.id},
-                           {"code", assessment.code},
-                           {"kind", to_string(assessment.rules.kind)},
-                           {"module", assessment.rules.module ? ordered_json(*assessment.rules.module + 1) : ordered_json(nullptr)},
-                           {"max_score", assessment.rules.max_score},
-                           {"weight", assessment.rules.weight}});
-  document["assessments"] = std::move(assessments);
-  ordered_json sessions = ordered_json::array();
+// Written by the streaming writer: 100,000 rows go straight into one string, with no tree of
+// objects built first.
+std::string gradebook_json(const services::Gradebook& gradebook) {
+  JsonWriter json;
+  json.begin_object().field("programme", gradebook.programme_code);
+  json.key("policy");
+  write(json, gradebook.policy);
+  json.key("assessments").begin_array();
+  for (const auto& assessment : gradebook.assessments) {
+    json.begin_object().field("id", assessment.id).field("code", assessment.code).field("kind", to_string(assessment.rules.kind)).key("module");
+    write_value(json, assessment.rules.module ? std::optional<std::int64_t>(static_cast<std::int64_t>(*assessment.rules.module + 1)) : std::nullopt);
+    json.field("max_score", assessment.rules.max_score).field("weight", assessment.rules.weight).end_object();
+  }
+  json.end_array().key("sessions").begin_array();
   for (std::size_t s = 0; s < gradebook.session_ids.size(); ++s)
-    sessions.push_back({{"id", gradebook.session_ids[s]}, {"module", gradebook.session_modules[s] + 1}});
-  document["sessions"] = std::move(sessions);
-  ordered_json rows = ordered_json::array();
-  std::size_t meeting = 0;
+    json.begin_object().field("id", gradebook.session_ids[s]).field("module", static_cast<std::int64_t>(gradebook.session_modules[s] + 1)).end_object();
+  json.end_array();
+  std::int64_t meeting = 0;
+  for (const auto& row : gradebook.rows) meeting += row.meets_requirements;
+  json.field("enrollments", static_cast<std::int64_t>(gradebook.rows.size())).field("meeting_requirements", meeting);
+  json.key("rows").begin_array();
   for (const auto& row : gradebook.rows) {
     const auto& p = row.progress;
-    ordered_json grades = ordered_json::array(), rates = ordered_json::array();
-    for (const auto& grade : p.module_grades) grades.push_back(number_or_null(grade));
-    for (const auto& rate : p.module_attendance) rates.push_back(number_or_null(rate));
-    rows.push_back({{"enrollment_id", row.enrollment.enrollment_id},
-                    {"given_names", row.enrollment.given_names},
-                    {"family_names", row.enrollment.family_names},
-                    {"status", row.enrollment.status},
-                    {"team", row.enrollment.team_name},
-                    {"module_grades", grades},
-                    {"final_grade", number_or_null(p.final_grade)},
-                    {"attendance", number_or_null(p.attendance)},
-                    {"module_attendance", rates},
-                    {"modules_passed", p.modules_passed},
-                    {"project_submitted", row.project_submitted},
-                    {"meets_requirements", row.meets_requirements}});
-    meeting += row.meets_requirements;
+    json.begin_object()
+        .field("enrollment_id", row.enrollment.enrollment_id)
+        .field("given_names", row.enrollment.given_names)
+        .field("family_names", row.enrollment.family_names)
+        .field("status", row.enrollment.status)
+        .field("team", row.enrollment.team_name);
+    json.key("module_grades");
+    write_value(json, p.module_grades);
+    json.key("final_grade");
+    write_value(json, p.final_grade);
+    json.key("attendance");
+    write_value(json, p.attendance);
+    json.key("module_attendance");
+    write_value(json, p.module_attendance);
+    json.field("modules_passed", p.modules_passed).field("project_submitted", row.project_submitted).field("meets_requirements", row.meets_requirements);
+    json.end_object();
   }
-  document["enrollments"] = gradebook.rows.size();
-  document["meeting_requirements"] = meeting;
-  document["rows"] = std::move(rows);
-  return document.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  json.end_array().end_object();
+  return json.take();
 }
 
-std::string knowledge_gain_json(const services::KnowledgeGainReport& report, const std::string& programme_code) {
+std::string knowledge_gain_json(const services::KnowledgeGainReport& report) {
   const auto& gain = report.aggregate;
-  ordered_json participants = ordered_json::array();
-  for (const auto& row : report.participants)
-    participants.push_back({{"enrollment_id", row.enrollment.enrollment_id},
-                            {"given_names", row.enrollment.given_names},
-                            {"family_names", row.enrollment.family_names},
-                            {"pre", row.gain.pre},
-                            {"post", row.gain.post},
-                            {"gain", row.gain.gain},
-                            {"normalised_gain", number_or_null(row.gain.normalised_gain)}});
-  ordered_json document{{"programme", programme_code},
-                        {"n", gain.pairs},
-                        {"mean_pre", gain.mean_pre},
-                        {"mean_post", gain.mean_post},
-                        {"mean_gain", gain.mean_gain},
-                        {"mean_normalised_gain", number_or_null(gain.mean_normalised_gain)},
-                        {"share_improved", gain.share_improved},
-                        {"share_post_at_pass_mark", gain.share_post_pass},
-                        {"pass_mark", report.pass_mark},
-                        {"wilcoxon_signed_rank",
-                         {{"n", gain.wilcoxon.n}, {"w_plus", gain.wilcoxon.w_plus}, {"z", gain.wilcoxon.z}, {"p_value", gain.wilcoxon.p_value},
-                          {"exact", gain.wilcoxon.exact}}},
-                        {"participants", participants}};
-  return document.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  JsonWriter json;
+  json.begin_object()
+      .field("programme", report.programme_code)
+      .field("n", static_cast<std::int64_t>(gain.pairs))
+      .field("mean_pre", gain.mean_pre)
+      .field("mean_post", gain.mean_post)
+      .field("mean_gain", gain.mean_gain)
+      .key("mean_normalised_gain");
+  write_value(json, gain.mean_normalised_gain);
+  json.field("share_improved", gain.share_improved).field("share_post_at_pass_mark", gain.share_post_pass).field("pass_mark", report.pass_mark);
+  json.key("wilcoxon_signed_rank")
+      .begin_object()
+      .field("n", static_cast<std::int64_t>(gain.wilcoxon.n))
+      .field("w_plus", gain.wilcoxon.w_plus)
+      .field("z", gain.wilcoxon.z)
+      .field("p_value", gain.wilcoxon.p_value)
+      .field("exact", gain.wilcoxon.exact)
+      .end_object();
+  json.key("participants").begin_array();
+  for (const auto& row : report.participants) {
+    json.begin_object()
+        .field("enrollment_id", row.enrollment.enrollment_id)
+        .field("given_names", row.enrollment.given_names)
+        .field("family_names", row.enrollment.family_names)
+        .field("pre", row.gain.pre)
+        .field("post", row.gain.post)
+        .field("gain", row.gain.gain)
+        .key("normalised_gain");
+    write_value(json, row.gain.normalised_gain);
+    json.end_object();
+  }
+  json.end_array().end_object();
+  return json.take();
+}
+
+void write(JsonWriter& json, const GradingPolicy& policy) {
+  json.begin_object()
+      .field("module_pass_mark", policy.module_pass_mark)
+      .field("missing_grade", to_string(policy.missing_grade))
+      .field("rounding_decimals", policy.rounding_decimals)
+      .field("attendance_threshold", policy.attendance_threshold)
+      .field("excused_absence", to_string(policy.excused))
+      .end_object();
 }
 
 }  // namespace diplomado::documents

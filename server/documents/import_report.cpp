@@ -1,8 +1,7 @@
 #include "documents/import_report.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "json/json_reader.hpp"
+#include "json/json_writer.hpp"
 
 namespace diplomado::documents {
 
@@ -20,8 +19,6 @@ static void describe(BodyReader& body, documents::MappingBody& mapping) { body.r
 namespace diplomado::documents {
 namespace {
 
-using nlohmann::ordered_json;
-
 const char* action_name(ImportAction action) {
   switch (action) {
     case ImportAction::create: return "create";
@@ -31,60 +28,70 @@ const char* action_name(ImportAction action) {
   return "create";
 }
 
-ordered_json errors_json(const std::vector<ImportIssue>& issues, Language language) {
-  ordered_json errors = ordered_json::array();
+void write_errors(JsonWriter& json, const std::vector<ImportIssue>& issues, Language language) {
+  json.key("errors").begin_array();
   for (const auto& issue : issues)
-    errors.push_back({{"row", issue.row},
-                      {"field", issue.field},
-                      {"column", issue.column},
-                      {"code", issue.code},
-                      {"message", translate(issue.message_key, language)},
-                      {"value", issue.value}});
-  return errors;
+    json.begin_object()
+        .field("row", static_cast<std::int64_t>(issue.row))
+        .field("field", issue.field)
+        .field("column", issue.column)
+        .field("code", issue.code)
+        .field("message", translate(issue.message_key, language))
+        .field("value", issue.value)
+        .end_object();
+  json.end_array();
+}
+
+void write_shape(JsonWriter& json, const services::TableShape& table) {
+  json.field("format", table.format).field("encoding", table.encoding).field("separator", table.separator);
 }
 
 }  // namespace
 
 std::string grade_import_json(const services::GradeImportSummary& summary, Language language) {
-  ordered_json document{{"format", summary.table.format}, {"encoding", summary.table.encoding}, {"separator", summary.table.separator},
-                        {"rows", summary.rows},           {"created", summary.created},          {"updated", summary.updated},
-                        {"unchanged", summary.unchanged}, {"committed", summary.committed},      {"errors", errors_json(summary.errors, language)}};
-  return document.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  JsonWriter json;
+  json.begin_object();
+  write_shape(json, summary.table);
+  json.field("rows", summary.rows).field("created", summary.created).field("updated", summary.updated).field("unchanged", summary.unchanged);
+  json.field("committed", summary.committed);
+  write_errors(json, summary.errors, language);
+  json.end_object();
+  return json.take();
 }
 
+// Names and values come from the file: the writer escapes them, and the web app shows them as text.
 std::string import_summary_json(const services::ImportSummary& summary, Language language, std::optional<Id> upload_id) {
-  ordered_json document;
-  if (upload_id) document["id"] = *upload_id;
-  document["format"] = summary.table.format;
-  document["encoding"] = summary.table.encoding;
-  document["separator"] = summary.table.separator;
-  document["headers"] = summary.headers;
-  ordered_json mapping = ordered_json::object();
+  JsonWriter json;
+  json.begin_object();
+  if (upload_id) json.field("id", *upload_id);
+  write_shape(json, summary.table);
+  json.key("headers");
+  write_value(json, summary.headers);
+  json.key("mapping").begin_object();
   for (auto field : all_import_fields) {
     const auto& column = summary.mapping[static_cast<std::size_t>(field)];
-    mapping[std::string(to_string(field))] = column ? ordered_json(*column) : ordered_json(nullptr);
+    json.key(to_string(field));
+    write_value(json, column ? std::optional<std::int64_t>(static_cast<std::int64_t>(*column)) : std::nullopt);
   }
-  document["mapping"] = std::move(mapping);
-  document["rows"] = summary.rows;
-  document["created"] = summary.created;
-  document["updated"] = summary.updated;
-  document["unchanged"] = summary.unchanged;
-  document["enrolled"] = summary.enrolled;
-  document["committed"] = summary.committed;
-  document["errors"] = errors_json(summary.errors, language);
-  ordered_json preview = ordered_json::array();
-  for (const auto& row : summary.preview)
-    preview.push_back({{"row", row.row},
-                       {"action", action_name(row.action)},
-                       {"enrol", row.enrol},
-                       {"given_names", row.given_names},
-                       {"family_names", row.family_names},
-                       {"email", row.email},
-                       {"changed_fields", row.changed_fields}});
-  document["preview"] = std::move(preview);
-  document["preview_truncated"] = summary.preview_truncated;
-  // Names and values come from the file: dump() escapes them, and the web app shows them as text.
-  return document.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  json.end_object();
+  json.field("rows", summary.rows).field("created", summary.created).field("updated", summary.updated).field("unchanged", summary.unchanged);
+  json.field("enrolled", summary.enrolled).field("committed", summary.committed);
+  write_errors(json, summary.errors, language);
+  json.key("preview").begin_array();
+  for (const auto& row : summary.preview) {
+    json.begin_object()
+        .field("row", static_cast<std::int64_t>(row.row))
+        .field("action", action_name(row.action))
+        .field("enrol", row.enrol)
+        .field("given_names", row.given_names)
+        .field("family_names", row.family_names)
+        .field("email", row.email)
+        .key("changed_fields");
+    write_value(json, row.changed_fields);
+    json.end_object();
+  }
+  json.end_array().field("preview_truncated", summary.preview_truncated).end_object();
+  return json.take();
 }
 
 Result<ColumnMapping> parse_mapping_json(std::string_view json_text) {

@@ -39,11 +39,9 @@ class JsonWriter {
     return end_object();
   }
 
+  // Any value write_value takes: text, any integer, a number, a boolean, an optional, a list.
   template <class T>
-  JsonWriter& field(std::string_view name, const T& item) {
-    key(name);
-    return value(item);
-  }
+  JsonWriter& field(std::string_view name, const T& item);
 
   std::string take() { return std::move(m_out); }
   const std::string& str() const { return m_out; }
@@ -95,6 +93,13 @@ std::string json_object(const Arguments&... arguments) {
   (write_one(arguments), ...);
   json.end_object();
   return json.take();
+}
+
+template <class T>
+JsonWriter& JsonWriter::field(std::string_view name, const T& item) {
+  key(name);
+  write_value(*this, item);
+  return *this;
 }
 
 // JSON string escaping (RFC 8259); invalid UTF-8 bytes become U+FFFD so the output always parses.

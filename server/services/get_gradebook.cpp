@@ -15,14 +15,16 @@ namespace {
 // The gradebook's data, and which teams have submitted their final project: a programme with a
 // rubric grades final projects, and then a submitted project is a condition for graduation.
 struct LoadedGradebook : storage::GradebookData {
+  std::string programme_code;
   bool projects_required = false;
   std::set<Id> teams_with_project;
 };
 
 Result<LoadedGradebook> load(storage::Store& store, Id programme_id) {
   auto unit = store.begin(storage::TransactionMode::read_only);
-  if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
-  LoadedGradebook loaded{unit->teaching().load_gradebook(programme_id), false, {}};
+  const auto programme = unit->programmes().find(programme_id);
+  if (!programme) return std::unexpected(programme_not_found());
+  LoadedGradebook loaded{unit->teaching().load_gradebook(programme_id), programme->code, false, {}};
   loaded.projects_required = !unit->projects().rubric(programme_id).criteria.empty();
   for (const auto& project : unit->projects().projects(programme_id)) loaded.teams_with_project.insert(project.team_id);
   return loaded;
@@ -57,7 +59,7 @@ Result<Gradebook> get_gradebook(storage::Store& store, const std::optional<Actor
   }
   auto data = load(store, programme_id);
   if (!data) return std::unexpected(data.error());
-  Gradebook gradebook{data->input.policy, data->module_titles, {}, data->session_ids, data->input.session_modules, {}};
+  Gradebook gradebook{data->programme_code, data->input.policy, data->module_titles, {}, data->session_ids, data->input.session_modules, {}};
   for (std::size_t a = 0; a < data->assessment_ids.size(); ++a)
     gradebook.assessments.push_back({data->assessment_ids[a], data->assessment_codes[a], data->input.assessments[a]});
   gradebook.rows = compute_rows(*data);
@@ -69,6 +71,7 @@ Result<KnowledgeGainReport> get_knowledge_gain(storage::Store& store, const std:
   auto data = load(store, programme_id);
   if (!data) return std::unexpected(data.error());
   KnowledgeGainReport report;
+  report.programme_code = data->programme_code;
   report.pass_mark = data->input.policy.module_pass_mark;
   const bool personal = !actor || can_record_teaching(*actor, programme_id);
   std::vector<std::pair<double, double>> pairs;
@@ -161,7 +164,7 @@ Result<MyProgress> get_my_progress(storage::Store& store, const Actor& actor, Id
   if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
   auto data = load(store, programme_id);
   if (!data) return std::unexpected(data.error());
-  MyProgress progress{data->input.policy, data->module_titles, {}};
+  MyProgress progress{data->programme_code, data->input.policy, data->module_titles, {}};
   auto rows = compute_rows(*data);
   const auto mine = own_row(rows, actor);
   if (!mine) return std::unexpected(make_error(ErrorCode::not_found, "error.progress.not_enrolled"));
@@ -174,7 +177,7 @@ Result<Gradebook> get_team_progress(storage::Store& store, const Actor& actor, I
   if (!actor.has_role(Role::group_leader, programme_id)) return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
   auto data = load(store, programme_id);
   if (!data) return std::unexpected(data.error());
-  Gradebook team{data->input.policy, data->module_titles, {}, {}, {}, {}};
+  Gradebook team{data->programme_code, data->input.policy, data->module_titles, {}, {}, {}, {}};
   auto rows = compute_rows(*data);
   const auto mine = own_row(rows, actor);
   if (!mine || !rows[*mine].enrollment.team_id) return std::unexpected(make_error(ErrorCode::not_found, "error.progress.no_team"));

@@ -28,6 +28,7 @@ struct GradebookAssessment {
 };
 
 struct Gradebook {
+  std::string programme_code;  // the programme's code: "programme" in every export and answer
   GradingPolicy policy;
   std::vector<LocalizedText> modules;
   std::vector<GradebookAssessment> assessments;
@@ -45,6 +46,7 @@ struct ParticipantGainRow {
 };
 
 struct KnowledgeGainReport {
+  std::string programme_code;
   double pass_mark = 0;
   KnowledgeGain aggregate;
   std::vector<ParticipantGainRow> participants;  // empty for observers: they read aggregates only
@@ -85,6 +87,7 @@ Result<SessionAttendance> get_session_attendance(storage::Store& store, const Ac
 // Progress as its owners see it (issue 3, item 5). A user is matched to their enrolment by e-mail
 // (the user's and the person's, compared without case).
 struct MyProgress {
+  std::string programme_code;
   GradingPolicy policy;
   std::vector<LocalizedText> modules;
   GradebookRow row;

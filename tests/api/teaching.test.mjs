@@ -29,6 +29,7 @@ const grade = (enrollment, assessment, body, headers = {}, session = coordinator
 
 test('coordinators and instructors read the gradebook; the donor reads the aggregate gain only', async () => {
   const book = await gradebook();
+  assert.equal(book.programme, CODE, '"programme" is the code over the API, as in the CLI');
   assert.equal(book.meeting_requirements, 49);
   assert.equal(book.assessments.length, 14);
   assert.equal(book.sessions.length, 12);
@@ -39,6 +40,7 @@ test('coordinators and instructors read the gradebook; the donor reads the aggre
   const leader = await signIn(server, 'lider@example.pa');
   assert.equal((await get(server, `/api/v1/programmes/${programmeId}/gradebook`, leader)).status, 403);
   const gain = await (await get(server, `/api/v1/programmes/${programmeId}/knowledge_gain`, donor)).json();
+  assert.equal(gain.programme, CODE);
   assert.equal(gain.n, 52);
   assert.deepEqual(gain.participants, [], 'no one’s scores for the donor');
   const full = await (await get(server, `/api/v1/programmes/${programmeId}/knowledge_gain`, coordinator)).json();

@@ -141,13 +141,7 @@ HttpResponse handle_update_grading_policy(RequestContext& context) {
   auto updated = services::update_grading_policy(context.app.store, *context.actor, programme_id_of(context), *policy, context.app.now());
   if (!updated) return problem_response(updated.error(), context.language);
   JsonWriter json;
-  json.begin_object()
-      .field("module_pass_mark", updated->module_pass_mark)
-      .field("missing_grade", std::string(to_string(updated->missing_grade)))
-      .field("rounding_decimals", updated->rounding_decimals)
-      .field("attendance_threshold", updated->attendance_threshold)
-      .field("excused_absence", std::string(to_string(updated->excused)))
-      .end_object();
+  documents::write(json, *updated);
   return json_response(200, json.take());
 }
 
@@ -164,14 +158,14 @@ HttpResponse handle_get_attendance(RequestContext& context) {
 HttpResponse handle_get_my_progress(RequestContext& context) {
   auto progress = services::get_my_progress(context.app.store, *context.actor, programme_id_of(context));
   if (!progress) return problem_response(progress.error(), context.language);
-  services::Gradebook one{progress->policy, progress->modules, {}, {}, {}, {std::move(progress->row)}};
-  return json_response(200, documents::gradebook_json(one, std::to_string(programme_id_of(context))));
+  services::Gradebook one{progress->programme_code, progress->policy, progress->modules, {}, {}, {}, {std::move(progress->row)}};
+  return json_response(200, documents::gradebook_json(one));
 }
 
 HttpResponse handle_get_team_progress(RequestContext& context) {
   auto team = services::get_team_progress(context.app.store, *context.actor, programme_id_of(context));
   if (!team) return problem_response(team.error(), context.language);
-  return json_response(200, documents::gradebook_json(*team, std::to_string(programme_id_of(context))));
+  return json_response(200, documents::gradebook_json(*team));
 }
 
 // The file is the raw body; ?dry_run=false commits (all rows or none: 422 lists every error).
@@ -188,13 +182,13 @@ HttpResponse handle_import_grades(RequestContext& context) {
 HttpResponse handle_get_gradebook(RequestContext& context) {
   auto gradebook = services::get_gradebook(context.app.store, context.actor, programme_id_of(context));
   if (!gradebook) return problem_response(gradebook.error(), context.language);
-  return json_response(200, documents::gradebook_json(*gradebook, std::to_string(programme_id_of(context))));
+  return json_response(200, documents::gradebook_json(*gradebook));
 }
 
 HttpResponse handle_get_knowledge_gain(RequestContext& context) {
   auto report = services::get_knowledge_gain(context.app.store, context.actor, programme_id_of(context));
   if (!report) return problem_response(report.error(), context.language);
-  return json_response(200, documents::knowledge_gain_json(*report, std::to_string(programme_id_of(context))));
+  return json_response(200, documents::knowledge_gain_json(*report));
 }
 
 // Body: {"score": "8,5"} (or a number); If-Match: the grade's version, absent for a new grade.

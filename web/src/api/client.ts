@@ -1,4 +1,5 @@
 // A small typed client over the REST contract (types generated from docs/api/openapi.yaml).
+import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
 import i18next from 'i18next';
 
@@ -28,27 +29,42 @@ export class ApiError extends Error {
 
 let csrfToken = '';
 
-// A file goes as the raw body (the import's upload); anything else as JSON.
-async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
-  const headers: Record<string, string> = { 'Accept-Language': i18next.language, ...extraHeaders };
-  if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken || 'sign-in';
-  const raw = body instanceof Blob;
-  if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
-  if (raw) headers['Content-Type'] = 'application/octet-stream';
-  const payload = body === undefined ? undefined : raw ? (body as Blob) : JSON.stringify(body);
-  const response = await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin' });
+// Every call goes through openapi-fetch over the types generated from docs/api/openapi.yaml, so a
+// path, its parameters, its body and its answer are checked against the contract when the app
+// is built. The middleware adds the language and, for changes, the CSRF token.
+const api = createClient<paths>({ credentials: 'same-origin' });
+api.use({
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', i18next.language);
+    return request;
+  },
+});
+// The contract names the CSRF header on every change; before sign-in any value will do.
+const csrf = () => ({ 'X-CSRF-Token': csrfToken || 'sign-in' });
+
+type Answer<T> = { data?: T; error?: unknown; response: Response };
+
+// The answer's data, or an ApiError carrying the problem (its texts in the user's language).
+async function answer<T>(call: Promise<Answer<T>>): Promise<T> {
+  const { data, error, response } = await call;
   if (!response.ok) {
-    const problem = response.headers.get('content-type')?.includes('json') ? ((await response.json()) as Problem) : null;
+    const problem = response.headers.get('content-type')?.includes('json') && error && typeof error === 'object' ? (error as Problem) : null;
     throw new ApiError(response.status, problem);
   }
-  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  return data as T;
 }
+
+const ifMatch = (version: number | string | null | undefined): { 'If-Match'?: string } =>
+  version == null || version === '' ? {} : { 'If-Match': typeof version === 'number' ? `"${version}"` : version };
+// A file goes as its own bytes; the server reads its content, whatever its type says.
+const fileBody = { bodySerializer: (body: unknown) => body as Blob, headers: { 'Content-Type': 'application/octet-stream' } };
+const programmePath = (programme: number) => ({ programme_id: programme });
 
 export async function me(): Promise<User | null> {
   try {
-    const answer = await request<{ user: User; csrf_token: string }>('GET', '/me');
-    csrfToken = answer.csrf_token;
-    return answer.user;
+    const session = await answer(api.GET('/api/v1/me'));
+    csrfToken = session.csrf_token;
+    return session.user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -56,19 +72,18 @@ export async function me(): Promise<User | null> {
 }
 
 export async function signIn(email: string, password: string): Promise<User> {
-  const answer = await request<{ user: User; csrf_token: string }>('POST', '/session', { email, password });
-  csrfToken = answer.csrf_token;
-  return answer.user;
+  const session = await answer(api.POST('/api/v1/session', { params: { header: csrf() }, body: { email, password } }));
+  csrfToken = session.csrf_token;
+  return session.user;
 }
 
 export async function signOut(): Promise<void> {
-  await request<void>('DELETE', '/session');
+  await answer(api.DELETE('/api/v1/session', { params: { header: csrf() } }));
   csrfToken = '';
 }
 
-type Paged<T> = { items: T[]; page: number; per_page: number; total: number };
-export const listProgrammes = () => request<Paged<ProgrammeSummary>>('GET', '/programmes');
-export const getProgramme = (id: number) => request<Programme>('GET', `/programmes/${id}`);
+export const listProgrammes = () => answer(api.GET('/api/v1/programmes'));
+export const getProgramme = (id: number) => answer(api.GET('/api/v1/programmes/{programme_id}', { params: { path: programmePath(id) } }));
 export type ParticipantQuery = {
   q?: string; institution?: string; province?: string; level?: string; sex?: string; team?: string; status?: string; sort?: string;
 };
@@ -77,60 +92,76 @@ export function participantQueryString(query: ParticipantQuery): string {
   for (const [key, value] of Object.entries(query)) if (value) parameters.set(key, value);
   return parameters.toString();
 }
+type ParticipantFilters = NonNullable<paths['/api/v1/programmes/{programme_id}/participants']['get']['parameters']['query']>;
+// The filters come from the page's inputs as text; the server checks each one (400 naming it).
+const filled = (query: ParticipantQuery) => Object.fromEntries(Object.entries(query).filter(([, value]) => value)) as ParticipantFilters;
 export const listParticipants = (id: number, page = 1, perPage = 200, query: ParticipantQuery = {}) =>
-  request<Paged<Participant>>('GET', `/programmes/${id}/participants?page=${page}&per_page=${perPage}&${participantQueryString(query)}`);
+  answer(api.GET('/api/v1/programmes/{programme_id}/participants', { params: { path: programmePath(id), query: { page, per_page: perPage, ...filled(query) } } }));
 export const exportParticipantsUrl = (id: number, format: 'csv' | 'xlsx', query: ParticipantQuery) =>
   `/api/v1/programmes/${id}/participants/export?format=${format}&lang=${i18next.language}&${participantQueryString(query)}`;
 export const getParticipant = async (programme: number, enrollment: number) => {
-  const response = await fetch(`/api/v1/programmes/${programme}/participants/${enrollment}`, { headers: { 'Accept-Language': i18next.language } });
-  if (!response.ok) throw new ApiError(response.status, response.headers.get('content-type')?.includes('json') ? await response.json() : null);
-  return { record: (await response.json()) as ParticipantRecord, etag: response.headers.get('etag') ?? '' };
+  const call = api.GET('/api/v1/programmes/{programme_id}/participants/{enrollment_id}', { params: { path: { programme_id: programme, enrollment_id: enrollment } } });
+  const record = await answer(call);
+  return { record, etag: (await call).response.headers.get('etag') ?? '' };
 };
-export const changeStatus = (programme: number, enrollment: number, status: string, reason: string, etag: string) =>
-  request<ParticipantRecord>('PUT', `/programmes/${programme}/participants/${enrollment}/status`, { status, reason }, etag ? { 'If-Match': etag } : {});
+export const changeStatus = (programme: number, enrollment: number, status: ParticipantRecord['status'], reason: string, etag: string) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/participants/{enrollment_id}/status', {
+    params: { header: csrf(), path: { programme_id: programme, enrollment_id: enrollment } }, body: { status, reason }, headers: ifMatch(etag),
+  }));
 export const enrolParticipant = (programme: number, fields: Record<string, string>) =>
-  request<ParticipantRecord>('POST', `/programmes/${programme}/participants`, fields);
+  answer(api.POST('/api/v1/programmes/{programme_id}/participants', { params: { header: csrf(), path: programmePath(programme) }, body: fields }));
 export const uploadImport = (programme: number, file: File) =>
-  request<ImportSummary>('POST', `/programmes/${programme}/participant_imports?file_name=${encodeURIComponent(file.name)}`, file);
+  answer(api.POST('/api/v1/programmes/{programme_id}/participant_imports', {
+    params: { header: csrf(), path: programmePath(programme), query: { file_name: file.name } }, body: file as unknown as string, ...fileBody,
+  }));
 export const previewImport = (programme: number, upload: number, mapping: ImportMapping) =>
-  request<ImportSummary>('POST', `/programmes/${programme}/participant_imports/${upload}/preview`, { mapping });
+  answer(api.POST('/api/v1/programmes/{programme_id}/participant_imports/{import_id}/preview', { params: { header: csrf(), path: { programme_id: programme, import_id: upload } }, body: { mapping } }));
 export const commitImport = (programme: number, upload: number, mapping: ImportMapping) =>
-  request<ImportSummary>('POST', `/programmes/${programme}/participant_imports/${upload}/commit`, { mapping });
-export const listInstitutions = () => request<Paged<Institution>>('GET', '/institutions');
-export const createInstitution = (input: InstitutionInput) => request<Institution>('POST', '/institutions', input);
+  answer(api.POST('/api/v1/programmes/{programme_id}/participant_imports/{import_id}/commit', { params: { header: csrf(), path: { programme_id: programme, import_id: upload } }, body: { mapping } }));
+export const listInstitutions = () => answer(api.GET('/api/v1/institutions'));
+export const createInstitution = (input: InstitutionInput) => answer(api.POST('/api/v1/institutions', { params: { header: csrf() }, body: input }));
 export const updateInstitution = (id: number, input: InstitutionInput, version: number) =>
-  request<Institution>('PUT', `/institutions/${id}`, input, { 'If-Match': `"${version}"` });
+  answer(api.PUT('/api/v1/institutions/{institution_id}', { params: { header: csrf(), path: { institution_id: id } }, body: input, headers: ifMatch(version) }));
 export const mergeInstitution = (keep: number, mergeId: number) =>
-  request<{ institution: Institution; people_moved: number }>('POST', `/institutions/${keep}/merge`, { merge_id: mergeId });
-export const getGradeGrid = (programme: number, module: number) => request<GradeGrid>('GET', `/programmes/${programme}/modules/${module}/grades`);
+  answer(api.POST('/api/v1/institutions/{institution_id}/merge', { params: { header: csrf(), path: { institution_id: keep } }, body: { merge_id: mergeId } }));
+export const getGradeGrid = (programme: number, module: number) =>
+  answer(api.GET('/api/v1/programmes/{programme_id}/modules/{module}/grades', { params: { path: { programme_id: programme, module } } }));
 export const recordGrade = (programme: number, enrollment: number, assessment: number, score: string, version: number | null) =>
-  request<{ score: number; version: number }>('PUT', `/programmes/${programme}/grades/${enrollment}/${assessment}`, { score },
-    version == null ? {} : { 'If-Match': `"${version}"` });
-export const getGradebook = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/gradebook`);
-export type GradingPolicy = Gradebook['policy'];
-export const updateGradingPolicy = (programme: number, policy: GradingPolicy) => request<GradingPolicy>('PUT', `/programmes/${programme}/grading_policy`, policy);
-export const createAssessment = (programme: number, assessment: Record<string, unknown>) =>
-  request<{ id: number; code: string }>('POST', `/programmes/${programme}/assessments`, assessment);
-export const getKnowledgeGain = (programme: number) => request<KnowledgeGain>('GET', `/programmes/${programme}/knowledge_gain`);
-export const getMyProgress = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/progress/me`);
-export const getTeamProgress = (programme: number) => request<Gradebook>('GET', `/programmes/${programme}/progress/team`);
-export const listSessions = (programme: number) => request<Paged<Session>>('GET', `/programmes/${programme}/sessions`);
-export const createSession = (programme: number, session: { module: number; title: { es: string; en: string }; starts_at: string; ends_at: string; place: string; online_link: string }) =>
-  request<Session>('POST', `/programmes/${programme}/sessions`, session);
-export type SessionInput = { module: number; title: { es: string; en: string }; starts_at: string; ends_at: string; place: string; online_link: string };
+  answer(api.PUT('/api/v1/programmes/{programme_id}/grades/{enrollment_id}/{assessment_id}', {
+    params: { header: csrf(), path: { programme_id: programme, enrollment_id: enrollment, assessment_id: assessment } }, body: { score }, headers: ifMatch(version),
+  }));
+export const getGradebook = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/gradebook', { params: { path: programmePath(programme) } }));
+export type GradingPolicy = components['schemas']['GradingPolicy'];
+export const updateGradingPolicy = (programme: number, policy: GradingPolicy) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/grading_policy', { params: { header: csrf(), path: programmePath(programme) }, body: policy }));
+export type AssessmentInput = components['schemas']['AssessmentInput'];
+export const createAssessment = (programme: number, assessment: AssessmentInput) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/assessments', { params: { header: csrf(), path: programmePath(programme) }, body: assessment }));
+export const getKnowledgeGain = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/knowledge_gain', { params: { path: programmePath(programme) } }));
+export const getMyProgress = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/progress/me', { params: { path: programmePath(programme) } }));
+export const getTeamProgress = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/progress/team', { params: { path: programmePath(programme) } }));
+export const listSessions = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/sessions', { params: { path: programmePath(programme) } }));
+export type SessionInput = NonNullable<paths['/api/v1/programmes/{programme_id}/sessions']['post']['requestBody']>['content']['application/json'];
+export const createSession = (programme: number, session: SessionInput) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/sessions', { params: { header: csrf(), path: programmePath(programme) }, body: session }));
 export const updateSession = (programme: number, session: number, input: SessionInput, version: number) =>
-  request<Session>('PUT', `/programmes/${programme}/sessions/${session}`, input, { 'If-Match': `"${version}"` });
-export const deleteSession = (programme: number, session: number) => request<void>('DELETE', `/programmes/${programme}/sessions/${session}`);
+  answer(api.PUT('/api/v1/programmes/{programme_id}/sessions/{session_id}', { params: { header: csrf(), path: { programme_id: programme, session_id: session } }, body: input, headers: ifMatch(version) }));
+export const deleteSession = (programme: number, session: number) =>
+  answer(api.DELETE('/api/v1/programmes/{programme_id}/sessions/{session_id}', { params: { header: csrf(), path: { programme_id: programme, session_id: session } } }));
 export type AssessmentDetail = components['schemas']['AssessmentDetail'];
-export const listAssessments = (programme: number) => request<{ items: AssessmentDetail[] }>('GET', `/programmes/${programme}/assessments`);
-export const updateAssessment = (programme: number, assessment: number, input: Record<string, unknown>, version: number) =>
-  request<AssessmentDetail>('PUT', `/programmes/${programme}/assessments/${assessment}`, input, { 'If-Match': `"${version}"` });
-export const deleteAssessment = (programme: number, assessment: number) => request<void>('DELETE', `/programmes/${programme}/assessments/${assessment}`);
+export const listAssessments = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/assessments', { params: { path: programmePath(programme) } }));
+export const updateAssessment = (programme: number, assessment: number, input: AssessmentInput, version: number) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/assessments/{assessment_id}', {
+    params: { header: csrf(), path: { programme_id: programme, assessment_id: assessment } }, body: input, headers: ifMatch(version),
+  }));
+export const deleteAssessment = (programme: number, assessment: number) =>
+  answer(api.DELETE('/api/v1/programmes/{programme_id}/assessments/{assessment_id}', { params: { header: csrf(), path: { programme_id: programme, assessment_id: assessment } } }));
 export const getAttendance = (programme: number, session: number) =>
-  request<SessionAttendance>('GET', `/programmes/${programme}/sessions/${session}/attendance`);
-export const recordAttendance = (programme: number, session: number, exceptions: Record<string, string>) =>
-  request<{ present: number; late: number; excused: number; absent: number }>('PUT', `/programmes/${programme}/sessions/${session}/attendance`, { exceptions });
-export const listSubdivisions = (country: string) => request<Paged<SubdivisionReference>>('GET', `/countries/${country}/subdivisions`);
+  answer(api.GET('/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance', { params: { path: { programme_id: programme, session_id: session } } }));
+export type AttendanceMark = Exclude<components['schemas']['SessionAttendance']['marks'][number]['mark'], 'unrecorded'>;
+export const recordAttendance = (programme: number, session: number, exceptions: Record<string, AttendanceMark>) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance', { params: { header: csrf(), path: { programme_id: programme, session_id: session } }, body: { exceptions } }));
+export const listSubdivisions = (country: string) => answer(api.GET('/api/v1/countries/{country}/subdivisions', { params: { path: { country } } }));
 
 // Whether the user coordinates this programme (or the whole site): what the UI offers follows
 // the server's rules, which still decide.
@@ -141,7 +172,8 @@ export const teaches = (user: User, programme: number) =>
 export const hasRole = (user: User, role: string, programme: number) =>
   user.grants.some((grant) => grant.role === role && (grant.programme_id == null || grant.programme_id === programme));
 export const isSiteCoordinator = (user: User) => user.grants.some((grant) => grant.role === 'coordinator' && grant.programme_id == null);
-export const listTeams = (id: number) => request<Paged<Team>>('GET', `/programmes/${id}/teams`);
+
+export const listTeams = (id: number) => answer(api.GET('/api/v1/programmes/{programme_id}/teams', { params: { path: programmePath(id) } }));
 
 // Final projects, jury and ranking (issue 4).
 export type Project = components['schemas']['Project'];
@@ -163,44 +195,55 @@ export type FormationRequest = components['schemas']['FormationRequest'];
 export type FormationProposal = components['schemas']['FormationProposal'];
 export type TeamInput = components['schemas']['TeamInput'];
 
-export const listProjects = (programme: number) => request<{ items: Project[] }>('GET', `/programmes/${programme}/projects`);
-export const getMyProject = (programme: number) => request<ProjectDetail>('GET', `/programmes/${programme}/projects/mine`);
-export const getProject = (programme: number, project: number) => request<ProjectDetail>('GET', `/programmes/${programme}/projects/${project}`);
-export const submitProject = (programme: number, input: ProjectInput) => request<ProjectDetail>('POST', `/programmes/${programme}/projects`, input);
+const projectPath = (programme: number, project: number) => ({ programme_id: programme, project_id: project });
+export const listProjects = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/projects', { params: { path: programmePath(programme) } }));
+export const getMyProject = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/projects/mine', { params: { path: programmePath(programme) } }));
+export const getProject = (programme: number, project: number) =>
+  answer(api.GET('/api/v1/programmes/{programme_id}/projects/{project_id}', { params: { path: projectPath(programme, project) } }));
+export const submitProject = (programme: number, input: ProjectInput) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/projects', { params: { header: csrf(), path: programmePath(programme) }, body: input }));
 export const reopenProject = (programme: number, project: number, version: number) =>
-  request<ProjectDetail>('POST', `/programmes/${programme}/projects/${project}/reopen`, {}, { 'If-Match': `"${version}"` });
+  answer(api.POST('/api/v1/programmes/{programme_id}/projects/{project_id}/reopen', { params: { header: csrf(), path: projectPath(programme, project) }, headers: ifMatch(version) }));
 // The PDF goes as the raw body; the server checks its content, not its name or type.
 export const addAttachment = (programme: number, project: number, file: File) =>
-  request<Attachment>('POST', `/programmes/${programme}/projects/${project}/attachments?file_name=${encodeURIComponent(file.name)}`, file);
+  answer(api.POST('/api/v1/programmes/{programme_id}/projects/{project_id}/attachments', {
+    params: { header: csrf(), path: projectPath(programme, project), query: { file_name: file.name } }, body: file as unknown as string, ...fileBody,
+  }));
 export const attachmentUrl = (programme: number, project: number, attachment: number) =>
   `/api/v1/programmes/${programme}/projects/${project}/attachments/${attachment}`;
-export const getProjectSettings = (programme: number) => request<ProjectSettings>('GET', `/programmes/${programme}/project_settings`);
-export const getRubric = (programme: number) => request<Rubric>('GET', `/programmes/${programme}/rubric`);
-export const replaceRubric = (programme: number, criteria: unknown[], version: number) =>
-  request<Rubric>('PUT', `/programmes/${programme}/rubric`, { criteria }, { 'If-Match': `"${version}"` });
-export const updateProjectSettings = (programme: number, settings: ProjectSettings) => request<ProjectSettings>('PUT', `/programmes/${programme}/project_settings`, settings);
-export const listMyReviews = (programme: number) => request<MyReviews>('GET', `/programmes/${programme}/reviews`);
-export const getReview = (programme: number, project: number) => request<Review>('GET', `/programmes/${programme}/reviews/${project}`);
+export const getProjectSettings = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/project_settings', { params: { path: programmePath(programme) } }));
+export const getRubric = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/rubric', { params: { path: programmePath(programme) } }));
+export type RubricInput = components['schemas']['RubricInput'];
+export const replaceRubric = (programme: number, criteria: RubricInput['criteria'], version: number) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/rubric', { params: { header: csrf(), path: programmePath(programme) }, body: { criteria }, headers: ifMatch(version) }));
+export const updateProjectSettings = (programme: number, settings: ProjectSettings) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/project_settings', { params: { header: csrf(), path: programmePath(programme) }, body: settings }));
+export const listMyReviews = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/reviews', { params: { path: programmePath(programme) } }));
+export const getReview = (programme: number, project: number) =>
+  answer(api.GET('/api/v1/programmes/{programme_id}/reviews/{project_id}', { params: { path: projectPath(programme, project) } }));
 export const submitReview = (programme: number, project: number, input: ReviewInput, version: number) =>
-  request<Review>('PUT', `/programmes/${programme}/reviews/${project}`, input, { 'If-Match': `"${version}"` });
-export const listJurors = (programme: number) => request<{ items: Juror[] }>('GET', `/programmes/${programme}/jurors`);
+  answer(api.PUT('/api/v1/programmes/{programme_id}/reviews/{project_id}', { params: { header: csrf(), path: projectPath(programme, project) }, body: input, headers: ifMatch(version) }));
+export const listJurors = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/jurors', { params: { path: programmePath(programme) } }));
 export const addJuror = (programme: number, juror: { email: string; display_name: string; institution_id: number | null }) =>
-  request<AddedJuror>('POST', `/programmes/${programme}/jurors`, juror);
+  answer(api.POST('/api/v1/programmes/{programme_id}/jurors', { params: { header: csrf(), path: programmePath(programme) }, body: juror }));
 export const declareConflict = (programme: number, user: number, conflict: { team_id?: number; institution_id?: number; reason: string }) =>
-  request<Juror>('POST', `/programmes/${programme}/jurors/${user}/conflicts`, conflict);
-export const assignJurors = (programme: number) => request<AssignmentOutcome>('POST', `/programmes/${programme}/jury_assignments`, {});
-export const getJuryProgress = (programme: number) => request<JuryProgress>('GET', `/programmes/${programme}/jury_progress`);
-export const getRanking = (programme: number, order: 'raw' | 'calibrated') => request<Ranking>('GET', `/programmes/${programme}/ranking?order=${order}`);
+  answer(api.POST('/api/v1/programmes/{programme_id}/jurors/{user_id}/conflicts', { params: { header: csrf(), path: { programme_id: programme, user_id: user } }, body: conflict }));
+export const assignJurors = (programme: number) => answer(api.POST('/api/v1/programmes/{programme_id}/jury_assignments', { params: { header: csrf(), path: programmePath(programme) } }));
+export const getJuryProgress = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/jury_progress', { params: { path: programmePath(programme) } }));
+export const getRanking = (programme: number, order: 'raw' | 'calibrated') =>
+  answer(api.GET('/api/v1/programmes/{programme_id}/ranking', { params: { path: programmePath(programme), query: { order } } }));
 export const explainRanking = (programme: number, project: number, order: 'raw' | 'calibrated') =>
-  request<Ranking>('GET', `/programmes/${programme}/ranking/${project}?order=${order}`);
+  answer(api.GET('/api/v1/programmes/{programme_id}/ranking/{project_id}', { params: { path: projectPath(programme, project), query: { order } } }));
 export const confirmBestProject = (programme: number, project: number) =>
-  request<Ranking>('POST', `/programmes/${programme}/recognitions/best_project`, { project_id: project });
-export const proposeTeams = (programme: number, input: FormationRequest) => request<FormationProposal>('POST', `/programmes/${programme}/team_formations`, input);
+  answer(api.POST('/api/v1/programmes/{programme_id}/recognitions/best_project', { params: { header: csrf(), path: programmePath(programme) }, body: { project_id: project } }));
+export const proposeTeams = (programme: number, input: FormationRequest) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/team_formations', { params: { header: csrf(), path: programmePath(programme) }, body: input }));
 export const applyTeams = (programme: number, assignments: { enrollment_id: number; team_id: number }[]) =>
-  request<{ moved: number }>('POST', `/programmes/${programme}/team_formations/apply`, { assignments });
+  answer(api.POST('/api/v1/programmes/{programme_id}/team_formations/apply', { params: { header: csrf(), path: programmePath(programme) }, body: { assignments } }));
 export const updateTeam = (programme: number, team: number, input: TeamInput, version: number) =>
-  request<Team>('PUT', `/programmes/${programme}/teams/${team}`, input, { 'If-Match': `"${version}"` });
-export const createTeam = (programme: number, input: TeamInput) => request<Team>('POST', `/programmes/${programme}/teams`, input);
+  answer(api.PUT('/api/v1/programmes/{programme_id}/teams/{team_id}', { params: { header: csrf(), path: { programme_id: programme, team_id: team } }, body: input, headers: ifMatch(version) }));
+export const createTeam = (programme: number, input: TeamInput) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/teams', { params: { header: csrf(), path: programmePath(programme) }, body: input }));
 
 // The message of a refused request, naming each field, in the user's language.
 export function problemText(error: unknown, fallback: string): string {
@@ -212,11 +255,13 @@ export function problemText(error: unknown, fallback: string): string {
 // Grades from a long-form file (issue 3): a dry run first, then the same file committed.
 export type GradeImportSummary = paths['/api/v1/programmes/{programme_id}/grade_imports']['post']['responses']['200']['content']['application/json'];
 export const importGrades = (programme: number, file: File, commit: boolean) =>
-  request<GradeImportSummary>('POST', `/programmes/${programme}/grade_imports?dry_run=${commit ? 'false' : 'true'}`, file);
+  answer(api.POST('/api/v1/programmes/{programme_id}/grade_imports', {
+    params: { header: csrf(), path: programmePath(programme), query: { dry_run: commit ? 'false' : 'true' } }, body: file as unknown as string, ...fileBody,
+  }));
 
 // Who teaches which module (issue 3): positions from 1; an empty list is the whole programme.
-export type Instructor = { user_id: number; email: string; display_name: string; modules: number[] };
-export const listInstructors = (programme: number) => request<{ items: Instructor[] }>('GET', `/programmes/${programme}/instructors`);
+export type Instructor = components['schemas']['Instructor'];
+export const listInstructors = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/instructors', { params: { path: programmePath(programme) } }));
 export const setInstructorModules = (programme: number, user: number, modules: number[]) =>
-  request<Instructor>('PUT', `/programmes/${programme}/instructors/${user}/modules`, { modules });
-export const getMyModules = (programme: number) => request<{ modules: number[] }>('GET', `/programmes/${programme}/modules/mine`);
+  answer(api.PUT('/api/v1/programmes/{programme_id}/instructors/{user_id}/modules', { params: { header: csrf(), path: { programme_id: programme, user_id: user } }, body: { modules } }));
+export const getMyModules = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/modules/mine', { params: { path: programmePath(programme) } }));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, createAssessment, deleteAssessment, getGradebook, getProgramme, listAssessments, updateAssessment, updateGradingPolicy, type AssessmentDetail, type Gradebook, type GradingPolicy, type Programme } from '../../api/client';
+import { ApiError, createAssessment, deleteAssessment, getGradebook, getProgramme, listAssessments, updateAssessment, updateGradingPolicy, type AssessmentDetail, type AssessmentInput, type Gradebook, type GradingPolicy, type Programme } from '../../api/client';
 import { useTranslation } from '../../i18n';
 
 const KINDS = ['quiz', 'assignment', 'exam', 'participation', 'project', 'pretest', 'posttest'];
@@ -35,8 +35,8 @@ export function AssessmentsPage({ programme }: { programme: number }) {
     setSaved('');
     try {
       const test = form.kind === 'pretest' || form.kind === 'posttest';
-      const body = {
-        code: form.code, module: test ? null : Number(form.module), kind: form.kind, title: { es: form.es, en: form.en },
+      const body: AssessmentInput = {
+        code: form.code, module: test ? null : Number(form.module), kind: form.kind as AssessmentInput['kind'], title: { es: form.es, en: form.en },
         max_score: Number(form.max_score.replace(',', '.')), weight: Number(form.weight.replace(',', '.')), due_date: form.due_date,
       };
       if (editing) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, getAttendance, getMyModules, getProgramme, listSessions, recordAttendance, type Session, type SessionAttendance } from '../../api/client';
+import { ApiError, getAttendance, getMyModules, getProgramme, listSessions, recordAttendance, type AttendanceMark, type Session, type SessionAttendance } from '../../api/client';
 import { useTranslation } from '../../i18n';
 
 const MARKS = ['present', 'late', 'excused', 'absent'] as const;
@@ -10,7 +10,7 @@ export function AttendancePage({ programme }: { programme: number }) {
   const [sessions, setSessions] = useState<Session[]>([]);
   const [session, setSession] = useState<number | null>(null);
   const [sheet, setSheet] = useState<SessionAttendance | null>(null);
-  const [marks, setMarks] = useState<Record<number, string>>({});
+  const [marks, setMarks] = useState<Record<number, AttendanceMark>>({});
   const [message, setMessage] = useState('');
 
   useEffect(() => {

@@ -4,7 +4,8 @@ import { useTranslation } from '../../i18n';
 import { formatDate } from '../../components/format';
 
 // The moves the domain allows (server/domain/enrollment.cpp decides; this only offers them).
-const NEXT: Record<string, string[]> = { enrolled: ['withdrawn', 'completed'], completed: ['graduated'], withdrawn: [], graduated: [] };
+type Status = ParticipantRecord['status'];
+const NEXT: Record<Status, Status[]> = { enrolled: ['withdrawn', 'completed'], completed: ['graduated'], withdrawn: [], graduated: [] };
 
 export function PersonPage({ programme, enrollment, user }: { programme: number; enrollment: number; user: User }) {
   const { t, language } = useTranslation();
@@ -24,7 +25,7 @@ export function PersonPage({ programme, enrollment, user }: { programme: number;
   };
   useEffect(load, [programme, enrollment]);
 
-  const move = async (status: string) => {
+  const move = async (status: ParticipantRecord['status']) => {
     setMessage('');
     try {
       const updated = await changeStatus(programme, enrollment, status, reason, etag);
