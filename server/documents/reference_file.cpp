@@ -1,6 +1,6 @@
 #include "documents/reference_file.hpp"
 
-#include "json/json_reader.hpp"
+#include "json/domain_reader.hpp"
 
 namespace diplomado {
 
@@ -20,15 +20,8 @@ static void describe(BodyReader& file, documents::SubdivisionList& list) {
 }
 
 static void describe(BodyReader& file, services::ReferenceInstitution& entry) {
-  auto& institution = entry.institution;
-  institution.level = "national";
-  file.required("name", institution.name)
-      .optional("acronym", institution.acronym, {.max_length = 50})
-      .optional("sector", institution.sector, {.max_length = 100})
-      .optional("level", institution.level, {.max_length = 20})
-      .optional("valid_from", institution.valid_from, {.max_length = 10})
-      .optional("valid_to", institution.valid_to, {.max_length = 10})
-      .optional("aliases", entry.aliases, {.max_length = 300, .max_items = 100});
+  file.required("name", entry.institution.name);
+  describe_institution(file, entry.institution, entry.aliases);
 }
 
 namespace documents {

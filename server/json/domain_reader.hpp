@@ -14,4 +14,17 @@ void describe(BodyReader& reader, AssessmentSeed& assessment);
 // its value.
 void describe(BodyReader& reader, GradingPolicy& policy);
 
+// The members an institution has wherever it is read (the API's body, a reference file); a level
+// left out is national.
+template <class Institution>
+void describe_institution(BodyReader& reader, Institution& institution, std::vector<std::string>& aliases) {
+  institution.level = "national";
+  reader.optional("acronym", institution.acronym, {.max_length = 50})
+      .optional("sector", institution.sector, {.max_length = 100})
+      .optional("level", institution.level, {.max_length = 20})
+      .optional("valid_from", institution.valid_from, {.max_length = 10})
+      .optional("valid_to", institution.valid_to, {.max_length = 10})
+      .optional("aliases", aliases, {.max_length = 300, .max_items = 100});
+}
+
 }  // namespace diplomado

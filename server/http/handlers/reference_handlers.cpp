@@ -4,6 +4,7 @@
 #include "http/handlers/versioned_response.hpp"
 #include "http/json/json_body.hpp"
 #include "http/json/reference_json.hpp"
+#include "json/domain_reader.hpp"
 #include "http/problem.hpp"
 #include "services/load_reference.hpp"
 #include "services/manage_institutions.hpp"
@@ -14,15 +15,9 @@ namespace diplomado {
 // its own namespace (json/json_reader.hpp).
 
 static void describe(BodyReader& body, InstitutionRecord& institution) {
-  institution.level = "national";
-  body.optional("name", institution.name)
-      .optional("acronym", institution.acronym, {.max_length = 50})
-      .optional("sector", institution.sector, {.max_length = 100})
-      .optional("level", institution.level, {.max_length = 20})
-      .optional("valid_from", institution.valid_from, {.max_length = 10})
-      .optional("valid_to", institution.valid_to, {.max_length = 10})
-      .optional("aliases", institution.aliases, {.max_length = 300, .max_items = 100})
-      .read_only({"id", "version"});
+  // The name is checked by the use case, which names the language that is missing.
+  body.optional("name", institution.name).read_only({"id", "version"});
+  describe_institution(body, institution, institution.aliases);
 }
 
 }  // namespace diplomado
