@@ -24,7 +24,7 @@ std::string gradebook_csv(const services::Gradebook& gradebook) {
   for (const auto& row : gradebook.rows) {
     const auto& p = row.progress;
     out += std::to_string(row.enrollment.enrollment_id) + ',' + csv_cell(row.enrollment.given_names, ',') + ',' +
-           csv_cell(row.enrollment.family_names, ',') + ',' + row.enrollment.status + ',' + csv_cell(row.enrollment.team_name, ',');
+           csv_cell(row.enrollment.family_names, ',') + ',' + std::string(to_string(row.enrollment.status)) + ',' + csv_cell(row.enrollment.team_name, ',');
     for (const auto& grade : p.module_grades) out += ',' + csv_number(grade);
     out += ',' + csv_number(p.final_grade) + ',' + csv_number(p.attendance);
     for (const auto& rate : p.module_attendance) out += ',' + csv_number(rate);
@@ -60,7 +60,7 @@ std::string gradebook_json(const services::Gradebook& gradebook) {
         .field("enrollment_id", row.enrollment.enrollment_id)
         .field("given_names", row.enrollment.given_names)
         .field("family_names", row.enrollment.family_names)
-        .field("status", row.enrollment.status)
+        .field("status", to_string(row.enrollment.status))
         .field("team", row.enrollment.team_name);
     json.key("module_grades");
     write_value(json, p.module_grades);

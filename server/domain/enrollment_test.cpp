@@ -1,4 +1,5 @@
 #include "domain/enrollment.hpp"
+#include "domain/project.hpp"
 
 #include <gtest/gtest.h>
 
@@ -46,6 +47,15 @@ TEST(ProgrammeSeed, ProblemsNameTheirEntry) {
   for (const char* field : {"participants.institution", "participants.subdivision", "participants.level", "participants.email",
                             "participants.withdrawal_reason", "teams.leader"})
     EXPECT_NE(std::ranges::find(fields, field), fields.end()) << field;
+}
+
+// Statuses are enums in the domain, text only at the edges: every value reads back as itself.
+TEST(ProjectStatus, EveryValueReadsBackAndUnknownTextIsRefused) {
+  for (auto status : {ProjectStatus::submitted, ProjectStatus::reopened}) EXPECT_EQ(parse_project_status(to_string(status)), status);
+  EXPECT_FALSE(parse_project_status("draft"));
+  EXPECT_FALSE(parse_project_status("Reopened"));
+  for (auto status : {EnrollmentStatus::enrolled, EnrollmentStatus::withdrawn, EnrollmentStatus::completed, EnrollmentStatus::graduated})
+    EXPECT_EQ(parse_enrollment_status(to_string(status)), status);
 }
 
 }  // namespace diplomado

@@ -84,6 +84,31 @@ TEST(Layers, AdaptersDoNotIncludeStorage) {
 
 namespace diplomado::http {
 
+// DESIGN.md §3 and issue 10: row types belong to the domain. Services' headers may name storage's
+// interfaces (the store, a unit of work, a repository) but no storage row type, and the adapters
+// name nothing of storage at all.
+TEST(Layers, NoStorageTypeCrossesIntoServicesHeadersOrAdapters) {
+  const std::filesystem::path server = DIPLOMADO_SERVER_SOURCE_DIR;
+  const std::regex named(R"(storage::(\w+))");
+  int headers = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(server)) {
+    const auto path = entry.path().string();
+    const bool services_header = path.find("/services/") != std::string::npos && path.ends_with(".hpp");
+    const bool adapter = path.find("/http/") != std::string::npos || path.find("/cli/") != std::string::npos ||
+                         path.find("/documents/") != std::string::npos;
+    if (!entry.is_regular_file() || !(services_header || adapter)) continue;
+    std::ifstream in(entry.path());
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (std::sregex_iterator match(text.begin(), text.end(), named), end; match != end; ++match) {
+      const std::string type = (*match)[1];
+      const bool interface = type == "Store" || type == "UnitOfWork" || type == "TransactionMode" || type.ends_with("Repository");
+      EXPECT_TRUE(services_header && interface) << path << ": storage::" << type;
+    }
+    headers += services_header;
+  }
+  EXPECT_GT(headers, 20);
+}
+
 // Issue 10: untrusted JSON is read one way. nlohmann's value(key, default) throws when the member
 // exists with another type (a 500), and a parse outside json/json_reader.cpp skips the depth and
 // size limits; neither may come back.

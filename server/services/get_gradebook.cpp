@@ -36,7 +36,7 @@ std::vector<GradebookRow> compute_rows(LoadedGradebook& data) {
   std::vector<GradebookRow> rows;
   rows.reserve(progress.size());
   for (std::size_t e = 0; e < progress.size(); ++e) {
-    const bool active = data.enrollments[e].status != "withdrawn";
+    const bool active = data.enrollments[e].status != EnrollmentStatus::withdrawn;
     const bool all_passed = progress[e].modules_passed == static_cast<int>(data.input.modules.size());
     const auto team = data.enrollments[e].team_id;
     const bool project = team && data.teams_with_project.contains(*team);
@@ -76,7 +76,7 @@ Result<KnowledgeGainReport> get_knowledge_gain(storage::Store& store, const std:
   const bool personal = !actor || can_record_teaching(*actor, programme_id);
   std::vector<std::pair<double, double>> pairs;
   for (auto& row : compute_rows(*data)) {
-    if (row.enrollment.status == "withdrawn" || !row.progress.pretest || !row.progress.posttest) continue;
+    if (row.enrollment.status == EnrollmentStatus::withdrawn || !row.progress.pretest || !row.progress.posttest) continue;
     pairs.emplace_back(*row.progress.pretest, *row.progress.posttest);
     if (personal) report.participants.push_back({std::move(row.enrollment), participant_gain(*row.progress.pretest, *row.progress.posttest)});
   }
@@ -119,7 +119,7 @@ Result<GradeGrid> get_grade_grid(storage::Store& store, const Actor& actor, Id p
   return grid;
 }
 
-Result<std::vector<storage::TeachingRepository::SessionRow>> list_sessions(storage::Store& store, const Actor& actor, Id programme_id) {
+Result<std::vector<SessionRecord>> list_sessions(storage::Store& store, const Actor& actor, Id programme_id) {
   if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_only);
   return unit->teaching().sessions(programme_id);
@@ -130,7 +130,7 @@ Result<SessionAttendance> get_session_attendance(storage::Store& store, const Ac
   auto unit = store.begin(storage::TransactionMode::read_only);
   SessionAttendance result;
   const auto sessions = unit->teaching().sessions(programme_id);
-  const auto found = std::ranges::find(sessions, session_id, &storage::TeachingRepository::SessionRow::id);
+  const auto found = std::ranges::find(sessions, session_id, &SessionRecord::id);
   if (found == sessions.end())
     return std::unexpected(field_error("session_id", "unknown_session", "error.attendance.session", std::to_string(session_id)));
   if (auto refused = refuse_module(*unit, actor, programme_id, found->module_id)) return std::unexpected(*refused);
@@ -141,7 +141,7 @@ Result<SessionAttendance> get_session_attendance(storage::Store& store, const Ac
   std::map<Id, Attendance> marks;
   for (const auto& [enrollment, mark] : unit->teaching().attendance_of(session_id)) marks[enrollment] = mark;
   for (auto& enrollment : data.enrollments) {
-    if (enrollment.status == "withdrawn") continue;
+    if (enrollment.status == EnrollmentStatus::withdrawn) continue;
     const auto mark = marks.contains(enrollment.enrollment_id) ? marks[enrollment.enrollment_id] : Attendance::unrecorded;
     result.marks.emplace_back(std::move(enrollment), mark);
   }

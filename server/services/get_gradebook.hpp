@@ -9,8 +9,6 @@
 namespace diplomado::services {
 
 // What adapters see of the rows storage returns, named through services (DESIGN.md §3).
-using GradebookEnrollment = storage::GradebookEnrollment;
-using SessionRow = storage::TeachingRepository::SessionRow;
 
 struct GradebookRow {
   GradebookEnrollment enrollment;
@@ -76,12 +74,12 @@ struct GradeGrid {
 Result<GradeGrid> get_grade_grid(storage::Store& store, const Actor& actor, Id programme_id, int module_position);
 
 struct SessionAttendance {
-  SessionRow session;
+  SessionRecord session;
   int module = 0;  // position from 1
   // Active enrolments with their mark (unrecorded until taken).
   std::vector<std::pair<GradebookEnrollment, Attendance>> marks;
 };
-Result<std::vector<SessionRow>> list_sessions(storage::Store& store, const Actor& actor, Id programme_id);
+Result<std::vector<SessionRecord>> list_sessions(storage::Store& store, const Actor& actor, Id programme_id);
 Result<SessionAttendance> get_session_attendance(storage::Store& store, const Actor& actor, Id programme_id, Id session_id);
 
 // Progress as its owners see it (issue 3, item 5). A user is matched to their enrolment by e-mail

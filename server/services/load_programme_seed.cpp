@@ -37,14 +37,14 @@ static void write_teaching(storage::UnitOfWork& unit, const ProgrammeSeed& seed,
 // The rubric, projects, jurors (without a password: see JurorSeed), their conflicts and reviews.
 static void write_projects(storage::UnitOfWork& unit, Id programme_id, const ProgrammeSeed& seed, const std::map<std::string, Id>& team_ids,
                            const std::map<std::string, Id>& institution_ids, const std::string& at) {
-  std::vector<storage::RubricCriterionRecord> criteria;
+  std::vector<RubricCriterionRecord> criteria;
   for (const auto& criterion : seed.rubric) {
-    storage::RubricCriterionRecord record{0, criterion.code, criterion.title, criterion.weight, criterion.scale_min, criterion.scale_max, {}};
+    RubricCriterionRecord record{0, criterion.code, criterion.title, criterion.weight, criterion.scale_min, criterion.scale_max, {}};
     for (const auto& [level, description] : criterion.levels) record.levels.push_back({level, description});
     criteria.push_back(std::move(record));
   }
   if (!criteria.empty()) unit.projects().replace_rubric(programme_id, criteria);
-  storage::ProjectSettings settings;
+  ProjectSettings settings;
   if (!seed.project_deadline.empty()) settings.deadline = seed.project_deadline;
   settings.jurors_per_project = seed.jurors_per_project;
   unit.projects().set_settings(programme_id, settings);

@@ -8,7 +8,6 @@ namespace diplomado::services {
 
 // The new assessment must keep the programme's weights valid: the error names the rule broken.
 Result<Id> create_assessment(storage::Store& store, const Actor& actor, Id programme_id, const AssessmentSeed& assessment, TimePoint now);
-using AssessmentDetail = storage::TeachingRepository::AssessmentDetail;
 // Every assessment with its version and how many grades it has (coordinators and instructors).
 Result<std::vector<AssessmentDetail>> list_assessments(storage::Store& store, const Actor& actor, Id programme_id);
 // An edit names the version it replaces; the maximum cannot fall below a grade already given.

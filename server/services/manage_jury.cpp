@@ -20,7 +20,7 @@ std::optional<JurorRecord> find_juror(storage::UnitOfWork& unit, Id programme_id
 }
 
 // The projects as the domain sees them: their teams' active members.
-std::vector<JuryProject> jury_projects(storage::UnitOfWork& unit, Id programme_id, const std::vector<storage::ProjectRecord>& projects) {
+std::vector<JuryProject> jury_projects(storage::UnitOfWork& unit, Id programme_id, const std::vector<ProjectRecord>& projects) {
   std::map<Id, JuryProject> by_team;
   for (const auto& [team, member] : unit.projects().programme_team_members(programme_id)) add_member(by_team[team], member);
   std::vector<JuryProject> result;

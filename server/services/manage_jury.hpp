@@ -10,7 +10,6 @@
 
 namespace diplomado::services {
 
-using JurorRecord = storage::JurorRecord;
 
 struct NewJuror {
   std::string email;

@@ -39,7 +39,7 @@ Result<Id> module_for(storage::UnitOfWork& unit, Id programme_id, const NewSessi
 
 }  // namespace
 
-Result<storage::TeachingRepository::SessionRow> create_session(storage::Store& store, const Actor& actor, Id programme_id, const NewSession& session,
+Result<SessionRecord> create_session(storage::Store& store, const Actor& actor, Id programme_id, const NewSession& session,
                                                               TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   std::optional<TimePoint> starts, ends;
@@ -53,10 +53,10 @@ Result<storage::TeachingRepository::SessionRow> create_session(storage::Store& s
   unit->audit().append({actor.user_id, "session.create", "session", id, json_object("module", session.module)}, format_iso8601(now));
   auto created = unit->teaching().sessions(programme_id);
   unit->commit();
-  return *std::ranges::find(created, id, &storage::TeachingRepository::SessionRow::id);
+  return *std::ranges::find(created, id, &SessionRecord::id);
 }
 
-Result<storage::TeachingRepository::SessionRow> update_session(storage::Store& store, const Actor& actor, Id programme_id, Id session_id,
+Result<SessionRecord> update_session(storage::Store& store, const Actor& actor, Id programme_id, Id session_id,
                                                               const NewSession& session, std::int64_t expected_version, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   std::optional<TimePoint> starts, ends;
@@ -71,14 +71,14 @@ Result<storage::TeachingRepository::SessionRow> update_session(storage::Store& s
   unit->audit().append({actor.user_id, "session.update", "session", session_id, json_object("module", session.module)}, format_iso8601(now));
   auto sessions = unit->teaching().sessions(programme_id);
   unit->commit();
-  return *std::ranges::find(sessions, session_id, &storage::TeachingRepository::SessionRow::id);
+  return *std::ranges::find(sessions, session_id, &SessionRecord::id);
 }
 
 Result<void> delete_session(storage::Store& store, const Actor& actor, Id programme_id, Id session_id, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
   const auto sessions = unit->teaching().sessions(programme_id);
-  const auto found = std::ranges::find(sessions, session_id, &storage::TeachingRepository::SessionRow::id);
+  const auto found = std::ranges::find(sessions, session_id, &SessionRecord::id);
   if (found == sessions.end()) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
   // Attendance is a record of what happened: a session that has it is not removed.
   if (found->marks > 0) return std::unexpected(make_error(ErrorCode::conflict, "error.session.has_attendance"));

@@ -18,11 +18,11 @@ struct NewSession {
 };
 
 // The coordinator adds sessions; each field that is wrong is named.
-Result<storage::TeachingRepository::SessionRow> create_session(storage::Store& store, const Actor& actor, Id programme_id, const NewSession& session,
+Result<SessionRecord> create_session(storage::Store& store, const Actor& actor, Id programme_id, const NewSession& session,
                                                               TimePoint now);
 
 // Edits name the version they replace (If-Match); a stale one gets 409.
-Result<storage::TeachingRepository::SessionRow> update_session(storage::Store& store, const Actor& actor, Id programme_id, Id session_id,
+Result<SessionRecord> update_session(storage::Store& store, const Actor& actor, Id programme_id, Id session_id,
                                                               const NewSession& session, std::int64_t expected_version, TimePoint now);
 // Refused (409) once attendance has been taken at the session.
 Result<void> delete_session(storage::Store& store, const Actor& actor, Id programme_id, Id session_id, TimePoint now);

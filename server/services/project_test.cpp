@@ -47,10 +47,10 @@ class ProjectsTest : public DatabaseTest {
     auto user = unit->users().find_by_email(email);
     return Actor{user->id, email, "", unit->users().grants(user->id)};
   }
-  std::vector<services::RubricCriterionRecord> two_criteria() {
+  std::vector<RubricCriterionRecord> two_criteria() {
     return {{0, "gcm", {"Alineación", "Alignment"}, 3, 1, 5, {{5, {"Excelente", "Excellent"}}}}, {0, "clarity", {"Claridad", "Clarity"}, 1, 1, 5, {}}};
   }
-  services::ProjectContent content(std::string title) { return {std::move(title), "p", "o", "t", "h", "e", {23, 1, 1}}; }
+  ProjectContent content(std::string title) { return {std::move(title), "p", "o", "t", "h", "e", {23, 1, 1}}; }
 
   Id programme = 0;
   Actor coordinator;

@@ -55,7 +55,7 @@ struct RankedJuror {
 struct RankingView {
   std::string programme_code;
   RankingOrder order = RankingOrder::raw;
-  std::vector<storage::RubricCriterionRecord> criteria;
+  std::vector<RubricCriterionRecord> criteria;
   std::vector<RankedProject> projects;  // in the chosen order, unranked last
   std::vector<RankedJuror> jurors;
   std::optional<double> alpha;  // Krippendorff's alpha (interval) over review totals

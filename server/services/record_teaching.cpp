@@ -53,7 +53,7 @@ Result<AttendanceCounts> record_attendance(storage::Store& store, const Actor& a
   if (auto refused = refuse(actor, programme_id, Permission::record_teaching)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
   const auto sessions = unit->teaching().sessions(programme_id);
-  const auto session = std::ranges::find(sessions, session_id, &storage::TeachingRepository::SessionRow::id);
+  const auto session = std::ranges::find(sessions, session_id, &SessionRecord::id);
   if (session == sessions.end())
     return std::unexpected(field_error("session_id", "unknown_session", "error.attendance.session", std::to_string(session_id)));
   if (auto refused = refuse_module(*unit, actor, programme_id, session->module_id)) return std::unexpected(*refused);

@@ -13,9 +13,6 @@
 
 namespace diplomado::services {
 
-using RubricRecord = storage::RubricRecord;
-using RubricCriterionRecord = storage::RubricCriterionRecord;
-using RubricLevel = storage::RubricLevel;
 
 struct CriterionScore {
   std::string criterion;  // code

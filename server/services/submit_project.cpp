@@ -14,16 +14,16 @@
 namespace diplomado::services {
 namespace {
 
-bool is_member(const std::vector<storage::TeamMember>& members, const Actor& actor) {
+bool is_member(const std::vector<TeamMember>& members, const Actor& actor) {
   const std::string email = normalise_email(actor.email);
-  return std::ranges::any_of(members, [&](const storage::TeamMember& member) { return member.status != "withdrawn" && member.email == email; });
+  return std::ranges::any_of(members, [&](const TeamMember& member) { return member.status != EnrollmentStatus::withdrawn && member.email == email; });
 }
 
 // The team the actor belongs to in the programme, matched by e-mail as the gradebook does.
 std::optional<Id> team_of_actor(storage::UnitOfWork& unit, const Actor& actor, Id programme_id) {
   const std::string email = normalise_email(actor.email);
   for (const auto& [team, member] : unit.projects().programme_team_members(programme_id))
-    if (member.status != "withdrawn" && member.email == email) return team;
+    if (member.status != EnrollmentStatus::withdrawn && member.email == email) return team;
   return std::nullopt;
 }
 
@@ -132,7 +132,7 @@ Result<ProjectDetail> get_project(storage::Store& store, const Actor& actor, Id 
   auto visible = visible_project(*unit, actor, programme_id, project_id);
   if (!visible) return std::unexpected(visible.error());
   const auto settings = unit->projects().settings(programme_id);
-  const bool editable = visible->access == ProjectAccess::member && (!past_deadline(settings, now) || visible->project.status == "reopened");
+  const bool editable = visible->access == ProjectAccess::member && (!past_deadline(settings, now) || visible->project.status == ProjectStatus::reopened);
   return detail_of(*unit, std::move(visible->project), settings, editable);
 }
 
@@ -151,7 +151,7 @@ Result<ProjectDetail> get_my_project(storage::Store& store, const Actor& actor, 
     empty.editable = !past_deadline(settings, now);
     return empty;
   }
-  const bool editable = !past_deadline(settings, now) || project->status == "reopened";
+  const bool editable = !past_deadline(settings, now) || project->status == ProjectStatus::reopened;
   return detail_of(*unit, std::move(*project), settings, editable);
 }
 
@@ -170,7 +170,7 @@ Result<ProjectDetail> submit_project(storage::Store& store, const Actor& actor, 
   if (!team) return std::unexpected(make_error(ErrorCode::forbidden, "error.project.no_team"));
   const auto settings = unit->projects().settings(programme_id);
   auto existing = unit->projects().project_of_team(*team);
-  const bool reopened = existing && existing->status == "reopened";
+  const bool reopened = existing && existing->status == ProjectStatus::reopened;
   if (past_deadline(settings, now) && !reopened) {
     return std::unexpected(deadline_passed(*unit, programme_id, settings));
   }
@@ -187,7 +187,7 @@ Result<ProjectDetail> submit_project(storage::Store& store, const Actor& actor, 
     // A project reopened after the deadline stays open to its team, so the new version can get
     // its attachments; before the deadline it is simply submitted again.
     const bool late = past_deadline(settings, now);
-    if (!unit->projects().set_project_state(project_id, number, late && reopened ? "reopened" : "submitted", existing->version))
+    if (!unit->projects().set_project_state(project_id, number, late && reopened ? ProjectStatus::reopened : ProjectStatus::submitted, existing->version))
       return std::unexpected(make_error(ErrorCode::conflict, "error.project.stale"));
   }
   unit->audit().append({actor.user_id, "project.submit", "project", project_id, json_object("version", number)}, at);
@@ -203,7 +203,7 @@ Result<ProjectDetail> reopen_project(storage::Store& store, const Actor& actor, 
   auto unit = store.begin(storage::TransactionMode::read_write);
   auto project = unit->projects().project(programme_id, project_id);
   if (!project) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
-  if (!unit->projects().set_project_state(project_id, project->current_version, "reopened", expected_version))
+  if (!unit->projects().set_project_state(project_id, project->current_version, ProjectStatus::reopened, expected_version))
     return std::unexpected(make_error(ErrorCode::conflict, "error.project.stale"));
   unit->audit().append({actor.user_id, "project.reopen", "project", project_id, "{}"}, format_iso8601(now));
   const auto settings = unit->projects().settings(programme_id);
@@ -237,7 +237,7 @@ Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& acto
   if (visible->access != ProjectAccess::member) return std::unexpected(make_error(ErrorCode::forbidden, "error.project.not_yours"));
   const ProjectRecord* project = &visible->project;
   const auto settings = unit->projects().settings(programme_id);
-  if (past_deadline(settings, now) && project->status != "reopened") {
+  if (past_deadline(settings, now) && project->status != ProjectStatus::reopened) {
     return std::unexpected(deadline_passed(*unit, programme_id, settings));
   }
   AttachmentRecord attachment;

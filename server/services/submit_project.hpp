@@ -13,11 +13,6 @@
 
 namespace diplomado::services {
 
-using ProjectRecord = storage::ProjectRecord;
-using ProjectContent = storage::ProjectContent;
-using ProjectSettings = storage::ProjectSettings;
-using AttachmentRecord = storage::AttachmentRecord;
-using ProjectVersionSummary = storage::ProjectVersionSummary;
 
 struct ProjectDetail {
   ProjectRecord project;

@@ -144,9 +144,9 @@ class SociProjectRepository final : public ProjectRepository {
         use(content.human_rights), use(content.expected_results), use(objectives), use(when), use(user);
   }
 
-  bool set_project_state(Id project_id, std::int64_t current_version, std::string_view status, std::int64_t expected_version) override {
+  bool set_project_state(Id project_id, std::int64_t current_version, ProjectStatus status, std::int64_t expected_version) override {
     long long project = project_id, current = current_version, expected = expected_version;
-    const std::string state(status);
+    const std::string state(to_string(status));
     soci::statement update = (m_sql.prepare << "UPDATE project SET current_version = :c, status = :s, version = version + 1 "
                                                "WHERE id = :p AND version = :v",
                               use(current), use(state), use(project), use(expected));
@@ -207,10 +207,10 @@ class SociProjectRepository final : public ProjectRepository {
   std::vector<ProjectRecord> select_projects(const std::string& sql, Id key) {
     long long id = 0, team = 0, current = 0, version = 0, key_value = key;
     ProjectRecord row;
-    std::string objectives;
+    std::string objectives, status;
     std::vector<ProjectRecord> found;
     soci::statement statement =
-        (m_sql.prepare << sql, into(id), into(team), into(row.team_name), into(row.region_code), into(row.region_name), into(row.status),
+        (m_sql.prepare << sql, into(id), into(team), into(row.team_name), into(row.region_code), into(row.region_name), into(status),
          into(current), into(version), into(row.content.title), into(row.content.problem), into(row.content.objectives),
          into(row.content.target_population), into(row.content.human_rights), into(row.content.expected_results), into(objectives),
          into(row.submitted_at), use(key_value));
@@ -221,6 +221,8 @@ class SociProjectRepository final : public ProjectRepository {
       row.current_version = current;
       row.version = version;
       row.content.gcm_objectives = split_numbers(objectives);
+      // The column's CHECK allows these two only.
+      row.status = parse_project_status(status).value_or(ProjectStatus::submitted);
       found.push_back(row);
     }
     return found;
@@ -229,16 +231,19 @@ class SociProjectRepository final : public ProjectRepository {
   std::vector<std::pair<Id, TeamMember>> members_where(const std::string& condition, Id key) {
     long long team = 0, enrollment = 0, institution = 0, key_value = key;
     TeamMember row;
+    std::string status;
     std::vector<std::pair<Id, TeamMember>> found;
     soci::statement statement =
         (m_sql.prepare << "SELECT e.team_id, e.id, COALESCE(LOWER(p.email), ''), COALESCE(p.institution_id, 0), e.status FROM enrollment e "
                           "JOIN person p ON p.id = e.person_id WHERE " +
                               condition + " ORDER BY e.team_id, e.id",
-         into(team), into(enrollment), into(row.email), into(institution), into(row.status), use(key_value));
+         into(team), into(enrollment), into(row.email), into(institution), into(status), use(key_value));
     statement.execute();
     while (statement.fetch()) {
       row.enrollment_id = enrollment;
       row.institution_id = institution ? std::optional<Id>(institution) : std::nullopt;
+      // The column's CHECK allows the four statuses only.
+      row.status = parse_enrollment_status(status).value_or(EnrollmentStatus::enrolled);
       found.emplace_back(team, row);
     }
     return found;

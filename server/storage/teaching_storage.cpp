@@ -187,17 +187,19 @@ class SociTeachingRepository final : public TeachingRepository {
     }
     {
       GradebookEnrollment row;
+      std::string status;
       long long id = 0, person = 0, team = 0;
       soci::statement statement =
           (m_sql.prepare << "SELECT e.id, p.id, p.given_names, p.family_names, COALESCE(p.email, ''), e.status, COALESCE(e.team_id, 0), COALESCE(t.name, '') "
                             "FROM enrollment e JOIN person p ON p.id = e.person_id LEFT JOIN team t ON t.id = e.team_id "
                             "WHERE e.programme_id = :p ORDER BY p.sort_name, e.id",
-           into(id), into(person), into(row.given_names), into(row.family_names), into(row.email), into(row.status), into(team), into(row.team_name),
+           into(id), into(person), into(row.given_names), into(row.family_names), into(row.email), into(status), into(team), into(row.team_name),
            use(programme));
       statement.execute();
       while (statement.fetch()) {
         row.enrollment_id = id;
         row.person_id = person;
+        row.status = parse_enrollment_status(status).value_or(EnrollmentStatus::enrolled);
         row.team_id = team ? std::optional<Id>(team) : std::nullopt;
         enrollment_index.add(id, data.enrollments.size());
         data.enrollments.push_back(row);
@@ -303,10 +305,10 @@ class SociTeachingRepository final : public TeachingRepository {
     return found;
   }
 
-  std::vector<SessionRow> sessions(Id programme_id) override {
+  std::vector<SessionRecord> sessions(Id programme_id) override {
     long long programme = programme_id, id = 0, module = 0, version = 0, marks = 0;
-    SessionRow row;
-    std::vector<SessionRow> found;
+    SessionRecord row;
+    std::vector<SessionRecord> found;
     soci::statement statement =
         (m_sql.prepare << "SELECT s.id, s.module_id, s.title_es, s.title_en, s.starts_at, s.ends_at, s.place, s.online_link, s.version, "
                           "(SELECT COUNT(*) FROM attendance t WHERE t.session_id = s.id) FROM session s "

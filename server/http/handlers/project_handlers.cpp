@@ -18,23 +18,23 @@ namespace diplomado {
 // its own namespace (json/json_reader.hpp).
 
 // The bodies this file reads, each member with its bounds; the use cases check the rules.
-static void describe(BodyReader& body, services::ProjectContent& content) {
+static void describe(BodyReader& body, ProjectContent& content) {
   for (const auto& [name, target] : services::project_text_fields(content)) body.optional(name, *target, {.max_length = 20'000});
   body.optional("gcm_objectives", content.gcm_objectives, {.max_items = 100})
       .read_only({"id", "team_id", "team", "region", "status", "current_version", "version", "submitted_at"});
 }
 
-static void describe(BodyReader& body, services::ProjectSettings& settings) {
+static void describe(BodyReader& body, ProjectSettings& settings) {
   body.nullable("deadline", settings.deadline, {.max_length = 40})
       .optional("jurors_per_project", settings.jurors_per_project)
       .optional("disagreement_threshold", settings.disagreement_threshold);
 }
 
-static void describe(BodyReader& body, services::RubricLevel& level) {
+static void describe(BodyReader& body, RubricLevel& level) {
   body.required("level", level.level).optional("description", level.description);
 }
 
-static void describe(BodyReader& body, services::RubricCriterionRecord& criterion) {
+static void describe(BodyReader& body, RubricCriterionRecord& criterion) {
   body.required("code", criterion.code, {.max_length = 50})
       .required("title", criterion.title)
       .required("weight", criterion.weight)
@@ -74,7 +74,7 @@ services::RankingOrder order_of(const RequestContext& context) {
 }  // namespace
 
 struct RubricBody {
-  std::vector<services::RubricCriterionRecord> criteria;
+  std::vector<RubricCriterionRecord> criteria;
 };
 static void describe(BodyReader& body, RubricBody& rubric) { body.required("criteria", rubric.criteria, {.max_items = 100}); }
 
@@ -117,7 +117,7 @@ HttpResponse handle_get_project(RequestContext& context) {
 // Body: {"title", "problem", "objectives", "target_population", "human_rights", "expected_results",
 // "gcm_objectives": [1..23]}.
 HttpResponse handle_submit_project(RequestContext& context) {
-  auto content = read_body<services::ProjectContent>(context);
+  auto content = read_body<ProjectContent>(context);
   if (!content) return problem_response(content.error(), context.language);
   auto submitted = services::submit_project(context.app.store, *context.actor, programme_id_of(context), *content, context.app.now());
   if (!submitted) return problem_response(submitted.error(), context.language);
@@ -167,7 +167,7 @@ HttpResponse handle_get_project_settings(RequestContext& context) {
 
 // Body: {"deadline": "2023-10-04T04:59:59Z" | null, "jurors_per_project": 3, "disagreement_threshold": 20}.
 HttpResponse handle_update_project_settings(RequestContext& context) {
-  auto settings = read_body<services::ProjectSettings>(context);
+  auto settings = read_body<ProjectSettings>(context);
   if (!settings) return problem_response(settings.error(), context.language);
   auto saved = services::update_project_settings(context.app.store, *context.actor, programme_id_of(context), *settings, context.app.now());
   if (!saved) return problem_response(saved.error(), context.language);

@@ -18,13 +18,13 @@ void write_ids(JsonWriter& json, const std::vector<Id>& ids) {
 
 }  // namespace
 
-void write(JsonWriter& json, const services::ProjectRecord& project) {
+void write(JsonWriter& json, const ProjectRecord& project) {
   json.begin_object()
       .field("id", static_cast<std::int64_t>(project.id))
       .field("team_id", static_cast<std::int64_t>(project.team_id))
       .field("team", project.team_name);
   json.key("region").begin_object().field("code", project.region_code).field("name", project.region_name).end_object();
-  json.field("status", project.status)
+  json.field("status", to_string(project.status))
       .field("current_version", project.current_version)
       .field("version", project.version)
       .field("title", project.content.title)
@@ -40,7 +40,7 @@ void write(JsonWriter& json, const services::ProjectRecord& project) {
   json.end_object();
 }
 
-void write(JsonWriter& json, const services::AttachmentRecord& attachment) {
+void write(JsonWriter& json, const AttachmentRecord& attachment) {
   json.begin_object()
       .field("id", static_cast<std::int64_t>(attachment.id))
       .field("file_name", attachment.file_name)
@@ -50,7 +50,7 @@ void write(JsonWriter& json, const services::AttachmentRecord& attachment) {
       .end_object();
 }
 
-void write(JsonWriter& json, const services::ProjectSettings& settings) {
+void write(JsonWriter& json, const ProjectSettings& settings) {
   json.begin_object().key("deadline").text_or_null(settings.deadline.value_or(""));
   json.field("jurors_per_project", settings.jurors_per_project).field("disagreement_threshold", settings.disagreement_threshold).end_object();
 }
@@ -74,7 +74,7 @@ void write(JsonWriter& json, const services::ProjectDetail& detail) {
   json.field("editable", detail.editable).end_object();
 }
 
-void write(JsonWriter& json, const services::RubricRecord& rubric) {
+void write(JsonWriter& json, const RubricRecord& rubric) {
   json.begin_object().field("version", rubric.version).key("criteria").begin_array();
   for (const auto& criterion : rubric.criteria) {
     json.begin_object().field("id", static_cast<std::int64_t>(criterion.id)).field("code", criterion.code);
@@ -114,7 +114,7 @@ void write(JsonWriter& json, const services::ReviewView& review) {
   json.end_object();
 }
 
-void write(JsonWriter& json, const services::JurorRecord& juror) {
+void write(JsonWriter& json, const JurorRecord& juror) {
   json.begin_object()
       .field("user_id", static_cast<std::int64_t>(juror.user_id))
       .field("email", juror.email)

@@ -11,11 +11,11 @@ void number_or_null(JsonWriter& json, const char* key, const std::optional<doubl
   else json.null();
 }
 
-void person(JsonWriter& json, const services::GradebookEnrollment& enrollment) {
+void person(JsonWriter& json, const GradebookEnrollment& enrollment) {
   json.field("enrollment_id", enrollment.enrollment_id)
       .field("given_names", enrollment.given_names)
       .field("family_names", enrollment.family_names)
-      .field("status", enrollment.status)
+      .field("status", to_string(enrollment.status))
       .field("team", enrollment.team_name);
 }
 
@@ -53,7 +53,7 @@ void write(JsonWriter& json, const services::GradeGrid& grid) {
   json.end_array().end_object();
 }
 
-void write(JsonWriter& json, const services::SessionRow& session) {
+void write(JsonWriter& json, const SessionRecord& session) {
   json.begin_object().field("id", session.id);
   write(json.key("title"), session.title);
   json.field("starts_at", session.starts_at)
@@ -66,7 +66,7 @@ void write(JsonWriter& json, const services::SessionRow& session) {
       .end_object();
 }
 
-void write(JsonWriter& json, const services::AssessmentDetail& assessment) {
+void write(JsonWriter& json, const AssessmentDetail& assessment) {
   json.begin_object().field("id", assessment.id).field("code", assessment.seed.code).field("kind", assessment.seed.kind).key("module");
   if (assessment.module) json.value(*assessment.module);
   else json.null();

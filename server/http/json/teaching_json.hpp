@@ -7,9 +7,9 @@
 namespace diplomado {
 
 void write(JsonWriter& json, const services::GradeGrid& grid);
-void write(JsonWriter& json, const services::SessionRow& session);
+void write(JsonWriter& json, const SessionRecord& session);
 void write(JsonWriter& json, const services::SessionAttendance& attendance);
-void write(JsonWriter& json, const services::AssessmentDetail& assessment);
+void write(JsonWriter& json, const AssessmentDetail& assessment);
 void write(JsonWriter& json, const services::InstructorView& instructor);
 
 }  // namespace diplomado
