@@ -33,7 +33,7 @@ std::vector<std::string> cells_of(const ParticipantRecord& record, Language lang
           value("export.value.", row.level),
           row.subdivision.name,
           row.team_name,
-          value("export.value.", row.status),
+          value("export.value.", std::string(to_string(row.status))),
           record.consent_date,
           record.consent_notice_version,
           record.consent_purposes};

@@ -108,7 +108,7 @@ struct ParticipantRow {
   std::optional<Id> team_id;
   std::string team_name;
   bool is_group_leader = false;
-  std::string status;
+  EnrollmentStatus status = EnrollmentStatus::enrolled;
   std::string withdrawal_reason;
 };
 

@@ -56,7 +56,7 @@ Result<FormationProposal> propose_teams(storage::Store& store, const Actor& acto
 
   std::vector<ParticipantRecord> people;
   for (auto& record : unit->programmes().participant_records(programme_id, ParticipantFilter{}))
-    if (record.row.status != "withdrawn") people.push_back(std::move(record));
+    if (record.row.status != EnrollmentStatus::withdrawn) people.push_back(std::move(record));
   std::map<std::string, std::uint32_t> regions;
   std::map<Id, std::uint32_t> institutions;
   std::map<std::uint32_t, std::string> region_names;
@@ -161,7 +161,7 @@ Result<TeamView> update_team(storage::Store& store, const Actor& actor, Id progr
   if (find_team(*unit, programme_id, team_id).id == 0) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
   if (change.leader_enrollment_id) {
     const auto record = unit->programmes().participant(programme_id, *change.leader_enrollment_id);
-    if (!record || record->row.team_id != team_id || record->row.status == "withdrawn")
+    if (!record || record->row.team_id != team_id || record->row.status == EnrollmentStatus::withdrawn)
       return std::unexpected(field_error("leader_enrollment_id", "not_member", "error.teams.leader_not_member", std::to_string(*change.leader_enrollment_id)));
   }
   if (!change.region_code.empty()) {

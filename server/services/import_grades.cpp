@@ -51,7 +51,7 @@ Result<GradeImportSummary> import_grades(storage::Store& store, const std::optio
   auto unit = store.begin(mode == ImportMode::commit ? storage::TransactionMode::read_write : storage::TransactionMode::read_only);
   if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
 
-  std::map<std::string, std::pair<Id, std::string>> enrollments;  // e-mail -> enrolment, status
+  std::map<std::string, std::pair<Id, EnrollmentStatus>> enrollments;  // e-mail -> enrolment, status
   for (const auto& record : unit->programmes().participant_records(programme_id, {}))
     if (!record.email.empty()) enrollments[normalise_email(record.email)] = {record.row.enrollment_id, record.row.status};
   const auto gradebook = unit->teaching().load_gradebook(programme_id);
@@ -95,7 +95,7 @@ Result<GradeImportSummary> import_grades(storage::Store& store, const std::optio
     const auto errors_before = summary.errors.size();
     const auto enrollment = enrollments.find(normalise_email(email_text));
     if (enrollment == enrollments.end()) issue(row, GradeColumn::email, "not_enrolled", "error.grading.not_enrolled", email_text);
-    else if (enrollment->second.second == "withdrawn") issue(row, GradeColumn::email, "withdrawn", "error.grading.withdrawn", email_text);
+    else if (enrollment->second.second == EnrollmentStatus::withdrawn) issue(row, GradeColumn::email, "withdrawn", "error.grading.withdrawn", email_text);
     const auto assessment = assessments.find(matching_key(code_text));
     if (assessment == assessments.end()) issue(row, GradeColumn::assessment, "unknown_assessment", "error.seed.unknown_assessment", code_text);
     else if (not_taught.contains(assessment->second.first))

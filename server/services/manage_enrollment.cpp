@@ -77,7 +77,7 @@ Result<ParticipantRecord> change_enrollment_status(storage::Store& store, const 
   if (!current) return std::unexpected(enrollment_not_found());
   if (change.expected_version && *change.expected_version != current->version)
     return std::unexpected(make_error(ErrorCode::conflict, "error.enrollment.stale"));
-  const auto from = parse_enrollment_status(current->row.status).value_or(EnrollmentStatus::enrolled);
+  const auto from = current->row.status;
   // The allowed moves are the domain's rule (enrolled -> withdrawn with a reason | completed;
   // completed -> graduated), not the handler's.
   if (auto allowed = check_status_change(from, *to, change.reason); !allowed) return std::unexpected(allowed.error());

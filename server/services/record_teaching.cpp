@@ -24,7 +24,7 @@ Result<RecordedGrade> record_grade(storage::Store& store, const Actor& actor, Id
   const auto enrollment = unit->programmes().participant(programme_id, change.enrollment_id);
   if (!enrollment)
     return std::unexpected(field_error("enrollment_id", "not_enrolled", "error.grading.not_enrolled", std::to_string(change.enrollment_id)));
-  if (enrollment->row.status == "withdrawn")
+  if (enrollment->row.status == EnrollmentStatus::withdrawn)
     return std::unexpected(field_error("enrollment_id", "withdrawn", "error.grading.withdrawn", std::to_string(change.enrollment_id)));
   if (auto bad = check_score(*score, assessment->max_score)) {
     bad->value = change.score;
@@ -60,7 +60,7 @@ Result<AttendanceCounts> record_attendance(storage::Store& store, const Actor& a
 
   std::map<Id, Attendance> marks;
   for (const auto& record : unit->programmes().participant_records(programme_id, {}))
-    if (record.row.status != "withdrawn") marks[record.row.enrollment_id] = Attendance::present;
+    if (record.row.status != EnrollmentStatus::withdrawn) marks[record.row.enrollment_id] = Attendance::present;
   Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
   for (const auto& [enrollment, text] : exceptions) {
     const auto mark = parse_attendance(text);

@@ -177,9 +177,12 @@ static_assert(search_word_slots == 4, "the participant queries bind four search 
 struct ParticipantRowInto {
   long long enrollment_id = 0, person_id = 0, institution_id = 0, team_id = 0;
   int is_leader = 0;
+  std::string status;
   ParticipantRow row;
 
   const ParticipantRow& complete() {
+    // The column's CHECK allows the four statuses only.
+    row.status = parse_enrollment_status(status).value_or(EnrollmentStatus::enrolled);
     row.enrollment_id = enrollment_id;
     row.person_id = person_id;
     row.institution.id = institution_id;
@@ -194,7 +197,7 @@ struct ParticipantRowInto {
       into(target.row.sex), into(target.row.position), into(target.row.level), into(target.institution_id),            \
       into(target.row.institution.acronym), into(target.row.institution.name.es), into(target.row.institution.name.en), \
       into(target.row.subdivision.code), into(target.row.subdivision.name), into(target.team_id), into(target.row.team_name), \
-      into(target.is_leader), into(target.row.status), into(target.row.withdrawal_reason)
+      into(target.is_leader), into(target.status), into(target.row.withdrawal_reason)
 
 struct CountParticipants {
   ParticipantFilterBinding filter;

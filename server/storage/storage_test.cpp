@@ -75,7 +75,7 @@ TEST_P(StorageTest, AProgrammeLoadsWithItsModulesTeamsAndParticipants) {
   EXPECT_EQ(page.items[0].subdivision.name, "Darién");
   auto second_page = unit->programmes().participants(loaded->programme_id, {}, PageRequest{2, 2});
   ASSERT_EQ(second_page.items.size(), 1u);
-  EXPECT_EQ(second_page.items[0].status, "withdrawn");
+  EXPECT_EQ(second_page.items[0].status, EnrollmentStatus::withdrawn);
   EXPECT_EQ(second_page.items[0].withdrawal_reason, "Traslado");
 
   auto teams = unit->programmes().teams(loaded->programme_id);

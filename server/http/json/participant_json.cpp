@@ -26,7 +26,7 @@ void participant_fields(JsonWriter& json, const ParticipantRow& participant) {
     team.field("id", participant.team_id.value_or(0)).field("name", participant.team_name);
   });
   json.field("is_group_leader", participant.is_group_leader)
-      .field("status", participant.status)
+      .field("status", to_string(participant.status))
       .field("withdrawal_reason", participant.withdrawal_reason);
 }
 
