@@ -13,15 +13,21 @@ export function InstructorsPage({ programme }: { programme: number }) {
   const load = () => listInstructors(programme).then((list) => setInstructors(list.items), (error) => setMessage(problemText(error, t('error.generic'))));
   useEffect(() => { getProgramme(programme).then(setInfo, () => setInfo(null)); load(); }, [programme]);
 
+  // The box shows the change at once (a re-render before the answer would otherwise untick it);
+  // a refusal puts the server's list back.
   const toggle = async (instructor: Instructor, position: number) => {
     setMessage('');
     setSaved('');
     const modules = instructor.modules.includes(position) ? instructor.modules.filter((m) => m !== position) : [...instructor.modules, position].sort((a, b) => a - b);
+    setInstructors((list) => list.map((item) => (item.user_id === instructor.user_id ? { ...item, modules } : item)));
     try {
       await setInstructorModules(programme, instructor.user_id, modules);
       setSaved(t('instructors.saved', { name: instructor.display_name }));
       load();
-    } catch (error) { setMessage(problemText(error, t('error.generic'))); }
+    } catch (error) {
+      setMessage(problemText(error, t('error.generic')));
+      load();
+    }
   };
 
   return (
