@@ -1,5 +1,5 @@
 #pragma once
-// What a handler sees of a request, and what it answers. Handlers do not include restinio: only
+// What a handler sees of a request, and what it answers. Handlers do not include Beast: only
 // server.cpp does, which keeps them quick to compile and easy to test.
 #include <functional>
 #include <map>
