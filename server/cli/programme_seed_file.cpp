@@ -99,7 +99,7 @@ static void describe(BodyReader& file, ParticipantSeed& participant) {
       .optional("position", participant.position, name)
       .required("level", participant.level, key)
       .optional("subdivision", participant.subdivision_code, key)
-      .optional("status", participant.status, key)
+      .choice("status", participant.status, parse_enrollment_status)
       .optional("withdrawal_reason", participant.withdrawal_reason, text)
       .optional("team", participant.team_key, key);
 }

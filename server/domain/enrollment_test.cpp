@@ -33,8 +33,8 @@ TEST(ProgrammeSeed, ProblemsNameTheirEntry) {
   seed.programme.title = {"T", "T"};
   seed.institutions.push_back({"inst", {"I", "I"}, "I", "", "national", "", ""});
   seed.teams.push_back({"team", "Equipo", "", "p2"});
-  seed.participants.push_back({"p1", "Ana", "Pérez", "female", "ana@x.pa", "inst", "", "national", "", "enrolled", "", "team"});
-  seed.participants.push_back({"p2", "Luis", "Ríos", "male", "not-an-email", "nope", "", "regional", "PA-99", "withdrawn", "", ""});
+  seed.participants.push_back({"p1", "Ana", "Pérez", "female", "ana@x.pa", "inst", "", "national", "", EnrollmentStatus::enrolled, "", "team"});
+  seed.participants.push_back({"p2", "Luis", "Ríos", "male", "not-an-email", "nope", "", "regional", "PA-99", EnrollmentStatus::withdrawn, "", ""});
   const auto result = check_programme_seed(seed);
   ASSERT_FALSE(result);
   std::vector<std::string> fields;

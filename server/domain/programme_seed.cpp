@@ -56,7 +56,7 @@ void check_teaching(const ProgrammeSeed& seed, Error& error) {
     ++row;
     const auto person = people.find(grade.participant_key);
     if (person == people.end()) error.details.push_back(seed_problem("grades.participant", row, "unknown_participant", grade.participant_key));
-    else if (person->second->status == "withdrawn") error.details.push_back(seed_problem("grades.participant", row, "not_active", grade.participant_key));
+    else if (person->second->status == EnrollmentStatus::withdrawn) error.details.push_back(seed_problem("grades.participant", row, "not_active", grade.participant_key));
     const auto assessment = assessments.find(grade.assessment_code);
     if (assessment == assessments.end())
       error.details.push_back(seed_problem("grades.assessment", row, "unknown_assessment", grade.assessment_code));
@@ -117,7 +117,7 @@ void check_projects(const ProgrammeSeed& seed, const std::set<std::string>& team
       error.details.push_back(seed_problem("reviews.juror", row, "duplicate", review.juror_key));
     bool conflicted = std::ranges::find(juror->conflict_teams, review.team_key) != juror->conflict_teams.end();
     for (const auto& participant : seed.participants)
-      if (participant.team_key == review.team_key && participant.status != "withdrawn" &&
+      if (participant.team_key == review.team_key && participant.status != EnrollmentStatus::withdrawn &&
           ((!juror->institution_key.empty() && participant.institution_key == juror->institution_key) ||
            (!participant.email.empty() && normalise_email(participant.email) == normalise_email(juror->email))))
         conflicted = true;
@@ -156,9 +156,8 @@ Result<void> check_programme_seed(const ProgrammeSeed& seed) {
       error.details.push_back(seed_problem("participants.email", row, "invalid_email", participant.email));
     else if (!participant.email.empty() && !emails.insert(normalise_email(participant.email)).second)
       error.details.push_back(seed_problem("participants.email", row, "duplicate", participant.email));
-    const auto status = parse_enrollment_status(participant.status);
-    if (!status) error.details.push_back(seed_problem("participants.status", row, "unknown_status", participant.status));
-    if (status == EnrollmentStatus::withdrawn && participant.withdrawal_reason.empty())
+    // The status is an enumeration: a file's unknown status is refused where it is read.
+    if (participant.status == EnrollmentStatus::withdrawn && participant.withdrawal_reason.empty())
       error.details.push_back(seed_problem("participants.withdrawal_reason", row, "required", participant.key));
   }
   row = 0;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/enrollment.hpp"
 #include "domain/programme.hpp"
 
 namespace diplomado {
@@ -36,7 +37,7 @@ struct ParticipantSeed {
   std::string position;
   std::string level;
   std::string subdivision_code;
-  std::string status = "enrolled";
+  EnrollmentStatus status = EnrollmentStatus::enrolled;
   std::string withdrawal_reason;
   std::string team_key;
 };

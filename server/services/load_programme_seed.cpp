@@ -26,7 +26,7 @@ static void write_teaching(storage::UnitOfWork& unit, const ProgrammeSeed& seed,
   for (const auto& attendance : seed.attendance) {
     std::map<std::string, Attendance> marks;
     for (const auto& participant : seed.participants)
-      if (participant.status != "withdrawn") marks[participant.key] = Attendance::present;
+      if (participant.status != EnrollmentStatus::withdrawn) marks[participant.key] = Attendance::present;
     for (const auto& key : attendance.late) marks[key] = Attendance::late;
     for (const auto& key : attendance.excused) marks[key] = Attendance::excused;
     for (const auto& key : attendance.absent) marks[key] = Attendance::absent;

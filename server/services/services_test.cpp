@@ -173,7 +173,7 @@ TEST_P(ServicesTest, RolesDecideWhatEachUserSees) {
 // do not know about, as an import or another process would make.
 void enrol_one_more(storage::Store& store, Id programme_id, const std::string& key) {
   auto unit = store.begin(storage::TransactionMode::read_write);
-  ParticipantSeed person{key, "Nueva", "Persona", "female", key + "@example.pa", "", "", "local", "", "enrolled", "", ""};
+  ParticipantSeed person{key, "Nueva", "Persona", "female", key + "@example.pa", "", "", "local", "", EnrollmentStatus::enrolled, "", ""};
   const auto institution = unit->people().find_or_insert_institution({"snm", {"Servicio Nacional de Migración", "National Migration Service"}, "SNM", "", "national", "", ""});
   const auto person_id = unit->people().insert_person(person, institution);
   unit->programmes().insert_enrollment(programme_id, person_id, person, std::nullopt);

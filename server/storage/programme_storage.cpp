@@ -500,9 +500,10 @@ class SociProgrammeRepository final : public ProgrammeRepository {
 
   Id insert_enrollment(Id programme_id, Id person_id, const ParticipantSeed& participant, std::optional<Id> team_id) override {
     long long programme = programme_id, person = person_id, team = team_id.value_or(0), id = 0;
+    const std::string status(to_string(participant.status));
     m_sql << "INSERT INTO enrollment (programme_id, person_id, team_id, status, withdrawal_reason) "
              "VALUES (:p, :person, NULLIF(:t, 0), :s, :r) RETURNING id",
-        use(programme), use(person), use(team), use(participant.status), use(participant.withdrawal_reason), into(id);
+        use(programme), use(person), use(team), use(status), use(participant.withdrawal_reason), into(id);
     return id;
   }
 

@@ -45,7 +45,7 @@ TEST_P(StorageTest, AProgrammeLoadsWithItsModulesTeamsAndParticipants) {
                         .with_team("darien", "Darién — SENAFRONT", "PA-5", "p1")
                         .with_participant("p1", "Ana", "Ábrego", "senafront", "darien")
                         .with_participant("p2", "Luis", "Barría", "snm", "darien")
-                        .with_participant("p3", "Rosa", "Cedeño", "snm", "", "withdrawn", "Traslado")
+                        .with_participant("p3", "Rosa", "Cedeño", "snm", "", EnrollmentStatus::withdrawn, "Traslado")
                         .build();
   auto loaded = services::load_programme_seed(store(), seed, now);
   ASSERT_TRUE(loaded);

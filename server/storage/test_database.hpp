@@ -89,7 +89,7 @@ class SeedBuilder {
     return *this;
   }
   SeedBuilder& with_participant(std::string key, std::string given, std::string family, std::string institution, std::string team,
-                                std::string status = "enrolled", std::string reason = "") {
+                                EnrollmentStatus status = EnrollmentStatus::enrolled, std::string reason = "") {
     m_seed.participants.push_back({key, given, family, "female", key + "@example.pa", institution, "Oficial", "local", "PA-5", status,
                                    reason, team});
     return *this;
