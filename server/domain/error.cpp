@@ -22,6 +22,7 @@ const char* to_string(ErrorCode code) {
     case ErrorCode::conflict: return "conflict";
     case ErrorCode::too_many_requests: return "too_many_requests";
     case ErrorCode::payload_too_large: return "payload_too_large";
+    case ErrorCode::header_too_large: return "header_too_large";
     case ErrorCode::unsupported_media_type: return "unsupported_media_type";
     case ErrorCode::unprocessable: return "unprocessable";
     case ErrorCode::unavailable: return "unavailable";

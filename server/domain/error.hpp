@@ -16,6 +16,7 @@ enum class ErrorCode {
   conflict,           // stale version, duplicate key
   too_many_requests,  // throttled
   payload_too_large,
+  header_too_large,
   unsupported_media_type,
   unprocessable,      // a file read whole whose rows are in error: nothing was written
   unavailable,        // storage could not be reached

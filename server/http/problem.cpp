@@ -13,6 +13,7 @@ int status_for(ErrorCode code) {
     case ErrorCode::method_not_allowed: return 405;
     case ErrorCode::conflict: return 409;
     case ErrorCode::payload_too_large: return 413;
+    case ErrorCode::header_too_large: return 431;
     case ErrorCode::unsupported_media_type: return 415;
     case ErrorCode::unprocessable: return 422;
     case ErrorCode::too_many_requests: return 429;

@@ -200,7 +200,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       co_await bhttp::async_read_header(m_socket, m_buffer, head, checked(error));
       if (error == bhttp::error::header_limit) {
         RequestContext context(m_app);
-        co_await send(problem_with_status(431, "error.header_too_large", context.language), Method::get, 11, false);
+        co_await send(problem_response(make_error(ErrorCode::header_too_large, "error.header_too_large"), context.language), Method::get, 11, false);
         break;
       }
       if (error) break;  // closed, timed out or not HTTP: nothing to answer
@@ -273,12 +273,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
  private:
-  static HttpResponse problem_with_status(int status, const char* key, Language language) {
-    auto response = problem_response(make_error(ErrorCode::invalid_input, key), language);
-    response.status = status;
-    return response;
-  }
-
   void expire_after(std::chrono::milliseconds timeout) { m_deadline.store(steady_milliseconds() + timeout.count(), std::memory_order_relaxed); }
 
   // After refusing a request whose body was not read: stop sending, then read and drop what the

@@ -173,6 +173,19 @@ test('a JSON body with more values than a request may carry is refused, naming t
   assert.equal(problem.errors[0].code, 'too_many_values');
 });
 
+test('headers over 16 KiB get 431 and the connection ends', async () => {
+  const answer = await new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1');
+    let text = '';
+    socket.on('error', reject);
+    socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+    socket.on('end', () => resolve(text));
+    socket.on('connect', () => socket.write(`GET /api/v1/programmes HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(20 * 1024)}\r\n\r\n`));
+  });
+  assert.match(answer, /^HTTP\/1\.1 431/);
+  assert.match(answer, /"status":431/);
+});
+
 test('a chunked body is cut off where it passes the route limit', async () => {
   const answer = await new Promise((resolve, reject) => {
     const socket = connect(server.port, '127.0.0.1');
