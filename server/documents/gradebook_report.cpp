@@ -1,5 +1,8 @@
 #include "documents/gradebook_report.hpp"
 
+#include <algorithm>
+
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "documents/spreadsheet_cell.hpp"
@@ -33,6 +36,51 @@ std::string gradebook_csv(const services::Gradebook& gradebook) {
   return out;
 }
 
+std::string shortfall_text(const RequirementGap& gap, Language language) {
+  const auto text = translate(std::string("gradebook.shortfall.") + std::string(to_string(gap.kind)), language);
+  const auto number = [&](std::optional<double> value) {
+    auto written = fmt::format("{}", value.value_or(0));
+    if (language == Language::es) std::replace(written.begin(), written.end(), '.', ',');
+    return written;
+  };
+  const auto module = gap.module ? *gap.module + 1 : 0;
+  switch (gap.kind) {
+    case Shortfall::attendance:
+      if (!gap.value) return fmt::format(fmt::runtime(translate("gradebook.shortfall.attendance_none", language)), number(gap.required));
+      return fmt::format(fmt::runtime(text), number(gap.value), number(gap.required));
+    case Shortfall::module_failed: return fmt::format(fmt::runtime(text), module, number(gap.value), number(gap.required));
+    case Shortfall::module_ungraded: return fmt::format(fmt::runtime(text), module, number(gap.required));
+    case Shortfall::withdrawn:
+    case Shortfall::project_missing: return text;
+  }
+  return text;
+}
+
+Table gradebook_table(const services::Gradebook& gradebook, Language language) {
+  Table table{translate("gradebook.export.sheet", language), {}, {}};
+  table.headers = {translate("export.given_names", language), translate("export.family_names", language), translate("export.institution", language),
+                   translate("export.team", language), translate("export.status", language)};
+  for (std::size_t m = 1; m <= gradebook.modules.size(); ++m)
+    table.headers.push_back(fmt::format(fmt::runtime(translate("gradebook.export.module", language)), m));
+  for (const auto* key : {"gradebook.export.final_grade", "gradebook.export.attendance", "gradebook.export.meets", "gradebook.export.reasons"})
+    table.headers.push_back(translate(key, language));
+  const auto number = [](const std::optional<double>& value) { return value ? TableCell(*value) : TableCell(); };
+  table.rows.reserve(gradebook.rows.size());
+  for (const auto& row : gradebook.rows) {
+    auto& cells = table.rows.emplace_back();
+    cells = {row.enrollment.given_names, row.enrollment.family_names, row.enrollment.institution, row.enrollment.team_name,
+             translate("export.value." + std::string(to_string(row.enrollment.status)), language)};
+    for (const auto& grade : row.progress.module_grades) cells.push_back(number(grade));
+    cells.push_back(number(row.progress.final_grade));
+    cells.push_back(number(row.progress.attendance));
+    cells.emplace_back(translate(row.meets_requirements ? "gradebook.export.yes" : "gradebook.export.no", language));
+    std::string reasons;
+    for (const auto& gap : row.gaps) reasons += (reasons.empty() ? "" : "; ") + shortfall_text(gap, language);
+    cells.emplace_back(std::move(reasons));
+  }
+  return table;
+}
+
 // Written by the streaming writer: 100,000 rows go straight into one string, with no tree of
 // objects built first.
 std::string gradebook_json(const services::Gradebook& gradebook) {
@@ -61,7 +109,8 @@ std::string gradebook_json(const services::Gradebook& gradebook) {
         .field("given_names", row.enrollment.given_names)
         .field("family_names", row.enrollment.family_names)
         .field("status", to_string(row.enrollment.status))
-        .field("team", row.enrollment.team_name);
+        .field("team", row.enrollment.team_name)
+        .field("institution", row.enrollment.institution);
     json.key("module_grades");
     write_value(json, p.module_grades);
     json.key("final_grade");
@@ -71,7 +120,15 @@ std::string gradebook_json(const services::Gradebook& gradebook) {
     json.key("module_attendance");
     write_value(json, p.module_attendance);
     json.field("modules_passed", p.modules_passed).field("project_submitted", row.project_submitted).field("meets_requirements", row.meets_requirements);
-    json.end_object();
+    json.key("shortfalls").begin_array();
+    for (const auto& gap : row.gaps) {
+      json.begin_object().field("kind", to_string(gap.kind));
+      if (gap.module) json.field("module", static_cast<std::int64_t>(*gap.module + 1));
+      if (gap.value) json.field("value", *gap.value);
+      if (gap.required) json.field("required", *gap.required);
+      json.end_object();
+    }
+    json.end_array().end_object();
   }
   json.end_array().end_object();
   return json.take();

@@ -1,14 +1,8 @@
 #include "documents/participant_export.hpp"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
 #include <array>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
-#include "documents/spreadsheet_cell.hpp"
+#include "documents/table_writer.hpp"
 
 namespace diplomado::documents {
 namespace {
@@ -39,63 +33,25 @@ std::vector<std::string> cells_of(const ParticipantRecord& record, Language lang
           record.consent_purposes};
 }
 
-std::vector<std::string> headers(Language language) {
-  std::vector<std::string> result;
-  for (const auto* key : header_keys) result.push_back(translate(key, language));
-  return result;
-}
-
 }  // namespace
 
+Table participants_table(const std::vector<ParticipantRecord>& records, Language language) {
+  Table table{translate("export.sheet", language), {}, {}};
+  for (const auto* key : header_keys) table.headers.push_back(translate(key, language));
+  table.rows.reserve(records.size());
+  for (const auto& record : records) {
+    auto& row = table.rows.emplace_back();
+    for (auto& cell : cells_of(record, language)) row.emplace_back(std::move(cell));
+  }
+  return table;
+}
+
 std::string participants_csv(const std::vector<ParticipantRecord>& records, Language language) {
-  const char separator = language == Language::es ? ';' : ',';
-  std::string out = language == Language::es ? "\xEF\xBB\xBF" : "";
-  auto append_row = [&](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out.push_back(separator);
-      out += csv_cell(cells[i], separator);
-    }
-    out += "\r\n";
-  };
-  append_row(headers(language));
-  for (const auto& record : records) append_row(cells_of(record, language));
-  return out;
+  return table_csv(participants_table(records, language), language);
 }
 
 Result<std::string> participants_xlsx(const std::vector<ParticipantRecord>& records, Language language) {
-  // libxlsxwriter 1.1.4 writes to a file only; a private temporary file, removed at once.
-  std::string path = (std::filesystem::temp_directory_path() / "diplomado-export-XXXXXX").string();
-  const int descriptor = ::mkstemp(path.data());
-  if (descriptor < 0) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
-  ::close(descriptor);
-  struct Remove {
-    std::string path;
-    ~Remove() { std::filesystem::remove(path); }
-  } remove{path};
-
-  lxw_workbook* workbook = workbook_new(path.c_str());
-  if (!workbook) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, translate("export.sheet", language).c_str());
-  lxw_format* bold = workbook_add_format(workbook);
-  format_set_bold(bold);
-  const auto header_cells = headers(language);
-  for (std::size_t column = 0; column < header_cells.size(); ++column)
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(column), header_cells[column].c_str(), bold);
-  lxw_row_t row_number = 1;
-  for (const auto& record : records) {
-    const auto cells = cells_of(record, language);
-    for (std::size_t column = 0; column < cells.size(); ++column)
-      if (!cells[column].empty())
-        worksheet_write_string(sheet, row_number, static_cast<lxw_col_t>(column), neutralise_formula(cells[column]).c_str(), nullptr);
-    ++row_number;
-  }
-  worksheet_freeze_panes(sheet, 1, 0);
-  worksheet_autofilter(sheet, 0, 0, row_number - 1, static_cast<lxw_col_t>(header_cells.size() - 1));
-  if (workbook_close(workbook) != LXW_NO_ERROR) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  return table_xlsx(participants_table(records, language));
 }
 
 }  // namespace diplomado::documents

@@ -7,10 +7,12 @@
 
 #include "domain/error.hpp"
 #include "domain/messages.hpp"
+#include "documents/table_writer.hpp"
 #include "domain/programme.hpp"
 
 namespace diplomado::documents {
 
+Table participants_table(const std::vector<ParticipantRecord>& records, Language language);
 // Spanish: semicolons and a UTF-8 BOM, as Excel in a Spanish locale opens them; English: commas.
 std::string participants_csv(const std::vector<ParticipantRecord>& records, Language language);
 Result<std::string> participants_xlsx(const std::vector<ParticipantRecord>& records, Language language);

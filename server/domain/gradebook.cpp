@@ -220,6 +220,33 @@ EnrollmentProgress compute_progress(const GradebookInput& input, std::size_t enr
   return progress;
 }
 
+std::string_view to_string(Shortfall shortfall) {
+  switch (shortfall) {
+    case Shortfall::withdrawn: return "withdrawn";
+    case Shortfall::attendance: return "attendance";
+    case Shortfall::module_failed: return "module_failed";
+    case Shortfall::module_ungraded: return "module_ungraded";
+    case Shortfall::project_missing: return "project_missing";
+  }
+  return "withdrawn";
+}
+
+std::vector<RequirementGap> requirement_gaps(const GradebookInput& input, const EnrollmentProgress& progress, bool withdrawn,
+                                             bool project_required, bool project_submitted) {
+  std::vector<RequirementGap> gaps;
+  if (withdrawn) gaps.push_back({Shortfall::withdrawn, std::nullopt, std::nullopt, std::nullopt});
+  if (!progress.meets_attendance)
+    gaps.push_back({Shortfall::attendance, std::nullopt, progress.attendance, input.policy.attendance_threshold});
+  for (std::size_t m = 0; m < input.modules.size() && m < progress.module_passed.size(); ++m) {
+    if (progress.module_passed[m]) continue;
+    const double pass_mark = input.modules[m].pass_mark.value_or(input.policy.module_pass_mark);
+    const auto& grade = progress.module_grades[m];
+    gaps.push_back({grade ? Shortfall::module_failed : Shortfall::module_ungraded, m, grade, pass_mark});
+  }
+  if (project_required && !project_submitted) gaps.push_back({Shortfall::project_missing, std::nullopt, std::nullopt, std::nullopt});
+  return gaps;
+}
+
 void compute_gradebook(const GradebookInput& input, std::vector<EnrollmentProgress>& out) {
   out.resize(input.enrollments);
   for (std::size_t e = 0; e < input.enrollments; ++e) out[e] = compute_progress(input, e);

@@ -93,6 +93,22 @@ void compute_gradebook(const GradebookInput& input, std::vector<EnrollmentProgre
 
 double round_half_away(double value, int decimals);
 
+// Why an enrolment does not meet the requirements: every reason, not only the first, so a
+// coordinator can tell an official what is missing. Texts are made at the edges (es/en).
+enum class Shortfall { withdrawn, attendance, module_failed, module_ungraded, project_missing };
+std::string_view to_string(Shortfall shortfall);
+
+struct RequirementGap {
+  Shortfall kind = Shortfall::withdrawn;
+  std::optional<std::size_t> module;  // index into the modules, for module_failed / module_ungraded
+  std::optional<double> value;        // the attendance or grade reached, when there is one
+  std::optional<double> required;     // the threshold or pass mark
+};
+
+// The gaps of one enrolment; empty exactly when it meets the requirements.
+std::vector<RequirementGap> requirement_gaps(const GradebookInput& input, const EnrollmentProgress& progress, bool withdrawn,
+                                             bool project_required, bool project_submitted);
+
 // Knowledge gain (issue 3, item 6): the pre-test against the post-test.
 struct ParticipantGain {
   double pre = 0;

@@ -112,6 +112,31 @@ TEST(Gradebook, AWholeProgrammeIsComputedRowByRow) {
   EXPECT_FALSE(rows[1].meets_attendance);
 }
 
+TEST(Gradebook, EveryRequirementGapIsGivenNotOnlyTheFirst) {
+  // Module 0: 76.3 passes 70; module 1 (pass mark 60): ungraded. Attendance 1 of 4 = 25 %.
+  auto input = two_modules({8, 15, none, none, none, none}, {present, absent, absent, absent}, {.missing_grade = MissingGrade::left_out});
+  const auto progress = compute_progress(input, 0);
+  const auto gaps = requirement_gaps(input, progress, true, true, false);
+  ASSERT_EQ(gaps.size(), 4u);
+  EXPECT_EQ(gaps[0].kind, Shortfall::withdrawn);
+  EXPECT_EQ(gaps[1].kind, Shortfall::attendance);
+  EXPECT_EQ(gaps[1].value, 25.0);
+  EXPECT_EQ(gaps[1].required, 80.0);
+  EXPECT_EQ(gaps[2].kind, Shortfall::module_ungraded);
+  EXPECT_EQ(gaps[2].module, 1u);
+  EXPECT_EQ(gaps[2].required, 60.0);  // the module's own pass mark, not the policy's
+  EXPECT_EQ(gaps[3].kind, Shortfall::project_missing);
+
+  // A failed module names its grade; an enrolment that meets everything has no gap.
+  auto failing = two_modules({8, 15, 50, 50, 10, 30}, {present, present, present, present});
+  const auto failed = requirement_gaps(failing, compute_progress(failing, 0), false, false, false);
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0].kind, Shortfall::module_failed);
+  EXPECT_EQ(failed[0].value, 50.0);
+  auto passing = two_modules({8, 15, 90, 50, 10, 30}, {present, present, present, present});
+  EXPECT_TRUE(requirement_gaps(passing, compute_progress(passing, 0), false, true, true).empty());
+}
+
 TEST(Gradebook, StructureAndScoresAreCheckedNamingTheRule) {
   const auto codes = [](const std::vector<FieldError>& errors) {
     std::vector<std::string> found;

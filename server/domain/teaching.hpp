@@ -21,6 +21,7 @@ struct GradebookEnrollment {
   EnrollmentStatus status = EnrollmentStatus::enrolled;
   std::optional<Id> team_id;
   std::string team_name;
+  std::string institution;  // its acronym, or its Spanish name when it has none; empty without one
 };
 
 struct SessionRecord {

@@ -50,6 +50,7 @@ const std::vector<Route>& route_table() {
       {post, "/api/v1/programmes/{programme_id}/team_formations/apply", manage_programme, handle_apply_teams, 1024 * 1024},
 
       {get, "/api/v1/programmes/{programme_id}/gradebook", record_teaching, handle_get_gradebook},
+      {get, "/api/v1/programmes/{programme_id}/gradebook/export", record_teaching, handle_export_gradebook},
       // Their own row, and a group leader's team: the use cases match the user by e-mail.
       {get, "/api/v1/programmes/{programme_id}/progress/me", view_programme, handle_get_my_progress},
       {get, "/api/v1/programmes/{programme_id}/progress/team", view_programme, handle_get_team_progress},

@@ -2,6 +2,7 @@
 
 #include "services/get_programme.hpp"
 #include "services/module_access.hpp"
+#include "domain/text_key.hpp"
 #include "domain/validation.hpp"
 
 #include <algorithm>
@@ -40,8 +41,9 @@ std::vector<GradebookRow> compute_rows(LoadedGradebook& data) {
     const bool all_passed = progress[e].modules_passed == static_cast<int>(data.input.modules.size());
     const auto team = data.enrollments[e].team_id;
     const bool project = team && data.teams_with_project.contains(*team);
+    auto gaps = requirement_gaps(data.input, progress[e], !active, data.projects_required, project);
     const bool meets = active && all_passed && progress[e].meets_attendance && (project || !data.projects_required);
-    rows.push_back({std::move(data.enrollments[e]), std::move(progress[e]), meets, project});
+    rows.push_back({std::move(data.enrollments[e]), std::move(progress[e]), meets, project, std::move(gaps)});
   }
   return rows;
 }
@@ -188,6 +190,62 @@ Result<Gradebook> get_team_progress(storage::Store& store, const Actor& actor, I
       team.rows.push_back(std::move(row));
     }
   return team;
+}
+
+}  // namespace diplomado::services
+
+namespace diplomado::services {
+
+std::optional<GradebookSort> parse_gradebook_sort(std::string_view text) {
+  if (text == "name") return GradebookSort::name;
+  if (text == "team") return GradebookSort::team;
+  if (text == "institution") return GradebookSort::institution;
+  if (text == "final_grade") return GradebookSort::final_grade;
+  if (text == "attendance") return GradebookSort::attendance;
+  return std::nullopt;
+}
+
+void select_rows(std::vector<GradebookRow>& rows, const GradebookSelection& selection) {
+  std::erase_if(rows, [&](const GradebookRow& row) {
+    return (selection.team && row.enrollment.team_name != *selection.team) ||
+           (selection.institution && row.enrollment.institution != *selection.institution) ||
+           (selection.status && row.enrollment.status != *selection.status) ||
+           (selection.meets_requirements && row.meets_requirements != *selection.meets_requirements);
+  });
+  // Rows come from storage in name order; that order breaks every tie.
+  const auto by_text = [&](auto key) {
+    std::vector<std::string> keys;
+    keys.reserve(rows.size());
+    for (const auto& row : rows) keys.push_back(fold_for_matching(key(row)));
+    std::vector<std::size_t> order(rows.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      // An empty team or institution sorts last either way.
+      if (keys[a].empty() != keys[b].empty()) return keys[b].empty();
+      return selection.descending ? keys[b] < keys[a] : keys[a] < keys[b];
+    });
+    std::vector<GradebookRow> sorted;
+    sorted.reserve(rows.size());
+    for (auto i : order) sorted.push_back(std::move(rows[i]));
+    rows = std::move(sorted);
+  };
+  const auto by_number = [&](auto value) {
+    std::stable_sort(rows.begin(), rows.end(), [&](const GradebookRow& a, const GradebookRow& b) {
+      const std::optional<double> x = value(a), y = value(b);
+      if (x.has_value() != y.has_value()) return x.has_value();
+      if (!x) return false;
+      return selection.descending ? *y < *x : *x < *y;
+    });
+  };
+  switch (selection.sort) {
+    case GradebookSort::name:
+      if (selection.descending) std::reverse(rows.begin(), rows.end());
+      break;
+    case GradebookSort::team: by_text([](const GradebookRow& row) -> const std::string& { return row.enrollment.team_name; }); break;
+    case GradebookSort::institution: by_text([](const GradebookRow& row) -> const std::string& { return row.enrollment.institution; }); break;
+    case GradebookSort::final_grade: by_number([](const GradebookRow& row) { return row.progress.final_grade; }); break;
+    case GradebookSort::attendance: by_number([](const GradebookRow& row) { return row.progress.attendance; }); break;
+  }
 }
 
 }  // namespace diplomado::services

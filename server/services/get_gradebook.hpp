@@ -17,6 +17,7 @@ struct GradebookRow {
   // programme grades final projects (it has a rubric), the team's project submitted.
   bool meets_requirements = false;
   bool project_submitted = false;
+  std::vector<RequirementGap> gaps;  // every reason the requirements are not met; empty when they are
 };
 
 struct GradebookAssessment {
@@ -37,6 +38,22 @@ struct Gradebook {
 
 // actor: empty for the CLI. Grades are personal data: coordinators and instructors read them.
 Result<Gradebook> get_gradebook(storage::Store& store, const std::optional<Actor>& actor, Id programme_id);
+
+// What the gradebook screen shows, for its export: the rows of one team, institution, status or
+// requirements outcome, in one order. Empty filters keep every row.
+enum class GradebookSort { name, team, institution, final_grade, attendance };
+struct GradebookSelection {
+  std::optional<std::string> team;
+  std::optional<std::string> institution;
+  std::optional<EnrollmentStatus> status;
+  std::optional<bool> meets_requirements;
+  GradebookSort sort = GradebookSort::name;
+  bool descending = false;
+};
+std::optional<GradebookSort> parse_gradebook_sort(std::string_view text);
+// Keeps the selected rows in the selected order (names as storage sorts them, accents and case
+// aside); a missing grade or rate sorts last either way.
+void select_rows(std::vector<GradebookRow>& rows, const GradebookSelection& selection);
 
 struct ParticipantGainRow {
   GradebookEnrollment enrollment;

@@ -190,10 +190,12 @@ class SociTeachingRepository final : public TeachingRepository {
       std::string status;
       long long id = 0, person = 0, team = 0;
       soci::statement statement =
-          (m_sql.prepare << "SELECT e.id, p.id, p.given_names, p.family_names, COALESCE(p.email, ''), e.status, COALESCE(e.team_id, 0), COALESCE(t.name, '') "
+          (m_sql.prepare << "SELECT e.id, p.id, p.given_names, p.family_names, COALESCE(p.email, ''), e.status, COALESCE(e.team_id, 0), COALESCE(t.name, ''), "
+                            "COALESCE(NULLIF(i.acronym, ''), i.name_es, '') "
                             "FROM enrollment e JOIN person p ON p.id = e.person_id LEFT JOIN team t ON t.id = e.team_id "
+                            "LEFT JOIN institution i ON i.id = p.institution_id "
                             "WHERE e.programme_id = :p ORDER BY p.sort_name, e.id",
-           into(id), into(person), into(row.given_names), into(row.family_names), into(row.email), into(status), into(team), into(row.team_name),
+           into(id), into(person), into(row.given_names), into(row.family_names), into(row.email), into(status), into(team), into(row.team_name), into(row.institution),
            use(programme));
       statement.execute();
       while (statement.fetch()) {

@@ -47,6 +47,46 @@ test('coordinators and instructors read the gradebook; the donor reads the aggre
   assert.equal(full.participants.length, 52);
 });
 
+test('every row names every reason it falls short, and the export holds what the screen shows, in its order', async () => {
+  const book = await gradebook();
+  const unmet = book.rows.filter((row) => !row.meets_requirements);
+  assert.equal(unmet.length, book.enrollments - book.meeting_requirements);
+  for (const row of book.rows) assert.equal(row.shortfalls.length === 0, row.meets_requirements, `${row.enrollment_id}: reasons match the outcome`);
+  const withdrawn = book.rows.find((row) => row.status === 'withdrawn');
+  assert.equal(withdrawn.shortfalls[0].kind, 'withdrawn');
+  const attendance = unmet.flatMap((row) => row.shortfalls).find((gap) => gap.kind === 'attendance' && gap.value != null);
+  if (attendance) assert.ok(attendance.value < attendance.required);
+  assert.ok(book.rows.some((row) => row.institution !== ''), 'rows carry their institution');
+
+  const base = `/api/v1/programmes/${programmeId}/gradebook/export`;
+  const csv = await get(server, `${base}?requirements=unmet&sort=final_grade&order=desc&lang=es`, coordinator);
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-disposition'), /libro-de-calificaciones\.csv/);
+  const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(lines.length, 1 + unmet.length, 'the header and the unmet rows only');
+  const header = lines[0].split(';');
+  assert.equal(header.at(-1), 'Motivos');
+  const finalColumn = header.indexOf('Nota final');
+  const finals = lines.slice(1).map((line) => line.split(';')[finalColumn]).filter((cell) => cell !== '').map((cell) => Number(cell.replace(',', '.')));
+  assert.deepEqual(finals, [...finals].sort((a, b) => b - a), 'highest final grade first');
+  assert.ok(lines.slice(1).every((line) => line.split(';').at(-1).length > 0), 'each unmet row says why');
+
+  const team = book.rows.find((row) => row.team).team;
+  const english = await (await get(server, `${base}?team=${encodeURIComponent(team)}&lang=en`, coordinator)).text();
+  assert.equal(english.trim().split('\r\n').length, 1 + book.rows.filter((row) => row.team === team).length);
+  assert.match(english.split('\r\n')[0], /Meets the requirements,Reasons$/);
+
+  const xlsx = await get(server, `${base}?format=xlsx`, coordinator);
+  assert.equal(xlsx.status, 200);
+  assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+
+  const bad = await get(server, `${base}?sort=shoe_size`, coordinator);
+  assert.equal(bad.status, 400);
+  assert.equal((await bad.json()).errors[0].field, 'sort');
+  const donor = await signIn(server, 'donante@example.ca');
+  assert.equal((await get(server, base, donor)).status, 403);
+});
+
 test('a grade takes the decimal comma, needs the version it replaces, and the gradebook follows at once', async () => {
   const book = await gradebook();
   const short = book.rows.find((row) => row.status !== 'withdrawn' && row.modules_passed < 6);

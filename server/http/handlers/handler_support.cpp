@@ -49,4 +49,26 @@ Result<std::int64_t> required_version(const RequestContext& context) {
   return **version;
 }
 
+Result<std::string> export_format(const RequestContext& context) {
+  auto format = std::string(context.query_value("format").value_or("csv"));
+  if (format != "csv" && format != "xlsx") return std::unexpected(field_error("format", "unknown_format", "error.field.export_format", format));
+  return format;
+}
+
+HttpResponse table_file_response(const documents::Table& table, const std::string& format, Language language, const std::string& file_name) {
+  HttpResponse response;
+  if (format == "xlsx") {
+    auto bytes = documents::table_xlsx(table);
+    if (!bytes) return problem_response(bytes.error(), language);
+    response.body = std::move(*bytes);
+    response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  } else {
+    response.body = documents::table_csv(table, language);
+    response.content_type = "text/csv; charset=utf-8";
+  }
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "." + format + "\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
 }  // namespace diplomado::http

@@ -1,5 +1,6 @@
 #pragma once
 // Handlers: parse the request, call one service, map the result. Nothing else.
+#include "documents/table_writer.hpp"
 #include "domain/participant_import.hpp"
 #include "http/request_context.hpp"
 
@@ -37,6 +38,7 @@ HttpResponse handle_propose_teams(RequestContext& context);
 HttpResponse handle_apply_teams(RequestContext& context);
 
 HttpResponse handle_get_gradebook(RequestContext& context);
+HttpResponse handle_export_gradebook(RequestContext& context);
 HttpResponse handle_import_grades(RequestContext& context);
 HttpResponse handle_get_my_progress(RequestContext& context);
 HttpResponse handle_get_team_progress(RequestContext& context);
@@ -90,6 +92,10 @@ HttpResponse bad_path_id(const RequestContext& context, const std::string& name)
 HttpResponse rows_in_error(const std::vector<ImportIssue>& issues, Language language);
 // A file read whole and refused (its rows, or what it is): 422 rather than 400, since the request itself was well formed.
 Error refused_whole(Error error);
+// An export's ?format= (csv, the default, or xlsx), and the 400 that names any other.
+Result<std::string> export_format(const RequestContext& context);
+// A table as a download (never cached): "<file_name>.<format>" in the reader's language.
+HttpResponse table_file_response(const documents::Table& table, const std::string& format, Language language, const std::string& file_name);
 // The version an If-Match header names ("7", "\"7\"" or W/"7"); empty when there is none.
 Result<std::optional<std::int64_t>> if_match_version(const RequestContext& context);
 // The same, for edits that must name the version they replace: a 400 when there is none.

@@ -88,25 +88,12 @@ HttpResponse handle_list_participants(RequestContext& context) {
 HttpResponse handle_export_participants(RequestContext& context) {
   auto filter = filter_of(context);
   if (!filter) return problem_response(filter.error(), context.language);
-  const auto format = std::string(context.query_value("format").value_or("csv"));
-  if (format != "csv" && format != "xlsx") return problem_response(field_error("format", "unknown_format", "error.field.export_format", format), context.language);
+  const auto format = export_format(context);
+  if (!format) return problem_response(format.error(), context.language);
   const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
-  auto records = services::export_participants(context.app.store, context.actor, programme_id_of(context), *filter, format, context.app.now());
+  auto records = services::export_participants(context.app.store, context.actor, programme_id_of(context), *filter, *format, context.app.now());
   if (!records) return problem_response(records.error(), context.language);
-  HttpResponse response;
-  if (format == "xlsx") {
-    auto bytes = documents::participants_xlsx(*records, language);
-    if (!bytes) return problem_response(bytes.error(), context.language);
-    response.body = std::move(*bytes);
-    response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  } else {
-    response.body = documents::participants_csv(*records, language);
-    response.content_type = "text/csv; charset=utf-8";
-  }
-  const auto name = translate("export.file_name", language) + "." + format;
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  response.headers.emplace_back("Cache-Control", "no-store");
-  return response;
+  return table_file_response(documents::participants_table(*records, language), *format, language, translate("export.file_name", language));
 }
 
 }  // namespace diplomado::http

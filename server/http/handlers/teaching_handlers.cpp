@@ -185,6 +185,43 @@ HttpResponse handle_get_gradebook(RequestContext& context) {
   return json_response(200, documents::gradebook_json(*gradebook));
 }
 
+// ?team=&institution=&status=&requirements=met|unmet&sort=&order=asc|desc&format=csv|xlsx&lang=:
+// the rows the gradebook screen shows, in its order.
+HttpResponse handle_export_gradebook(RequestContext& context) {
+  services::GradebookSelection selection;
+  const auto text = [&](const std::string& name) -> std::optional<std::string> {
+    const auto value = context.query_value(name);
+    return value && !value->empty() ? std::optional<std::string>(*value) : std::nullopt;
+  };
+  selection.team = text("team");
+  selection.institution = text("institution");
+  if (const auto status = text("status")) {
+    selection.status = parse_enrollment_status(*status);
+    if (!selection.status) return problem_response(field_error("status", "unknown_value", "error.field.unknown_value", *status), context.language);
+  }
+  if (const auto requirements = text("requirements")) {
+    if (*requirements != "met" && *requirements != "unmet")
+      return problem_response(field_error("requirements", "unknown_value", "error.field.unknown_value", *requirements), context.language);
+    selection.meets_requirements = *requirements == "met";
+  }
+  if (const auto sort = text("sort")) {
+    const auto parsed = services::parse_gradebook_sort(*sort);
+    if (!parsed) return problem_response(field_error("sort", "unknown_value", "error.field.unknown_value", *sort), context.language);
+    selection.sort = *parsed;
+  }
+  if (const auto order = text("order")) {
+    if (*order != "asc" && *order != "desc") return problem_response(field_error("order", "unknown_value", "error.field.unknown_value", *order), context.language);
+    selection.descending = *order == "desc";
+  }
+  const auto format = export_format(context);
+  if (!format) return problem_response(format.error(), context.language);
+  auto gradebook = services::get_gradebook(context.app.store, context.actor, programme_id_of(context));
+  if (!gradebook) return problem_response(gradebook.error(), context.language);
+  services::select_rows(gradebook->rows, selection);
+  const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
+  return table_file_response(documents::gradebook_table(*gradebook, language), *format, language, translate("gradebook.export.file_name", language));
+}
+
 HttpResponse handle_get_knowledge_gain(RequestContext& context) {
   auto report = services::get_knowledge_gain(context.app.store, context.actor, programme_id_of(context));
   if (!report) return problem_response(report.error(), context.language);
