@@ -33,7 +33,8 @@ struct SessionRecord {
   std::string place;
   std::string online_link;
   std::int64_t version = 1;
-  std::int64_t marks = 0;  // attendance marks recorded
+  std::int64_t marks = 0;     // attendance marks recorded
+  std::int64_t attended = 0;  // of them, present or late
 };
 
 struct AssessmentDetail {

@@ -308,21 +308,23 @@ class SociTeachingRepository final : public TeachingRepository {
   }
 
   std::vector<SessionRecord> sessions(Id programme_id) override {
-    long long programme = programme_id, id = 0, module = 0, version = 0, marks = 0;
+    long long programme = programme_id, id = 0, module = 0, version = 0, marks = 0, attended = 0;
     SessionRecord row;
     std::vector<SessionRecord> found;
     soci::statement statement =
         (m_sql.prepare << "SELECT s.id, s.module_id, s.title_es, s.title_en, s.starts_at, s.ends_at, s.place, s.online_link, s.version, "
-                          "(SELECT COUNT(*) FROM attendance t WHERE t.session_id = s.id) FROM session s "
+                          "(SELECT COUNT(*) FROM attendance t WHERE t.session_id = s.id), "
+                          "(SELECT COUNT(*) FROM attendance t WHERE t.session_id = s.id AND t.mark IN ('present', 'late')) FROM session s "
                           "JOIN module m ON m.id = s.module_id WHERE m.programme_id = :p ORDER BY s.starts_at, s.id",
          into(id), into(module), into(row.title.es), into(row.title.en), into(row.starts_at), into(row.ends_at), into(row.place),
-         into(row.online_link), into(version), into(marks), use(programme));
+         into(row.online_link), into(version), into(marks), into(attended), use(programme));
     statement.execute();
     while (statement.fetch()) {
       row.id = id;
       row.module_id = module;
       row.version = version;
       row.marks = marks;
+      row.attended = attended;
       found.push_back(row);
     }
     return found;

@@ -279,6 +279,8 @@ test('sessions and assessments are edited with their version and kept once they 
   assert.equal((await send(server, 'DELETE', path(`/sessions/${session.id}`), coordinator)).status, 204);
   const sessions = (await (await get(server, path('/sessions'), coordinator)).json()).items;
   const taken = sessions.find((row) => row.marks > 0);
+  const attendance = (await (await get(server, path(`/sessions/${taken.id}/attendance`), coordinator)).json()).marks;
+  assert.equal(taken.attended, attendance.filter((row) => row.mark === 'present' || row.mark === 'late').length, 'attended counts present and late');
   const refused = await send(server, 'DELETE', path(`/sessions/${taken.id}`), coordinator);
   assert.equal(refused.status, 409, 'a session with attendance stays');
 

@@ -63,6 +63,7 @@ void write(JsonWriter& json, const SessionRecord& session) {
       .field("module_id", session.module_id)
       .field("version", session.version)
       .field("marks", session.marks)
+      .field("attended", session.attended)
       .end_object();
 }
 
