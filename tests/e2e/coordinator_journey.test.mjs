@@ -39,9 +39,14 @@ test('sign in in Spanish, open the demo programme, see six modules and the Dari�
     const teams = page.getByRole('region', { name: 'Equipos regionales' });
     await teams.getByRole('heading', { name: 'Darién — SENAFRONT' }).waitFor();
     assert.match(await teams.innerText(), /José Paladín/);
-    const participants = page.getByRole('region', { name: 'Participantes' });
-    await participants.getByText('52 activos de 54 inscritos (2 retirados)').waitFor();
-    await participants.getByText('Servicio Nacional de Fronteras').waitFor();
+    // The dashboard: the counts, and who is at risk with every reason.
+    const figures = page.getByRole('region', { name: 'Cifras' });
+    await figures.getByText('52 activos · 2 retirados').waitFor();
+    await figures.getByText('49 / 52').waitFor();
+    const atRisk = page.getByRole('region', { name: 'Participantes en riesgo' });
+    await atRisk.getByText('3 participantes activos no cumplen todavía los requisitos.').waitFor();
+    await atRisk.getByText('Módulo 4: nota 45 — se requiere 70').waitFor();
+    await page.getByRole('region', { name: 'Asistencia por sesión' }).locator('svg').first().waitFor();
     assert.deepEqual(await axeViolations(page), []);
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -73,5 +78,42 @@ test('the programme page works on a 360 px phone with the keyboard', async () =>
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
     await page.screenshot({ path: artifactPath('programme-360.png'), fullPage: false });
+  });
+});
+
+test('the coordinator follows an at-risk participant from the dashboard to their person page and sees why', async () => {
+  await withPage('at-risk-journey', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await page.goto(server.base);
+    await page.getByLabel('Correo electrónico').fill('coordinacion@example.pa');
+    await page.getByLabel('Contraseña').fill(server.accounts['coordinacion@example.pa']);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('link', { name: /Diplomado en Gestión Integral/ }).click();
+    await page.getByRole('region', { name: 'Participantes en riesgo' }).getByRole('link', { name: 'Yanelis Vásquez Pinzón' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Yanelis Vásquez Pinzón' }).waitFor();
+    const reasons = page.getByRole('list', { name: 'Motivos por los que no cumple' });
+    assert.deepEqual(await reasons.getByRole('listitem').allInnerTexts(), ['Módulo 4: nota 45 — se requiere 70']);
+    const modules = page.getByRole('region', { name: 'Progreso' }).getByRole('table');
+    assert.equal(await modules.getByRole('row').count(), 7, 'a header and six modules');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('list', { name: 'Why the requirements are not met' }).getByText('Module 4: grade 45 — 70 required').waitFor();
+  });
+});
+
+test('an unknown address says "not found", inside and outside a programme', async () => {
+  await withPage('not-found', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await page.goto(server.base);
+    await page.getByLabel('Correo electrónico').fill('coordinacion@example.pa');
+    await page.getByLabel('Contraseña').fill(server.accounts['coordinacion@example.pa']);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('heading', { name: 'Programas' }).waitFor();
+    for (const address of ['/no/such/page', '/programmes/1/gradebooks', '/programmes/abc', '/programmes/1/participants/xyz']) {
+      await page.goto(server.base + address);
+      await page.getByRole('heading', { level: 1, name: 'Página no encontrada' }).waitFor();
+    }
+    // An old address in the hash still arrives where it meant.
+    await page.goto(`${server.base}/#/programmes/1/gradebook`);
+    await page.getByRole('heading', { level: 1, name: 'Libro de notas' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
   });
 });

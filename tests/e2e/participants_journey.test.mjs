@@ -55,6 +55,7 @@ test('import a file, fix the mapping, see the errors, correct the file and confi
   await withPage('participants-journey', { viewport: { width: 1280, height: 900 } }, async (page) => {
     await signIn(page);
     await page.getByRole('link', { name: /Diplomado en Gestión Integral/ }).click();
+    await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Participantes' }).click();
     await page.getByRole('link', { name: 'Importar desde hoja de cálculo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Importar participantes' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
@@ -92,13 +93,21 @@ test('import a file, fix the mapping, see the errors, correct the file and confi
     await page.getByRole('link', { name: 'Núñez Castillo, Yaritza' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Yaritza Núñez Castillo' }).waitFor();
-    assert.match(await page.locator('dl').innerText(), /Darién/);
+    assert.match(await page.locator('dl.facts').innerText(), /Darién/);
     await page.getByRole('button', { name: 'Retirar' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Este campo es obligatorio.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Escriba el motivo del retiro antes de retirar.' }).waitFor();
     await page.getByLabel('Motivo del retiro (obligatorio para retirar)').fill('Traslado a otra provincia');
     await page.getByRole('button', { name: 'Retirar' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Estado cambiado a «retirado».' }).waitFor();
-    assert.match(await page.locator('dl').innerText(), /retirado — Traslado a otra provincia/);
+    // A confirmation names the person, what withdrawing does, and the reason; Cancel changes nothing.
+    const dialog = page.getByRole('dialog', { name: '¿Retirar a Yaritza Núñez Castillo del programa?' });
+    await dialog.getByText('Motivo: Traslado a otra provincia').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    assert.match(await page.locator('dl.facts').innerText(), /inscrito/);
+    await page.getByRole('button', { name: 'Retirar' }).click();
+    await dialog.getByRole('button', { name: 'Retirar' }).click();
+    await page.getByRole('status').filter({ hasText: 'Estado cambiado a «retirado».' }).waitFor();
+    assert.match(await page.locator('dl.facts').innerText(), /retirado — Traslado a otra provincia/);
 
     await page.getByRole('link', { name: 'Volver a la tabla de participantes' }).click();
     await page.getByLabel('Provincia o comarca').selectOption({ label: 'Guna Yala' });
@@ -111,7 +120,7 @@ test('the roster and the wizard work on a 360 px phone, in English', async () =>
     await signIn(page);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: /Diploma course on Integrated Border Management/ }).click();
-    await page.getByRole('link', { name: 'Open the participants table' }).click();
+    await page.getByRole('navigation', { name: 'Programme sections' }).getByRole('link', { name: 'Participants' }).click();
     await page.getByRole('heading', { level: 1, name: 'Participants' }).waitFor();
     await page.getByLabel('Search').fill('ABREGO');
     // The demo has three Ábregos; the search must find them and only them.
@@ -133,7 +142,7 @@ test('enrol one person by hand, then add an institution and merge it into its du
   await withPage('institutions-journey', { viewport: { width: 1280, height: 900 } }, async (page) => {
     await signIn(page, 'sitio@example.pa');
     await page.getByRole('link', { name: /Diplomado en Gestión Integral/ }).click();
-    await page.getByRole('link', { name: 'Abrir la tabla de participantes' }).click();
+    await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Participantes' }).click();
     await page.getByRole('link', { name: 'Inscribir a una persona' }).click();
     await page.getByRole('heading', { level: 1, name: 'Inscribir a una persona' }).waitFor();
     await page.getByLabel('Nombres *').fill('Zuleika');
@@ -149,7 +158,7 @@ test('enrol one person by hand, then add an institution and merge it into its du
     await page.getByLabel('Provincia o comarca').fill('Veraguas');
     await page.getByRole('button', { name: 'Inscribir' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zuleika Arosemena' }).waitFor();
-    assert.match(await page.locator('dl').innerText(), /Ministerio de Desarrollo Social \(MIDES\)/);
+    assert.match(await page.locator('dl.facts').innerText(), /Ministerio de Desarrollo Social \(MIDES\)/);
 
     await page.getByRole('link', { name: 'Instituciones' }).click();
     await page.getByRole('heading', { level: 1, name: 'Instituciones' }).waitFor();

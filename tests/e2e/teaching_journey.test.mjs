@@ -176,7 +176,7 @@ test('the donor reads the knowledge gain: n, means, shares and the test, and no 
     await signIn(page, 'donante@example.ca');
     await page.getByRole('link', { name: 'Ganancia de conocimiento' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ganancia de conocimiento' }).waitFor();
-    const facts = page.locator('dl');
+    const facts = page.locator('dl.facts');
     await facts.getByText(/^n = \d+, z = [\d.,]+, p < 0[.,]001$/).waitFor();
     assert.match(await facts.innerText(), /Participantes con prueba de entrada y de salida \(n\)\s+5[23]/);
     assert.equal(await page.getByRole('table').count(), 0, 'observers see aggregates only');
@@ -187,7 +187,7 @@ test('the donor reads the knowledge gain: n, means, shares and the test, and no 
 test('the coordinator adds an assessment (a bad weight is refused, naming the rule) and changes the policy', async () => {
   await withPage('assessments', { viewport: { width: 1280, height: 900 } }, async (page) => {
     await signIn(page, 'coordinacion@example.pa');
-    await page.getByRole('link', { name: 'Evaluaciones y calificación' }).click();
+    await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Evaluaciones' }).click();
     await page.getByRole('heading', { level: 1, name: 'Evaluaciones y calificación' }).waitFor();
     await page.getByRole('rowheader', { name: 'M1-Q' }).waitFor();
     await page.getByLabel('Código *').fill('M2-E');
@@ -267,7 +267,7 @@ test('the instructor imports grades: a file with problems is listed row by row, 
 test('the coordinator gives the instructor module 2 only; the instructor then grades module 2 alone', async () => {
   await withPage('instructors', { viewport: { width: 1280, height: 900 } }, async (page) => {
     await signIn(page, 'coordinacion@example.pa');
-    await page.getByRole('link', { name: 'Docentes y módulos' }).click();
+    await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Docentes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Docentes y módulos' }).waitFor();
     const teacher = page.getByRole('group', { name: /Docente/ });
     await teacher.getByRole('checkbox', { name: /^2\. / }).check();

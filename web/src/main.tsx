@@ -3,4 +3,7 @@ import './i18n';
 import './styles.css';
 import { App } from './app';
 
+// Addresses used to live in the hash (#/programmes/1); a bookmark of one still arrives.
+if (location.hash.startsWith('#/')) history.replaceState(null, '', location.hash.slice(1));
+
 render(<App />, document.getElementById('app')!);

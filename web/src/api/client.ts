@@ -131,6 +131,13 @@ export const recordGrade = (programme: number, enrollment: number, assessment: n
     params: { header: csrf(), path: { programme_id: programme, enrollment_id: enrollment, assessment_id: assessment } }, body: { score }, headers: ifMatch(version),
   }));
 export const getGradebook = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/gradebook', { params: { path: programmePath(programme) } }));
+export type GradebookQuery = Omit<NonNullable<paths['/api/v1/programmes/{programme_id}/gradebook/export']['get']['parameters']['query']>, 'format' | 'lang'>;
+// The export of what the gradebook screen shows: the same filters and order, in the reader's language.
+export function gradebookExportUrl(programme: number, format: 'csv' | 'xlsx', query: GradebookQuery): string {
+  const parameters = new URLSearchParams({ format, lang: i18next.language });
+  for (const [key, value] of Object.entries(query)) if (value) parameters.set(key, String(value));
+  return `/api/v1/programmes/${programme}/gradebook/export?${parameters}`;
+}
 export type GradingPolicy = components['schemas']['GradingPolicy'];
 export const updateGradingPolicy = (programme: number, policy: GradingPolicy) =>
   answer(api.PUT('/api/v1/programmes/{programme_id}/grading_policy', { params: { header: csrf(), path: programmePath(programme) }, body: policy }));

@@ -1,7 +1,25 @@
+import type { Language } from '../i18n';
+
+// The locale numbers and dates are written in. The language's general locale until a programme
+// names its own (a programme's locale is part of its setup).
+export const localeOf = (language: Language | string) => (language === 'en' ? 'en-GB' : 'es');
+
 // Dates are calendar dates (YYYY-MM-DD): formatted as such, never shifted by a time zone.
 export function formatDate(isoDate: string, language: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'es-PA', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
+
+// A moment (ISO 8601, UTC) as the programme's clock shows it.
+export function formatMoment(iso: string, language: string, timeZone: string, style: 'medium' | 'short' = 'medium'): string {
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: style, timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
+// Every number of a column with the same decimals ("83,0" beside "83,3"), in the reader's locale.
+export function formatNumber(value: number | null | undefined, language: string, decimals = 0): string {
+  if (value == null || Number.isNaN(value)) return '—';
+  return new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
+
+export const formatPercent = (value: number | null | undefined, language: string, decimals = 0) =>
+  value == null ? '—' : `${formatNumber(value, language, decimals)} %`;

@@ -67,7 +67,7 @@ export function AssessmentsPage({ programme }: { programme: number }) {
 
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('assessments.title')}</h1>
       {saved && <p role="status">{saved}</p>}
       {messages.length > 0 && <div role="alert" class="error">{messages.map((line, index) => <p key={index}>{line}</p>)}</div>}

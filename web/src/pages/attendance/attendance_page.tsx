@@ -45,7 +45,7 @@ export function AttendancePage({ programme }: { programme: number }) {
 
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('attendance.title')}</h1>
       <label>{t('attendance.session')}
         <select value={session == null ? '' : String(session)} onChange={(event) => setSession(Number((event.target as HTMLSelectElement).value))}>

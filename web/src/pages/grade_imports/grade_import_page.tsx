@@ -33,7 +33,7 @@ export function GradeImportPage({ programme }: { programme: number }) {
 
   return (
     <article>
-      <p><a href={`#/programmes/${programme}/grades`}>{t('grade_import.back')}</a></p>
+      <p><a href={`/programmes/${programme}/grades`}>{t('grade_import.back')}</a></p>
       <h1>{t('grade_import.title')}</h1>
       <p>{t('grade_import.format')}</p>
       <pre class="sample">{t('grade_import.sample')}</pre>

@@ -67,9 +67,9 @@ export function GradesPage({ programme }: { programme: number }) {
 
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('grades.title')}</h1>
-      <p class="actions"><a class="button secondary" href={`#/programmes/${programme}/grade_import`}>{t('grades.import')}</a></p>
+      <p class="actions"><a class="button secondary" href={`/programmes/${programme}/grade_import`}>{t('grades.import')}</a></p>
       <label class="inline">{t('grades.module')}
         <select value={String(module)} onChange={(event) => setModule(Number((event.target as HTMLSelectElement).value))}>
           {(info?.modules ?? []).filter((m) => !mine || mine.includes(m.position)).map((m) => <option key={m.position} value={String(m.position)}>{m.position}. {m.title[language]}</option>)}

@@ -46,7 +46,7 @@ export function InstitutionsPage({ user }: { user: User }) {
 
   return (
     <article>
-      <p><a href="#/">{t('programme.back')}</a></p>
+      <p><a href="/">{t('programme.back')}</a></p>
       <h1>{t('institutions.title')}</h1>
       {message && <p role="status">{message}</p>}
       {errors.length > 0 && <div role="alert" class="error">{errors.map((line, index) => <p key={index}>{line}</p>)}</div>}

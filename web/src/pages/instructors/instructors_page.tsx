@@ -32,7 +32,7 @@ export function InstructorsPage({ programme }: { programme: number }) {
 
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('instructors.title')}</h1>
       <p>{t('instructors.explain')}</p>
       {message && <p role="alert">{message}</p>}

@@ -92,7 +92,7 @@ export function JuryPage({ programme }: { programme: number }) {
   const teamName = (id: number) => teams.find((team) => team.id === id)?.name ?? String(id);
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('jury.title')}</h1>
       {message && <p role="alert">{message}</p>}
       {saved && <p role="status">{saved}</p>}

@@ -18,7 +18,7 @@ export function KnowledgeGainPage({ programme }: { programme: number }) {
 
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('gain.title')}</h1>
       {message && <p role="alert">{message}</p>}
       {gain && (

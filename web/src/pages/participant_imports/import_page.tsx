@@ -50,7 +50,7 @@ export function ImportPage({ programme }: { programme: number }) {
   const hasErrors = (summary?.errors.length ?? 0) > 0;
   return (
     <article>
-      <p><a href={`#/programmes/${programme}/participants`}>{t('person.back')}</a></p>
+      <p><a href={`/programmes/${programme}/participants`}>{t('person.back')}</a></p>
       <h1>{t('import.title')}</h1>
       <ol class="steps">
         <li aria-current={!summary && !done ? 'step' : undefined}>{t('import.step.upload')}</li>
@@ -74,7 +74,7 @@ export function ImportPage({ programme }: { programme: number }) {
         <section class="card" aria-labelledby="done-heading">
           <h2 id="done-heading">{t('import.done')}</h2>
           <p role="status">{t('import.done_counts', { created: done.created, updated: done.updated, unchanged: done.unchanged, enrolled: done.enrolled })}</p>
-          <p><a href={`#/programmes/${programme}/participants`}>{t('import.to_roster')}</a></p>
+          <p><a href={`/programmes/${programme}/participants`}>{t('import.to_roster')}</a></p>
         </section>
       )}
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { ApiError, enrolParticipant } from '../../api/client';
 import { useTranslation } from '../../i18n';
 
@@ -8,6 +9,7 @@ const REQUIRED = new Set(['given_names', 'family_names', 'email', 'institution',
 // One person by hand: the same fields and checks as a row of the import.
 export function EnrolPage({ programme }: { programme: number }) {
   const { t } = useTranslation();
+  const { route } = useLocation();
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState('');
@@ -18,7 +20,7 @@ export function EnrolPage({ programme }: { programme: number }) {
     setFailure('');
     try {
       const record = await enrolParticipant(programme, values);
-      location.hash = `#/programmes/${programme}/participants/${record.enrollment_id}`;
+      route(`/programmes/${programme}/participants/${record.enrollment_id}`);
     } catch (error) {
       if (error instanceof ApiError && error.problem) {
         setFailure(error.problem.title);
@@ -29,7 +31,7 @@ export function EnrolPage({ programme }: { programme: number }) {
 
   return (
     <article class="narrow-form">
-      <p><a href={`#/programmes/${programme}/participants`}>{t('person.back')}</a></p>
+      <p><a href={`/programmes/${programme}/participants`}>{t('person.back')}</a></p>
       <h1>{t('enrol.title')}</h1>
       <p class="muted">{t('enrol.hint')}</p>
       <form onSubmit={submit} noValidate>

@@ -8,7 +8,7 @@ import { useTranslation } from '../../i18n';
 const PER_PAGE = 25;
 
 // The roster: search that ignores accents, filters, sorting and pages; the same filters export.
-export function ParticipantsPage({ id, user }: { id: number; user: User }) {
+export function ParticipantsPage({ programme: id, user }: { programme: number; user: User }) {
   const { t, language } = useTranslation();
   const [programme, setProgramme] = useState<Programme | null>(null);
   const [institutions, setInstitutions] = useState<Institution[]>([]);
@@ -51,13 +51,13 @@ export function ParticipantsPage({ id, user }: { id: number; user: User }) {
 
   return (
     <article>
-      <p><a href={`#/programmes/${id}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${id}`}>{t('participants.back')}</a></p>
       <h1>{t('participants.title')}</h1>
       {programme && <p class="muted">{programme.title[language]}</p>}
       {manage && (
         <p class="actions">
-          <a class="button" href={`#/programmes/${id}/import`}>{t('participants.import')}</a>
-          <a class="button" href={`#/programmes/${id}/participants/new`}>{t('participants.enrol')}</a>
+          <a class="button" href={`/programmes/${id}/import`}>{t('participants.import')}</a>
+          <a class="button" href={`/programmes/${id}/participants/new`}>{t('participants.enrol')}</a>
           <a class="button secondary" href={exportParticipantsUrl(id, 'csv', query)} download>{t('participants.export_csv')}</a>
           <a class="button secondary" href={exportParticipantsUrl(id, 'xlsx', query)} download>{t('participants.export_xlsx')}</a>
         </p>
@@ -126,7 +126,7 @@ export function ParticipantsPage({ id, user }: { id: number; user: User }) {
               <tbody>
                 {result.items.map((row) => (
                   <tr key={row.enrollment_id} class={row.status === 'withdrawn' ? 'withdrawn' : ''}>
-                    <td><a href={`#/programmes/${id}/participants/${row.enrollment_id}`}>{row.family_names}, {row.given_names}</a></td>
+                    <td><a href={`/programmes/${id}/participants/${row.enrollment_id}`}>{row.family_names}, {row.given_names}</a></td>
                     <td>{row.institution ? row.institution.acronym || row.institution.name[language] : '—'}</td>
                     <td>{row.subdivision?.name ?? '—'}</td>
                     <td>{t(`programme.level.${row.level}`)}</td>

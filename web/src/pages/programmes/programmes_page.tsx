@@ -20,7 +20,7 @@ export function ProgrammesPage() {
       <ul class="cards">
         {items.map((programme) => (
           <li class="card" key={programme.id}>
-            <h2><a href={`#/programmes/${programme.id}`}>{programme.title[language]}</a></h2>
+            <h2><a href={`/programmes/${programme.id}`}>{programme.title[language]}</a></h2>
             <p class="muted">
               {t('programmes.code')}: {programme.code}
               {programme.end_date && <> · {t('programmes.ends', { date: formatDate(programme.end_date, language) })}</>}

@@ -21,7 +21,7 @@ export function ProgressPage({ programme, user }: { programme: number; user: Use
   const row = mine?.rows[0];
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('progress.title')}</h1>
       {message && <p role="alert">{message}</p>}
       {row && info && (

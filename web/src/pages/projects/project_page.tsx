@@ -58,7 +58,7 @@ export function ProjectPage({ programme }: { programme: number }) {
     : null;
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('project.title')}</h1>
       {detail.project && <p>{detail.project.team} · {t(`project.status.${detail.project.status}`)}</p>}
       <p>{deadline ? t('project.deadline', { deadline, zone: timeZone }) : t('project.no_deadline')}</p>

@@ -17,7 +17,7 @@ export function ExplanationPage({ programme, project }: { programme: number; pro
   const jurorOf = (user: number) => ranking.jurors.find((juror) => juror.user_id === user);
   return (
     <article>
-      <p><a href={`#/programmes/${programme}/ranking`}>{t('ranking.back')}</a></p>
+      <p><a href={`/programmes/${programme}/ranking`}>{t('ranking.back')}</a></p>
       <h1>{t('explanation.title', { team: row.team })}</h1>
       <p>{row.title}</p>
       <dl class="facts">

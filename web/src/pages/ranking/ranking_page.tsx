@@ -29,7 +29,7 @@ export function RankingPage({ programme, user }: { programme: number; user: User
   const confirmed = ranking.projects.find((project) => project.project_id === ranking.best_project.confirmed);
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('ranking.title')}</h1>
       <div class="filters">
         <label>
@@ -74,7 +74,7 @@ export function RankingPage({ programme, user }: { programme: number; user: User
                 <td>{rank(project, 'raw') ?? '—'}</td>
                 <td>{rank(project, 'calibrated') ?? '—'}</td>
                 <th scope="row">
-                  <a href={`#/programmes/${programme}/ranking/${project.project_id}`}>{project.team}</a>
+                  <a href={`/programmes/${programme}/ranking/${project.project_id}`}>{project.team}</a>
                   <div class="muted">{project.title}</div>
                 </th>
                 <td>{number(project.raw_score)}</td>

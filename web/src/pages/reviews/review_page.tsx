@@ -37,7 +37,7 @@ export function ReviewPage({ programme, project }: { programme: number; project:
   const { project: proposal, rubric } = review;
   return (
     <article class="review">
-      <p><a href={`#/programmes/${programme}/reviews`}>{t('reviews.back')}</a></p>
+      <p><a href={`/programmes/${programme}/reviews`}>{t('reviews.back')}</a></p>
       <h1>{proposal.title}</h1>
       <p>{proposal.team} · {proposal.region.name}</p>
       <details>

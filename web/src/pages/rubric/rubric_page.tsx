@@ -49,7 +49,7 @@ export function RubricPage({ programme, user }: { programme: number; user: User 
   const total = drafts.reduce((sum, draft) => sum + (Number(draft.weight.replace(',', '.')) || 0), 0);
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('rubric.title')}</h1>
       <p>{t('rubric.explain', { total })}</p>
       <form class="stack" onSubmit={save}>

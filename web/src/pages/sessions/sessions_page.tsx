@@ -64,7 +64,7 @@ export function SessionsPage({ programme, user }: { programme: number; user: Use
 
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('sessions.title')}</h1>
       <p class="muted">{t('sessions.zone', { zone })}</p>
       {errors.length > 0 && !coordinates(user, programme) && <div role="alert" class="error">{errors.map((line, index) => <p key={index}>{line}</p>)}</div>}

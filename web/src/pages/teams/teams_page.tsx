@@ -91,7 +91,7 @@ export function TeamsPage({ programme }: { programme: number }) {
 
   return (
     <article>
-      <p><a href={`#/programmes/${programme}`}>{t('participants.back')}</a></p>
+      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('teams.title')}</h1>
       {message && <p role="alert">{message}</p>}
       {saved && <p role="status">{saved}</p>}

@@ -1,0 +1,71 @@
+import type { ComponentType } from 'preact';
+import { lazy, Route, Router, useRoute } from 'preact-iso';
+import { useUser } from './session';
+import type { User } from './api/client';
+import { NotFoundPage } from './pages/not_found/not_found_page';
+import { ProgrammesPage } from './pages/programmes/programmes_page';
+
+// Every screen and its address. Pages load on first visit (each is its own chunk), so the
+// first page carries only what it shows. A page gets its numbers from the path, checked here:
+// /programmes/abc is "not found", not a request for programme NaN.
+type PageProps = { programme: number; user: User; enrollment: number; project: number };
+
+const whole = /^[1-9]\d*$/;
+function page(load: () => Promise<ComponentType<any>>) {
+  const Page = lazy(async () => {
+    const Loaded = await load();
+    return function Mounted() {
+      const { params } = useRoute();
+      const user = useUser();
+      const numbers: Partial<PageProps> = {};
+      for (const name of ['programme', 'enrollment', 'project'] as const) {
+        if (params[name] === undefined) continue;
+        if (!whole.test(params[name])) return <NotFoundPage />;
+        numbers[name] = Number(params[name]);
+      }
+      return <Loaded {...numbers} user={user} />;
+    };
+  });
+  return Page;
+}
+
+const ProgrammeArea = lazy(() => import('./pages/programme/programme_area').then((m) => m.ProgrammeArea));
+const InstitutionsPage = page(() => import('./pages/institutions/institutions_page').then((m) => m.InstitutionsPage));
+
+export function AppRoutes() {
+  return (
+    <Router>
+      <Route path="/" component={ProgrammesPage} />
+      <Route path="/institutions" component={InstitutionsPage} />
+      <Route path="/programmes/:programme" component={ProgrammeArea} />
+      <Route path="/programmes/:programme/*" component={ProgrammeArea} />
+      <Route default component={NotFoundPage} />
+    </Router>
+  );
+}
+
+// The programme's own screens, below /programmes/{id}.
+export const programmePages = {
+  dashboard: page(() => import('./pages/programme/programme_page').then((m) => m.ProgrammePage)),
+  participants: page(() => import('./pages/participants/participants_page').then((m) => m.ParticipantsPage)),
+  enrol: page(() => import('./pages/participants/enrol_page').then((m) => m.EnrolPage)),
+  person: page(() => import('./pages/participants/person_page').then((m) => m.PersonPage)),
+  participantImport: page(() => import('./pages/participant_imports/import_page').then((m) => m.ImportPage)),
+  gradebook: page(() => import('./pages/gradebook/gradebook_page').then((m) => m.GradebookPage)),
+  grades: page(() => import('./pages/grades/grades_page').then((m) => m.GradesPage)),
+  gradeImport: page(() => import('./pages/grade_imports/grade_import_page').then((m) => m.GradeImportPage)),
+  attendance: page(() => import('./pages/attendance/attendance_page').then((m) => m.AttendancePage)),
+  progress: page(() => import('./pages/progress/progress_page').then((m) => m.ProgressPage)),
+  sessions: page(() => import('./pages/sessions/sessions_page').then((m) => m.SessionsPage)),
+  knowledgeGain: page(() => import('./pages/knowledge_gain/knowledge_gain_page').then((m) => m.KnowledgeGainPage)),
+  assessments: page(() => import('./pages/assessments/assessments_page').then((m) => m.AssessmentsPage)),
+  instructors: page(() => import('./pages/instructors/instructors_page').then((m) => m.InstructorsPage)),
+  project: page(() => import('./pages/projects/project_page').then((m) => m.ProjectPage)),
+  reviews: page(() => import('./pages/reviews/reviews_page').then((m) => m.ReviewsPage)),
+  review: page(() => import('./pages/reviews/review_page').then((m) => m.ReviewPage)),
+  ranking: page(() => import('./pages/ranking/ranking_page').then((m) => m.RankingPage)),
+  explanation: page(() => import('./pages/ranking/explanation_page').then((m) => m.ExplanationPage)),
+  jury: page(() => import('./pages/jury/jury_page').then((m) => m.JuryPage)),
+  teams: page(() => import('./pages/teams/teams_page').then((m) => m.TeamsPage)),
+  rubric: page(() => import('./pages/rubric/rubric_page').then((m) => m.RubricPage)),
+};
