@@ -134,7 +134,21 @@ test('the coordinator proposes teams, reads their scores, and applies them', asy
     await page.getByText(/Puntuación del peor equipo: [\d.,]+ \(reparto voraz simple: [\d.,]+\)/).waitFor();
     await page.getByRole('table', { name: 'Propuesta (aún no aplicada)' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
+    // The preview names who moves from where to where; Cancel changes nothing.
+    const before = await (await get(server, `/api/v1/programmes/${programmeId}/teams`, await apiSignIn(server, 'coordinacion@example.pa'))).json();
     await page.getByRole('button', { name: 'Aplicar esta propuesta' }).click();
+    const preview = page.getByRole('dialog', { name: /^¿Aplicar la propuesta\? \d+ de \d+ personas cambian? de equipo$/ });
+    await preview.waitFor();
+    const moves = Number(/\? (\d+) de/.exec(await preview.getByRole('heading').innerText())[1]);
+    assert.ok(moves > 0);
+    assert.equal(await preview.getByRole('table', { name: 'Quién pasa de qué equipo a cuál' }).getByRole('row').count(), moves + 1);
+    assert.deepEqual(await axeViolations(page), []);
+    await preview.getByRole('button', { name: 'Cancelar' }).click();
+    await preview.waitFor({ state: 'detached' });
+    const unchanged = await (await get(server, `/api/v1/programmes/${programmeId}/teams`, await apiSignIn(server, 'coordinacion@example.pa'))).json();
+    assert.deepEqual(unchanged.items.map((team) => team.member_count), before.items.map((team) => team.member_count), 'Cancel moved nobody');
+    await page.getByRole('button', { name: 'Aplicar esta propuesta' }).click();
+    await preview.getByRole('button', { name: 'Aplicar esta propuesta' }).click();
     await page.getByRole('status').filter({ hasText: /Propuesta aplicada/ }).waitFor();
 
     // By hand: a member moves to another team, and a team gets a new group leader.
@@ -182,6 +196,7 @@ test('the coordinator reopens a submission; the team member submits a new versio
     await page.getByRole('link', { name: 'Jurado' }).click();
     await page.getByRole('heading', { level: 1, name: 'Jurado' }).waitFor();
     await page.getByRole('button', { name: 'Reabrir la entrega de Darién — SENAFRONT' }).click();
+    await page.getByRole('dialog', { name: '¿Reabrir la entrega de Darién — SENAFRONT?' }).getByRole('button', { name: 'Reabrir' }).click();
     await page.getByRole('status').filter({ hasText: 'Entrega reabierta: Darién — SENAFRONT.' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
   });

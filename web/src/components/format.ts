@@ -1,8 +1,15 @@
 import type { Language } from '../i18n';
 
-// The locale numbers and dates are written in. The language's general locale until a programme
-// names its own (a programme's locale is part of its setup).
-export const localeOf = (language: Language | string) => (language === 'en' ? 'en-GB' : 'es');
+// The locale numbers and dates are written in: the reader's language as written in the country of
+// the programme on screen ("es-PA" writes 2.5, "es-CR" 2,5), or the language alone outside one.
+let region: string | undefined;
+export function setFormatRegion(country: string | undefined) {
+  region = country && /^[A-Z]{2}$/.test(country) ? country : undefined;
+}
+export function localeOf(language: Language | string): string {
+  const wanted = region ? `${language}-${region}` : language;
+  return Intl.NumberFormat.supportedLocalesOf([wanted]).length ? wanted : String(language);
+}
 
 // Dates are calendar dates (YYYY-MM-DD): formatted as such, never shifted by a time zone.
 export function formatDate(isoDate: string, language: string): string {

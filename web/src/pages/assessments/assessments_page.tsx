@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, createAssessment, deleteAssessment, getGradebook, getProgramme, listAssessments, updateAssessment, updateGradingPolicy, type AssessmentDetail, type AssessmentInput, type Gradebook, type GradingPolicy, type Programme } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { useConfirm } from '../../components/dialog';
 
 const KINDS = ['quiz', 'assignment', 'exam', 'participation', 'project', 'pretest', 'posttest'];
 
 // The coordinator's view of how the programme is graded: the policy, and the assessments by module.
 export function AssessmentsPage({ programme }: { programme: number }) {
   const { t, language } = useTranslation();
+  const confirm = useConfirm();
   const [info, setInfo] = useState<Programme | null>(null);
   const [book, setBook] = useState<Gradebook | null>(null);
   const [policy, setPolicy] = useState<GradingPolicy | null>(null);
@@ -59,6 +61,9 @@ export function AssessmentsPage({ programme }: { programme: number }) {
       max_score: String(assessment.max_score), weight: String(assessment.weight), due_date: assessment.due_date ?? '' });
   };
   const remove = async (assessment: AssessmentDetail) => {
+    const sure = await confirm({ title: t('assessments.confirm_remove', { code: assessment.code }),
+      body: <p>{t('assessments.confirm_remove_body', { title: assessment.title[language] })}</p>, confirm: t('assessments.remove_short'), danger: true });
+    if (!sure) return;
     setMessages([]);
     setSaved('');
     try { await deleteAssessment(programme, assessment.id); setSaved(t('assessments.removed', { code: assessment.code })); load(); } catch (error) { fail(error); }

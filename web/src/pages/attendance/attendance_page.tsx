@@ -1,80 +1,106 @@
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, getAttendance, getMyModules, getProgramme, listSessions, recordAttendance, type AttendanceMark, type Session, type SessionAttendance } from '../../api/client';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { getAttendance, getMyModules, listSessions, problemText, recordAttendance, type AttendanceMark } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { useResource } from '../../components/use_resource';
+import { Loaded } from '../../components/loaded';
+import { EmptyState } from '../../components/empty_state';
+import { Skeleton } from '../../components/skeleton';
+import { useToast } from '../../components/toast';
+import { formatMoment } from '../../components/format';
+import { useProgramme } from '../programme/programme_area';
 
 const MARKS = ['present', 'late', 'excused', 'absent'] as const;
 
-// Attendance on a phone, in the room: everyone is present unless marked otherwise.
+// Attendance on a phone, in the room: everyone is present unless marked otherwise. The save bar
+// stays at the bottom of the screen with the count so far, and the answer appears there too.
 export function AttendancePage({ programme }: { programme: number }) {
   const { t, language } = useTranslation();
-  const [sessions, setSessions] = useState<Session[]>([]);
-  const [session, setSession] = useState<number | null>(null);
-  const [sheet, setSheet] = useState<SessionAttendance | null>(null);
-  const [marks, setMarks] = useState<Record<number, AttendanceMark>>({});
-  const [message, setMessage] = useState('');
-
-  useEffect(() => {
-    // Instructors see their modules: only the sessions of modules this user teaches are offered.
-    Promise.all([listSessions(programme), getMyModules(programme), getProgramme(programme)]).then(([list, mine, info]) => {
-      const taught = new Set(info.modules.filter((m) => mine.modules.includes(m.position)).map((m) => m.id));
-      const offered = list.items.filter((item) => taught.has(item.module_id));
-      setSessions(offered);
-      if (offered.length) setSession(offered[0].id);
-    }, () => setSessions([]));
+  const info = useProgramme();
+  const toast = useToast();
+  // Instructors see their modules: only the sessions of modules this user teaches are offered.
+  const sessions = useResource(async () => {
+    const [list, mine] = await Promise.all([listSessions(programme), getMyModules(programme)]);
+    const taught = new Set((info?.modules ?? []).filter((m) => mine.modules.includes(m.position)).map((m) => m.id));
+    return list.items.filter((item) => taught.has(item.module_id));
   }, [programme]);
+  const [session, setSession] = useState<number | null>(null);
   useEffect(() => {
-    if (session == null) return;
-    setMessage('');
-    getAttendance(programme, session).then((loaded) => {
-      setSheet(loaded);
-      setMarks(Object.fromEntries(loaded.marks.map((row) => [row.enrollment_id, row.mark === 'unrecorded' ? 'present' : row.mark])));
-    }, (error) => setMessage(error instanceof ApiError && error.problem ? error.problem.title : t('error.generic')));
-  }, [programme, session]);
+    if (session == null && sessions.data?.length) setSession(sessions.data[0].id);
+  }, [sessions.data]);
+  const sheet = useResource(() => (session == null ? Promise.resolve(null) : getAttendance(programme, session)), [programme, session]);
+  const [marks, setMarks] = useState<Record<number, AttendanceMark>>({});
+  useEffect(() => {
+    if (sheet.data) setMarks(Object.fromEntries(sheet.data.marks.map((row) => [row.enrollment_id, row.mark === 'unrecorded' ? 'present' : row.mark])));
+  }, [sheet.data]);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState('');
+  const counts = useMemo(() => {
+    const tally: Record<string, number> = { present: 0, late: 0, excused: 0, absent: 0 };
+    for (const mark of Object.values(marks)) tally[mark]++;
+    return tally;
+  }, [marks]);
 
-  const when = (iso: string) => new Intl.DateTimeFormat(language === 'es' ? 'es-PA' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Panama' }).format(new Date(iso));
+  const timeZone = info?.time_zone ?? 'UTC';
   const save = async () => {
     if (session == null) return;
     const exceptions = Object.fromEntries(Object.entries(marks).filter(([, mark]) => mark !== 'present'));
+    setSaving(true);
     try {
-      const counts = await recordAttendance(programme, session, exceptions);
-      setMessage(t('attendance.saved', counts));
+      const answer = await recordAttendance(programme, session, exceptions);
+      // Said in the save bar, which stays in view (a toast would cover it).
+      setSaved(t('attendance.saved', answer));
     } catch (error) {
-      setMessage(error instanceof ApiError && error.problem ? error.problem.title : t('error.generic'));
+      toast.error(problemText(error, t('error.generic')));
+    } finally {
+      setSaving(false);
     }
   };
 
   return (
     <article>
-      <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('attendance.title')}</h1>
-      <label>{t('attendance.session')}
-        <select value={session == null ? '' : String(session)} onChange={(event) => setSession(Number((event.target as HTMLSelectElement).value))}>
-          {sessions.map((s) => <option key={s.id} value={String(s.id)}>{when(s.starts_at)} · {s.title[language]}{s.place ? ` · ${s.place}` : ''}</option>)}
-        </select>
-      </label>
+      <Loaded resource={sessions}>
+        {(list) => list.length === 0 ? <EmptyState title={t('attendance.no_sessions')} /> : (
+          <label>{t('attendance.session')}
+            <select value={session == null ? '' : String(session)} onChange={(event) => { setSaved(''); setSession(Number((event.target as HTMLSelectElement).value)); }}>
+              {list.map((s) => <option key={s.id} value={String(s.id)}>{formatMoment(s.starts_at, language, timeZone)} · {s.title[language]}{s.place ? ` · ${s.place}` : ''}</option>)}
+            </select>
+          </label>
+        )}
+      </Loaded>
       <p class="muted">{t('attendance.hint')}</p>
-      {sheet && (
-        <ul class="attendance">
-          {sheet.marks.map((row) => (
-            <li key={row.enrollment_id}>
-              <fieldset>
-                <legend>{row.family_names}, {row.given_names}</legend>
-                <div class="marks">
-                  {MARKS.map((mark) => (
-                    <label key={mark} class={marks[row.enrollment_id] === mark ? `mark chosen ${mark}` : 'mark'}>
-                      <input type="radio" name={`mark-${row.enrollment_id}`} value={mark} checked={marks[row.enrollment_id] === mark}
-                        onChange={() => setMarks({ ...marks, [row.enrollment_id]: mark })} />
-                      {t(`attendance.mark.${mark}`)}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            </li>
-          ))}
-        </ul>
+      {session != null && (
+        <Loaded resource={sheet} skeleton={<Skeleton lines={8} />}>
+          {(loaded) => loaded && (
+            <ul class="attendance">
+              {loaded.marks.map((row) => (
+                <li key={row.enrollment_id}>
+                  <fieldset>
+                    <legend>{row.family_names}, {row.given_names}</legend>
+                    <div class="marks">
+                      {MARKS.map((mark) => (
+                        <label key={mark} class={marks[row.enrollment_id] === mark ? `mark chosen ${mark}` : 'mark'}>
+                          <input type="radio" name={`mark-${row.enrollment_id}`} value={mark} checked={marks[row.enrollment_id] === mark}
+                            onChange={() => { setSaved(''); setMarks({ ...marks, [row.enrollment_id]: mark }); }} />
+                          {t(`attendance.mark.${mark}`)}
+                        </label>
+                      ))}
+                    </div>
+                  </fieldset>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
       )}
-      {message && <p role="status">{message}</p>}
-      <button type="button" class="save-bar" onClick={save} disabled={!sheet}>{t('attendance.save')}</button>
+      <div class="save-dock">
+        <p class="save-count" role="status" aria-live="polite">
+          {saved || t('attendance.tally', counts)}
+        </p>
+        <button type="button" class="save-bar" onClick={save} disabled={!sheet.data || saving}>
+          {saving ? t('attendance.saving') : t('attendance.save')}
+        </button>
+      </div>
     </article>
   );
 }

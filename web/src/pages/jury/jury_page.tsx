@@ -5,11 +5,13 @@ import {
 } from '../../api/client';
 import { utcToZoned, zonedToUtc } from '../../components/time_zone';
 import { useTranslation } from '../../i18n';
+import { useConfirm } from '../../components/dialog';
 
 // The coordinator's jury: jurors and their institutions, conflicts, automatic assignment of N
 // jurors per project without conflicts, and the reviews done and missing.
 export function JuryPage({ programme }: { programme: number }) {
   const { t } = useTranslation();
+  const confirm = useConfirm();
   const [jurors, setJurors] = useState<Juror[]>([]);
   const [progress, setProgress] = useState<JuryProgress | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
@@ -82,8 +84,11 @@ export function JuryPage({ programme }: { programme: number }) {
       return t('jury.settings_saved');
     });
   };
-  const reopen = (project: Project) =>
-    run(async () => { await reopenProject(programme, project.id, project.version); return t('jury.reopened', { team: project.team }); });
+  const reopen = async (project: Project) => {
+    const sure = await confirm({ title: t('jury.confirm_reopen', { team: project.team }), body: <p>{t('jury.confirm_reopen_body', { team: project.team })}</p>,
+      confirm: t('jury.reopen_short') });
+    if (sure) run(async () => { await reopenProject(programme, project.id, project.version); return t('jury.reopened', { team: project.team }); });
+  };
 
   const institutionName = (id: number) => {
     const institution = institutions.find((entry) => entry.id === id);

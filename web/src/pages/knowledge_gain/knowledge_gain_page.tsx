@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, getKnowledgeGain, type KnowledgeGain } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { localeOf } from '../../components/format';
 
 // What every donor asks for: the pre-test against the post-test, with n and a significance test.
 // Observers see the aggregate only; coordinators and instructors also see each participant.
@@ -11,7 +12,7 @@ export function KnowledgeGainPage({ programme }: { programme: number }) {
   useEffect(() => {
     getKnowledgeGain(programme).then(setGain, (error) => setMessage(error instanceof ApiError && error.problem ? error.problem.title : t('error.generic')));
   }, [programme]);
-  const locale = language === 'es' ? 'es-PA' : 'en-GB';
+  const locale = localeOf(language);
   const number = (value: number | null | undefined, digits = 1) => (value == null ? '—' : value.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }));
   const percent = (share: number) => `${number(share * 100)} %`;
   const p = (value: number) => (value < 0.001 ? `< ${number(0.001, 3)}` : `= ${number(value, 3)}`);

@@ -5,6 +5,7 @@ import { coordinates, getProgramme, hasRole, teaches, type Programme, type User 
 import { useTranslation } from '../../i18n';
 import { useResource } from '../../components/use_resource';
 import { Loaded } from '../../components/loaded';
+import { setFormatRegion } from '../../components/format';
 import { useUser } from '../../session';
 import { programmePages as pages } from '../../routes';
 import { NotFoundPage } from '../not_found/not_found_page';
@@ -40,6 +41,12 @@ export function sectionsFor(user: User, id: number, t: (key: string) => string):
   return sections.filter((section): section is Section => Boolean(section));
 }
 
+// Numbers and dates on the programme's screens follow its country's conventions.
+function withRegion(programme: Programme): Programme {
+  setFormatRegion(programme.country);
+  return programme;
+}
+
 export function ProgrammeArea() {
   const { t, language } = useTranslation();
   const { params } = useRoute();
@@ -54,7 +61,7 @@ export function ProgrammeArea() {
   return (
     <Loaded resource={programme}>
       {(loaded) => (
-        <ProgrammeContext.Provider value={loaded}>
+        <ProgrammeContext.Provider value={withRegion(loaded)}>
           <div class="programme-head">
             {current !== '' && <p class="programme-name"><a href={base}>{loaded.title[language]}</a></p>}
             <nav class="subnav" aria-label={t('nav.label')}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, getMyProgress, getProgramme, getTeamProgress, hasRole, type Gradebook, type Programme, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { localeOf } from '../../components/format';
 
 // A participant's own progress, and a group leader's team: computed by the server from the grades
 // and attendance on file, so it is current the moment a grade is entered.
@@ -10,7 +11,7 @@ export function ProgressPage({ programme, user }: { programme: number; user: Use
   const [mine, setMine] = useState<Gradebook | null>(null);
   const [team, setTeam] = useState<Gradebook | null>(null);
   const [message, setMessage] = useState('');
-  const number = (value: number | null | undefined) => (value == null ? '—' : value.toLocaleString(language === 'es' ? 'es-PA' : 'en-GB'));
+  const number = (value: number | null | undefined) => (value == null ? '—' : value.toLocaleString(localeOf(language)));
 
   useEffect(() => {
     getProgramme(programme).then(setInfo, () => setInfo(null));

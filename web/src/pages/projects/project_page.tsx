@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { addAttachment, attachmentUrl, getMyProject, getProgramme, problemText, submitProject, type ProjectDetail, type ProjectInput } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { localeOf } from '../../components/format';
 import { GCM_NUMBERS } from './gcm_objectives';
 
 const FIELDS = ['title', 'problem', 'objectives', 'target_population', 'human_rights', 'expected_results'] as const;
@@ -54,7 +55,7 @@ export function ProjectPage({ programme }: { programme: number }) {
 
   if (!detail) return <article>{message ? <p role="alert">{message}</p> : <p role="status">{t('app.loading')}</p>}</article>;
   const deadline = detail.deadline
-    ? new Date(detail.deadline).toLocaleString(language === 'es' ? 'es-PA' : 'en-GB', { timeZone, dateStyle: 'long', timeStyle: 'short' })
+    ? new Date(detail.deadline).toLocaleString(localeOf(language), { timeZone, dateStyle: 'long', timeStyle: 'short' })
     : null;
   return (
     <article>
@@ -98,7 +99,7 @@ export function ProjectPage({ programme }: { programme: number }) {
           {detail.editable && <label>{t('project.attach')}<input type="file" accept="application/pdf,.pdf" onChange={attach} /></label>}
           <h2>{t('project.versions')}</h2>
           <ol>
-            {detail.versions.map((version) => <li key={version.number}>{version.title} — {new Date(version.submitted_at).toLocaleString(language === 'es' ? 'es-PA' : 'en-GB', { timeZone })}</li>)}
+            {detail.versions.map((version) => <li key={version.number}>{version.title} — {new Date(version.submitted_at).toLocaleString(localeOf(language), { timeZone })}</li>)}
           </ol>
         </section>
       )}

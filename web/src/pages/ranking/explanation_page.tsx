@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { explainRanking, problemText, type Ranking } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { localeOf } from '../../components/format';
 
 // Why a project ranks where it does: criterion by criterion, juror by juror, raw and calibrated,
 // with each juror's habits (their mean and spread), which calibration corrects.
@@ -9,7 +10,7 @@ export function ExplanationPage({ programme, project }: { programme: number; pro
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [message, setMessage] = useState('');
   useEffect(() => { explainRanking(programme, project, 'calibrated').then(setRanking, (error) => setMessage(problemText(error, t('error.generic')))); }, [programme, project]);
-  const locale = language === 'es' ? 'es-PA' : 'en-GB';
+  const locale = localeOf(language);
   const number = (value: number | null | undefined, digits = 2) => (value == null ? '—' : value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
   const row = ranking?.projects[0];
   if (!ranking || !row) return <article>{message ? <p role="alert">{message}</p> : <p role="status">{t('app.loading')}</p>}</article>;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { confirmBestProject, getRanking, problemText, type Ranking, type User, coordinates } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { localeOf } from '../../components/format';
 
 // The nationwide ranking, raw and calibrated side by side, with the jury's agreement and the
 // projects that need a further review; per region on demand. Computed by the server every time.
@@ -13,7 +14,7 @@ export function RankingPage({ programme, user }: { programme: number; user: User
   const [saved, setSaved] = useState('');
   useEffect(() => { getRanking(programme, order).then(setRanking, (error) => setMessage(problemText(error, t('error.generic')))); }, [programme, order]);
 
-  const locale = language === 'es' ? 'es-PA' : 'en-GB';
+  const locale = localeOf(language);
   const number = (value: number | null | undefined, digits = 2) => (value == null ? '—' : value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
   const confirm = async (project: number) => {
     setMessage('');

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, coordinates, createSession, deleteSession, getProgramme, listSessions, updateSession, type Programme, type Session, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { useConfirm } from '../../components/dialog';
+import { Button } from '../../components/button';
+import { localeOf } from '../../components/format';
 import { utcToZoned, zonedToUtc } from '../../components/time_zone';
 
 // The programme's sessions as a calendar-like list, by day, in the programme's time zone; the
@@ -16,8 +19,9 @@ export function SessionsPage({ programme, user }: { programme: number; user: Use
   const load = () => listSessions(programme).then((list) => setSessions(list.items), () => setSessions([]));
   useEffect(() => { getProgramme(programme).then(setInfo, () => setInfo(null)); load(); }, [programme]);
 
+  const confirm = useConfirm();
   const zone = info?.time_zone ?? 'UTC';
-  const locale = language === 'es' ? 'es-PA' : 'en-GB';
+  const locale = localeOf(language);
   const day = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: zone }).format(new Date(iso));
   const time = (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: zone }).format(new Date(iso));
   const days = new Map<string, Session[]>();
@@ -56,6 +60,9 @@ export function SessionsPage({ programme, user }: { programme: number; user: Use
       place: session.place, link: session.online_link });
   };
   const remove = async (session: Session) => {
+    const sure = await confirm({ title: t('sessions.confirm_remove', { title: session.title[language] }),
+      body: <p>{t('sessions.confirm_remove_body', { when: `${day(session.starts_at)} ${time(session.starts_at)}` })}</p>, confirm: t('sessions.remove_short'), danger: true });
+    if (!sure) return;
     setErrors([]);
     setSaved('');
     try { await deleteSession(programme, session.id); setSaved(t('sessions.removed')); load(); } catch (error) { fail(error); }
@@ -80,8 +87,9 @@ export function SessionsPage({ programme, user }: { programme: number; user: Use
                   {session.online_link && <p><a href={session.online_link} rel="noopener noreferrer">{t('sessions.join')}</a></p>}
                   {coordinates(user, programme) && (
                     <p class="actions">
-                      <button type="button" class="secondary" onClick={() => edit(session)}>{t('sessions.edit', { title: session.title[language] })}</button>
-                      <button type="button" class="secondary" onClick={() => remove(session)}>{t('sessions.remove', { title: session.title[language] })}</button>
+                      <Button variant="secondary" onClick={() => edit(session)}>{t('sessions.edit', { title: session.title[language] })}</Button>
+                      {/* A session with attendance taken stays (the server refuses too). */}
+                      {session.marks === 0 && <Button variant="danger" onClick={() => remove(session)}>{t('sessions.remove', { title: session.title[language] })}</Button>}
                     </p>
                   )}
                 </li>

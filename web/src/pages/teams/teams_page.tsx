@@ -1,6 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { applyTeams, createTeam, getProgramme, listParticipants, listSubdivisions, listTeams, problemText, proposeTeams, updateTeam, type FormationProposal, type Participant, type SubdivisionReference, type Team } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { localeOf } from '../../components/format';
+import { useToast } from '../../components/toast';
+import { useConfirm } from '../../components/dialog';
+import { DataTable } from '../../components/data_table';
+import { Button } from '../../components/button';
 
 const WEIGHTS = ['region_weight', 'institutions_weight', 'gender_weight', 'level_weight', 'size_weight'] as const;
 const LIMITS = ['min_institutions', 'min_size', 'max_size'] as const;
@@ -17,11 +22,17 @@ export function TeamsPage({ programme }: { programme: number }) {
   const [seed, setSeed] = useState('1');
   const [keep, setKeep] = useState<number[]>([]);
   const [proposal, setProposal] = useState<FormationProposal | null>(null);
-  const [message, setMessage] = useState('');
-  const [saved, setSaved] = useState('');
+  const toast = useToast();
+  const confirm = useConfirm();
+  const setMessage = (text: string) => { if (text) toast.error(text); };
+  const setSaved = (text: string) => { if (text) toast.success(text); };
   const [people, setPeople] = useState<Participant[]>([]);
+  // Saves reload the teams; an answer older than the newest request is dropped, so a slow
+  // reload cannot put back what a later save changed.
+  const latest = useRef(0);
   const load = () => {
-    listTeams(programme).then((list) => setTeams(list.items), (error) => setMessage(problemText(error, t('error.generic'))));
+    const request = ++latest.current;
+    listTeams(programme).then((list) => { if (request === latest.current) setTeams(list.items); }, (error) => setMessage(problemText(error, t('error.generic'))));
     // The roster comes in pages of at most 200; a programme's teams need all of it.
     const all = async () => {
       const found: Participant[] = [];
@@ -31,13 +42,14 @@ export function TeamsPage({ programme }: { programme: number }) {
         if (found.length >= next.total || next.items.length === 0) return found;
       }
     };
-    all().then((items) => setPeople(items.filter((person) => person.status !== 'withdrawn')), () => setPeople([]));
+    all().then((items) => { if (request === latest.current) setPeople(items.filter((person) => person.status !== 'withdrawn')); },
+      (error) => setMessage(problemText(error, t('error.generic'))));
   };
   const [places, setPlaces] = useState<SubdivisionReference[]>([]);
   const [newTeam, setNewTeam] = useState({ name: '', region: '' });
   useEffect(() => {
     load();
-    getProgramme(programme).then((info) => listSubdivisions(info.country)).then((list) => setPlaces(list.items), () => setPlaces([]));
+    getProgramme(programme).then((info) => listSubdivisions(info.country)).then((list) => setPlaces(list.items), (error) => setMessage(problemText(error, t('error.generic'))));
   }, [programme]);
   const add = async (event: Event) => {
     event.preventDefault();
@@ -50,7 +62,7 @@ export function TeamsPage({ programme }: { programme: number }) {
       load();
     } catch (error) { setMessage(problemText(error, t('error.generic'))); }
   };
-  const number = (value: number, digits = 2) => value.toLocaleString(language === 'es' ? 'es-PA' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const number = (value: number, digits = 2) => value.toLocaleString(localeOf(language), { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
   const propose = async (mode: 'form' | 'rebalance') => {
     setMessage('');
@@ -60,8 +72,23 @@ export function TeamsPage({ programme }: { programme: number }) {
       setProposal(await proposeTeams(programme, { mode, seed: Number(seed) || 0, criteria: body, keep }));
     } catch (error) { setMessage(problemText(error, t('error.generic'))); }
   };
+  // Before anything moves, who goes from where to where; Cancel leaves the teams as they are.
   const apply = async () => {
     if (!proposal) return;
+    const teamName = (id: number | null) => (id == null ? t('teams.no_team') : teams.find((team) => team.id === id)?.name ?? proposal.teams.find((team) => team.team_id === id)?.name ?? '—');
+    const sure = await confirm({
+      title: t('teams.confirm_apply', { count: proposal.moves.length, total: people.length }),
+      body: proposal.moves.length === 0 ? <p>{t('teams.no_moves')}</p> : (
+        <DataTable caption={t('teams.moves_caption')} rows={proposal.moves} rowKey={(move) => move.enrollment_id}
+          columns={[
+            { key: 'name', header: t('teams.person'), rowHeader: true, sortable: true, value: (move) => move.name },
+            { key: 'from', header: t('teams.from'), sortable: true, value: (move) => teamName(move.from_team_id) },
+            { key: 'to', header: t('teams.to'), sortable: true, value: (move) => teamName(move.to_team_id) },
+          ]} />
+      ),
+      confirm: t('teams.apply'),
+    });
+    if (!sure) return;
     try {
       const assignments = proposal.teams.flatMap((team) => team.members.map((member) => ({ enrollment_id: member.enrollment_id, team_id: team.team_id })));
       const { moved } = await applyTeams(programme, assignments);
@@ -93,8 +120,6 @@ export function TeamsPage({ programme }: { programme: number }) {
     <article>
       <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('teams.title')}</h1>
-      {message && <p role="alert">{message}</p>}
-      {saved && <p role="status">{saved}</p>}
       <div class="table-scroll" tabIndex={0}>
         <table>
           <thead><tr><th scope="col">{t('teams.name')}</th><th scope="col">{t('teams.region')}</th><th scope="col">{t('teams.leader')}</th><th scope="col">{t('teams.members')}</th><th scope="col">{t('teams.institutions')}</th></tr></thead>
@@ -205,7 +230,7 @@ export function TeamsPage({ programme }: { programme: number }) {
                 </tbody>
               </table>
             </div>
-            <p class="actions"><button type="button" onClick={apply}>{t('teams.apply')}</button></p>
+            <p class="actions"><Button onClick={apply}>{t('teams.apply')}</Button></p>
           </div>
         )}
       </section>
