@@ -148,14 +148,16 @@ test('enrol one person by hand, then add an institution and merge it into its du
     await page.getByLabel('Nombres *').fill('Zuleika');
     await page.getByLabel('Apellidos *').fill('Arosemena');
     await page.getByLabel('Correo electrónico *').fill('zuleika(at)example');
-    await page.getByLabel('Institución *').fill('MIDES');
-    await page.getByLabel('Nivel *').fill('Local');
+    // Institution, level, subdivision and sex are choices, not free text.
+    await page.getByLabel('Institución *').selectOption({ label: 'Ministerio de Desarrollo Social (MIDES)' });
+    await page.getByLabel('Nivel *').selectOption({ label: 'local' });
     await page.getByRole('button', { name: 'Inscribir' }).click();
     await page.getByText('No es una dirección de correo válida.').waitFor();
     assert.equal(await page.getByLabel('Correo electrónico *').getAttribute('aria-invalid'), 'true');
     assert.deepEqual(await axeViolations(page), []);
     await page.getByLabel('Correo electrónico *').fill('zuleika.arosemena@example.org');
-    await page.getByLabel('Provincia o comarca').fill('Veraguas');
+    await page.getByLabel('Provincia o comarca').selectOption({ label: 'Veraguas' });
+    await page.getByLabel('Sexo').selectOption({ label: 'femenino' });
     await page.getByRole('button', { name: 'Inscribir' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zuleika Arosemena' }).waitFor();
     assert.match(await page.locator('dl.facts').innerText(), /Ministerio de Desarrollo Social \(MIDES\)/);

@@ -180,7 +180,7 @@ test('the coordinator proposes teams, reads their scores, and applies them', asy
 test('after the deadline a team member sees the project closed, with the deadline in Panama time', async () => {
   await withPage('project-closed', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, async (page) => {
     await signIn(page, LEADER);
-    await page.getByRole('link', { name: 'Proyecto de mi equipo' }).click();
+    await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Proyecto de mi equipo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Proyecto final del equipo' }).waitFor();
     await page.getByText(/Plazo de entrega: 3 de octubre de 2023.*11:59.*\(America\/Panama\)/).waitFor();
     await page.getByText('El plazo venció: la coordinación puede reabrir la entrega.').waitFor();
@@ -202,7 +202,7 @@ test('the coordinator reopens a submission; the team member submits a new versio
   });
   await withPage('resubmit-phone', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, async (page) => {
     await signIn(page, LEADER);
-    await page.getByRole('link', { name: 'Proyecto de mi equipo' }).click();
+    await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Proyecto de mi equipo' }).click();
     await page.getByText('Darién — SENAFRONT · reabierto por la coordinación').waitFor();
     await page.getByLabel('Resultados esperados').fill('Tiempo de referencia reducido a 48 horas, medido cada mes.');
     await page.getByRole('checkbox', { name: /^10\. / }).check();

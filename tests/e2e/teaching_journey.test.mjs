@@ -120,7 +120,7 @@ test('grades go in with the keyboard and the decimal comma; a colleague’s chan
 test('the participant sees her progress, updated by the grade just entered', async () => {
   await withPage('participant-progress', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, async (page) => {
     await signIn(page, 'rosa.abadia@example.org');
-    await page.getByRole('link', { name: 'Mi progreso' }).click();
+    await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Mi progreso' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mi progreso' }).waitFor();
     const first = page.getByRole('row').filter({ hasText: '1. Derechos humanos' });
     // The grid test left her quiz at 7 of 10 and no assignment yet: (70 + 0 × 2) / 3 = 23.3.

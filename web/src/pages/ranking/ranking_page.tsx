@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { confirmBestProject, getRanking, problemText, type Ranking, type User, coordinates } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { localeOf } from '../../components/format';
+import { agreementBand } from '../../components/signals';
 
 // The nationwide ranking, raw and calibrated side by side, with the jury's agreement and the
 // projects that need a further review; per region on demand. Computed by the server every time.
@@ -50,7 +51,14 @@ export function RankingPage({ programme, user }: { programme: number; user: User
       </div>
       <dl class="facts">
         <dt>{t('ranking.agreement')}</dt>
-        <dd>{ranking.agreement.alpha == null ? t('ranking.agreement_none') : t('ranking.alpha', { alpha: number(ranking.agreement.alpha, 3), n: ranking.agreement.projects })}</dd>
+        <dd>
+          {ranking.agreement.alpha == null ? t('ranking.agreement_none') : <>
+            {t('ranking.alpha', { alpha: number(ranking.agreement.alpha, 3), n: ranking.agreement.projects })}
+            <span class={`signal signal-${{ good: 'good', tentative: 'warn', poor: 'bad' }[agreementBand(ranking.agreement.alpha)]}`}>
+              {t(`ranking.band.${agreementBand(ranking.agreement.alpha)}`)}
+            </span>
+          </>}
+        </dd>
         <dt>{t('ranking.threshold')}</dt><dd>{number(ranking.agreement.disagreement_threshold, 0)}</dd>
       </dl>
       {message && <p role="alert">{message}</p>}
