@@ -25,11 +25,31 @@ export function artifactPath(name) {
   return join(artifacts, name);
 }
 
+// Every page is watched: an error in the console (an exception, a CSP violation, a warning the
+// app logs as an error) fails the story, and so does any request the app makes that the server
+// answers 403 (the app must not ask for what the user may not read) or 5xx. Other refusals
+// (400, 401, 404, 409, ...) are answers the pages handle and show; Chromium logs each as
+// "Failed to load resource", which is therefore not counted twice.
+export function watchConsole(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  page.on('response', (response) => {
+    const status = response.status();
+    if (status === 403 || status >= 500) problems.push(`${status} from ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
+  return problems;
+}
+
 export async function withPage(browser, name, options, body) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
+  const problems = watchConsole(page);
   try {
     await body(page);
+    assert.deepEqual(problems, [], 'no console errors, no 403 or 5xx');
   } catch (error) {
     await page.screenshot({ path: artifactPath(`${name}.png`), fullPage: true });
     throw error;

@@ -216,6 +216,16 @@ test('the coordinator reopens a submission; the team member submits a new versio
     await page.getByLabel('Adjuntar un PDF (hasta 20 MB)').setInputFiles({ name: 'propuesta-final.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('link', { name: 'propuesta-final.pdf' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
+
+    // A file over 1 MB shows how far its upload has gone (the network slowed to 1 MB/s here).
+    const network = await page.context().newCDPSession(page);
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+    const annex = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3 * 1024 * 1024, 32), Buffer.from('\n%%EOF\n')]);
+    await page.getByLabel('Adjuntar un PDF (hasta 20 MB)').setInputFiles({ name: 'anexo-estadistico.pdf', mimeType: 'application/pdf', buffer: annex });
+    await page.getByRole('status').filter({ hasText: /^Subiendo: \d+ % \([\d,.]+ de 3[.,]0 MB\)$/ }).waitFor();
+    assert.ok(await page.getByRole('progressbar', { name: 'Progreso de la subida' }).isVisible());
+    await page.getByRole('link', { name: 'anexo-estadistico.pdf' }).waitFor({ timeout: 20000 });
+    assert.equal(await page.getByRole('progressbar').count(), 0, 'the bar leaves when the upload is done');
   });
 });
 

@@ -32,7 +32,8 @@ export function GradesPage({ programme }: { programme: number }) {
     getMyModules(programme).then((answer) => { setMine(answer.modules); if (answer.modules.length && !answer.modules.includes(module)) setModule(answer.modules[0]); },
       (error) => toast.error(problemText(error, t('error.generic'))));
   }, [programme]);
-  useEffect(load, [programme, module]);
+  // Only once this user's modules are known: a module they do not teach would be refused.
+  useEffect(() => { if (mine !== null) load(); }, [programme, module, mine]);
 
   const key = (row: number, column: number) => `${row}:${column}`;
   const shown = (row: number, column: number) => {

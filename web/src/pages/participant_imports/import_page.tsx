@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, commitImport, previewImport, uploadImport, type ImportMapping, type ImportSummary } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { UploadProgress, type UploadState } from '../../components/upload_progress';
 
 const FIELDS: (keyof ImportMapping)[] = [
   'given_names', 'family_names', 'email', 'institution', 'level', 'subdivision', 'sex', 'gender_identity', 'position', 'phone',
@@ -12,6 +13,7 @@ const REQUIRED = new Set(['given_names', 'family_names', 'email', 'institution',
 // before the confirmation, and the confirmation writes every row or none.
 export function ImportPage({ programme }: { programme: number }) {
   const { t } = useTranslation();
+  const [uploading, setUploading] = useState<UploadState>(null);
   const [file, setFile] = useState<File | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [mapping, setMapping] = useState<ImportMapping | null>(null);
@@ -34,7 +36,8 @@ export function ImportPage({ programme }: { programme: number }) {
     event.preventDefault();
     if (!file) return;
     run(async () => {
-      const answer = await uploadImport(programme, file);
+      setUploading({ sent: 0, total: file.size });
+      const answer = await uploadImport(programme, file, (sent, total) => setUploading({ sent, total })).finally(() => setUploading(null));
       setSummary(answer);
       setMapping(answer.mapping);
       setDone(null);
@@ -65,6 +68,7 @@ export function ImportPage({ programme }: { programme: number }) {
             onChange={(event) => setFile((event.target as HTMLInputElement).files?.[0] ?? null)} />
         </label>
         <p class="muted">{t('import.file_hint')}</p>
+        <UploadProgress state={uploading} />
         <button type="submit" disabled={!file || busy}>{summary ? t('import.upload_again') : t('import.upload')}</button>
       </form>
 

@@ -1,33 +1,31 @@
-import { useEffect, useState } from 'preact/hooks';
-import { listProgrammes, type ProgrammeSummary } from '../../api/client';
+import { listProgrammes } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { formatDate } from '../../components/format';
+import { useResource } from '../../components/use_resource';
+import { Loaded } from '../../components/loaded';
+import { EmptyState } from '../../components/empty_state';
 
 export function ProgrammesPage() {
   const { t, language } = useTranslation();
-  const [items, setItems] = useState<ProgrammeSummary[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    listProgrammes().then((page) => setItems(page.items), () => setFailed(true));
-  }, []);
-
-  if (failed) return <p role="alert">{t('error.generic')}</p>;
-  if (!items) return <p role="status">{t('app.loading')}</p>;
+  const programmes = useResource(() => listProgrammes(), []);
   return (
     <section>
       <h1>{t('programmes.title')}</h1>
-      {items.length === 0 && <p>{t('programmes.empty')}</p>}
-      <ul class="cards">
-        {items.map((programme) => (
-          <li class="card" key={programme.id}>
-            <h2><a href={`/programmes/${programme.id}`}>{programme.title[language]}</a></h2>
-            <p class="muted">
-              {t('programmes.code')}: {programme.code}
-              {programme.end_date && <> · {t('programmes.ends', { date: formatDate(programme.end_date, language) })}</>}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <Loaded resource={programmes}>
+        {(page) => page.items.length === 0 ? <EmptyState title={t('programmes.empty')} /> : (
+          <ul class="cards">
+            {page.items.map((programme) => (
+              <li class="card" key={programme.id}>
+                <h2><a href={`/programmes/${programme.id}`}>{programme.title[language]}</a></h2>
+                <p class="muted">
+                  {t('programmes.code')}: {programme.code}
+                  {programme.end_date && <> · {t('programmes.ends', { date: formatDate(programme.end_date, language) })}</>}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { addAttachment, attachmentUrl, getMyProject, getProgramme, problemText, submitProject, type ProjectDetail, type ProjectInput } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { localeOf } from '../../components/format';
+import { UploadProgress, type UploadState } from '../../components/upload_progress';
+import { ErrorState } from '../../components/loaded';
+import { Skeleton } from '../../components/skeleton';
 import { GCM_NUMBERS } from './gcm_objectives';
 
 const FIELDS = ['title', 'problem', 'objectives', 'target_population', 'human_rights', 'expected_results'] as const;
@@ -17,6 +20,8 @@ export function ProjectPage({ programme }: { programme: number }) {
   const [form, setForm] = useState<Required<ProjectInput>>({ title: '', problem: '', objectives: '', target_population: '', human_rights: '', expected_results: '', gcm_objectives: [] });
   const [message, setMessage] = useState('');
   const [saved, setSaved] = useState('');
+  const [failure, setFailure] = useState<unknown>(null);
+  const [uploading, setUploading] = useState<UploadState>(null);
 
   const show = (loaded: ProjectDetail) => {
     setDetail(loaded);
@@ -26,8 +31,8 @@ export function ProjectPage({ programme }: { programme: number }) {
     }
   };
   useEffect(() => {
-    getMyProject(programme).then(show, (error) => setMessage(problemText(error, t('error.generic'))));
-    getProgramme(programme).then((loaded) => setTimeZone(loaded.time_zone), () => undefined);
+    getMyProject(programme).then(show, setFailure);
+    getProgramme(programme).then((loaded) => setTimeZone(loaded.time_zone), setFailure);
   }, [programme]);
 
   const submit = async (event: Event) => {
@@ -44,16 +49,18 @@ export function ProjectPage({ programme }: { programme: number }) {
     setSaved('');
     if (file.size > MAX_BYTES) { setMessage(t('project.too_large')); return; }
     try {
-      await addAttachment(programme, detail.project.id, file);
+      setUploading({ sent: 0, total: file.size });
+      await addAttachment(programme, detail.project.id, file, (sent, total) => setUploading({ sent, total }));
       show(await getMyProject(programme));
       setSaved(t('project.attached', { name: file.name }));
     } catch (error) { setMessage(problemText(error, t('error.generic'))); }
+    setUploading(null);
     input.value = '';
   };
   const toggle = (number: number) =>
     setForm({ ...form, gcm_objectives: form.gcm_objectives.includes(number) ? form.gcm_objectives.filter((n) => n !== number) : [...form.gcm_objectives, number].sort((a, b) => a - b) });
 
-  if (!detail) return <article>{message ? <p role="alert">{message}</p> : <p role="status">{t('app.loading')}</p>}</article>;
+  if (!detail) return <article><h1>{t('project.title')}</h1>{failure ? <ErrorState error={failure} /> : <Skeleton lines={6} />}</article>;
   const deadline = detail.deadline
     ? new Date(detail.deadline).toLocaleString(localeOf(language), { timeZone, dateStyle: 'long', timeStyle: 'short' })
     : null;
@@ -96,7 +103,8 @@ export function ProjectPage({ programme }: { programme: number }) {
               <li key={attachment.id}><a href={attachmentUrl(programme, detail.project!.id, attachment.id)}>{attachment.file_name}</a> ({Math.ceil(attachment.size_bytes / 1024)} KB)</li>
             ))}
           </ul>
-          {detail.editable && <label>{t('project.attach')}<input type="file" accept="application/pdf,.pdf" onChange={attach} /></label>}
+          {detail.editable && <label>{t('project.attach')}<input type="file" accept="application/pdf,.pdf" onChange={attach} disabled={uploading !== null} /></label>}
+          <UploadProgress state={uploading} />
           <h2>{t('project.versions')}</h2>
           <ol>
             {detail.versions.map((version) => <li key={version.number}>{version.title} — {new Date(version.submitted_at).toLocaleString(localeOf(language), { timeZone })}</li>)}
