@@ -1,6 +1,7 @@
 // The coordinator's first visit, as a person does it, in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer } from '../api/harness.mjs';
 import { launchBrowser, withPage as withBrowserPage, tabUntil, axeViolations, artifactPath } from './browser.mjs';
 
@@ -115,5 +116,49 @@ test('an unknown address says "not found", inside and outside a programme', asyn
     await page.goto(`${server.base}/#/programmes/1/gradebook`);
     await page.getByRole('heading', { level: 1, name: 'Libro de notas' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
+  });
+});
+
+test('the gradebook is filtered, sorted and exported as shown', async () => {
+  await withPage('gradebook-journey', { viewport: { width: 1366, height: 900 }, acceptDownloads: true }, async (page) => {
+    await page.goto(server.base);
+    await page.getByLabel('Correo electrónico').fill('coordinacion@example.pa');
+    await page.getByLabel('Contraseña').fill(server.accounts['coordinacion@example.pa']);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('link', { name: /Diplomado en Gestión Integral/ }).click();
+    await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Libro de notas' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Libro de notas' }).waitFor();
+    await page.getByText('Se muestran 54 de 54 inscripciones; 49 cumplen los requisitos.').waitFor();
+
+    await page.getByLabel('Requisitos').selectOption({ label: 'No cumple' });
+    await page.getByText('Se muestran 5 de 54 inscripciones; 0 cumplen los requisitos.').waitFor();
+    assert.match(page.url(), /requirements=unmet/, 'the filter is in the address');
+    const table = page.getByRole('table');
+    const names = () => table.getByRole('rowheader').allInnerTexts();
+    const finals = async () => (await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.children[row.children.length - 3].textContent)));
+    await table.getByRole('button', { name: /Nota final/ }).click();
+    await page.waitForURL(/sort=final_grade/);
+    const ascending = (await finals()).filter((text) => text !== '—').map((text) => Number(text.replace(',', '.')));
+    assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+    await table.getByRole('button', { name: /Nota final/ }).click();
+    await page.waitForURL(/order=desc/);
+    assert.equal(await table.getByRole('columnheader', { name: /Nota final/ }).getAttribute('aria-sort'), 'descending');
+    const shown = await names();
+    assert.equal(shown.length, 5);
+    assert.deepEqual(await axeViolations(page), []);
+
+    // The export holds the same rows, in the same order, with the reasons written out.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exportar CSV' }).click()]);
+    assert.equal(download.suggestedFilename(), 'libro-de-calificaciones.csv');
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.deepEqual(csv.slice(1).map((line) => { const [given, family] = line.split(';'); return `${family}, ${given}`; }), shown);
+    assert.match(csv[0], /;Motivos$/);
+
+    // Filtered by team too, then back to everyone.
+    await page.getByLabel('Equipo').selectOption({ label: 'Darién — SENAFRONT' });
+    for (const team of await table.locator('tbody tr td:nth-child(3)').allInnerTexts()) assert.equal(team, 'Darién — SENAFRONT');
+    await page.getByLabel('Requisitos').selectOption({ label: 'Todos' });
+    await page.getByLabel('Equipo').selectOption({ label: 'Todos' });
+    await page.getByText('Se muestran 54 de 54 inscripciones; 49 cumplen los requisitos.').waitFor();
   });
 });
