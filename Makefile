@@ -34,6 +34,7 @@ bench: build
 	@bench/gradebook
 	@bench/jury
 	@bench/teams
+	@bench/web
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) web/dist

@@ -57,6 +57,7 @@ struct RequestContext {
   std::string cookie_header;
   std::string csrf_header;
   std::string if_match;
+  bool accepts_gzip = false;  // Accept-Encoding names gzip
   std::string client_address;
   Language language = Language::es;
 

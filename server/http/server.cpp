@@ -95,6 +95,7 @@ RequestContext context_from(AppContext& app, const bhttp::request_parser<bhttp::
   context.cookie_header = header_text(header, bhttp::field::cookie);
   context.csrf_header = std::string(header["X-CSRF-Token"]);
   context.if_match = header_text(header, bhttp::field::if_match);
+  context.accepts_gzip = header_text(header, bhttp::field::accept_encoding).find("gzip") != std::string::npos;
   context.client_address = client_address;
   context.language = pick_language(header_text(header, bhttp::field::accept_language));
   return context;
@@ -153,7 +154,7 @@ std::string response_head(const HttpResponse& response, unsigned version, bool k
 
 HttpResponse answer_unrouted(const RequestContext& context, const StaticFiles& files) {
   if (context.method == Method::get || context.method == Method::head) {
-    if (auto file = files.serve(context.path)) return std::move(*file);
+    if (auto file = files.serve(context.path, context.accepts_gzip)) return std::move(*file);
   }
   return problem_response(make_error(ErrorCode::not_found, "error.route_not_found"), context.language);
 }

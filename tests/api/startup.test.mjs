@@ -72,3 +72,27 @@ test('the command line speaks Spanish by default and English when the locale ask
   assert.match(refused.stderr, /role: Rol desconocido\. \[boss\]/);
   assert.match(refused.stderr, /password: La contraseña debe tener entre 12 y 1024 caracteres\./);
 });
+
+test('the web app is served from memory: any page address gets index.html, assets gzipped when asked and cached for good', async () => {
+  const server = await startServer();
+  try {
+    const page = await fetch(`${server.base}/programmes/1/gradebook`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type'), /text\/html/);
+    assert.equal(page.headers.get('cache-control'), 'no-cache');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    assert.ok(script, 'the page names its script');
+    const zipped = await fetch(server.base + script, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    assert.equal(zipped.headers.get('vary'), 'Accept-Encoding');
+    assert.match(zipped.headers.get('cache-control'), /immutable/);
+    const plain = await fetch(server.base + script, { headers: { 'Accept-Encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    const [unzipped, original] = [await zipped.text(), await plain.text()];
+    assert.equal(unzipped, original, 'the same script either way');
+    assert.ok(Number(plain.headers.get('content-length')) > 3 * Number((await fetch(server.base + script, { method: 'HEAD', headers: { 'Accept-Encoding': 'gzip' } })).headers.get('content-length')),
+      'gzip is under a third of the bytes');
+  } finally {
+    await server.stop();
+  }
+});

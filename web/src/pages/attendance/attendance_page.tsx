@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { getAttendance, getMyModules, listSessions, problemText, recordAttendance, type AttendanceMark } from '../../api/client';
+import { memo } from 'preact/compat';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { getAttendance, getMyModules, listSessions, problemText, recordAttendance, type AttendanceMark, type SessionAttendance } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { useResource } from '../../components/use_resource';
 import { Loaded } from '../../components/loaded';
@@ -8,6 +9,7 @@ import { Skeleton } from '../../components/skeleton';
 import { useToast } from '../../components/toast';
 import { formatMoment } from '../../components/format';
 import { useProgramme } from '../programme/programme_area';
+import { useIncremental } from '../../components/use_progressive';
 
 const MARKS = ['present', 'late', 'excused', 'absent'] as const;
 
@@ -28,10 +30,21 @@ export function AttendancePage({ programme }: { programme: number }) {
     if (session == null && sessions.data?.length) setSession(sessions.data[0].id);
   }, [sessions.data]);
   const sheet = useResource(() => (session == null ? Promise.resolve(null) : getAttendance(programme, session)), [programme, session]);
-  const [marks, setMarks] = useState<Record<number, AttendanceMark>>({});
-  useEffect(() => {
-    if (sheet.data) setMarks(Object.fromEntries(sheet.data.marks.map((row) => [row.enrollment_id, row.mark === 'unrecorded' ? 'present' : row.mark])));
-  }, [sheet.data]);
+  // The marks as stored (unrecorded counts as present), and the changes made here on top.
+  const [changes, setChanges] = useState<Record<number, AttendanceMark>>({});
+  useEffect(() => setChanges({}), [sheet.data]);
+  const marks = useMemo(() => {
+    const all: Record<number, AttendanceMark> = {};
+    for (const row of sheet.data?.marks ?? []) all[row.enrollment_id] = changes[row.enrollment_id] ?? (row.mark === 'unrecorded' ? 'present' : row.mark);
+    return all;
+  }, [sheet.data, changes]);
+  const labels = useMemo(() => MARKS.map((mark) => t(`attendance.mark.${mark}`)), [language]);
+  const choose = useCallback((enrollment: number, mark: AttendanceMark) => {
+    setSaved('');
+    setChanges((current) => ({ ...current, [enrollment]: mark }));
+  }, []);
+  // A long list is drawn as it is scrolled to, so the phone answers a tap at once.
+  const { drawn, sentinel } = useIncremental(sheet.data?.marks.length ?? 0, [sheet.data]);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState('');
   const counts = useMemo(() => {
@@ -73,22 +86,10 @@ export function AttendancePage({ programme }: { programme: number }) {
         <Loaded resource={sheet} skeleton={<Skeleton lines={8} />}>
           {(loaded) => loaded && (
             <ul class="attendance">
-              {loaded.marks.map((row) => (
-                <li key={row.enrollment_id}>
-                  <fieldset>
-                    <legend>{row.family_names}, {row.given_names}</legend>
-                    <div class="marks">
-                      {MARKS.map((mark) => (
-                        <label key={mark} class={marks[row.enrollment_id] === mark ? `mark chosen ${mark}` : 'mark'}>
-                          <input type="radio" name={`mark-${row.enrollment_id}`} value={mark} checked={marks[row.enrollment_id] === mark}
-                            onChange={() => { setSaved(''); setMarks({ ...marks, [row.enrollment_id]: mark }); }} />
-                          {t(`attendance.mark.${mark}`)}
-                        </label>
-                      ))}
-                    </div>
-                  </fieldset>
-                </li>
+              {loaded.marks.slice(0, drawn).map((row) => (
+                <AttendanceRow key={row.enrollment_id} row={row} mark={marks[row.enrollment_id]} choose={choose} labels={labels} />
               ))}
+              {drawn < loaded.marks.length && <li ref={sentinel} class="more" aria-hidden="true" />}
             </ul>
           )}
         </Loaded>
@@ -104,3 +105,24 @@ export function AttendancePage({ programme }: { programme: number }) {
     </article>
   );
 }
+
+// One person's row: drawn again only when their own mark changes.
+const AttendanceRow = memo(function AttendanceRow({ row, mark, choose, labels }: {
+  row: SessionAttendance['marks'][number]; mark: AttendanceMark; choose: (enrollment: number, mark: AttendanceMark) => void; labels: string[];
+}) {
+  return (
+    <li>
+      <fieldset>
+        <legend>{row.family_names}, {row.given_names}</legend>
+        <div class="marks">
+          {MARKS.map((option, index) => (
+            <label key={option} class={mark === option ? `mark chosen ${option}` : 'mark'}>
+              <input type="radio" name={`mark-${row.enrollment_id}`} value={option} checked={mark === option} onChange={() => choose(row.enrollment_id, option)} />
+              {labels[index]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </li>
+  );
+});

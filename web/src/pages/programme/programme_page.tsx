@@ -1,4 +1,4 @@
-import { useCallback } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import {
   coordinates, getGradebook, getJuryProgress, getKnowledgeGain, getMyModules, getMyProgress, getProjectSettings, hasRole, listAssessments,
   listMyReviews, listSessions, listTeams, teaches, type Gradebook, type Programme, type Session, type User,
@@ -21,15 +21,26 @@ import { useProgramme } from './programme_area';
 export function ProgrammePage({ programme: id, user }: { programme: number; user: User }) {
   const programme = useProgramme()!;
   const learner = hasRole(user, 'participant', id) || hasRole(user, 'group_leader', id);
+  const shown = {
+    coordinator: coordinates(user, id),
+    instructor: !coordinates(user, id) && teaches(user, id),
+    juror: hasRole(user, 'juror', id),
+    learner,
+    observer: hasRole(user, 'observer', id) && !coordinates(user, id),
+  };
+  // The programme's facts come once every dashboard above them has drawn.
+  const [ready, setReady] = useState(0);
+  const done = useCallback(() => setReady((count) => count + 1), []);
+  const expected = Object.values(shown).filter(Boolean).length;
   return (
     <article>
       <h1>{programme.title[useTranslation().language]}</h1>
-      {coordinates(user, id) && <CoordinatorDashboard programme={programme} />}
-      {!coordinates(user, id) && teaches(user, id) && <InstructorDashboard programme={programme} />}
-      {hasRole(user, 'juror', id) && <JurorDashboard programme={programme} />}
-      {learner && <LearnerDashboard programme={programme} />}
-      {hasRole(user, 'observer', id) && !coordinates(user, id) && <ObserverDashboard programme={programme} />}
-      <About programme={programme} />
+      {shown.coordinator && <CoordinatorDashboard programme={programme} onReady={done} />}
+      {shown.instructor && <InstructorDashboard programme={programme} onReady={done} />}
+      {shown.juror && <JurorDashboard programme={programme} onReady={done} />}
+      {shown.learner && <LearnerDashboard programme={programme} onReady={done} />}
+      {shown.observer && <ObserverDashboard programme={programme} onReady={done} />}
+      {ready >= expected && <About programme={programme} />}
     </article>
   );
 }
@@ -39,77 +50,76 @@ const today = () => new Date().toISOString().slice(0, 10);
 const activeRows = (book: Gradebook) => book.rows.filter((row) => row.status !== 'withdrawn');
 const mean = (values: number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null);
 
-function CoordinatorDashboard({ programme }: { programme: Programme }) {
+function CoordinatorDashboard({ programme, onReady }: { programme: Programme; onReady: () => void }) {
   const { t, language } = useTranslation();
   const id = programme.id;
-  const gradebook = useResource(() => getGradebook(id), [id]);
-  const sessions = useResource(() => listSessions(id), [id]);
-  const jury = useResource(() => getJuryProgress(id), [id]);
-  const deadlines = useResource(async () => {
-    const [assessments, settings] = await Promise.all([listAssessments(id), getProjectSettings(id)]);
+  // One load for the whole dashboard, so that it appears at once instead of moving as each
+  // part arrives.
+  const all = useResource(async () => {
+    const [book, sessions, jury, assessments, settings] = await Promise.all([
+      getGradebook(id), listSessions(id), getJuryProgress(id), listAssessments(id), getProjectSettings(id)]);
     const dated = assessments.items.filter((item) => item.due_date && item.due_date >= today())
       .map((item) => ({ date: item.due_date!, label: `${item.code} · ${item.title[language]}` }));
     if (settings.deadline && settings.deadline >= now()) dated.push({ date: settings.deadline.slice(0, 10), label: t('dashboard.project_deadline') });
-    return dated.sort((a, b) => a.date.localeCompare(b.date));
+    return { book, sessions: sessions.items, jury, dated: dated.sort((a, b) => a.date.localeCompare(b.date)) };
   }, [id, language]);
+  useReady(all.status, onReady);
 
   return (
-    <>
-      <section aria-labelledby="figures-heading">
-        <h2 id="figures-heading" class="visually-hidden">{t('dashboard.figures')}</h2>
-        <Stats>
-          <Stat label={t('dashboard.enrolled')} value={formatNumber(programme.counts.enrollments, language)}
-            note={t('dashboard.active_withdrawn', { active: programme.counts.active, withdrawn: programme.counts.withdrawn })} />
-          <Loaded resource={gradebook} skeleton={<Stat label={t('dashboard.meeting')} value="…" />}>
-            {(book) => {
-              const active = activeRows(book);
-              const rate = mean(active.flatMap((row) => (row.attendance == null ? [] : [row.attendance])));
-              return <>
-                <Stat label={t('dashboard.meeting')} value={`${book.meeting_requirements} / ${active.length}`}
-                  tone={book.meeting_requirements < active.length ? 'warn' : 'good'} note={t('dashboard.meeting_note')} />
-                <Stat label={t('dashboard.attendance')} value={formatPercent(rate, language, 1)}
-                  tone={rate != null && rate < book.policy.attendance_threshold ? 'warn' : undefined}
-                  note={t('dashboard.threshold', { value: formatPercent(book.policy.attendance_threshold, language) })} />
-              </>;
-            }}
-          </Loaded>
-          <Loaded resource={jury} skeleton={<Stat label={t('dashboard.reviews')} value="…" />}>
-            {(progress) => <Stat label={t('dashboard.reviews')} value={`${progress.reviews_done} / ${progress.reviews_done + progress.reviews_missing}`}
-              tone={progress.reviews_missing > 0 ? 'warn' : 'good'}
-              note={progress.reviews_missing ? t('dashboard.reviews_missing', { count: progress.reviews_missing }) : t('dashboard.reviews_all_in')} />}
-          </Loaded>
-        </Stats>
-      </section>
+    <Loaded resource={all} skeleton={<div class="dashboard-placeholder"><Skeleton lines={8} /></div>}>
+      {({ book, sessions, jury, dated }) => {
+        const active = activeRows(book);
+        const rate = mean(active.flatMap((row) => (row.attendance == null ? [] : [row.attendance])));
+        return <>
+          <section aria-labelledby="figures-heading">
+            <h2 id="figures-heading" class="visually-hidden">{t('dashboard.figures')}</h2>
+            <Stats>
+              <Stat label={t('dashboard.enrolled')} value={formatNumber(programme.counts.enrollments, language)}
+                note={t('dashboard.active_withdrawn', { active: programme.counts.active, withdrawn: programme.counts.withdrawn })} />
+              <Stat label={t('dashboard.meeting')} value={`${book.meeting_requirements} / ${active.length}`}
+                tone={book.meeting_requirements < active.length ? 'warn' : 'good'} note={t('dashboard.meeting_note')} />
+              <Stat label={t('dashboard.attendance')} value={formatPercent(rate, language, 1)}
+                tone={rate != null && rate < book.policy.attendance_threshold ? 'warn' : undefined}
+                note={t('dashboard.threshold', { value: formatPercent(book.policy.attendance_threshold, language) })} />
+              <Stat label={t('dashboard.reviews')} value={`${jury.reviews_done} / ${jury.reviews_done + jury.reviews_missing}`}
+                tone={jury.reviews_missing > 0 ? 'warn' : 'good'}
+                note={jury.reviews_missing ? t('dashboard.reviews_missing', { count: jury.reviews_missing }) : t('dashboard.reviews_all_in')} />
+            </Stats>
+          </section>
 
-      <div class="dashboard-grid">
-        <section aria-labelledby="at-risk-heading" class="panel">
-          <h2 id="at-risk-heading">{t('dashboard.at_risk')}</h2>
-          <Loaded resource={gradebook}>{(book) => <AtRisk programme={id} book={book} />}</Loaded>
-        </section>
-        <section aria-labelledby="next-heading" class="panel">
-          <h2 id="next-heading">{t('dashboard.next')}</h2>
-          <Loaded resource={sessions}>{(list) => <NextSession sessions={list.items} programme={programme} />}</Loaded>
-          <Loaded resource={deadlines}>
-            {(dated) => (
+          <div class="dashboard-grid">
+            <section aria-labelledby="at-risk-heading" class="panel">
+              <h2 id="at-risk-heading">{t('dashboard.at_risk')}</h2>
+              <AtRisk programme={id} book={book} />
+            </section>
+            <section aria-labelledby="next-heading" class="panel">
+              <h2 id="next-heading">{t('dashboard.next')}</h2>
+              <NextSession sessions={sessions} programme={programme} />
               <p>
                 <strong>{t('dashboard.next_deadline')}: </strong>
                 {dated.length ? <>{formatDate(dated[0].date, language)} · {dated[0].label}</> : t('dashboard.no_deadline')}
               </p>
-            )}
-          </Loaded>
-          <p class="actions">
-            <LinkButton href={`/programmes/${id}/attendance`}>{t('programme.take_attendance')}</LinkButton>
-            <LinkButton variant="secondary" href={`/programmes/${id}/grades`}>{t('programme.enter_grades')}</LinkButton>
-          </p>
-        </section>
-      </div>
+              <p class="actions">
+                <LinkButton href={`/programmes/${id}/attendance`}>{t('programme.take_attendance')}</LinkButton>
+                <LinkButton variant="secondary" href={`/programmes/${id}/grades`}>{t('programme.enter_grades')}</LinkButton>
+              </p>
+            </section>
+          </div>
 
-      <section aria-labelledby="attendance-heading" class="panel">
-        <h2 id="attendance-heading">{t('dashboard.attendance_by_session')}</h2>
-        <Loaded resource={sessions}>{(list) => <AttendanceChart sessions={list.items} programme={programme} />}</Loaded>
-      </section>
-    </>
+          <section aria-labelledby="attendance-heading" class="panel">
+            <h2 id="attendance-heading">{t('dashboard.attendance_by_session')}</h2>
+            <AttendanceChart sessions={sessions} programme={programme} />
+          </section>
+        </>;
+      }}
+    </Loaded>
   );
+}
+
+// Tells the page once a dashboard has its data (or has failed), so that what follows it is
+// drawn after it and not pushed down.
+function useReady(status: string, onReady: () => void) {
+  useEffect(() => { if (status !== 'loading') onReady(); }, [status !== 'loading']);
 }
 
 function AtRisk({ programme, book }: { programme: number; book: Gradebook }) {
@@ -169,10 +179,11 @@ function AttendanceChart({ sessions, programme }: { sessions: Session[]; program
   );
 }
 
-function InstructorDashboard({ programme }: { programme: Programme }) {
+function InstructorDashboard({ programme, onReady }: { programme: Programme; onReady: () => void }) {
   const { t, language } = useTranslation();
   const mine = useResource(async () => {
     const [modules, sessions] = await Promise.all([getMyModules(programme.id), listSessions(programme.id)]);
+  useReady(mine.status, onReady);
     const taught = new Set(programme.modules.filter((m) => modules.modules.includes(m.position)).map((m) => m.id));
     return { modules: programme.modules.filter((m) => taught.has(m.id)), sessions: sessions.items.filter((s) => taught.has(s.module_id)) };
   }, [programme.id]);
@@ -199,9 +210,10 @@ function InstructorDashboard({ programme }: { programme: Programme }) {
   );
 }
 
-function JurorDashboard({ programme }: { programme: Programme }) {
+function JurorDashboard({ programme, onReady }: { programme: Programme; onReady: () => void }) {
   const { t, language } = useTranslation();
   const reviews = useResource(() => listMyReviews(programme.id), [programme.id]);
+  useReady(reviews.status, onReady);
   return (
     <section class="panel" aria-labelledby="reviews-heading">
       <h2 id="reviews-heading">{t('programme.my_reviews')}</h2>
@@ -219,9 +231,10 @@ function JurorDashboard({ programme }: { programme: Programme }) {
   );
 }
 
-function LearnerDashboard({ programme }: { programme: Programme }) {
+function LearnerDashboard({ programme, onReady }: { programme: Programme; onReady: () => void }) {
   const { t, language } = useTranslation();
   const progress = useResource(() => getMyProgress(programme.id), [programme.id]);
+  useReady(progress.status, onReady);
   return (
     <section class="panel" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('programme.my_progress')}</h2>
@@ -253,9 +266,10 @@ function LearnerDashboard({ programme }: { programme: Programme }) {
   );
 }
 
-function ObserverDashboard({ programme }: { programme: Programme }) {
+function ObserverDashboard({ programme, onReady }: { programme: Programme; onReady: () => void }) {
   const { t, language } = useTranslation();
   const gain = useResource(() => getKnowledgeGain(programme.id), [programme.id]);
+  useReady(gain.status, onReady);
   return (
     <section aria-labelledby="aggregates-heading">
       <h2 id="aggregates-heading">{t('dashboard.aggregates')}</h2>
