@@ -67,6 +67,8 @@ for (const [role, email] of ROLES) {
           await page.waitForLoadState('networkidle');
           await page.locator('.skeleton').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => {});
           assert.deepEqual(await axeViolations(page), [], `${role} ${device}: ${href}`);
+          // A section the navigation offers must not answer this role with a failure.
+          assert.equal(await page.locator('.error-state').count(), 0, `${role} ${device}: ${href} shows a failure`);
           if (device === 'phone') {
             const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
             assert.ok(overflow <= 1, `${role}: ${href} scrolls sideways by ${overflow}px on a phone`);

@@ -1,6 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
 import { useTranslation } from '../i18n';
+import { problemText } from '../api/client';
 
 // Saves and failures are said where the eye is: at the bottom of the screen, whatever is
 // scrolled, and to screen readers through live regions (polite for saves, assertive for
@@ -40,4 +41,12 @@ export function ToastProvider({ children, lifetime = 6000 }: { children: Compone
       <div class="toast-dock">{region('error')}{region('success')}</div>
     </ToastContext.Provider>
   );
+}
+
+// What a page does with a load or save that failed: say so, in the user's language, where the
+// eye is. Nothing is swallowed.
+export function useFailureToast() {
+  const toast = useToast();
+  const { t } = useTranslation();
+  return useCallback((error: unknown) => toast.error(problemText(error, t('error.generic'))), [toast, t]);
 }

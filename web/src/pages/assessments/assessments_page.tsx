@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, createAssessment, deleteAssessment, getGradebook, getProgramme, listAssessments, updateAssessment, updateGradingPolicy, type AssessmentDetail, type AssessmentInput, type Gradebook, type GradingPolicy, type Programme } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { useFailureToast } from '../../components/toast';
 import { useConfirm } from '../../components/dialog';
 
 const KINDS = ['quiz', 'assignment', 'exam', 'participation', 'project', 'pretest', 'posttest'];
@@ -8,6 +9,7 @@ const KINDS = ['quiz', 'assignment', 'exam', 'participation', 'project', 'pretes
 // The coordinator's view of how the programme is graded: the policy, and the assessments by module.
 export function AssessmentsPage({ programme }: { programme: number }) {
   const { t, language } = useTranslation();
+  const failed = useFailureToast();
   const confirm = useConfirm();
   const [info, setInfo] = useState<Programme | null>(null);
   const [book, setBook] = useState<Gradebook | null>(null);
@@ -19,10 +21,10 @@ export function AssessmentsPage({ programme }: { programme: number }) {
   const [details, setDetails] = useState<AssessmentDetail[]>([]);
   const [editing, setEditing] = useState<AssessmentDetail | null>(null);
   const load = () => {
-    getGradebook(programme).then((loaded) => { setBook(loaded); setPolicy(loaded.policy); }, () => setBook(null));
-    listAssessments(programme).then((list) => setDetails(list.items), () => setDetails([]));
+    getGradebook(programme).then((loaded) => { setBook(loaded); setPolicy(loaded.policy); }, failed);
+    listAssessments(programme).then((list) => setDetails(list.items), failed);
   };
-  useEffect(() => { getProgramme(programme).then(setInfo, () => setInfo(null)); load(); }, [programme]);
+  useEffect(() => { getProgramme(programme).then(setInfo, failed); load(); }, [programme]);
   const fail = (error: unknown) =>
     setMessages(error instanceof ApiError && error.problem ? [error.problem.title, ...error.problem.errors.map((detail) => `${detail.field}: ${detail.message}`)] : [t('error.generic')]);
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, createInstitution, isSiteCoordinator, listInstitutions, mergeInstitution, updateInstitution, type Institution, type InstitutionInput, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { useFailureToast } from '../../components/toast';
 
 const EMPTY: InstitutionInput = { name: { es: '', en: '' }, acronym: '', sector: '', level: 'national', valid_from: '', valid_to: '', aliases: [] };
 
@@ -8,6 +9,7 @@ const EMPTY: InstitutionInput = { name: { es: '', en: '' }, acronym: '', sector:
 // coordinator merges duplicates (their people move, their names become aliases).
 export function InstitutionsPage({ user }: { user: User }) {
   const { t, language } = useTranslation();
+  const failed = useFailureToast();
   const [items, setItems] = useState<Institution[]>([]);
   const [editing, setEditing] = useState<Institution | null>(null);
   const [form, setForm] = useState<InstitutionInput>(EMPTY);
@@ -16,7 +18,7 @@ export function InstitutionsPage({ user }: { user: User }) {
   const [keep, setKeep] = useState('');
   const [merge, setMerge] = useState('');
 
-  const load = () => listInstitutions().then((list) => setItems(list.items), () => setItems([]));
+  const load = () => listInstitutions().then((list) => setItems(list.items), failed);
   useEffect(() => { load(); }, []);
   const fail = (error: unknown) => {
     setErrors(error instanceof ApiError && error.problem ? [error.problem.title, ...error.problem.errors.map((detail) => `${detail.field}: ${detail.message}`)] : [t('error.generic')]);

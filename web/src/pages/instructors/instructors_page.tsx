@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getProgramme, listInstructors, problemText, setInstructorModules, type Instructor, type Programme } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { useFailureToast } from '../../components/toast';
 
 // Who teaches which module. An instructor with no module ticked teaches the whole programme; one
 // with modules sees and grades only those (the server enforces it).
 export function InstructorsPage({ programme }: { programme: number }) {
   const { t, language } = useTranslation();
+  const failed = useFailureToast();
   const [info, setInfo] = useState<Programme | null>(null);
   const [instructors, setInstructors] = useState<Instructor[]>([]);
   const [message, setMessage] = useState('');
   const [saved, setSaved] = useState('');
   const load = () => listInstructors(programme).then((list) => setInstructors(list.items), (error) => setMessage(problemText(error, t('error.generic'))));
-  useEffect(() => { getProgramme(programme).then(setInfo, () => setInfo(null)); load(); }, [programme]);
+  useEffect(() => { getProgramme(programme).then(setInfo, failed); load(); }, [programme]);
 
   // The box shows the change at once (a re-render before the answer would otherwise untick it);
   // a refusal puts the server's list back.

@@ -5,12 +5,14 @@ import {
 } from '../../api/client';
 import { utcToZoned, zonedToUtc } from '../../components/time_zone';
 import { useTranslation } from '../../i18n';
+import { useFailureToast } from '../../components/toast';
 import { useConfirm } from '../../components/dialog';
 
 // The coordinator's jury: jurors and their institutions, conflicts, automatic assignment of N
 // jurors per project without conflicts, and the reviews done and missing.
 export function JuryPage({ programme }: { programme: number }) {
   const { t } = useTranslation();
+  const failed = useFailureToast();
   const confirm = useConfirm();
   const [jurors, setJurors] = useState<Juror[]>([]);
   const [progress, setProgress] = useState<JuryProgress | null>(null);
@@ -26,8 +28,8 @@ export function JuryPage({ programme }: { programme: number }) {
 
   const load = () => {
     listJurors(programme).then((list) => setJurors(list.items), (error) => setMessage(problemText(error, t('error.generic'))));
-    getJuryProgress(programme).then(setProgress, () => setProgress(null));
-    listProjects(programme).then((list) => setProjects(list.items), () => setProjects([]));
+    getJuryProgress(programme).then(setProgress, failed);
+    listProjects(programme).then((list) => setProjects(list.items), failed);
   };
   useEffect(() => {
     load();
@@ -36,9 +38,9 @@ export function JuryPage({ programme }: { programme: number }) {
       // The deadline is typed and shown in the programme's time zone; it is stored in UTC.
       const local = current.deadline ? utcToZoned(current.deadline, info.time_zone) : { date: '', time: '23:59' };
       setSettings({ date: local.date, time: local.time, jurors_per_project: String(current.jurors_per_project), disagreement_threshold: String(current.disagreement_threshold) });
-    }, () => undefined);
-    listTeams(programme).then((list) => setTeams(list.items), () => setTeams([]));
-    listInstitutions().then((list) => setInstitutions(list.items), () => setInstitutions([]));
+    }, failed);
+    listTeams(programme).then((list) => setTeams(list.items), failed);
+    listInstitutions().then((list) => setInstitutions(list.items), failed);
   }, [programme]);
   const run = async (action: () => Promise<string>) => {
     setMessage('');

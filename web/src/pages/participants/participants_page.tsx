@@ -4,12 +4,14 @@ import {
   type Institution, type Participant, type ParticipantQuery, type Programme, type SubdivisionReference, type Team, type User,
 } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { useFailureToast } from '../../components/toast';
 
 const PER_PAGE = 25;
 
 // The roster: search that ignores accents, filters, sorting and pages; the same filters export.
 export function ParticipantsPage({ programme: id, user }: { programme: number; user: User }) {
   const { t, language } = useTranslation();
+  const failed = useFailureToast();
   const [programme, setProgramme] = useState<Programme | null>(null);
   const [institutions, setInstitutions] = useState<Institution[]>([]);
   const [subdivisions, setSubdivisions] = useState<SubdivisionReference[]>([]);
@@ -23,10 +25,10 @@ export function ParticipantsPage({ programme: id, user }: { programme: number; u
   useEffect(() => {
     getProgramme(id).then((loaded) => {
       setProgramme(loaded);
-      listSubdivisions(loaded.country).then((list) => setSubdivisions(list.items), () => setSubdivisions([]));
+      listSubdivisions(loaded.country).then((list) => setSubdivisions(list.items), failed);
     }, () => setFailure(t('error.generic')));
-    listInstitutions().then((list) => setInstitutions(list.items), () => setInstitutions([]));
-    listTeams(id).then((list) => setTeams(list.items), () => setTeams([]));
+    listInstitutions().then((list) => setInstitutions(list.items), failed);
+    listTeams(id).then((list) => setTeams(list.items), failed);
   }, [id]);
 
   // Typing waits a moment before asking the server: officials at border posts have slow links.

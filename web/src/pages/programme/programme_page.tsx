@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import {
-  coordinates, getGradebook, getJuryProgress, getKnowledgeGain, getMyModules, getMyProgress, getProjectSettings, hasRole, listAssessments,
+  ApiError, coordinates, getGradebook, getJuryProgress, getKnowledgeGain, getMyModules, getMyProgress, getProjectSettings, hasRole, listAssessments,
   listMyReviews, listSessions, listTeams, teaches, type Gradebook, type Programme, type Session, type User,
 } from '../../api/client';
 import { useTranslation, type Language } from '../../i18n';
@@ -183,10 +183,10 @@ function InstructorDashboard({ programme, onReady }: { programme: Programme; onR
   const { t, language } = useTranslation();
   const mine = useResource(async () => {
     const [modules, sessions] = await Promise.all([getMyModules(programme.id), listSessions(programme.id)]);
-  useReady(mine.status, onReady);
     const taught = new Set(programme.modules.filter((m) => modules.modules.includes(m.position)).map((m) => m.id));
     return { modules: programme.modules.filter((m) => taught.has(m.id)), sessions: sessions.items.filter((s) => taught.has(s.module_id)) };
   }, [programme.id]);
+  useReady(mine.status, onReady);
   return (
     <Loaded resource={mine}>
       {({ modules, sessions }) => (
@@ -238,7 +238,7 @@ function LearnerDashboard({ programme, onReady }: { programme: Programme; onRead
   return (
     <section class="panel" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('programme.my_progress')}</h2>
-      <Loaded resource={progress}>
+      {progress.error instanceof ApiError && progress.error.status === 404 ? <EmptyState title={t('dashboard.not_enrolled')} /> : <Loaded resource={progress}>
         {(book) => {
           const row = book.rows[0];
           if (!row) return <EmptyState title={t('dashboard.no_progress')} />;
@@ -261,7 +261,7 @@ function LearnerDashboard({ programme, onReady }: { programme: Programme; onRead
             </p>
           </>;
         }}
-      </Loaded>
+      </Loaded>}
     </section>
   );
 }

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, getMyProgress, getProgramme, getTeamProgress, hasRole, type Gradebook, type Programme, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { useFailureToast } from '../../components/toast';
 import { localeOf } from '../../components/format';
 
 // A participant's own progress, and a group leader's team: computed by the server from the grades
 // and attendance on file, so it is current the moment a grade is entered.
 export function ProgressPage({ programme, user }: { programme: number; user: User }) {
   const { t, language } = useTranslation();
+  const failed = useFailureToast();
   const [info, setInfo] = useState<Programme | null>(null);
   const [mine, setMine] = useState<Gradebook | null>(null);
   const [team, setTeam] = useState<Gradebook | null>(null);
@@ -14,9 +16,9 @@ export function ProgressPage({ programme, user }: { programme: number; user: Use
   const number = (value: number | null | undefined) => (value == null ? '—' : value.toLocaleString(localeOf(language)));
 
   useEffect(() => {
-    getProgramme(programme).then(setInfo, () => setInfo(null));
+    getProgramme(programme).then(setInfo, failed);
     getMyProgress(programme).then(setMine, (error) => setMessage(error instanceof ApiError && error.problem ? error.problem.title : t('error.generic')));
-    if (hasRole(user, 'group_leader', programme)) getTeamProgress(programme).then(setTeam, () => setTeam(null));
+    if (hasRole(user, 'group_leader', programme)) getTeamProgress(programme).then(setTeam, failed);
   }, [programme]);
 
   const row = mine?.rows[0];

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { addAttachment, attachmentUrl, getMyProject, getProgramme, problemText, submitProject, type ProjectDetail, type ProjectInput } from '../../api/client';
+import { ApiError, addAttachment, attachmentUrl, getMyProject, getProgramme, problemText, submitProject, type ProjectDetail, type ProjectInput } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { localeOf } from '../../components/format';
 import { UploadProgress, type UploadState } from '../../components/upload_progress';
 import { ErrorState } from '../../components/loaded';
 import { Skeleton } from '../../components/skeleton';
+import { EmptyState } from '../../components/empty_state';
 import { GCM_NUMBERS } from './gcm_objectives';
 
 const FIELDS = ['title', 'problem', 'objectives', 'target_population', 'human_rights', 'expected_results'] as const;
@@ -60,7 +61,14 @@ export function ProjectPage({ programme }: { programme: number }) {
   const toggle = (number: number) =>
     setForm({ ...form, gcm_objectives: form.gcm_objectives.includes(number) ? form.gcm_objectives.filter((n) => n !== number) : [...form.gcm_objectives, number].sort((a, b) => a - b) });
 
-  if (!detail) return <article><h1>{t('project.title')}</h1>{failure ? <ErrorState error={failure} /> : <Skeleton lines={6} />}</article>;
+  // Not in a team (404) is a state of this person, not a failure: said as such.
+  if (!detail) return (
+    <article>
+      <h1>{t('project.title')}</h1>
+      {failure instanceof ApiError && failure.status === 404 ? <EmptyState title={problemText(failure, t('error.generic'))} />
+        : failure ? <ErrorState error={failure} /> : <Skeleton lines={6} />}
+    </article>
+  );
   const deadline = detail.deadline
     ? new Date(detail.deadline).toLocaleString(localeOf(language), { timeZone, dateStyle: 'long', timeStyle: 'short' })
     : null;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, coordinates, createSession, deleteSession, getProgramme, listSessions, updateSession, type Programme, type Session, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { useFailureToast } from '../../components/toast';
 import { useConfirm } from '../../components/dialog';
 import { Button } from '../../components/button';
 import { localeOf } from '../../components/format';
@@ -10,14 +11,15 @@ import { utcToZoned, zonedToUtc } from '../../components/time_zone';
 // coordinator adds sessions here.
 export function SessionsPage({ programme, user }: { programme: number; user: User }) {
   const { t, language } = useTranslation();
+  const failed = useFailureToast();
   const [info, setInfo] = useState<Programme | null>(null);
   const [sessions, setSessions] = useState<Session[]>([]);
   const [form, setForm] = useState({ module: '1', es: '', en: '', date: '', start: '08:00', end: '12:00', place: '', link: '' });
   const [errors, setErrors] = useState<string[]>([]);
   const [editing, setEditing] = useState<Session | null>(null);
   const [saved, setSaved] = useState('');
-  const load = () => listSessions(programme).then((list) => setSessions(list.items), () => setSessions([]));
-  useEffect(() => { getProgramme(programme).then(setInfo, () => setInfo(null)); load(); }, [programme]);
+  const load = () => listSessions(programme).then((list) => setSessions(list.items), failed);
+  useEffect(() => { getProgramme(programme).then(setInfo, failed); load(); }, [programme]);
 
   const confirm = useConfirm();
   const zone = info?.time_zone ?? 'UTC';
