@@ -17,6 +17,13 @@ after(async () => {
 });
 const withPage = (name, options, body) => withBrowserPage(browser, name, options, body);
 
+async function signIn(page) {
+  await page.goto(server.base);
+  await page.getByLabel('Correo electrónico').fill('coordinacion@example.pa');
+  await page.getByLabel('Contraseña').fill(server.accounts['coordinacion@example.pa']);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+}
+
 
 test('sign in in Spanish, open the demo programme, see six modules and the Darién team, switch to English', async () => {
   await withPage('coordinator-journey', { viewport: { width: 1280, height: 900 } }, async (page) => {
@@ -34,7 +41,9 @@ test('sign in in Spanish, open the demo programme, see six modules and the Dari�
     await page.getByRole('link', { name: 'Diplomado en Gestión Integral de Fronteras con Enfoque de Derechos Humanos' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Diplomado en Gestión Integral de Fronteras con Enfoque de Derechos Humanos' }).waitFor();
+    // The programme's facts come once the dashboard above them has drawn.
     const modules = page.getByRole('region', { name: 'Módulos' }).getByRole('listitem');
+    await modules.nth(5).waitFor();
     assert.equal(await modules.count(), 6);
     assert.match(await modules.first().innerText(), /Derechos humanos de las personas migrantes/);
     const teams = page.getByRole('region', { name: 'Equipos regionales' });
@@ -84,10 +93,7 @@ test('the programme page works on a 360 px phone with the keyboard', async () =>
 
 test('the coordinator follows an at-risk participant from the dashboard to their person page and sees why', async () => {
   await withPage('at-risk-journey', { viewport: { width: 1280, height: 900 } }, async (page) => {
-    await page.goto(server.base);
-    await page.getByLabel('Correo electrónico').fill('coordinacion@example.pa');
-    await page.getByLabel('Contraseña').fill(server.accounts['coordinacion@example.pa']);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await signIn(page);
     await page.getByRole('link', { name: /Diplomado en Gestión Integral/ }).click();
     await page.getByRole('region', { name: 'Participantes en riesgo' }).getByRole('link', { name: 'Yanelis Vásquez Pinzón' }).click();
     await page.getByRole('heading', { level: 1, name: 'Yanelis Vásquez Pinzón' }).waitFor();
@@ -103,10 +109,7 @@ test('the coordinator follows an at-risk participant from the dashboard to their
 
 test('an unknown address says "not found", inside and outside a programme', async () => {
   await withPage('not-found', { viewport: { width: 1280, height: 900 } }, async (page) => {
-    await page.goto(server.base);
-    await page.getByLabel('Correo electrónico').fill('coordinacion@example.pa');
-    await page.getByLabel('Contraseña').fill(server.accounts['coordinacion@example.pa']);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await signIn(page);
     await page.getByRole('heading', { name: 'Programas' }).waitFor();
     for (const address of ['/no/such/page', '/programmes/1/gradebooks', '/programmes/abc', '/programmes/1/participants/xyz']) {
       await page.goto(server.base + address);
@@ -121,10 +124,7 @@ test('an unknown address says "not found", inside and outside a programme', asyn
 
 test('the gradebook is filtered, sorted and exported as shown', async () => {
   await withPage('gradebook-journey', { viewport: { width: 1366, height: 900 }, acceptDownloads: true }, async (page) => {
-    await page.goto(server.base);
-    await page.getByLabel('Correo electrónico').fill('coordinacion@example.pa');
-    await page.getByLabel('Contraseña').fill(server.accounts['coordinacion@example.pa']);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await signIn(page);
     await page.getByRole('link', { name: /Diplomado en Gestión Integral/ }).click();
     await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Libro de notas' }).click();
     await page.getByRole('heading', { level: 1, name: 'Libro de notas' }).waitFor();

@@ -69,3 +69,19 @@ export const programmePages = {
   teams: page(() => import('./pages/teams/teams_page').then((m) => m.TeamsPage)),
   rubric: page(() => import('./pages/rubric/rubric_page').then((m) => m.RubricPage)),
 };
+
+// Starts fetching the code of the page an address opens while the app is still asking who the
+// user is, so that the two do not wait for each other.
+const sectionPages: Record<string, { preload?: () => unknown }> = {
+  '': programmePages.dashboard, participants: programmePages.participants, import: programmePages.participantImport, gradebook: programmePages.gradebook,
+  grades: programmePages.grades, grade_import: programmePages.gradeImport, attendance: programmePages.attendance, progress: programmePages.progress,
+  sessions: programmePages.sessions, knowledge_gain: programmePages.knowledgeGain, assessments: programmePages.assessments,
+  instructors: programmePages.instructors, project: programmePages.project, reviews: programmePages.reviews, ranking: programmePages.ranking,
+  jury: programmePages.jury, teams: programmePages.teams, rubric: programmePages.rubric,
+};
+export function preloadRoute(path: string) {
+  const [, first, , section = ''] = path.split('/');
+  if (first !== 'programmes') return;
+  (ProgrammeArea as { preload?: () => unknown }).preload?.();
+  sectionPages[section]?.preload?.();
+}

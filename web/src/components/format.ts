@@ -6,9 +6,12 @@ let region: string | undefined;
 export function setFormatRegion(country: string | undefined) {
   region = country && /^[A-Z]{2}$/.test(country) ? country : undefined;
 }
+const supported = new Map<string, string>();
 export function localeOf(language: Language | string): string {
-  const wanted = region ? `${language}-${region}` : language;
-  return Intl.NumberFormat.supportedLocalesOf([wanted]).length ? wanted : String(language);
+  const wanted = region ? `${language}-${region}` : String(language);
+  let locale = supported.get(wanted);
+  if (!locale) supported.set(wanted, (locale = Intl.NumberFormat.supportedLocalesOf([wanted]).length ? wanted : String(language)));
+  return locale;
 }
 
 // Dates are calendar dates (YYYY-MM-DD): formatted as such, never shifted by a time zone.
@@ -23,9 +26,16 @@ export function formatMoment(iso: string, language: string, timeZone: string, st
 }
 
 // Every number of a column with the same decimals ("83,0" beside "83,3"), in the reader's locale.
+// Formatters are kept by locale and decimals: making one costs far more than using it, and a
+// gradebook page formats thousands of cells.
+const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(value: number | null | undefined, language: string, decimals = 0): string {
   if (value == null || Number.isNaN(value)) return '—';
-  return new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  const locale = localeOf(language);
+  const key = `${locale}|${decimals}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return format.format(value);
 }
 
 export const formatPercent = (value: number | null | undefined, language: string, decimals = 0) =>

@@ -79,31 +79,13 @@ function GradebookView({ programme, book }: { programme: number; book: Gradebook
   return (
     <>
       <div class="filters" role="group" aria-label={t('gradebook.filters')}>
-        <label>{t('gradebook.team')}
-          <select value={filters.team ?? ''} onChange={(event) => update({ team: (event.target as HTMLSelectElement).value || undefined })}>
-            <option value="">{t('gradebook.all')}</option>
-            {teams.map((team) => <option key={team} value={team}>{team}</option>)}
-          </select>
-        </label>
-        <label>{t('gradebook.institution')}
-          <select value={filters.institution ?? ''} onChange={(event) => update({ institution: (event.target as HTMLSelectElement).value || undefined })}>
-            <option value="">{t('gradebook.all')}</option>
-            {institutions.map((institution) => <option key={institution} value={institution}>{institution}</option>)}
-          </select>
-        </label>
-        <label>{t('gradebook.status')}
-          <select value={filters.status ?? ''} onChange={(event) => update({ status: ((event.target as HTMLSelectElement).value || undefined) as GradebookQuery['status'] })}>
-            <option value="">{t('gradebook.all')}</option>
-            {STATUSES.map((status) => <option key={status} value={status}>{t(`programme.status.${status}`)}</option>)}
-          </select>
-        </label>
-        <label>{t('gradebook.requirements')}
-          <select value={filters.requirements ?? ''} onChange={(event) => update({ requirements: ((event.target as HTMLSelectElement).value || undefined) as GradebookQuery['requirements'] })}>
-            <option value="">{t('gradebook.all')}</option>
-            <option value="met">{t('gradebook.met')}</option>
-            <option value="unmet">{t('gradebook.unmet')}</option>
-          </select>
-        </label>
+        <Filter label={t('gradebook.team')} value={filters.team} options={teams.map((team) => [team, team])} onChange={(team) => update({ team })} />
+        <Filter label={t('gradebook.institution')} value={filters.institution} options={institutions.map((institution) => [institution, institution])}
+          onChange={(institution) => update({ institution })} />
+        <Filter label={t('gradebook.status')} value={filters.status} options={STATUSES.map((status) => [status, t(`programme.status.${status}`)])}
+          onChange={(status) => update({ status: status as GradebookQuery['status'] })} />
+        <Filter label={t('gradebook.requirements')} value={filters.requirements} options={[['met', t('gradebook.met')], ['unmet', t('gradebook.unmet')]]}
+          onChange={(requirements) => update({ requirements: requirements as GradebookQuery['requirements'] })} />
       </div>
       <div class="toolbar">
         <p role="status">{t('gradebook.summary', { shown: formatNumber(shown.length, language), total: formatNumber(book.rows.length, language), meeting: formatNumber(meeting, language) })}</p>
@@ -117,5 +99,18 @@ function GradebookView({ programme, book }: { programme: number; book: Gradebook
         sort={sort} onSort={(next) => update({ sort: next.key as GradebookQuery['sort'], order: next.descending ? 'desc' : 'asc' })}
         pageSize={100} empty={<EmptyState title={t('gradebook.empty')} />} />
     </>
+  );
+}
+
+// One filter: "all" (empty) or one of its values.
+function Filter({ label, value, options, onChange }: { label: string; value: string | undefined; options: [string, string][]; onChange: (value: string | undefined) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label>{label}
+      <select value={value ?? ''} onChange={(event) => onChange((event.target as HTMLSelectElement).value || undefined)}>
+        <option value="">{t('gradebook.all')}</option>
+        {options.map(([code, text]) => <option key={code} value={code}>{text}</option>)}
+      </select>
+    </label>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { explainRanking, problemText, type Ranking } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { Skeleton } from '../../components/skeleton';
 import { localeOf } from '../../components/format';
 
 // Why a project ranks where it does: criterion by criterion, juror by juror, raw and calibrated,
@@ -13,7 +14,7 @@ export function ExplanationPage({ programme, project }: { programme: number; pro
   const locale = localeOf(language);
   const number = (value: number | null | undefined, digits = 2) => (value == null ? '—' : value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
   const row = ranking?.projects[0];
-  if (!ranking || !row) return <article>{message ? <p role="alert">{message}</p> : <p role="status">{t('app.loading')}</p>}</article>;
+  if (!ranking || !row) return <article>{message ? <p role="alert">{message}</p> : <Skeleton lines={6} />}</article>;
   const reviews = row.review_details ?? [];
   const jurorOf = (user: number) => ranking.jurors.find((juror) => juror.user_id === user);
   return (

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { confirmBestProject, getRanking, problemText, type Ranking, type User, coordinates } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { Skeleton } from '../../components/skeleton';
 import { localeOf } from '../../components/format';
 import { agreementBand } from '../../components/signals';
+import { DataTable } from '../../components/data_table';
+import { Button } from '../../components/button';
 
 // The nationwide ranking, raw and calibrated side by side, with the jury's agreement and the
 // projects that need a further review; per region on demand. Computed by the server every time.
@@ -21,7 +24,7 @@ export function RankingPage({ programme, user }: { programme: number; user: User
     setMessage('');
     try { setRanking(await confirmBestProject(programme, project)); setSaved(t('ranking.confirmed_saved')); setOrder('calibrated'); } catch (error) { setMessage(problemText(error, t('error.generic'))); }
   };
-  if (!ranking) return <article>{message ? <p role="alert">{message}</p> : <p role="status">{t('app.loading')}</p>}</article>;
+  if (!ranking) return <article>{message ? <p role="alert">{message}</p> : <Skeleton lines={6} />}</article>;
 
   const regions = [...new Map(ranking.projects.map((project) => [project.region.code, project.region.name])).entries()];
   const shown = region ? ranking.projects.filter((project) => project.region.code === region) : ranking.projects;
@@ -63,59 +66,38 @@ export function RankingPage({ programme, user }: { programme: number; user: User
       </dl>
       {message && <p role="alert">{message}</p>}
       {saved && <p role="status">{saved}</p>}
-      <div class="table-scroll" tabIndex={0}>
-        <table>
-          <caption>{region ? t('ranking.in_region', { region: regions.find(([code]) => code === region)?.[1] ?? region }) : t('ranking.nationwide')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ranking.rank_raw')}</th>
-              <th scope="col">{t('ranking.rank_calibrated')}</th>
-              <th scope="col">{t('ranking.project')}</th>
-              <th scope="col">{t('ranking.score_raw')}</th>
-              <th scope="col">{t('ranking.score_calibrated')}</th>
-              <th scope="col">{t('ranking.reviews')}</th>
-              <th scope="col">{t('ranking.flag')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((project) => (
-              <tr key={project.project_id}>
-                <td>{rank(project, 'raw') ?? '—'}</td>
-                <td>{rank(project, 'calibrated') ?? '—'}</td>
-                <th scope="row">
-                  <a href={`/programmes/${programme}/ranking/${project.project_id}`}>{project.team}</a>
-                  <div class="muted">{project.title}</div>
-                </th>
-                <td>{number(project.raw_score)}</td>
-                <td>{number(project.calibrated_score)}</td>
-                <td>{project.reviews}</td>
-                <td>{project.needs_further_review ? t('ranking.further_review', { spread: number(project.calibrated_spread, 1) }) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* In the server's order (the chosen one); the ranks and scores as numbers, right-aligned. */}
+      <DataTable caption={region ? t('ranking.in_region', { region: regions.find(([code]) => code === region)?.[1] ?? region }) : t('ranking.nationwide')}
+        rows={shown} rowKey={(project) => project.project_id}
+        columns={[
+          { key: 'project', header: t('ranking.project'), rowHeader: true, value: (project) => project.team,
+            render: (project) => <><a href={`/programmes/${programme}/ranking/${project.project_id}`}>{project.team}</a><div class="muted">{project.title}</div></> },
+          { key: 'rank_raw', header: t('ranking.rank_raw'), numeric: true, value: (project) => rank(project, 'raw') },
+          { key: 'rank_calibrated', header: t('ranking.rank_calibrated'), numeric: true, value: (project) => rank(project, 'calibrated') },
+          { key: 'raw', header: t('ranking.score_raw'), numeric: true, decimals: 2, value: (project) => project.raw_score },
+          { key: 'calibrated', header: t('ranking.score_calibrated'), numeric: true, decimals: 2, value: (project) => project.calibrated_score },
+          { key: 'reviews', header: t('ranking.reviews'), numeric: true, value: (project) => project.reviews },
+          { key: 'flag', header: t('ranking.flag'), value: (project) => (project.needs_further_review ? t('ranking.further_review', { spread: number(project.calibrated_spread, 1) }) : ''),
+            cellClass: (project) => (project.needs_further_review ? 'warn' : undefined) },
+        ]} />
       <section>
         <h2>{t('ranking.best')}</h2>
         {confirmed && <p>{t('ranking.confirmed', { team: confirmed.team })}</p>}
         {proposed && !confirmed && <p>{t('ranking.proposed', { team: proposed.team })}</p>}
         {!proposed && !confirmed && <p>{t('ranking.no_proposal')}</p>}
         {proposed && coordinates(user, programme) && proposed.project_id !== ranking.best_project.confirmed && (
-          <button type="button" onClick={() => confirm(proposed.project_id)}>{t('ranking.confirm', { team: proposed.team })}</button>
+          <Button onClick={() => confirm(proposed.project_id)}>{t('ranking.confirm', { team: proposed.team })}</Button>
         )}
       </section>
       <section>
         <h2>{t('ranking.jurors')}</h2>
-        <div class="table-scroll" tabIndex={0}>
-          <table>
-            <thead><tr><th scope="col">{t('ranking.juror')}</th><th scope="col">{t('ranking.reviews')}</th><th scope="col">{t('ranking.mean')}</th><th scope="col">{t('ranking.sd')}</th></tr></thead>
-            <tbody>
-              {ranking.jurors.map((juror) => (
-                <tr key={juror.user_id}><th scope="row">{juror.name}</th><td>{juror.reviews}</td><td>{number(juror.mean, 1)}</td><td>{number(juror.sd, 1)}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('ranking.jurors')} rows={ranking.jurors} rowKey={(juror) => juror.user_id}
+          columns={[
+            { key: 'juror', header: t('ranking.juror'), rowHeader: true, sortable: true, value: (juror) => juror.name },
+            { key: 'reviews', header: t('ranking.reviews'), numeric: true, sortable: true, value: (juror) => juror.reviews },
+            { key: 'mean', header: t('ranking.mean'), numeric: true, decimals: 1, sortable: true, value: (juror) => juror.mean },
+            { key: 'sd', header: t('ranking.sd'), numeric: true, decimals: 1, sortable: true, value: (juror) => juror.sd },
+          ]} />
         <p class="muted">{t('ranking.method')}</p>
       </section>
     </article>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getReview, problemText, submitReview, type Review } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { Skeleton } from '../../components/skeleton';
 import { GcmObjectives } from '../projects/gcm_objectives';
 
 // A juror scores one project, criterion by criterion, with a comment each; built for a phone.
@@ -33,7 +34,7 @@ export function ReviewPage({ programme, project }: { programme: number; project:
     }
   };
 
-  if (!review) return <article>{message ? <p role="alert">{message}</p> : <p role="status">{t('app.loading')}</p>}</article>;
+  if (!review) return <article>{message ? <p role="alert">{message}</p> : <Skeleton lines={6} />}</article>;
   const { project: proposal, rubric } = review;
   return (
     <article class="review">

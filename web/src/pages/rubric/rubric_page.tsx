@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { coordinates, getRubric, problemText, replaceRubric, type Rubric, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { Skeleton } from '../../components/skeleton';
 
 type Criterion = Rubric['criteria'][number];
 type Draft = { code: string; es: string; en: string; weight: string; scale_min: string; scale_max: string; levels: Record<number, { es: string; en: string }> };
@@ -45,7 +46,7 @@ export function RubricPage({ programme, user }: { programme: number; user: User 
     } catch (error) { setMessage(problemText(error, t('error.generic'))); }
   };
 
-  if (!rubric) return <article>{message ? <p role="alert">{message}</p> : <p role="status">{t('app.loading')}</p>}</article>;
+  if (!rubric) return <article>{message ? <p role="alert">{message}</p> : <Skeleton lines={6} />}</article>;
   const total = drafts.reduce((sum, draft) => sum + (Number(draft.weight.replace(',', '.')) || 0), 0);
   return (
     <article>
