@@ -55,7 +55,7 @@ Result<ParticipantFilter> parse_participant_filter(const ParticipantFilterParame
     else reject("team", "not_positive_integer", "error.field.positive_integer", *parameters.team);
   }
   if (parameters.status && !parameters.status->empty()) {
-    if (parse_enrollment_status(*parameters.status)) filter.status = *parameters.status;
+    if (const auto status = parse_enrollment_status(*parameters.status)) filter.status = *status;
     else reject("status", "unknown_status", "error.seed.unknown_status", *parameters.status);
   }
   if (parameters.sort && !parameters.sort->empty()) {

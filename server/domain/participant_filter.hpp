@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/enrollment.hpp"
 #include "domain/error.hpp"
 #include "domain/permission.hpp"
 
@@ -22,7 +23,7 @@ struct ParticipantFilter {
   std::string level;        // national | local
   std::string sex;          // female | male | other | undisclosed
   std::optional<Id> team_id;  // 0: no team
-  std::string status;       // enrolled | withdrawn | completed | graduated
+  std::optional<EnrollmentStatus> status;  // empty: every status
   ParticipantSort sort = ParticipantSort::name;
 
   auto operator<=>(const ParticipantFilter&) const = default;

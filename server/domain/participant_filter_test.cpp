@@ -14,7 +14,7 @@ TEST(ParticipantFilter, ParsesEveryParameterAndFoldsTheSearch) {
   EXPECT_EQ(filter->level, "local");
   EXPECT_EQ(filter->sex, "female");
   EXPECT_EQ(filter->team_id, 0);  // participants without a team
-  EXPECT_EQ(filter->status, "withdrawn");
+  EXPECT_EQ(filter->status, EnrollmentStatus::withdrawn);
   EXPECT_EQ(filter->sort, ParticipantSort::institution);
 
   auto empty = parse_participant_filter({});

@@ -208,7 +208,7 @@ TEST_P(ImportTest, TheTableFiltersSearchIgnoringAccentsAndSorts) {
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.level = "local"; })), 2);
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.sex = "male"; })), 1);
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.team_id = 0; })), 2);  // the imported ones have no team yet
-  EXPECT_EQ(total(where([](ParticipantFilter& f) { f.status = "withdrawn"; })), 0);
+  EXPECT_EQ(total(where([](ParticipantFilter& f) { f.status = EnrollmentStatus::withdrawn; })), 0);
 
   services::ReadCache cache;
   ParticipantFilter by_institution;

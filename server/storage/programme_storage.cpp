@@ -127,8 +127,8 @@ struct ParticipantFilterBinding {
     sex = filter.sex;
     team_all = !filter.team_id;
     team = filter.team_id.value_or(0);
-    status_all = filter.status.empty();
-    status = filter.status;
+    status_all = !filter.status;
+    status = filter.status ? std::string(to_string(*filter.status)) : std::string();
     sort = std::string(to_string(filter.sort));
   }
 };
