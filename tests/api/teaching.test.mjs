@@ -55,7 +55,8 @@ test('every row names every reason it falls short, and the export holds what the
   const withdrawn = book.rows.find((row) => row.status === 'withdrawn');
   assert.equal(withdrawn.shortfalls[0].kind, 'withdrawn');
   const attendance = unmet.flatMap((row) => row.shortfalls).find((gap) => gap.kind === 'attendance' && gap.value != null);
-  if (attendance) assert.ok(attendance.value < attendance.required);
+  assert.ok(attendance, 'the demo has people short on attendance');
+  assert.ok(attendance.value < attendance.required);
   assert.ok(book.rows.some((row) => row.institution !== ''), 'rows carry their institution');
 
   const base = `/api/v1/programmes/${programmeId}/gradebook/export`;
@@ -75,6 +76,12 @@ test('every row names every reason it falls short, and the export holds what the
   const english = await (await get(server, `${base}?team=${encodeURIComponent(team)}&lang=en`, coordinator)).text();
   assert.equal(english.trim().split('\r\n').length, 1 + book.rows.filter((row) => row.team === team).length);
   assert.match(english.split('\r\n')[0], /Meets the requirements,Reasons$/);
+  // The reasons written out in each language, with the language's decimal mark.
+  const unmetEnglish = await (await get(server, `${base}?requirements=unmet&lang=en`, coordinator)).text();
+  assert.match(unmetEnglish, /Attendance 75 % — 80 % required/);
+  assert.match(unmetEnglish, /Module 4: grade 45 — 70 required/);
+  assert.match(unmetEnglish, /Withdrawn from the programme/);
+  assert.match(lines.join('\n'), /Asistencia 75 % — se requiere 80 %/);
 
   const xlsx = await get(server, `${base}?format=xlsx`, coordinator);
   assert.equal(xlsx.status, 200);

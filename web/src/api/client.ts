@@ -109,11 +109,13 @@ export const getProgramme = (id: number) => answer(api.GET('/api/v1/programmes/{
 export type ParticipantQuery = {
   q?: string; institution?: string; province?: string; level?: string; sex?: string; team?: string; status?: string; sort?: string;
 };
-export function participantQueryString(query: ParticipantQuery): string {
+// The filled members of a query as a query string; empty ones are left out.
+export function queryString(query: Record<string, string | number | undefined>): string {
   const parameters = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value) parameters.set(key, value);
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') parameters.set(key, String(value));
   return parameters.toString();
 }
+export const participantQueryString = (query: ParticipantQuery) => queryString(query);
 type ParticipantFilters = NonNullable<paths['/api/v1/programmes/{programme_id}/participants']['get']['parameters']['query']>;
 // The filters come from the page's inputs as text; the server checks each one (400 naming it).
 const filled = (query: ParticipantQuery) => Object.fromEntries(Object.entries(query).filter(([, value]) => value)) as ParticipantFilters;
@@ -154,11 +156,8 @@ export const recordGrade = (programme: number, enrollment: number, assessment: n
 export const getGradebook = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/gradebook', { params: { path: programmePath(programme) } }));
 export type GradebookQuery = Omit<NonNullable<paths['/api/v1/programmes/{programme_id}/gradebook/export']['get']['parameters']['query']>, 'format' | 'lang'>;
 // The export of what the gradebook screen shows: the same filters and order, in the reader's language.
-export function gradebookExportUrl(programme: number, format: 'csv' | 'xlsx', query: GradebookQuery): string {
-  const parameters = new URLSearchParams({ format, lang: i18next.language });
-  for (const [key, value] of Object.entries(query)) if (value) parameters.set(key, String(value));
-  return `/api/v1/programmes/${programme}/gradebook/export?${parameters}`;
-}
+export const gradebookExportUrl = (programme: number, format: 'csv' | 'xlsx', query: GradebookQuery) =>
+  `/api/v1/programmes/${programme}/gradebook/export?${queryString({ format, lang: i18next.language, ...query })}`;
 export type GradingPolicy = components['schemas']['GradingPolicy'];
 export const updateGradingPolicy = (programme: number, policy: GradingPolicy) =>
   answer(api.PUT('/api/v1/programmes/{programme_id}/grading_policy', { params: { header: csrf(), path: programmePath(programme) }, body: policy }));
