@@ -42,33 +42,6 @@ constexpr Bounds keys{.max_length = 100, .max_items = 100'000};
 
 // The programme file, member by member (docs: the demo in data/demo/ follows it). Every member
 // that is missing, of another type, out of range or unknown is named by its path.
-static void describe(BodyReader& file, Organisation& organisation) {
-  file.required("role", organisation.role, key).required("name", organisation.name).optional("acronym", organisation.acronym, key);
-}
-
-static void describe(BodyReader& file, Module& module) {
-  file.required("title", module.title)
-      .optional("hours", module.hours, {.min = 0, .max = 10'000})
-      .optional("pass_mark", module.pass_mark, {.min = 0, .max = 100})
-      .optional("weight", module.weight, {.min = 0, .max = 1e6})
-      .optional("illustrative", module.illustrative);
-}
-
-static void describe(BodyReader& file, Programme& programme) {
-  programme.modality = "in_person";
-  file.required("code", programme.code, key)
-      .required("title", programme.title)
-      .optional("description", programme.description)
-      .required("country", programme.country, {.max_length = 2})
-      .required("time_zone", programme.time_zone, key)
-      .optional("start_date", programme.start_date, {.max_length = 10})
-      .optional("end_date", programme.end_date, {.max_length = 10})
-      .optional("modality", programme.modality, key)
-      .optional("sdgs", programme.sdgs, {.min = 1, .max = 17, .max_items = 17})
-      .optional("organisations", programme.organisations, {.max_items = 20})
-      .required("modules", programme.modules, {.max_items = 100});
-}
-
 static void describe(BodyReader& file, SubdivisionSeed& subdivision) {
   file.required("code", subdivision.code, key).required("country", subdivision.country, {.max_length = 2}).required("name", subdivision.name, name).required("kind", subdivision.kind, key);
 }

@@ -33,6 +33,9 @@ struct Module {
   bool illustrative = false;  // named by us, not by the source the programme is built on
 };
 
+// A programme is prepared as a draft, runs while active, and is read-only once closed.
+enum class ProgrammeStatus { draft, active, closed };
+
 struct Programme {
   Id id = 0;
   std::string code;
@@ -40,9 +43,11 @@ struct Programme {
   LocalizedText description;
   std::string country;    // ISO 3166-1 alpha-2
   std::string time_zone;  // IANA name
+  std::string locale;     // BCP 47 language-REGION for numbers and dates ("es-PA", "es-CR")
+  ProgrammeStatus status = ProgrammeStatus::draft;
   std::string start_date; // ISO 8601 dates
   std::string end_date;
-  std::string modality;   // in_person | online | blended
+  std::string modality = "in_person";  // in_person | online | blended
   std::vector<int> sdgs;
   std::vector<Organisation> organisations;
   std::vector<Module> modules;
@@ -57,6 +62,7 @@ struct ProgrammeSummary {
   std::string start_date;
   std::string end_date;
   std::string country;
+  ProgrammeStatus status = ProgrammeStatus::active;
 };
 
 struct ProgrammeCounts {
@@ -68,6 +74,19 @@ struct ProgrammeCounts {
   std::int64_t subdivisions = 0;
   std::int64_t national_level = 0;
   std::int64_t local_level = 0;
+};
+
+// What a programme has so far, for its setup checklist.
+struct SetupCounts {
+  std::int64_t modules = 0;
+  std::int64_t sessions = 0;
+  std::int64_t assessments = 0;
+  std::int64_t enrollments = 0;
+  std::int64_t teams = 0;
+  std::int64_t in_teams = 0;
+  std::int64_t rubric_criteria = 0;
+  std::int64_t jurors = 0;
+  std::int64_t coordinators = 0;
 };
 
 // An institution as reference data: shared by every programme, valid between two dates because

@@ -7,12 +7,25 @@
 #include <map>
 #include <set>
 
+#include "domain/programme_rules.hpp"
 #include "domain/validation.hpp"
 
 namespace diplomado {
 namespace {
+// Named by its JSON path in the file: ("participants.key", 3) is "participants[2].key".
 FieldError seed_problem(std::string field, long row, std::string code, std::string value) {
-  return FieldError{std::move(field), row, std::move(code), "error.seed." + code, std::move(value)};
+  if (row > 0) {
+    const auto dot = field.find('.');
+    const auto index = "[" + std::to_string(row - 1) + "]";
+    field = dot == std::string::npos ? field + index : field.substr(0, dot) + index + field.substr(dot);
+  }
+  return FieldError{std::move(field), std::nullopt, std::move(code), "error.seed." + code, std::move(value)};
+}
+// A problem a domain check found inside one entry, kept with its own message.
+FieldError nested_problem(const std::string& section, long row, const FieldError& problem) {
+  FieldError named = seed_problem(section + "." + problem.field, row, problem.code, problem.value);
+  named.message_key = problem.message_key;
+  return named;
 }
 // Sessions, assessments, grades and attendance refer to modules by position and to people,
 // sessions and assessments by key; every reference must resolve, and every score fit.
@@ -85,7 +98,7 @@ void check_projects(const ProgrammeSeed& seed, const std::set<std::string>& team
     codes.push_back(criterion.code);
   }
   if (!seed.rubric.empty())
-    for (auto& problem : check_rubric(scales, codes)) error.details.push_back(seed_problem("rubric." + problem.field, 0, problem.code, problem.value));
+    for (auto& problem : check_rubric(scales, codes)) error.details.push_back(nested_problem("rubric", 0, problem));
   std::set<std::string> projects, jurors;
   long row = 0;
   for (const auto& project : seed.projects) {
@@ -123,7 +136,7 @@ void check_projects(const ProgrammeSeed& seed, const std::set<std::string>& team
         conflicted = true;
     if (conflicted) error.details.push_back(seed_problem("reviews.juror", row, "conflict", review.juror_key));
     std::map<std::string, double> levels(review.levels.begin(), review.levels.end());
-    for (auto& problem : check_review(scales, codes, levels)) error.details.push_back(seed_problem("reviews." + problem.field, row, problem.code, problem.value));
+    for (auto& problem : check_review(scales, codes, levels)) error.details.push_back(nested_problem("reviews", row, problem));
   }
 }
 
@@ -131,9 +144,10 @@ void check_projects(const ProgrammeSeed& seed, const std::set<std::string>& team
 
 Result<void> check_programme_seed(const ProgrammeSeed& seed) {
   Error error{ErrorCode::invalid_input, "error.invalid_input", {}, std::nullopt};
-  if (seed.programme.code.empty()) error.details.push_back(seed_problem("programme.code", 0, "required", ""));
-  if (seed.programme.title.es.empty() || seed.programme.title.en.empty())
-    error.details.push_back(seed_problem("programme.title", 0, "required", ""));
+  for (auto& problem : check_programme(seed.programme)) {
+    problem.field = "programme." + problem.field;
+    error.details.push_back(std::move(problem));
+  }
 
   std::set<std::string> subdivisions, institutions, teams, people, emails;
   for (const auto& subdivision : seed.subdivisions) subdivisions.insert(subdivision.code);

@@ -32,7 +32,16 @@ const std::vector<Route>& route_table() {
       {put, "/api/v1/countries/{country}/subdivisions", manage_site, handle_load_subdivisions, 4 * 1024 * 1024},
 
       {get, "/api/v1/programmes", signed_in, handle_list_programmes},
+      {get, "/api/v1/countries", signed_in, handle_list_countries},
+      // Programme setup: the site coordinator opens a course, names its coordinators and clones
+      // an edition; the programme's coordinators edit it (If-Match) until it is closed.
+      {post, "/api/v1/programmes", manage_site, handle_create_programme, 256 * 1024},
       {get, "/api/v1/programmes/{programme_id}", view_programme, handle_get_programme},
+      {patch, "/api/v1/programmes/{programme_id}", manage_programme, handle_update_programme, 256 * 1024},
+      {post, "/api/v1/programmes/{programme_id}/clones", manage_site, handle_clone_programme},
+      {get, "/api/v1/programmes/{programme_id}/coordinators", manage_programme, handle_list_coordinators},
+      {post, "/api/v1/programmes/{programme_id}/coordinators", manage_site, handle_name_coordinator},
+      {get, "/api/v1/programmes/{programme_id}/setup", manage_programme, handle_get_setup},
       {get, "/api/v1/programmes/{programme_id}/participants", view_participants, handle_list_participants},
       {post, "/api/v1/programmes/{programme_id}/participants", manage_programme, handle_enrol_participant},
       {get, "/api/v1/programmes/{programme_id}/participants/export", manage_programme, handle_export_participants},

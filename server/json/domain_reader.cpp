@@ -1,5 +1,7 @@
 #include "json/domain_reader.hpp"
 
+#include "domain/programme_rules.hpp"
+
 namespace diplomado {
 
 // The bounds stop abuse only; the rules (weights, a maximum above zero, a known kind) are the
@@ -20,6 +22,41 @@ void describe(BodyReader& reader, GradingPolicy& policy) {
       .optional("attendance_threshold", policy.attendance_threshold)
       .choice("missing_grade", policy.missing_grade, parse_missing_grade)
       .choice("excused_absence", policy.excused, parse_excused_absence);
+}
+
+// A programme as the API's body and the programme file give it (docs/programme-file.md). The
+// bounds stop abuse; the rules (a known country, zone and locale, dates in order, hours not
+// negative) are domain/programme_rules', which names each in the user's language.
+void describe(BodyReader& reader, Organisation& organisation) {
+  reader.required("role", organisation.role, {.max_length = 20}).required("name", organisation.name).optional("acronym", organisation.acronym, {.max_length = 50});
+}
+
+void describe(BodyReader& reader, Module& module) {
+  reader.required("title", module.title)
+      .optional("hours", module.hours, {.min = -1e6, .max = 1e6})
+      .optional("pass_mark", module.pass_mark, {.min = -1e6, .max = 1e6})
+      .optional("weight", module.weight, {.min = 0, .max = 1e6})
+      .optional("illustrative", module.illustrative)
+      .read_only({"id", "position"});
+}
+
+void describe(BodyReader& reader, Programme& programme) {
+  programme.modality = "in_person";
+  reader.required("code", programme.code, {.max_length = 100})
+      .required("title", programme.title)
+      .optional("description", programme.description)
+      .required("country", programme.country, {.max_length = 10})
+      .required("time_zone", programme.time_zone, {.max_length = 100})
+      .optional("locale", programme.locale, {.max_length = 20})
+      .choice("status", programme.status, parse_programme_status)
+      .optional("start_date", programme.start_date, {.max_length = 10})
+      .optional("end_date", programme.end_date, {.max_length = 10})
+      .optional("modality", programme.modality, {.max_length = 20})
+      .optional("sdgs", programme.sdgs, {.min = -1000, .max = 1000, .max_items = 17})
+      .optional("organisations", programme.organisations, {.max_items = 20})
+      .optional("modules", programme.modules, {.max_items = 100})
+      .read_only({"id", "version", "counts"});
+  if (programme.locale.empty()) programme.locale = default_locale(programme.country);
 }
 
 }  // namespace diplomado

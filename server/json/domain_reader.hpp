@@ -14,6 +14,12 @@ void describe(BodyReader& reader, AssessmentSeed& assessment);
 // its value.
 void describe(BodyReader& reader, GradingPolicy& policy);
 
+// A programme's own description (no people): the API's body and the programme file's "programme".
+// Modules may carry their "id" and "position" as read; both are ignored.
+void describe(BodyReader& reader, Organisation& organisation);
+void describe(BodyReader& reader, Module& module);
+void describe(BodyReader& reader, Programme& programme);
+
 // The members an institution has wherever it is read (the API's body, a reference file); a level
 // left out is national.
 template <class Institution>

@@ -22,7 +22,7 @@ class ProjectsTest : public DatabaseTest {
     DatabaseTest::SetUp();
     ASSERT_TRUE(services::initialise_crypto());
     // Two teams: "d" (SENAFRONT + SNM) and "c" (SNM only).
-    auto loaded = services::load_programme_seed(store(), given_programme("P")
+    auto loaded = services::load_programme_seed(store(), given_programme("P1")
                                                              .with_module("Derechos humanos", "Human rights")
                                                              .with_team("d", "Darién", "PA-5", "ana")
                                                              .with_team("c", "Chiriquí", "PA-4", "eva")
@@ -39,7 +39,7 @@ class ProjectsTest : public DatabaseTest {
     coordinator = actor("coordinacion@example.pa");
   }
   void add(const std::string& email, const std::string& role) {
-    auto added = services::add_user(store(), {email, "Persona", role, "P", "correct horse battery"}, now);
+    auto added = services::add_user(store(), {email, "Persona", role, "P1", "correct horse battery"}, now);
     ASSERT_TRUE(added) << added.error().message_key;
   }
   Actor actor(const std::string& email) {
@@ -139,7 +139,7 @@ TEST_P(ProjectsTest, FormationNeedsTeamsAndNamesEveryBadCriterion) {
   EXPECT_EQ(invalid.error().details[1].field, "max_size");
 
   // A programme without teams: formation says to create them first.
-  auto loaded = services::load_programme_seed(store(), given_programme("Q").with_participant("x", "Xi", "Yu", "snm", "").build(), now);
+  auto loaded = services::load_programme_seed(store(), given_programme("Q1").with_participant("x", "Xi", "Yu", "snm", "").build(), now);
   ASSERT_TRUE(loaded) << loaded.error().message_key;
   auto unit = store().begin(storage::TransactionMode::read_write);
   unit->users().add_grant(coordinator.user_id, {Role::coordinator, loaded->programme_id});

@@ -35,4 +35,9 @@ std::size_t SessionCache::size() {
   return m_entries.size();
 }
 
+void SessionCache::forget_user(Id user_id) {
+  std::lock_guard lock(m_mutex);
+  std::erase_if(m_entries, [&](const auto& entry) { return entry.second.authenticated.actor.user_id == user_id; });
+}
+
 }  // namespace diplomado::services

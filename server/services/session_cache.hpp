@@ -27,6 +27,8 @@ class SessionCache {
   std::optional<Authenticated> find(const std::string& token_digest, TimePoint now);
   void remember(const std::string& token_digest, const Authenticated& authenticated, TimePoint session_expires, TimePoint now);
   void forget(const std::string& token_digest);
+  // Every session of this user: their grants changed here, so the next request reads them anew.
+  void forget_user(Id user_id);
   std::size_t size();
 
  private:

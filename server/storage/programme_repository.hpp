@@ -37,6 +37,14 @@ class ProgrammeRepository {
   virtual void set_enrollment_team(Id enrollment_id, std::optional<Id> team_id) = 0;
   virtual std::int64_t team_version(Id team_id) = 0;
 
+  // Programme setup (issue 12). False when the programme's version is stale.
+  virtual bool update_programme(const Programme& programme, std::int64_t expected_version) = 0;
+  virtual void update_module(Id module_id, const Module& module) = 0;
+  virtual void delete_module(Id module_id) = 0;
+  // Each module's sessions and assessments together: a module in use is not removed.
+  virtual std::vector<std::pair<Id, std::int64_t>> module_usage(Id programme_id) = 0;
+  virtual SetupCounts setup_counts(Id programme_id) = 0;
+
   // Writes used when a programme is loaded from a seed.
   virtual Id insert_programme(const Programme& programme) = 0;
   virtual Id insert_module(Id programme_id, const Module& module) = 0;

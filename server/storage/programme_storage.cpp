@@ -2,6 +2,7 @@
 #include <array>
 #include <map>
 
+#include "domain/programme_rules.hpp"
 #include "storage/soci_store.hpp"
 
 namespace diplomado::storage {
@@ -15,25 +16,27 @@ using soci::use;
 
 struct ListProgrammes {
   ProgrammeSummary row;
+  std::string status;
   long long id = 0;
   soci::statement statement;
   explicit ListProgrammes(soci::session& sql)
-      : statement((sql.prepare << "SELECT id, code, title_es, title_en, COALESCE(start_date, ''), COALESCE(end_date, ''), country "
+      : statement((sql.prepare << "SELECT id, code, title_es, title_en, COALESCE(start_date, ''), COALESCE(end_date, ''), country, status "
                                   "FROM programme ORDER BY COALESCE(end_date, '') DESC, code",
                    into(id), into(row.code), into(row.title.es), into(row.title.en), into(row.start_date), into(row.end_date),
-                   into(row.country))) {}
+                   into(row.country), into(status))) {}
 };
 
 struct FindProgramme {
   long long id = 0, version = 0;
   Programme row;
+  std::string status;
   soci::statement statement;
   explicit FindProgramme(soci::session& sql)
-      : statement((sql.prepare << "SELECT code, title_es, title_en, description_es, description_en, country, time_zone, "
+      : statement((sql.prepare << "SELECT code, title_es, title_en, description_es, description_en, country, time_zone, locale, status, "
                                   "COALESCE(start_date, ''), COALESCE(end_date, ''), modality, version FROM programme WHERE id = :id",
                    into(row.code), into(row.title.es), into(row.title.en), into(row.description.es), into(row.description.en),
-                   into(row.country), into(row.time_zone), into(row.start_date), into(row.end_date), into(row.modality), into(version),
-                   use(id))) {}
+                   into(row.country), into(row.time_zone), into(row.locale), into(status), into(row.start_date), into(row.end_date),
+                   into(row.modality), into(version), use(id))) {}
 };
 
 struct ProgrammeSdgs {
@@ -289,6 +292,7 @@ class SociProgrammeRepository final : public ProgrammeRepository {
     query.statement.execute();
     while (query.statement.fetch()) {
       query.row.id = query.id;
+      query.row.status = parse_programme_status(query.status).value_or(ProgrammeStatus::active);
       result.push_back(query.row);
     }
     return result;
@@ -302,6 +306,7 @@ class SociProgrammeRepository final : public ProgrammeRepository {
     Programme programme = query.row;
     programme.id = programme_id;
     programme.version = query.version;
+    programme.status = parse_programme_status(query.status).value_or(ProgrammeStatus::active);
 
     auto& sdgs = m_queries.get<ProgrammeSdgs>(m_sql);
     sdgs.id = programme_id;
@@ -436,22 +441,82 @@ class SociProgrammeRepository final : public ProgrammeRepository {
 
   Id insert_programme(const Programme& programme) override {
     long long id = 0;
-    m_sql << "INSERT INTO programme (code, title_es, title_en, description_es, description_en, country, time_zone, start_date, "
-             "end_date, modality) VALUES (:code, :tes, :ten, :des, :den, :country, :tz, NULLIF(:start, ''), NULLIF(:end, ''), :modality) "
-             "RETURNING id",
+    const std::string status(to_string(programme.status));
+    m_sql << "INSERT INTO programme (code, title_es, title_en, description_es, description_en, country, time_zone, locale, status, start_date, "
+             "end_date, modality) VALUES (:code, :tes, :ten, :des, :den, :country, :tz, :locale, :status, NULLIF(:start, ''), NULLIF(:end, ''), "
+             ":modality) RETURNING id",
         use(programme.code), use(programme.title.es), use(programme.title.en), use(programme.description.es),
-        use(programme.description.en), use(programme.country), use(programme.time_zone), use(programme.start_date),
-        use(programme.end_date), use(programme.modality), into(id);
-    for (int sdg : programme.sdgs) m_sql << "INSERT INTO programme_sdg (programme_id, sdg) VALUES (:p, :s)", use(id), use(sdg);
-    for (const auto& organisation : programme.organisations)
-      m_sql << "INSERT INTO programme_organisation (programme_id, role, name_es, name_en, acronym) VALUES (:p, :r, :es, :en, :a)",
-          use(id), use(organisation.role), use(organisation.name.es), use(organisation.name.en), use(organisation.acronym);
+        use(programme.description.en), use(programme.country), use(programme.time_zone), use(programme.locale), use(status),
+        use(programme.start_date), use(programme.end_date), use(programme.modality), into(id);
+    write_sdgs_and_organisations(id, programme);
     const auto& grading = programme.grading;
     const std::string missing(to_string(grading.missing_grade)), excused(to_string(grading.excused));
     m_sql << "UPDATE programme SET module_pass_mark = :pm, missing_grade = :mg, rounding_decimals = :rd, attendance_threshold = :at, "
              "excused_absence = :ex WHERE id = :id",
         use(grading.module_pass_mark), use(missing), use(grading.rounding_decimals), use(grading.attendance_threshold), use(excused), use(id);
     return id;
+  }
+
+  // The programme's own description; its modules are written one by one (update_module).
+  bool update_programme(const Programme& programme, std::int64_t expected_version) override {
+    long long id = programme.id, version = expected_version;
+    const std::string status(to_string(programme.status));
+    soci::statement update =
+        (m_sql.prepare << "UPDATE programme SET code = :code, title_es = :tes, title_en = :ten, description_es = :des, description_en = :den, "
+                          "country = :country, time_zone = :tz, locale = :locale, status = :status, start_date = NULLIF(:start, ''), "
+                          "end_date = NULLIF(:end, ''), modality = :modality, version = version + 1 WHERE id = :id AND version = :v",
+         use(programme.code), use(programme.title.es), use(programme.title.en), use(programme.description.es), use(programme.description.en),
+         use(programme.country), use(programme.time_zone), use(programme.locale), use(status), use(programme.start_date),
+         use(programme.end_date), use(programme.modality), use(id), use(version));
+    update.execute(true);
+    if (update.get_affected_rows() != 1) return false;
+    m_sql << "DELETE FROM programme_sdg WHERE programme_id = :p", use(id);
+    m_sql << "DELETE FROM programme_organisation WHERE programme_id = :p", use(id);
+    write_sdgs_and_organisations(id, programme);
+    return true;
+  }
+
+  void update_module(Id module_id, const Module& module) override {
+    long long id = module_id;
+    int illustrative = module.illustrative ? 1 : 0;
+    m_sql << "UPDATE module SET position = :pos, title_es = :es, title_en = :en, hours = :h, pass_mark = :pm, weight = :w, illustrative = :il, "
+             "version = version + 1 WHERE id = :id",
+        use(module.position), use(module.title.es), use(module.title.en), use(module.hours), use(module.pass_mark), use(module.weight),
+        use(illustrative), use(id);
+  }
+
+  void delete_module(Id module_id) override {
+    long long id = module_id;
+    m_sql << "DELETE FROM module WHERE id = :id", use(id);
+  }
+
+  std::vector<std::pair<Id, std::int64_t>> module_usage(Id programme_id) override {
+    long long id = programme_id, module_id = 0, uses = 0;
+    std::vector<std::pair<Id, std::int64_t>> result;
+    soci::statement query = (m_sql.prepare << "SELECT m.id, (SELECT COUNT(*) FROM session s WHERE s.module_id = m.id) + "
+                                              "(SELECT COUNT(*) FROM assessment a WHERE a.module_id = m.id) FROM module m WHERE m.programme_id = :p",
+                             into(module_id), into(uses), use(id));
+    query.execute();
+    while (query.fetch()) result.emplace_back(module_id, uses);
+    return result;
+  }
+
+  SetupCounts setup_counts(Id programme_id) override {
+    long long id = programme_id;
+    static const char* const queries[] = {
+        "SELECT COUNT(*) FROM module WHERE programme_id = :p",
+        "SELECT COUNT(*) FROM session s JOIN module m ON m.id = s.module_id WHERE m.programme_id = :p",
+        "SELECT COUNT(*) FROM assessment WHERE programme_id = :p",
+        "SELECT COUNT(*) FROM enrollment WHERE programme_id = :p",
+        "SELECT COUNT(*) FROM team WHERE programme_id = :p",
+        "SELECT COUNT(*) FROM enrollment WHERE programme_id = :p AND team_id IS NOT NULL",
+        "SELECT COUNT(*) FROM rubric_criterion WHERE programme_id = :p",
+        "SELECT COUNT(*) FROM role_grant WHERE programme_id = :p AND role = 'juror'",
+        "SELECT COUNT(*) FROM role_grant WHERE programme_id = :p AND role = 'coordinator'",
+    };
+    long long values[std::size(queries)] = {};
+    for (std::size_t i = 0; i < std::size(queries); ++i) m_sql << queries[i], into(values[i]), use(id);
+    return SetupCounts{values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8]};
   }
 
   Id insert_module(Id programme_id, const Module& module) override {
@@ -462,6 +527,13 @@ class SociProgrammeRepository final : public ProgrammeRepository {
         use(id), use(module.position), use(module.title.es), use(module.title.en), use(module.hours), use(module.pass_mark),
         use(module.weight), use(illustrative), into(module_id);
     return module_id;
+  }
+
+  void write_sdgs_and_organisations(long long id, const Programme& programme) {
+    for (int sdg : programme.sdgs) m_sql << "INSERT INTO programme_sdg (programme_id, sdg) VALUES (:p, :s)", use(id), use(sdg);
+    for (const auto& organisation : programme.organisations)
+      m_sql << "INSERT INTO programme_organisation (programme_id, role, name_es, name_en, acronym) VALUES (:p, :r, :es, :en, :a)",
+          use(id), use(organisation.role), use(organisation.name.es), use(organisation.name.en), use(organisation.acronym);
   }
 
   Id insert_team(Id programme_id, const TeamSeed& team) override {

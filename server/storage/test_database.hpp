@@ -71,6 +71,8 @@ class SeedBuilder {
     m_seed.programme.title = {"Diplomado de prueba", "Test diploma course"};
     m_seed.programme.country = "PA";
     m_seed.programme.time_zone = "America/Panama";
+    m_seed.programme.locale = "es-PA";
+    m_seed.programme.status = ProgrammeStatus::active;
     m_seed.programme.end_date = "2023-10-11";
     m_seed.programme.sdgs = {10, 16, 17};
     m_seed.subdivisions = {{"PA-5", "PA", "Darién", "province"}, {"PA-4", "PA", "Chiriquí", "province"}};

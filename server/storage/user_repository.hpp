@@ -39,6 +39,8 @@ class UserRepository {
   virtual Id insert(const NewUser& user) = 0;
   virtual void add_grant(Id user_id, const RoleGrant& grant) = 0;
   virtual std::vector<RoleGrant> grants(Id user_id) = 0;
+  // The users who hold `role` in this programme (not site-wide grants), by name. No password hash.
+  virtual std::vector<UserRecord> holders(Id programme_id, Role role) = 0;
   virtual std::int64_t count() = 0;
 };
 

@@ -35,6 +35,24 @@ class SociUserRepository final : public UserRepository {
     return user;
   }
 
+  std::vector<UserRecord> holders(Id programme_id, Role role) override {
+    long long programme = programme_id, id = 0;
+    const std::string role_text(to_string(role));
+    UserRecord user;
+    int disabled = 0;
+    std::vector<UserRecord> result;
+    soci::statement query = (m_sql.prepare << "SELECT u.id, u.email, u.display_name, u.disabled FROM app_user u JOIN role_grant g ON g.user_id = u.id "
+                                              "WHERE g.programme_id = :p AND g.role = :r ORDER BY u.display_name, u.id",
+                             into(id), into(user.email), into(user.display_name), into(disabled), use(programme), use(role_text));
+    query.execute();
+    while (query.fetch()) {
+      user.id = id;
+      user.disabled = disabled != 0;
+      result.push_back(user);
+    }
+    return result;
+  }
+
   Id insert(const NewUser& user) override {
     long long id = 0;
     m_sql << "INSERT INTO app_user (email, display_name, password_hash, created_at) VALUES (:e, :n, :h, :c) RETURNING id",

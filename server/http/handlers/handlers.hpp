@@ -83,6 +83,14 @@ HttpResponse handle_get_ranking(RequestContext& context);
 HttpResponse handle_explain_ranking(RequestContext& context);
 HttpResponse handle_confirm_best_project(RequestContext& context);
 
+HttpResponse handle_create_programme(RequestContext& context);
+HttpResponse handle_update_programme(RequestContext& context);
+HttpResponse handle_clone_programme(RequestContext& context);
+HttpResponse handle_list_coordinators(RequestContext& context);
+HttpResponse handle_name_coordinator(RequestContext& context);
+HttpResponse handle_get_setup(RequestContext& context);
+HttpResponse handle_list_countries(RequestContext& context);
+
 // Shared by handlers: the numeric {programme_id} of the path (validated by the dispatcher).
 Id programme_id_of(const RequestContext& context);
 // Another id of the path, if it is a positive whole number; and the 400 that names it otherwise.

@@ -204,6 +204,7 @@ HttpResponse handle_add_juror(RequestContext& context) {
   if (!juror) return problem_response(juror.error(), context.language);
   auto added = services::add_juror(context.app.store, *context.actor, programme_id_of(context), *juror, context.app.now());
   if (!added) return problem_response(added.error(), context.language);
+  context.app.sessions.forget_user(added->juror.user_id);  // a signed-in user's new grant counts at once
   JsonWriter json;
   json.begin_object().key("juror");
   write(json, added->juror);

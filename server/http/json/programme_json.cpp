@@ -1,5 +1,7 @@
 #include "http/json/programme_json.hpp"
 
+#include "domain/programme_rules.hpp"
+
 namespace diplomado {
 
 void write(JsonWriter& json, const LocalizedText& text) { json.begin_object().field("es", text.es).field("en", text.en).end_object(); }
@@ -9,15 +11,17 @@ void write(JsonWriter& json, const ProgrammeSummary& programme) {
   write(json.key("title"), programme.title);
   json.key("start_date").text_or_null(programme.start_date);
   json.key("end_date").text_or_null(programme.end_date);
-  json.field("country", programme.country).end_object();
+  json.field("country", programme.country).field("status", to_string(programme.status)).end_object();
 }
 
-void write(JsonWriter& json, const services::ProgrammeDetail& detail) {
-  const auto& programme = detail.programme;
-  json.begin_object().field("id", programme.id).field("code", programme.code);
+namespace {
+// The members of a programme, without braces: shared by its detail and the answer to an edit.
+void programme_members(JsonWriter& json, const Programme& programme) {
+  json.field("id", programme.id).field("code", programme.code);
   write(json.key("title"), programme.title);
   write(json.key("description"), programme.description);
-  json.field("country", programme.country).field("time_zone", programme.time_zone);
+  json.field("country", programme.country).field("time_zone", programme.time_zone).field("locale", programme.locale);
+  json.field("status", to_string(programme.status));
   json.key("start_date").text_or_null(programme.start_date);
   json.key("end_date").text_or_null(programme.end_date);
   json.field("modality", programme.modality);
@@ -40,6 +44,19 @@ void write(JsonWriter& json, const services::ProgrammeDetail& detail) {
   }
   json.end_array();
   json.field("version", programme.version);
+}
+}  // namespace
+
+void write(JsonWriter& json, const Programme& programme) {
+  json.begin_object();
+  programme_members(json, programme);
+  json.end_object();
+}
+
+void write(JsonWriter& json, const services::ProgrammeDetail& detail) {
+  const auto& programme = detail.programme;
+  json.begin_object();
+  programme_members(json, programme);
   const auto& counts = detail.counts;
   json.key("counts")
       .begin_object()
@@ -66,6 +83,36 @@ void write(JsonWriter& json, const TeamView& team) {
   json.field("member_count", team.member_count).field("version", team.version);
   json.key("institutions").begin_array();
   for (const auto& acronym : team.institution_acronyms) json.value(acronym);
+  json.end_array().end_object();
+}
+
+void write(JsonWriter& json, const services::NamedCoordinator& coordinator) {
+  json.begin_object().field("user_id", coordinator.user_id).field("email", coordinator.email).field("display_name", coordinator.display_name);
+  json.key("initial_password").text_or_null(coordinator.initial_password);
+  json.end_object();
+}
+
+void write(JsonWriter& json, const services::CreatedProgramme& created) {
+  json.begin_object();
+  write(json.key("programme"), created.programme);
+  json.key("coordinators").begin_array();
+  for (const auto& coordinator : created.coordinators) write(json, coordinator);
+  json.end_array().end_object();
+}
+
+void write(JsonWriter& json, const services::SetupChecklist& checklist) {
+  json.begin_object().key("items").begin_array();
+  for (const auto& item : checklist.items) json.begin_object().field("key", item.key).field("done", item.done).field("count", item.count).end_object();
+  json.end_array().field("complete", checklist.complete).end_object();
+}
+
+void write(JsonWriter& json, const CountryInfo& country) {
+  json.begin_object().field("code", country.code);
+  write(json.key("name"), country.name);
+  json.key("time_zones").begin_array();
+  for (const auto& zone : country.time_zones) json.value(zone);
+  json.end_array().key("locales").begin_array();
+  for (const auto& locale : country.locales) json.value(locale);
   json.end_array().end_object();
 }
 

@@ -28,10 +28,10 @@ export function InstitutionsPage({ user }: { user: User }) {
     setErrors([]);
     try {
       const saved = editing ? await updateInstitution(editing.id, form, editing.version) : await createInstitution(form);
-      setMessage(t('institutions.saved', { name: saved.name[language] }));
       setEditing(null);
       setForm(EMPTY);
-      load();
+      await load();
+      setMessage(t('institutions.saved', { name: saved.name[language] }));
     } catch (error) { fail(error); }
   };
   const doMerge = async (event: Event) => {
@@ -39,9 +39,10 @@ export function InstitutionsPage({ user }: { user: User }) {
     setErrors([]);
     try {
       const result = await mergeInstitution(Number(keep), Number(merge));
-      setMessage(t('institutions.merged', { name: result.institution.name[language], count: result.people_moved }));
       setMerge('');
-      load();
+      // The list shows the merge (the alias) before the message says it is done.
+      await load();
+      setMessage(t('institutions.merged', { name: result.institution.name[language], count: result.people_moved }));
     } catch (error) { fail(error); }
   };
   const text = (key: 'acronym' | 'sector' | 'valid_from' | 'valid_to') => (event: Event) => setForm({ ...form, [key]: (event.target as HTMLInputElement).value });

@@ -1,0 +1,226 @@
+// Issue 12 over HTTP: the site coordinator opens a course set in any country, names its
+// coordinators and clones an edition; a programme's coordinators edit it (If-Match) until it is
+// closed. Bad input is refused whole, each problem named, and nothing is written.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, signIn, get, send, programmeIdOf } from './harness.mjs';
+
+const DEMO = 'IBM-HR-PA-2023';
+let server;
+let site;
+let coordinator;
+let demoId;
+
+before(async () => {
+  server = await startServer({
+    users: [
+      { email: 'sitio@example.org', role: 'coordinator' },
+      { email: 'coordinacion@example.pa', role: 'coordinator', programme: DEMO },
+    ],
+  });
+  site = await signIn(server, 'sitio@example.org');
+  coordinator = await signIn(server, 'coordinacion@example.pa');
+  demoId = await programmeIdOf(server, site, DEMO);
+});
+after(() => server?.stop());
+
+const costaRica = (overrides = {}) => ({
+  code: 'GIF-CR-2025',
+  title: { es: 'Diplomado en Gestión de Fronteras', en: 'Diploma course on Border Management' },
+  country: 'CR',
+  time_zone: 'America/Costa_Rica',
+  locale: 'es-CR',
+  start_date: '2025-03-03',
+  end_date: '2025-06-30',
+  modality: 'blended',
+  sdgs: [10, 16],
+  organisations: [
+    { role: 'implementer', name: { es: 'OIM Costa Rica', en: 'IOM Costa Rica' }, acronym: 'OIM' },
+    { role: 'funder', name: { es: 'Canadá (IRCC)', en: 'Canada (IRCC)' }, acronym: 'IRCC' },
+  ],
+  modules: [
+    { title: { es: 'Derechos humanos', en: 'Human rights' }, hours: 20 },
+    { title: { es: 'Gestión de fronteras', en: 'Border management' }, hours: 16, pass_mark: 75 },
+    { title: { es: 'Estadística migratoria', en: 'Migration statistics' }, hours: 12 },
+  ],
+  ...overrides,
+});
+
+const programmeCodes = async () => (await (await get(server, '/api/v1/programmes', site)).json()).items.map((item) => item.code);
+const fields = async (response) => (await response.json()).errors.map((error) => error.field);
+
+test('the site coordinator opens a course in Costa Rica and names its coordinator, who gets a password once', async () => {
+  const response = await send(server, 'POST', '/api/v1/programmes', site, {
+    ...costaRica(),
+    coordinators: [{ email: 'Coordinacion@Example.CR', display_name: 'Marta Solís' }],
+  });
+  assert.equal(response.status, 201);
+  const created = await response.json();
+  assert.equal(created.programme.status, 'draft', 'a programme starts as a draft unless it says otherwise');
+  assert.equal(created.programme.locale, 'es-CR');
+  assert.deepEqual(created.programme.modules.map((module) => [module.position, module.hours, module.pass_mark]), [[1, 20, 0], [2, 16, 75], [3, 12, 0]]);
+  assert.equal(created.coordinators[0].email, 'coordinacion@example.cr');
+  assert.ok(created.coordinators[0].initial_password.length >= 12);
+  assert.match(response.headers.get('location'), new RegExp(`/api/v1/programmes/${created.programme.id}$`));
+
+  // The new coordinator signs in with it and sees only their programme, with an empty checklist.
+  const named = await signIn(server, 'coordinacion@example.cr', created.coordinators[0].initial_password);
+  const theirs = (await (await get(server, '/api/v1/programmes', named)).json()).items;
+  assert.deepEqual(theirs.map((item) => [item.code, item.status]), [['GIF-CR-2025', 'draft']]);
+  const setup = await (await get(server, `/api/v1/programmes/${created.programme.id}/setup`, named)).json();
+  assert.deepEqual(setup.items.map((item) => [item.key, item.done]), [
+    ['modules', true], ['sessions', false], ['assessments', false], ['participants', false],
+    ['teams', false], ['rubric', false], ['jurors', false], ['coordinators', true],
+  ]);
+  assert.equal(setup.complete, false);
+  // Naming them again gives no new password.
+  const again = await send(server, 'POST', `/api/v1/programmes/${created.programme.id}/coordinators`, site, { email: 'coordinacion@example.cr' });
+  assert.equal(again.status, 201);
+  assert.equal((await again.json()).initial_password, null);
+  const list = await (await get(server, `/api/v1/programmes/${created.programme.id}/coordinators`, named)).json();
+  assert.deepEqual(list.items.map((item) => item.display_name), ['Marta Solís']);
+});
+
+test('only the site coordinator creates programmes, clones them and names coordinators', async () => {
+  assert.equal((await send(server, 'POST', '/api/v1/programmes', coordinator, costaRica({ code: 'NOPE-1' }))).status, 403);
+  assert.equal((await send(server, 'POST', `/api/v1/programmes/${demoId}/clones`, coordinator, { code: 'NOPE-2', start_date: '2024-05-13' })).status, 403);
+  assert.equal((await send(server, 'POST', `/api/v1/programmes/${demoId}/coordinators`, coordinator, { email: 'x@example.pa', display_name: 'X' })).status, 403);
+  assert.ok(!(await programmeCodes()).includes('NOPE-1'));
+});
+
+test('bad programmes are refused whole, every problem named in the reader\'s language; nothing is written', async () => {
+  const bad = costaRica({
+    code: 'GIF-CR-BAD',
+    country: 'XX',
+    time_zone: 'America/Atlantis',
+    locale: 'es-ZZ',
+    start_date: '2025-06-30',
+    end_date: '2025-03-03',
+    modules: [{ title: { es: 'Uno', en: 'One' }, hours: -4 }],
+  });
+  const response = await send(server, 'POST', '/api/v1/programmes', site, bad, { 'Accept-Language': 'es' });
+  assert.equal(response.status, 400);
+  const problem = await response.json();
+  assert.deepEqual(problem.errors.map((error) => error.field), ['country', 'time_zone', 'locale', 'end_date', 'modules[0].hours']);
+  assert.match(problem.errors.find((error) => error.field === 'time_zone').message, /Zona horaria desconocida/);
+  assert.match(problem.errors.find((error) => error.field === 'modules[0].hours').message, /horas/);
+  const english = await send(server, 'POST', '/api/v1/programmes', site, bad, { 'Accept-Language': 'en' });
+  assert.match((await english.json()).errors.find((error) => error.field === 'end_date').message, /end date is before the start/);
+  // A wrong type and an unknown member are named by their path too.
+  const shape = await send(server, 'POST', '/api/v1/programmes', site, { ...costaRica({ code: 'GIF-CR-SHAPE' }), sdgs: 'ten', colour: 'blue' });
+  assert.equal(shape.status, 400);
+  assert.deepEqual((await fields(shape)).sort(), ['colour', 'sdgs']);
+  // The same code twice is a conflict on "code".
+  const duplicate = await send(server, 'POST', '/api/v1/programmes', site, costaRica({ code: DEMO }));
+  assert.equal(duplicate.status, 409);
+  assert.deepEqual(await fields(duplicate), ['code']);
+  // An active programme needs its dates and a module.
+  const open = await send(server, 'POST', '/api/v1/programmes', site, costaRica({ code: 'GIF-CR-OPEN', status: 'active', modules: [] }));
+  assert.deepEqual(await fields(open), ['modules']);
+  const codes = await programmeCodes();
+  for (const code of ['GIF-CR-BAD', 'GIF-CR-SHAPE', 'GIF-CR-OPEN']) assert.ok(!codes.includes(code), code);
+});
+
+test('a coordinator edits their programme with If-Match: a stale version is 409, modules in use stay', async () => {
+  const created = await (await send(server, 'POST', '/api/v1/programmes', site, costaRica({ code: 'GIF-CR-EDIT', coordinators: [{ email: 'coordinacion@example.pa' }] }))).json();
+  const id = created.programme.id;
+  const [first, second, third] = created.programme.modules;
+  const edit = (body, version) => send(server, 'PATCH', `/api/v1/programmes/${id}`, coordinator, body, { 'If-Match': `"${version}"` });
+
+  // Reorder, rename, drop the third and add a fourth, in one edit.
+  const moved = await edit({
+    title: { es: 'Gestión Integral de Fronteras', en: 'Integrated Border Management' },
+    modules: [
+      { id: second.id, title: second.title, hours: 18 },
+      { id: first.id, title: { es: 'Derechos humanos de las personas migrantes', en: 'Human rights of migrants' }, hours: 20 },
+      { title: { es: 'Proyecto final', en: 'Final project' }, hours: 8 },
+    ],
+  }, created.programme.version);
+  assert.equal(moved.status, 200);
+  const after = await moved.json();
+  assert.equal(moved.headers.get('etag'), `"${after.version}"`);
+  assert.deepEqual(after.modules.map((module) => [module.position, module.title.en, module.hours]), [
+    [1, 'Border management', 18], [2, 'Human rights of migrants', 20], [3, 'Final project', 8],
+  ]);
+  assert.ok(!after.modules.some((module) => module.title.en === third.title.en), 'the module left out is removed');
+
+  // The old version is stale now.
+  const stale = await edit({ title: { es: 'Otro', en: 'Other' } }, created.programme.version);
+  assert.equal(stale.status, 409);
+
+  // A module with a session is not removed.
+  const session = await send(server, 'POST', `/api/v1/programmes/${id}/sessions`, coordinator, {
+    module: 1, title: { es: 'Apertura', en: 'Opening' }, starts_at: '2025-03-03T14:00:00Z', ends_at: '2025-03-03T17:00:00Z', place: 'San José',
+  });
+  assert.equal(session.status, 201);
+  const inUse = await edit({ modules: after.modules.slice(1).map(({ id: moduleId, title, hours }) => ({ id: moduleId, title, hours })) }, after.version);
+  assert.equal(inUse.status, 409);
+  assert.match((await inUse.json()).title, /sesiones o evaluaciones/);
+
+  // Bad edits name their member: a locale, a zone, an unknown module id, a status jump.
+  const badEdit = await edit({ locale: 'xx-CR', time_zone: 'Costa Rica', status: 'closed', modules: [{ id: 999999, title: { es: 'X', en: 'X' } }] }, after.version);
+  assert.equal(badEdit.status, 400);
+  assert.deepEqual((await fields(badEdit)).sort(), ['locale', 'status', 'time_zone']);
+  const unknownModule = await edit({ modules: [{ id: 999999, title: { es: 'X', en: 'X' } }] }, after.version);
+  assert.deepEqual(await fields(unknownModule), ['modules[0].id', 'modules'], 'the unknown id, and the module with a session that the list leaves out');
+  const detail = await (await get(server, `/api/v1/programmes/${id}`, coordinator)).json();
+  assert.equal(detail.version, after.version, 'refused edits wrote nothing');
+
+  // Open it, close it; a closed programme is no longer edited.
+  const opened = await edit({ status: 'active' }, after.version);
+  assert.equal(opened.status, 200);
+  const closed = await edit({ status: 'closed' }, (await opened.json()).version);
+  assert.equal(closed.status, 200);
+  const late = await edit({ title: { es: 'Tarde', en: 'Late' } }, (await closed.json()).version);
+  assert.equal(late.status, 409);
+  assert.match((await late.json()).title, /cerrado/);
+});
+
+test('a programme coordinator cannot edit another programme (404, ids reveal nothing)', async () => {
+  const other = await (await send(server, 'POST', '/api/v1/programmes', site, costaRica({ code: 'GIF-CR-OTHER' }))).json();
+  const response = await send(server, 'PATCH', `/api/v1/programmes/${other.programme.id}`, coordinator, { title: { es: 'X', en: 'X' } }, { 'If-Match': '"1"' });
+  assert.equal(response.status, 404);
+});
+
+test('cloning the demo makes a 2024 draft with its structure, dates moved, and no people', async () => {
+  const response = await send(server, 'POST', `/api/v1/programmes/${demoId}/clones`, site, { code: 'IBM-HR-PA-2024', start_date: '2024-05-13' });
+  assert.equal(response.status, 201);
+  const clone = await response.json();
+  const demo = await (await get(server, `/api/v1/programmes/${demoId}`, site)).json();
+  assert.equal(clone.status, 'draft');
+  assert.equal(clone.start_date, '2024-05-13');
+  assert.equal(clone.end_date, '2024-10-09', 'the end moves by the same 364 days as the start');
+  assert.deepEqual(clone.modules.map((module) => module.title.es), demo.modules.map((module) => module.title.es));
+  assert.deepEqual(clone.sdgs, demo.sdgs);
+
+  const sessions = async (id) => (await (await get(server, `/api/v1/programmes/${id}/sessions`, site)).json()).items;
+  const [before, copied] = [await sessions(demoId), await sessions(clone.id)];
+  assert.equal(copied.length, before.length);
+  const day = 24 * 3600 * 1000;
+  assert.equal((Date.parse(copied[0].starts_at) - Date.parse(before[0].starts_at)) / day, 364);
+  assert.ok(copied.every((session) => session.marks === 0));
+  const assessments = async (id) => (await (await get(server, `/api/v1/programmes/${id}/assessments`, site)).json()).items;
+  assert.deepEqual((await assessments(clone.id)).map((item) => item.code), (await assessments(demoId)).map((item) => item.code));
+  const rubric = async (id) => (await (await get(server, `/api/v1/programmes/${id}/rubric`, site)).json());
+  assert.deepEqual((await rubric(clone.id)).criteria.map((item) => item.code), (await rubric(demoId)).criteria.map((item) => item.code));
+  const gradebook = async (id) => (await (await get(server, `/api/v1/programmes/${id}/gradebook`, site)).json());
+  assert.deepEqual((await gradebook(clone.id)).policy, (await gradebook(demoId)).policy);
+  const people = await (await get(server, `/api/v1/programmes/${clone.id}/participants`, site)).json();
+  assert.equal(people.total, 0);
+  assert.equal((await (await get(server, `/api/v1/programmes/${clone.id}/teams`, site)).json()).items.length, 0);
+
+  const again = await send(server, 'POST', `/api/v1/programmes/${demoId}/clones`, site, { code: 'IBM-HR-PA-2024', start_date: '2025-05-12' });
+  assert.equal(again.status, 409);
+  assert.deepEqual(await fields(again), ['code']);
+  const badDate = await send(server, 'POST', `/api/v1/programmes/${demoId}/clones`, site, { code: 'IBM-HR-PA-2025', start_date: '12/05/2025' });
+  assert.deepEqual(await fields(badDate), ['start_date']);
+});
+
+test('countries come with their names in both languages, time zones and locales', async () => {
+  const countries = (await (await get(server, '/api/v1/countries', site)).json()).items;
+  const costa = countries.find((country) => country.code === 'CR');
+  assert.deepEqual(costa.name, { es: 'Costa Rica', en: 'Costa Rica' });
+  assert.deepEqual(costa.time_zones, ['America/Costa_Rica']);
+  assert.ok(costa.locales.includes('es-CR'));
+  assert.ok(countries.length > 200);
+});
