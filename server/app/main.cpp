@@ -10,6 +10,7 @@
 #include "app/configuration.hpp"
 #include "cli/commands.hpp"
 #include "cli/participant_commands.hpp"
+#include "cli/programme_commands.hpp"
 #include "cli/teaching_commands.hpp"
 #include "http/server.hpp"
 #include "services/crypto.hpp"
@@ -47,6 +48,22 @@ std::optional<storage::OpenedDatabase> open(const CommonOptions& options, cli::C
     return std::nullopt;
   }
   return std::move(*opened);
+}
+
+// One line in the console's language naming what was wrong, then where to look. CLI11 says it in
+// English only, so its own text is kept only as the detail of the less common errors.
+void print_usage_error(const CLI::ParseError& error, const cli::Console& console) {
+  const auto t = [&](const char* key) { return translate(key, console.language); };
+  const std::string what = error.what(), name = error.get_name();
+  console.err << "diplomado: ";
+  constexpr std::string_view required_suffix = " is required";
+  if (name == "RequiredError" && what.ends_with(required_suffix) && what.find(' ') == what.size() - required_suffix.size())
+    console.err << t("cli.error.required") << ' ' << what.substr(0, what.size() - required_suffix.size());
+  else if (name == "RequiredError") console.err << t("cli.error.subcommand");
+  else if (constexpr std::string_view extras = "The following arguments were not expected: "; what.starts_with(extras))
+    console.err << t("cli.error.extras") << ' ' << what.substr(extras.size());
+  else console.err << t("cli.error.usage") << ' ' << what;
+  console.err << '\n' << t("cli.error.help") << '\n';
 }
 
 }  // namespace
@@ -185,7 +202,63 @@ int main(int argc, char** argv) {
   bool rank_calibrated = false;
   rank.command->add_flag("--calibrated", rank_calibrated, text("cli.help.rank_calibrated"));
 
-  CLI11_PARSE(application, argc, argv);
+  // Programme setup (issue 12): create, import, validate, clone.
+  auto* programme_command = application.add_subcommand("programme", text("cli.help.programme_group"));
+  localise(programme_command);
+  programme_command->require_subcommand(1);
+  CommonOptions programme_common;
+  cli::ProgrammeCreateOptions create_options;
+  auto& created = create_options.request.programme;
+  auto* programme_create = programme_command->add_subcommand("create", text("cli.help.programme_create"));
+  localise(programme_create);
+  add_common_options(*programme_create, programme_common, console.language);
+  programme_create->add_option("--code", created.code, text("cli.help.programme_code"))->required();
+  programme_create->add_option("--title-es", created.title.es, text("cli.help.title_es"))->required();
+  programme_create->add_option("--title-en", created.title.en, text("cli.help.title_en"))->required();
+  programme_create->add_option("--country", created.country, text("cli.help.country"))->required();
+  programme_create->add_option("--time-zone", created.time_zone, text("cli.help.time_zone"))->required();
+  programme_create->add_option("--locale", created.locale, text("cli.help.locale"));
+  programme_create->add_option("--start", created.start_date, text("cli.help.start"));
+  programme_create->add_option("--end", created.end_date, text("cli.help.end"));
+  programme_create->add_option("--sdgs", create_options.sdgs, text("cli.help.sdgs"));
+  programme_create->add_option("--module", create_options.modules, text("cli.help.module"));
+  programme_create->add_option("--coordinator", create_options.coordinators, text("cli.help.coordinator"));
+  std::string programme_file;
+  auto* programme_import = programme_command->add_subcommand("import", text("cli.help.programme_import"));
+  localise(programme_import);
+  add_common_options(*programme_import, programme_common, console.language);
+  programme_import->add_option("file", programme_file, text("cli.help.programme_file"))->required();
+  auto* programme_validate = programme_command->add_subcommand("validate", text("cli.help.programme_validate"));
+  localise(programme_validate);
+  programme_validate->add_option("file", programme_file, text("cli.help.programme_file"))->required();
+  std::string clone_from;
+  services::CloneRequest clone_request;
+  auto* programme_clone = programme_command->add_subcommand("clone", text("cli.help.programme_clone"));
+  localise(programme_clone);
+  add_common_options(*programme_clone, programme_common, console.language);
+  programme_clone->add_option("--from", clone_from, text("cli.help.clone_from"))->required();
+  programme_clone->add_option("--code", clone_request.code, text("cli.help.programme_code"))->required();
+  programme_clone->add_option("--start", clone_request.start_date, text("cli.help.start"))->required();
+
+  // CLI11's own errors (a missing option, an unknown one) in the console's language, exit 1;
+  // --help and --version still print and exit 0.
+  try {
+    application.parse(argc, argv);
+  } catch (const CLI::Success& success) {  // --help, --version
+    return application.exit(success);
+  } catch (const CLI::ParseError& error) {
+    print_usage_error(error, console);
+    return 1;
+  }
+
+  if (programme_validate->parsed()) return cli::run_programme_validate(programme_file, console);
+  if (programme_create->parsed() || programme_import->parsed() || programme_clone->parsed()) {
+    auto database = open(programme_common, console, 1);
+    if (!database) return 1;
+    if (programme_create->parsed()) return cli::run_programme_create(*database->store, create_options, console);
+    if (programme_import->parsed()) return cli::run_programme_import(*database->store, programme_file, console);
+    return cli::run_programme_clone(*database->store, clone_from, clone_request, console);
+  }
 
   if (rank.command->parsed()) {
     auto database = open(rank.common, console, 1);

@@ -12,24 +12,43 @@
 namespace diplomado::cli {
 TimePoint current_time() { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
-Error file_error(const std::string& path) {
-  Error error = make_error(ErrorCode::invalid_input, "error.seed.file");
-  error.details.push_back({"file", std::nullopt, "unreadable", "error.seed.file", path});
+namespace {
+const char* file_message(FileKind kind) {
+  switch (kind) {
+    case FileKind::participants: return "error.file.participants";
+    case FileKind::grades: return "error.file.grades";
+    case FileKind::programme: return "error.file.programme";
+    case FileKind::reference: return "error.file.reference";
+    case FileKind::output: return "error.file.output";
+  }
+  return "error.file.programme";
+}
+}  // namespace
+
+Error file_error(const std::string& path, FileKind kind) {
+  Error error = make_error(ErrorCode::invalid_input, file_message(kind));
+  error.details.push_back({"file", std::nullopt, "unreadable", file_message(kind), path});
   return error;
 }
 
-// The whole file, refusing anything larger than an import may be before reading it.
-Result<std::string> read_whole_file(const std::string& path, std::size_t limit) {
+std::string mebibytes_rounded_up(std::uintmax_t bytes) {
+  constexpr std::uintmax_t mebibyte = 1024 * 1024;
+  return std::to_string((bytes + mebibyte - 1) / mebibyte) + " MiB";
+}
+
+// The whole file, refusing anything larger than the limit before reading it.
+Result<std::string> read_whole_file(const std::string& path, std::size_t limit, FileKind kind) {
   std::error_code failure;
   const auto size = std::filesystem::file_size(path, failure);
-  if (failure) return std::unexpected(file_error(path));
+  if (failure || !std::filesystem::is_regular_file(path, failure)) return std::unexpected(file_error(path, kind));
   if (size > limit) {
-    Error error = make_error(ErrorCode::payload_too_large, "error.import.too_large");
-    error.details.push_back({"file", std::nullopt, "too_large", "error.import.too_large", std::to_string(size / (1024 * 1024)) + " MiB"});
+    Error error = make_error(ErrorCode::payload_too_large, "error.file.over_limit");
+    error.details.push_back({"file", std::nullopt, "too_large", "error.file.size", mebibytes_rounded_up(size)});
+    error.details.push_back({"file", std::nullopt, "too_large", "error.file.limit", mebibytes_rounded_up(limit)});
     return std::unexpected(error);
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::unexpected(file_error(path));
+  if (!in) return std::unexpected(file_error(path, kind));
   std::string bytes(size, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   return bytes;

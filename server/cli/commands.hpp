@@ -23,10 +23,16 @@ int run_user_add(services::Store& store, const services::AddUserRequest& request
 
 TimePoint current_time();
 
+// What a file given on the command line is, so an error names it as the user knows it.
+enum class FileKind { participants, grades, programme, reference, output };
+
 // The whole file, refusing anything larger than `limit` before reading it (the error names the
-// size), or one that cannot be read (the error names the path).
-Result<std::string> read_whole_file(const std::string& path, std::size_t limit);
-Error file_error(const std::string& path);
+// file's size and the limit, in MiB rounded up), or one that cannot be read (the error names the
+// path and what the file is).
+Result<std::string> read_whole_file(const std::string& path, std::size_t limit, FileKind kind);
+Error file_error(const std::string& path, FileKind kind);
+// "17 MiB" for 16.2 MiB: a size is never shown smaller than it is.
+std::string mebibytes_rounded_up(std::uintmax_t bytes);
 
 // Prints an error as one line per problem, in the console's language.
 void print_error(const Error& error, Console& console);

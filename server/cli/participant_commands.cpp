@@ -85,7 +85,7 @@ void print_summary_text(const services::ImportSummary& summary, bool dry_run, Co
 int run_import_participants(services::Store& store, const ImportOptions& options, Console& console) {
   auto programme_id = services::find_programme_by_code(store, options.programme_code);
   if (!programme_id) return print_error(programme_id.error(), console), 1;
-  auto bytes = read_whole_file(options.file, documents::max_table_bytes);
+  auto bytes = read_whole_file(options.file, documents::max_table_bytes, FileKind::participants);
   if (!bytes) return print_error(bytes.error(), console), 1;
 
   services::ImportRequest request;
@@ -123,13 +123,13 @@ int run_export_participants(services::Store& store, const ExportOptions& options
   }
   std::ofstream out(options.output, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) return print_error(file_error(options.output), console), 1;
+  if (!out) return print_error(file_error(options.output, FileKind::output), console), 1;
   console.err << translate("cli.export.written", console.language) << ' ' << options.output << " (" << records->size() << ")\n";
   return 0;
 }
 
 int run_load_subdivisions(services::Store& store, const std::string& file, Console& console) {
-  auto text = read_whole_file(file, 4 * 1024 * 1024);
+  auto text = read_whole_file(file, 4 * 1024 * 1024, FileKind::reference);
   if (!text) return print_error(text.error(), console), 1;
   auto list = documents::parse_subdivision_list(*text);
   if (!list) return print_error(list.error(), console), 1;
@@ -140,7 +140,7 @@ int run_load_subdivisions(services::Store& store, const std::string& file, Conso
 }
 
 int run_load_institutions(services::Store& store, const std::string& file, Console& console) {
-  auto text = read_whole_file(file, 4 * 1024 * 1024);
+  auto text = read_whole_file(file, 4 * 1024 * 1024, FileKind::reference);
   if (!text) return print_error(text.error(), console), 1;
   auto list = documents::parse_institution_list(*text);
   if (!list) return print_error(list.error(), console), 1;

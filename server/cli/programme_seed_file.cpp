@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "cli/commands.hpp"
 #include "json/domain_reader.hpp"
 
 namespace diplomado {
@@ -155,24 +156,24 @@ static void describe(BodyReader& file, ProgrammeFile& document) {
 
 namespace cli {
 
-// A programme file larger than this is refused before it is read.
-constexpr std::uintmax_t max_programme_file_bytes = 64 * 1024 * 1024;
+// A programme file larger than this is refused before it is read (the demo is 0.1 MiB; a course
+// of thousands enrols its people from a participants file instead).
+constexpr std::size_t max_programme_file_bytes = 16 * 1024 * 1024;
 
 Result<ProgrammeSeed> read_programme_seed_file(const std::string& path) {
-  std::error_code size_error;
-  const auto size = std::filesystem::file_size(path, size_error);
-  if (size_error) return std::unexpected(field_error("file", "unreadable", "error.seed.file", path));
-  if (size > max_programme_file_bytes) return std::unexpected(field_error("file", "too_large", "error.file.too_large", "64 MiB"));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::unexpected(field_error("file", "unreadable", "error.seed.file", path));
-  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto bytes = read_whole_file(path, max_programme_file_bytes, FileKind::programme);
+  if (!bytes) return std::unexpected(bytes.error());
+  return read_programme_seed(*bytes);
+}
+
+Result<ProgrammeSeed> read_programme_seed(const std::string& content) {
   auto parsed = parse_bounded_json(content);
   if (!parsed) return std::unexpected(parsed.error());
 
   ProgrammeFile document;
   auto errors = read_json(*parsed, document);
   if (!errors.empty()) {
-    Error error = make_error(ErrorCode::invalid_input, "error.seed.file");
+    Error error = make_error(ErrorCode::invalid_input, "error.file.programme_invalid");
     error.details = std::move(errors);
     return std::unexpected(std::move(error));
   }

@@ -42,7 +42,7 @@ int run_rank(services::Store& store, const std::string& programme_code, bool cal
 int run_import_grades(services::Store& store, const std::string& file, const std::string& programme_code, bool dry_run, Console& console) {
   auto programme_id = services::find_programme_by_code(store, programme_code);
   if (!programme_id) return print_error(programme_id.error(), console), 1;
-  auto bytes = read_whole_file(file, documents::max_table_bytes);
+  auto bytes = read_whole_file(file, documents::max_table_bytes, FileKind::grades);
   if (!bytes) return print_error(bytes.error(), console), 1;
   auto summary = services::import_grades(store, std::nullopt, *programme_id, dry_run ? services::ImportMode::dry_run : services::ImportMode::commit,
                                          documents::table_reader_for(*bytes), current_time());

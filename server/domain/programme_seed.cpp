@@ -19,7 +19,8 @@ FieldError seed_problem(std::string field, long row, std::string code, std::stri
     const auto index = "[" + std::to_string(row - 1) + "]";
     field = dot == std::string::npos ? field + index : field.substr(0, dot) + index + field.substr(dot);
   }
-  return FieldError{std::move(field), std::nullopt, std::move(code), "error.seed." + code, std::move(value)};
+  std::string key = "error.seed." + code;  // before `code` is moved into the error
+  return FieldError{std::move(field), std::nullopt, std::move(code), std::move(key), std::move(value)};
 }
 // A problem a domain check found inside one entry, kept with its own message.
 FieldError nested_problem(const std::string& section, long row, const FieldError& problem) {

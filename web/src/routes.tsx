@@ -30,6 +30,7 @@ function page(load: () => Promise<ComponentType<any>>) {
 }
 
 const ProgrammeArea = lazy(() => import('./pages/programme/programme_area').then((m) => m.ProgrammeArea));
+const NewProgrammePage = page(() => import('./pages/programme_setup/new_programme_page').then((m) => m.NewProgrammePage));
 const InstitutionsPage = page(() => import('./pages/institutions/institutions_page').then((m) => m.InstitutionsPage));
 
 export function AppRoutes() {
@@ -37,6 +38,7 @@ export function AppRoutes() {
     <Router>
       <Route path="/" component={ProgrammesPage} />
       <Route path="/institutions" component={InstitutionsPage} />
+      <Route path="/programmes/new" component={NewProgrammePage} />
       <Route path="/programmes/:programme" component={ProgrammeArea} />
       <Route path="/programmes/:programme/*" component={ProgrammeArea} />
       <Route default component={NotFoundPage} />
@@ -68,6 +70,7 @@ export const programmePages = {
   jury: page(() => import('./pages/jury/jury_page').then((m) => m.JuryPage)),
   teams: page(() => import('./pages/teams/teams_page').then((m) => m.TeamsPage)),
   rubric: page(() => import('./pages/rubric/rubric_page').then((m) => m.RubricPage)),
+  settings: page(() => import('./pages/programme_setup/settings_page').then((m) => m.SettingsPage)),
 };
 
 // Starts fetching the code of the page an address opens while the app is still asking who the
@@ -77,7 +80,7 @@ const sectionPages: Record<string, { preload?: () => unknown }> = {
   grades: programmePages.grades, grade_import: programmePages.gradeImport, attendance: programmePages.attendance, progress: programmePages.progress,
   sessions: programmePages.sessions, knowledge_gain: programmePages.knowledgeGain, assessments: programmePages.assessments,
   instructors: programmePages.instructors, project: programmePages.project, reviews: programmePages.reviews, ranking: programmePages.ranking,
-  jury: programmePages.jury, teams: programmePages.teams, rubric: programmePages.rubric,
+  jury: programmePages.jury, teams: programmePages.teams, rubric: programmePages.rubric, settings: programmePages.settings,
 };
 export function preloadRoute(path: string) {
   const [, first, , section = ''] = path.split('/');

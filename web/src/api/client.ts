@@ -19,6 +19,12 @@ export type GradeGrid = components['schemas']['GradeGrid'];
 export type Gradebook = components['schemas']['Gradebook'];
 export type KnowledgeGain = components['schemas']['KnowledgeGain'];
 export type Session = components['schemas']['Session'];
+export type ProgrammeSetup = components['schemas']['ProgrammeSetup'];
+export type ProgrammeInput = components['schemas']['ProgrammeInput'];
+export type ProgrammeChanges = components['schemas']['ProgrammeChanges'];
+export type ProgrammeStatus = components['schemas']['ProgrammeStatus'];
+export type Coordinator = components['schemas']['Coordinator'];
+export type CoordinatorInput = components['schemas']['CoordinatorInput'];
 export type SessionAttendance = components['schemas']['SessionAttendance'];
 
 export class ApiError extends Error {
@@ -188,6 +194,18 @@ export const getAttendance = (programme: number, session: number) =>
 export type AttendanceMark = Exclude<components['schemas']['SessionAttendance']['marks'][number]['mark'], 'unrecorded'>;
 export const recordAttendance = (programme: number, session: number, exceptions: Record<string, AttendanceMark>) =>
   answer(api.PUT('/api/v1/programmes/{programme_id}/sessions/{session_id}/attendance', { params: { header: csrf(), path: { programme_id: programme, session_id: session } }, body: { exceptions } }));
+// Programme setup (issue 12).
+export const listCountries = () => answer(api.GET('/api/v1/countries'));
+export const createProgramme = (input: ProgrammeInput & { coordinators?: CoordinatorInput[] }) =>
+  answer(api.POST('/api/v1/programmes', { params: { header: csrf() }, body: input }));
+export const updateProgramme = (programme: number, changes: ProgrammeChanges, version: number) =>
+  answer(api.PATCH('/api/v1/programmes/{programme_id}', { params: { path: programmePath(programme), header: { ...csrf(), 'If-Match': `"${version}"` } }, body: changes }));
+export const cloneProgramme = (programme: number, code: string, startDate: string) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/clones', { params: { path: programmePath(programme), header: csrf() }, body: { code, start_date: startDate } }));
+export const getSetup = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/setup', { params: { path: programmePath(programme) } }));
+export const listCoordinators = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/coordinators', { params: { path: programmePath(programme) } }));
+export const nameCoordinator = (programme: number, input: CoordinatorInput) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/coordinators', { params: { path: programmePath(programme), header: csrf() }, body: input }));
 export const listSubdivisions = (country: string) => answer(api.GET('/api/v1/countries/{country}/subdivisions', { params: { path: { country } } }));
 
 // Whether the user coordinates this programme (or the whole site): what the UI offers follows

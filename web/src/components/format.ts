@@ -1,14 +1,16 @@
 import type { Language } from '../i18n';
 
-// The locale numbers and dates are written in: the reader's language as written in the country of
-// the programme on screen ("es-PA" writes 2.5, "es-CR" 2,5), or the language alone outside one.
-let region: string | undefined;
-export function setFormatRegion(country: string | undefined) {
-  region = country && /^[A-Z]{2}$/.test(country) ? country : undefined;
+// The locale numbers and dates are written in: the programme's own ("es-CR" writes 2,5, "es-PA"
+// 2.5) when the reader reads its language, else the reader's language as written in the
+// programme's country; the language alone outside a programme. Nothing here names a country.
+let programmeLocale: string | undefined;
+export function setFormatLocale(locale: string | undefined) {
+  programmeLocale = locale && /^[a-z]{2,3}-[A-Z]{2}$/.test(locale) ? locale : undefined;
 }
 const supported = new Map<string, string>();
 export function localeOf(language: Language | string): string {
-  const wanted = region ? `${language}-${region}` : String(language);
+  const [own, region] = programmeLocale?.split('-') ?? [];
+  const wanted = !programmeLocale ? String(language) : own === language ? programmeLocale : `${language}-${region}`;
   let locale = supported.get(wanted);
   if (!locale) supported.set(wanted, (locale = Intl.NumberFormat.supportedLocalesOf([wanted]).length ? wanted : String(language)));
   return locale;

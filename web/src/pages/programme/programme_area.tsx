@@ -5,7 +5,7 @@ import { coordinates, getProgramme, hasRole, teaches, type Programme, type User 
 import { useTranslation } from '../../i18n';
 import { useResource } from '../../components/use_resource';
 import { Loaded } from '../../components/loaded';
-import { setFormatRegion } from '../../components/format';
+import { setFormatLocale } from '../../components/format';
 import { useUser } from '../../session';
 import { programmePages as pages } from '../../routes';
 import { NotFoundPage } from '../not_found/not_found_page';
@@ -14,6 +14,9 @@ import { NotFoundPage } from '../not_found/not_found_page';
 // open (and no others), then the section's own page.
 export const ProgrammeContext = createContext<Programme | null>(null);
 export const useProgramme = () => useContext(ProgrammeContext);
+// Loads the programme again (after its settings changed), keeping the current one on screen meanwhile.
+const ProgrammeReloadContext = createContext<() => void>(() => {});
+export const useProgrammeReload = () => useContext(ProgrammeReloadContext);
 
 type Section = { path: string; label: string };
 
@@ -37,13 +40,14 @@ export function sectionsFor(user: User, id: number, t: (key: string) => string):
     (coordinator || hasRole(user, 'observer', id)) && { path: '/ranking', label: t('nav.ranking') },
     { path: '/knowledge_gain', label: t('nav.knowledge_gain') },
     { path: '/rubric', label: t('nav.rubric') },
+    coordinator && { path: '/settings', label: t('nav.settings') },
   ];
   return sections.filter((section): section is Section => Boolean(section));
 }
 
-// Numbers and dates on the programme's screens follow its country's conventions.
+// Numbers and dates on the programme's screens follow the programme's locale.
 function withRegion(programme: Programme): Programme {
-  setFormatRegion(programme.country);
+  setFormatLocale(programme.locale);
   return programme;
 }
 
@@ -62,6 +66,7 @@ export function ProgrammeArea() {
     <Loaded resource={programme}>
       {(loaded) => (
         <ProgrammeContext.Provider value={withRegion(loaded)}>
+          <ProgrammeReloadContext.Provider value={programme.retry}>
           <div class="programme-head">
             {current !== '' && <p class="programme-name"><a href={base}>{loaded.title[language]}</a></p>}
             <nav class="subnav" aria-label={t('nav.label')}>
@@ -96,8 +101,10 @@ export function ProgrammeArea() {
             <Route path="/jury" component={pages.jury} />
             <Route path="/teams" component={pages.teams} />
             <Route path="/rubric" component={pages.rubric} />
+            <Route path="/settings" component={pages.settings} />
             <Route default component={NotFoundPage} />
           </Router>
+          </ProgrammeReloadContext.Provider>
         </ProgrammeContext.Provider>
       )}
     </Loaded>

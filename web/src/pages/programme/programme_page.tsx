@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import {
   ApiError, coordinates, getGradebook, getJuryProgress, getKnowledgeGain, getMyModules, getMyProgress, getProjectSettings, hasRole, listAssessments,
-  listMyReviews, listSessions, listTeams, teaches, type Gradebook, type Programme, type Session, type User,
+  listMyReviews, listSessions, listTeams, teaches, getSetup, type Gradebook, type Programme, type Session, type User,
 } from '../../api/client';
 import { useTranslation, type Language } from '../../i18n';
 import { useResource } from '../../components/use_resource';
@@ -14,6 +14,7 @@ import { formatDate, formatMoment, formatNumber, formatPercent } from '../../com
 import { shortfallText } from '../../components/shortfalls';
 import { Skeleton } from '../../components/skeleton';
 import { useProgramme } from './programme_area';
+import { SetupChecklist } from '../programme_setup/setup_checklist';
 
 // The programme's first screen. Each role sees its own dashboard, built only from what it may
 // read: the coordinator the whole course; an instructor their modules; a juror their reviews; a
@@ -56,21 +57,22 @@ function CoordinatorDashboard({ programme, onReady }: { programme: Programme; on
   // One load for the whole dashboard, so that it appears at once instead of moving as each
   // part arrives.
   const all = useResource(async () => {
-    const [book, sessions, jury, assessments, settings] = await Promise.all([
-      getGradebook(id), listSessions(id), getJuryProgress(id), listAssessments(id), getProjectSettings(id)]);
+    const [book, sessions, jury, assessments, settings, setup] = await Promise.all([
+      getGradebook(id), listSessions(id), getJuryProgress(id), listAssessments(id), getProjectSettings(id), getSetup(id)]);
     const dated = assessments.items.filter((item) => item.due_date && item.due_date >= today())
       .map((item) => ({ date: item.due_date!, label: `${item.code} · ${item.title[language]}` }));
     if (settings.deadline && settings.deadline >= now()) dated.push({ date: settings.deadline.slice(0, 10), label: t('dashboard.project_deadline') });
-    return { book, sessions: sessions.items, jury, dated: dated.sort((a, b) => a.date.localeCompare(b.date)) };
+    return { book, sessions: sessions.items, jury, setup, dated: dated.sort((a, b) => a.date.localeCompare(b.date)) };
   }, [id, language]);
   useReady(all.status, onReady);
 
   return (
     <Loaded resource={all} skeleton={<div class="dashboard-placeholder"><Skeleton lines={8} /></div>}>
-      {({ book, sessions, jury, dated }) => {
+      {({ book, sessions, jury, setup, dated }) => {
         const active = activeRows(book);
         const rate = mean(active.flatMap((row) => (row.attendance == null ? [] : [row.attendance])));
         return <>
+          {!setup.complete && <SetupChecklist programme={id} checklist={setup} />}
           <section aria-labelledby="figures-heading">
             <h2 id="figures-heading" class="visually-hidden">{t('dashboard.figures')}</h2>
             <Stats>
