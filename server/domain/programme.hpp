@@ -29,7 +29,7 @@ struct Module {
   LocalizedText title;
   double hours = 0;
   double pass_mark = 0;
-  double weight = 0;
+  double weight = 1;  // in the final grade; modules count equally unless said
   bool illustrative = false;  // named by us, not by the source the programme is built on
 };
 

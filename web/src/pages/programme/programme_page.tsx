@@ -314,7 +314,7 @@ function About({ programme }: { programme: Programme }) {
           <ol class="modules">
             {programme.modules.map((module) => (
               <li key={module.id}>
-                {module.title[language]} <span class="muted">· {t('programme.hours', { count: module.hours })}</span>
+                {module.title[language]} <span class="muted">· {t('programme.hours', { hours: formatNumber(module.hours, language, Number.isInteger(module.hours) ? 0 : 1) })}</span>
                 {module.illustrative && <span class="badge">{t('programme.illustrative')}</span>}
               </li>
             ))}

@@ -122,9 +122,9 @@ export function ProgrammeForm({ draft, onChange, errors, onSubmit, submitLabel, 
               {['in_person', 'online', 'blended'].map((m) => <option key={m} value={m}>{t(`setup.modality_${m}`)}</option>)}
             </select>
           ))}
-          {text('title_es', t('setup.title_es'), true)}
-          {text('title_en', t('setup.title_en'), true)}
         </div>
+        {text('title_es', t('setup.title_es'), true)}
+        {text('title_en', t('setup.title_en'), true)}
         {(['description_es', 'description_en'] as const).map((key) => field(key, t(`setup.${key}`), (described) => (
           <textarea rows={3} value={draft[key]} {...described} onInput={(event) => set({ [key]: (event.target as HTMLTextAreaElement).value })} />
         )))}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import {
   ApiError, cloneProgramme, isSiteCoordinator, listCoordinators, nameCoordinator, updateProgramme, type Coordinator, type ProgrammeChanges, type User,
@@ -34,6 +34,8 @@ export function SettingsPage({ programme: id, user }: { programme: number; user:
   const [problems, setProblems] = useState<Problems>(noProblems);
   const [busy, setBusy] = useState(false);
   const closed = programme.status === 'closed';
+  // Another programme (a new edition just made) or a new version of this one: the form shows it.
+  useEffect(() => { setDraft(draftOf(programme)); setProblems(noProblems); }, [programme.id, programme.version]);
 
   const save = async (changes: ProgrammeChanges, message: string) => {
     setProblems(noProblems);
