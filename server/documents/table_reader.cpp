@@ -1,5 +1,7 @@
 #include "documents/table_reader.hpp"
 
+#include <utility>
+
 #include <csv.h>
 
 #include <algorithm>
@@ -69,7 +71,9 @@ struct CsvState {
   std::vector<std::string> cells;
   long row = 0;
   long data_rows = 0;
+  bool header_seen = false;
   bool stopped = false;
+  int last_end = 0;  // the character that ended the previous record
 };
 
 void on_field(void* data, std::size_t length, void* state_pointer) {
@@ -78,15 +82,19 @@ void on_field(void* data, std::size_t length, void* state_pointer) {
   state.cells.push_back(state.windows1252 ? windows1252_to_utf8(raw) : std::string(raw));
 }
 
-void on_record(int, void* state_pointer) {
+// Rows are numbered as a spreadsheet shows them: every line counts, blank ones too (libcsv is
+// told to report them), so a CSV and an XLSX of the same data give the same row numbers. The
+// line feed of a CR LF pair ends no row of its own.
+void on_record(int end, void* state_pointer) {
   auto& state = *static_cast<CsvState*>(state_pointer);
+  const int previous = std::exchange(state.last_end, end);
+  if (state.cells.empty() && end == '\n' && previous == '\r') return;
   ++state.row;
   const bool blank = std::ranges::all_of(state.cells, [](const std::string& cell) { return cell.find_first_not_of(" \t") == std::string::npos; });
   if (!blank && !state.stopped) {
-    if (state.row > 1) ++state.data_rows;
+    if (state.header_seen) ++state.data_rows;
+    state.header_seen = true;
     if (!(*state.on_row)(state.row, state.cells)) state.stopped = true;
-  } else if (blank && state.row == 1) {
-    state.row = 0;  // blank lines before the header do not count as the header
   }
   state.cells.clear();
 }
@@ -105,7 +113,7 @@ Result<TableInfo> read_csv(std::string_view bytes, const RowHandler& on_row) {
   info.separator = std::string(1, separator);
 
   csv_parser parser{};
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
+  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL) != 0) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
   csv_set_delim(&parser, static_cast<unsigned char>(separator));
   csv_set_space_func(&parser, is_space_only);
   CsvState state;
@@ -126,7 +134,7 @@ Result<TableInfo> read_csv(std::string_view bytes, const RowHandler& on_row) {
   if (failed)
     return std::unexpected(table_error("malformed_csv", "error.import.malformed_csv", std::to_string(state.row + 1)));
   info.rows = state.data_rows;
-  if (state.row == 0) return std::unexpected(table_error("empty_file", "error.import.empty_file"));
+  if (!state.header_seen) return std::unexpected(table_error("empty_file", "error.import.empty_file"));
   return info;
 }
 

@@ -59,12 +59,22 @@ TEST(ReadTable, Utf8WithBomCommaSeparatedAndQuotedCells) {
   EXPECT_EQ(got.cells[3][6], "Ngäbe-Buglé");
 }
 
-TEST(ReadTable, LineEndingsAndBlankLinesDoNotMatter) {
-  Collected crlf, lf;
+TEST(ReadTable, LineEndingsDoNotMatterAndRowsAreNumberedAsASpreadsheetShowsThem) {
+  Collected crlf, lf, cr;
   ASSERT_TRUE(read_table("a,b\r\n1,2\r\n\r\n3,4\r\n", crlf.handler()));
   ASSERT_TRUE(read_table("a,b\n1,2\n\n3,4", lf.handler()));
+  ASSERT_TRUE(read_table("a,b\r1,2\r\r3,4\r", cr.handler()));
   EXPECT_EQ(crlf.cells, lf.cells);
+  EXPECT_EQ(cr.cells, lf.cells);
   EXPECT_EQ(lf.cells.size(), 3u);
+  // The header is row 1 and the blank line is row 3, so "3,4" is row 4 (it was 3 before).
+  for (const auto* got : {&crlf, &lf, &cr}) EXPECT_EQ(got->rows, (std::vector<long>{1, 2, 4}));
+  // Blank lines before the header count too, as in a spreadsheet; a quoted line break is one row.
+  Collected leading, quoted;
+  ASSERT_TRUE(read_table("\r\n\r\na,b\r\n1,2\r\n", leading.handler()));
+  EXPECT_EQ(leading.rows, (std::vector<long>{3, 4}));
+  ASSERT_TRUE(read_table("a,b\n\"x\ny\",2\n\n3,4\n", quoted.handler()));
+  EXPECT_EQ(quoted.rows, (std::vector<long>{1, 2, 4}));
 }
 
 TEST(ReadTable, RefusesWhatIsNotATable) {
@@ -119,8 +129,11 @@ std::string written_xlsx() {
 }
 
 TEST(ReadXlsx, FirstSheetWithSharedStringsNumbersAndSpreadsheetRowNumbers) {
-  Collected got;
+  Collected got, csv;
   auto info = read_table(written_xlsx(), got.handler());
+  // The same rows as CSV, a blank line where the sheet leaves row 3 empty: the same numbers.
+  ASSERT_TRUE(read_table("Nombre,Apellido\r\nAna,Ábrego\r\n\r\nLuis,\r\n", csv.handler()));
+  EXPECT_EQ(csv.rows, (std::vector<long>{1, 2, 4}));
   ASSERT_TRUE(info) << info.error().details.at(0).code;
   EXPECT_EQ(info->format, "xlsx");
   EXPECT_EQ(info->rows, 2);
