@@ -68,6 +68,12 @@ void print_summary_text(const services::ImportSummary& summary, bool dry_run, Co
               << t("cli.import.rows") << ": " << summary.rows << "  " << t("cli.import.created") << ": " << summary.created << "  "
               << t("cli.import.updated") << ": " << summary.updated << "  " << t("cli.import.unchanged") << ": " << summary.unchanged << "  "
               << t("cli.import.enrolled") << ": " << summary.enrolled << '\n';
+  if (!summary.unmapped_columns.empty()) {
+    console.out << t("cli.import.unmapped") << ':';
+    for (const auto column : summary.unmapped_columns) console.out << " \"" << summary.headers[column] << "\"";
+    console.out << '\n';
+  }
+  for (const auto field : summary.empty_fields) console.out << t("cli.import.empty_field") << ' ' << to_string(field) << '\n';
   for (const auto& issue : summary.errors) {
     console.out << "  " << t("cli.import.row") << ' ' << issue.row;
     if (!issue.column.empty()) console.out << ", \"" << issue.column << "\"";
@@ -109,13 +115,15 @@ int run_export_participants(services::Store& store, const ExportOptions& options
   if (!programme_id) return print_error(programme_id.error(), console), 1;
   auto records = services::export_participants(store, std::nullopt, *programme_id, {}, options.format, current_time());
   if (!records) return print_error(records.error(), console), 1;
+  const auto category = services::subdivision_category_of(store, *programme_id);
+  const auto& header = console.language == Language::en ? category.en : category.es;
   std::string bytes;
   if (options.format == "xlsx") {
-    auto written = documents::participants_xlsx(*records, console.language);
+    auto written = documents::participants_xlsx(*records, console.language, header);
     if (!written) return print_error(written.error(), console), 1;
     bytes = std::move(*written);
   } else {
-    bytes = documents::participants_csv(*records, console.language);
+    bytes = documents::participants_csv(*records, console.language, header);
   }
   if (options.output.empty() || options.output == "-") {
     console.out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/programme_seed_file.hpp"
+#include "documents/iso_codes.hpp"
 #include "services/list_programmes.hpp"
 #include "services/load_programme_seed.hpp"
 
@@ -58,6 +59,10 @@ int run_programme_validate(const std::string& file, Console& console) {
 int run_programme_import(services::Store& store, const std::string& file, Console& console) {
   auto seed = read_programme_seed_file(file);
   if (!seed) return print_error(seed.error(), console), 1;
+  // A file without subdivisions takes its country's from iso-codes (those already on file stay).
+  if (seed->subdivisions.empty())
+    if (auto subdivisions = documents::iso_subdivisions(seed->programme.country))
+      for (auto& subdivision : *subdivisions) seed->subdivisions.push_back({subdivision.code, seed->programme.country, subdivision.name, subdivision.kind});
   auto loaded = services::load_programme_seed(store, *seed, current_time());
   if (!loaded) return print_error(as_file_error(loaded.error()), console), 1;
   if (!loaded->created) {
@@ -103,6 +108,7 @@ int run_programme_create(services::Store& store, ProgrammeCreateOptions options,
     options.request.coordinators.push_back({parts[0], parts.size() > 1 ? parts[1] : ""});
   }
   if (!invalid.details.empty()) return print_error(invalid, console), 1;
+  if (auto subdivisions = documents::iso_subdivisions(programme.country)) options.request.reference_subdivisions = std::move(*subdivisions);
   auto created = services::create_programme(store, std::nullopt, options.request, current_time());
   if (!created) return print_error(created.error(), console), 1;
   console.out << translate("cli.programme.created", console.language) << ' ' << created->programme.code << " ("

@@ -76,6 +76,12 @@ std::string import_summary_json(const services::ImportSummary& summary, Language
   json.end_object();
   json.field("rows", summary.rows).field("created", summary.created).field("updated", summary.updated).field("unchanged", summary.unchanged);
   json.field("enrolled", summary.enrolled).field("committed", summary.committed);
+  json.key("unmapped_columns").begin_array();
+  for (const auto column : summary.unmapped_columns)
+    json.begin_object().field("index", static_cast<std::int64_t>(column)).field("header", summary.headers[column]).end_object();
+  json.end_array().key("empty_fields").begin_array();
+  for (const auto field : summary.empty_fields) json.value(to_string(field));
+  json.end_array();
   write_errors(json, summary.errors, language);
   json.key("preview").begin_array();
   for (const auto& row : summary.preview) {

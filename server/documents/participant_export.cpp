@@ -35,9 +35,10 @@ std::vector<std::string> cells_of(const ParticipantRecord& record, Language lang
 
 }  // namespace
 
-Table participants_table(const std::vector<ParticipantRecord>& records, Language language) {
+Table participants_table(const std::vector<ParticipantRecord>& records, Language language, const std::string& subdivision_header) {
   Table table{translate("export.sheet", language), {}, {}};
-  for (const auto* key : header_keys) table.headers.push_back(translate(key, language));
+  for (const auto* key : header_keys)
+    table.headers.push_back(std::string_view(key) == "export.subdivision" && !subdivision_header.empty() ? subdivision_header : translate(key, language));
   table.rows.reserve(records.size());
   for (const auto& record : records) {
     auto& row = table.rows.emplace_back();
@@ -46,12 +47,12 @@ Table participants_table(const std::vector<ParticipantRecord>& records, Language
   return table;
 }
 
-std::string participants_csv(const std::vector<ParticipantRecord>& records, Language language) {
-  return table_csv(participants_table(records, language), language);
+std::string participants_csv(const std::vector<ParticipantRecord>& records, Language language, const std::string& subdivision_header) {
+  return table_csv(participants_table(records, language, subdivision_header), language);
 }
 
-Result<std::string> participants_xlsx(const std::vector<ParticipantRecord>& records, Language language) {
-  return table_xlsx(participants_table(records, language));
+Result<std::string> participants_xlsx(const std::vector<ParticipantRecord>& records, Language language, const std::string& subdivision_header) {
+  return table_xlsx(participants_table(records, language, subdivision_header));
 }
 
 }  // namespace diplomado::documents

@@ -12,9 +12,10 @@
 
 namespace diplomado::documents {
 
-Table participants_table(const std::vector<ParticipantRecord>& records, Language language);
+// `subdivision_header`: what the programme's country calls its subdivisions, in `language`.
+Table participants_table(const std::vector<ParticipantRecord>& records, Language language, const std::string& subdivision_header = {});
 // Spanish: semicolons and a UTF-8 BOM, as Excel in a Spanish locale opens them; English: commas.
-std::string participants_csv(const std::vector<ParticipantRecord>& records, Language language);
-Result<std::string> participants_xlsx(const std::vector<ParticipantRecord>& records, Language language);
+std::string participants_csv(const std::vector<ParticipantRecord>& records, Language language, const std::string& subdivision_header = {});
+Result<std::string> participants_xlsx(const std::vector<ParticipantRecord>& records, Language language, const std::string& subdivision_header = {});
 
 }  // namespace diplomado::documents

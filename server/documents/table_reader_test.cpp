@@ -241,3 +241,32 @@ TEST(ReadTable, SurvivesMutatedFiles) {
 
 }  // namespace
 }  // namespace diplomado::documents
+
+#include <algorithm>
+
+#include "documents/iso_codes.hpp"
+
+namespace diplomado::documents {
+namespace {
+
+TEST(IsoCodes, SubdivisionsOfOneCountryWithTheirKindInSnakeCase) {
+  const std::string text = R"({"3166-2": [{"code": "PA-1", "name": "Bocas del Toro", "type": "Province"},
+    {"code": "PA-KY", "name": "Guna Yala", "type": "Indigenous region"}, {"code": "CR-SJ", "name": "San José", "type": "Province", "parent": "X"}]})";
+  const auto panama = parse_iso_3166_2(text, "PA");
+  ASSERT_TRUE(panama);
+  ASSERT_EQ(panama->size(), 2u);
+  EXPECT_EQ((*panama)[1].kind, "indigenous_region");
+  EXPECT_EQ(parse_iso_3166_2(text, "")->size(), 3u);
+  EXPECT_TRUE(parse_iso_3166_2(text, "ZZ")->empty());
+  EXPECT_FALSE(parse_iso_3166_2(R"({"3166-2": [{"code": 1}]})", "PA"));
+}
+
+TEST(IsoCodes, DebiansFileGivesCostaRicasSevenProvinces) {
+  const auto costa_rica = iso_subdivisions("CR");
+  ASSERT_TRUE(costa_rica) << "iso-codes is installed by scripts/install-deps";
+  EXPECT_EQ(costa_rica->size(), 7u);
+  EXPECT_TRUE(std::ranges::all_of(*costa_rica, [](const auto& s) { return s.kind == "province"; }));
+}
+
+}  // namespace
+}  // namespace diplomado::documents

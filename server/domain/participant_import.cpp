@@ -165,10 +165,15 @@ std::optional<ImportField> recognise_header(std::string_view header) {
   return parse_import_field(underscored);
 }
 
-ColumnMapping suggest_mapping(const std::vector<std::string>& headers) {
+ColumnMapping suggest_mapping(const std::vector<std::string>& headers, const std::vector<std::string>& subdivision_words) {
   ColumnMapping mapping{};
   for (std::size_t column = 0; column < headers.size(); ++column) {
-    const auto field = recognise_header(headers[column]);
+    auto field = recognise_header(headers[column]);
+    if (!field) {
+      const auto key = matching_key(headers[column]);
+      if (!key.empty() && std::ranges::any_of(subdivision_words, [&](const std::string& word) { return matching_key(word) == key; }))
+        field = ImportField::subdivision;
+    }
     if (field && !mapping[index_of(*field)]) mapping[index_of(*field)] = column;
   }
   return mapping;

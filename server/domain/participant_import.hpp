@@ -49,7 +49,9 @@ using ColumnMapping = std::array<std::optional<std::size_t>, import_field_count>
 // Recognises header cells in Spanish and English, ignoring case, accents and punctuation
 // ("Apellido(s)", "Correo electrónico", "E-mail", "Provincia/Comarca"...).
 std::optional<ImportField> recognise_header(std::string_view header);
-ColumnMapping suggest_mapping(const std::vector<std::string>& headers);
+// `subdivision_words`: what the programme's country calls its subdivisions, in both languages
+// ("Cantón", "Departamento", "District"), recognised as the subdivision column's header too.
+ColumnMapping suggest_mapping(const std::vector<std::string>& headers, const std::vector<std::string>& subdivision_words = {});
 
 // Errors of the mapping itself: a required field without a column, a column used twice, a
 // column beyond the header.

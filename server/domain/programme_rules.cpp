@@ -1,5 +1,6 @@
 #include "domain/programme_rules.hpp"
 
+#include "domain/messages.hpp"
 #include "domain/time.hpp"
 
 #include <unicode/locid.h>
@@ -143,6 +144,48 @@ const std::vector<CountryInfo>& known_countries() {
     return result;
   }();
   return countries;
+}
+
+namespace {
+// A kind's name in one language: the catalogue's, or the kind itself made readable.
+std::string kind_name(const std::string& kind, Language language) {
+  const std::string key = "subdivision.kind." + kind;
+  std::string name = translate(key, language);
+  if (name == key) {
+    name = kind;
+    std::ranges::replace(name, '_', ' ');
+  }
+  return name;
+}
+std::string lower_first(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+std::string upper_first(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+}  // namespace
+
+LocalizedText subdivision_category(std::vector<std::pair<std::string, std::int64_t>> kinds) {
+  std::ranges::stable_sort(kinds, [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (kinds.empty()) return {translate("subdivision.generic", Language::es), translate("subdivision.generic", Language::en)};
+  LocalizedText label{upper_first(kind_name(kinds[0].first, Language::es)), upper_first(kind_name(kinds[0].first, Language::en))};
+  if (kinds.size() > 1 && kinds[1].second >= 3) {
+    label.es += " o " + lower_first(kind_name(kinds[1].first, Language::es));
+    label.en += " or " + lower_first(kind_name(kinds[1].first, Language::en));
+  }
+  return label;
+}
+
+std::vector<std::string> subdivision_header_words(const std::vector<std::pair<std::string, std::int64_t>>& kinds) {
+  std::vector<std::string> words;
+  for (const auto& [kind, count] : kinds)
+    for (const auto language : {Language::es, Language::en}) words.push_back(kind_name(kind, language));
+  const auto label = subdivision_category(kinds);
+  words.push_back(label.es);
+  words.push_back(label.en);
+  return words;
 }
 
 bool is_valid_programme_code(std::string_view code) {

@@ -40,6 +40,14 @@ struct CountryInfo {
 // Every country ICU knows, sorted by code; computed once.
 const std::vector<CountryInfo>& known_countries();
 
+// What a country calls its subdivisions, from the kinds it has and how many of each: the most
+// common kind, and a second one when it has at least 3 ("Provincia o comarca" for Panama,
+// "Provincia" for Costa Rica, "Departamento" for Guatemala). A kind the catalogue does not name
+// is written as iso-codes gives it. With no subdivisions on file: the generic word.
+LocalizedText subdivision_category(std::vector<std::pair<std::string, std::int64_t>> kinds);
+// The words a nominations file may head the subdivision column with, in both languages.
+std::vector<std::string> subdivision_header_words(const std::vector<std::pair<std::string, std::int64_t>>& kinds);
+
 // A programme code: 2 to 40 letters, digits, '-', '_' or '.', starting with a letter or digit.
 bool is_valid_programme_code(std::string_view code);
 

@@ -132,3 +132,24 @@ TEST(ProgrammeRules, ProgrammeCodes) {
 
 }  // namespace
 }  // namespace diplomado
+
+namespace diplomado {
+namespace {
+
+TEST(ProgrammeRules, ACountryNamesItsSubdivisionsByTheKindsItHas) {
+  EXPECT_EQ(subdivision_category({{"province", 10}, {"comarca", 5}}).es, "Provincia o comarca");
+  EXPECT_EQ(subdivision_category({{"province", 7}}).en, "Province");
+  EXPECT_EQ(subdivision_category({{"department", 22}}).es, "Departamento");
+  // A second kind with fewer than 3 places is not named; the most common comes first.
+  EXPECT_EQ(subdivision_category({{"capital_district", 1}, {"department", 32}}).es, "Departamento");
+  EXPECT_EQ(subdivision_category({{"outlying_area", 6}, {"state", 50}}).en, "State or outlying area");
+  // A kind the catalogue does not name is written as iso-codes gives it.
+  EXPECT_EQ(subdivision_category({{"special_municipality", 4}}).en, "Special municipality");
+  EXPECT_EQ(subdivision_category({}).es, "División territorial");
+  const auto words = subdivision_header_words({{"parish", 14}});
+  EXPECT_NE(std::ranges::find(words, std::string("Parroquia")), words.end());
+  EXPECT_NE(std::ranges::find(words, std::string("Parish")), words.end());
+}
+
+}  // namespace
+}  // namespace diplomado

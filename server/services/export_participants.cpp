@@ -1,6 +1,7 @@
 #include "services/export_participants.hpp"
 #include "json/json_writer.hpp"
 
+#include "domain/programme_rules.hpp"
 #include "services/get_programme.hpp"
 
 namespace diplomado::services {
@@ -16,6 +17,12 @@ Result<std::vector<ParticipantRecord>> export_participants(storage::Store& store
                        format_iso8601(now));
   unit->commit();
   return records;
+}
+
+LocalizedText subdivision_category_of(storage::Store& store, Id programme_id) {
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  const auto programme = unit->programmes().find(programme_id);
+  return subdivision_category(programme ? unit->people().subdivision_kinds(programme->country) : std::vector<std::pair<std::string, std::int64_t>>{});
 }
 
 }  // namespace diplomado::services

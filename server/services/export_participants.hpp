@@ -14,4 +14,8 @@ namespace diplomado::services {
 Result<std::vector<ParticipantRecord>> export_participants(storage::Store& store, const std::optional<Actor>& actor, Id programme_id,
                                                            const ParticipantFilter& filter, std::string_view format, TimePoint now);
 
+// What the programme's country calls its subdivisions, for the export's header ("Provincia o
+// comarca", "Provincia", "Parish"). Not personal data; the caller has checked the export's right.
+LocalizedText subdivision_category_of(storage::Store& store, Id programme_id);
+
 }  // namespace diplomado::services

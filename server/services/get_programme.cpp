@@ -1,5 +1,7 @@
 #include "services/get_programme.hpp"
 
+#include "domain/programme_rules.hpp"
+
 namespace diplomado::services {
 
 Error programme_not_found() { return make_error(ErrorCode::not_found, "error.programme.not_found"); }
@@ -10,7 +12,8 @@ Result<std::shared_ptr<const ProgrammeDetail>> get_programme(storage::Store& sto
   if (auto cached = cache.programmes.find(programme_id, unit->data_generation())) return cached;
   auto programme = unit->programmes().find(programme_id);
   if (!programme) return std::unexpected(programme_not_found());
-  auto detail = std::make_shared<const ProgrammeDetail>(ProgrammeDetail{std::move(*programme), unit->programmes().counts(programme_id)});
+  auto category = subdivision_category(unit->people().subdivision_kinds(programme->country));
+  auto detail = std::make_shared<const ProgrammeDetail>(ProgrammeDetail{std::move(*programme), unit->programmes().counts(programme_id), std::move(category)});
   cache.programmes.store(programme_id, unit->data_generation(), detail);
   return detail;
 }

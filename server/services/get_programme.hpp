@@ -10,6 +10,7 @@ namespace diplomado::services {
 struct ProgrammeDetail {
   Programme programme;
   ProgrammeCounts counts;
+  LocalizedText subdivision_category;  // what the country calls its subdivisions ("Provincia o comarca")
 };
 
 Result<std::shared_ptr<const ProgrammeDetail>> get_programme(storage::Store& store, ReadCache& cache, const Actor& actor, Id programme_id);

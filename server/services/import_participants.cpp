@@ -1,4 +1,6 @@
 #include "services/import_participants.hpp"
+
+#include "domain/programme_rules.hpp"
 #include "json/json_writer.hpp"
 
 #include <algorithm>
@@ -31,22 +33,27 @@ Result<Planned> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& re
 
   auto& people = unit.people();
   const ReferenceMatcher matcher(people.institution_candidates(), people.subdivision_candidates(programme->country));
+  const auto subdivision_words = subdivision_header_words(people.subdivision_kinds(programme->country));
 
   ImportSummary summary;
   std::vector<ParsedRow> parsed;
   bool mapping_ready = false;
   bool mapping_usable = false;
+  std::vector<bool> column_filled;  // a column with a value in at least one row
   auto visit = [&](long row, std::vector<std::string>& cells) {
     if (summary.headers.empty() && !mapping_ready) {
       summary.headers = cells;
-      summary.mapping = request.mapping ? *request.mapping : suggest_mapping(summary.headers);
+      summary.mapping = request.mapping ? *request.mapping : suggest_mapping(summary.headers, subdivision_words);
       for (auto& error : check_mapping(summary.mapping, summary.headers.size()))
         summary.errors.push_back({row, error.field, {}, error.code, error.message_key, error.value});
       mapping_usable = summary.errors.empty();
       mapping_ready = true;
+      column_filled.assign(summary.headers.size(), false);
       return true;
     }
     ++summary.rows;
+    for (std::size_t column = 0; column < cells.size() && column < column_filled.size(); ++column)
+      if (!column_filled[column] && cells[column].find_first_not_of(" \t") != std::string::npos) column_filled[column] = true;
     // Without a usable mapping the rows cannot be read; they are counted, and the user corrects
     // the mapping first.
     if (!mapping_usable) return true;
@@ -62,6 +69,14 @@ Result<Planned> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& re
   auto shape = read_table(visit);
   if (!shape) return std::unexpected(shape.error());
   summary.table = *shape;
+  std::vector<bool> mapped(summary.headers.size(), false);
+  for (auto field : all_import_fields)
+    if (const auto& column = summary.mapping[static_cast<std::size_t>(field)]; column && *column < mapped.size()) {
+      mapped[*column] = true;
+      if (summary.rows > 0 && !column_filled[*column]) summary.empty_fields.push_back(field);
+    }
+  for (std::size_t column = 0; column < mapped.size(); ++column)
+    if (!mapped[column] && summary.headers[column].find_first_not_of(" \t") != std::string::npos) summary.unmapped_columns.push_back(column);
   if (summary.headers.empty()) return std::unexpected(make_error(ErrorCode::invalid_input, "error.import.empty_file"));
   if (summary.rows == 0) {
     Error error = make_error(ErrorCode::invalid_input, "error.import.only_header");

@@ -53,6 +53,10 @@ struct ImportSummary {
   std::int64_t unchanged = 0;
   std::int64_t enrolled = 0;
   std::vector<ImportIssue> errors;  // sorted by row
+  // Nothing is dropped silently: the columns no field reads, and the fields whose column is empty
+  // in every row (a warning: the import may still be right).
+  std::vector<std::size_t> unmapped_columns;
+  std::vector<ImportField> empty_fields;
   std::vector<ImportPreviewRow> preview;  // at most preview_limit rows of what would be written
   bool preview_truncated = false;
   bool committed = false;

@@ -108,6 +108,13 @@ Result<void> write_modules(storage::UnitOfWork& unit, const Programme& before, c
   return {};
 }
 
+// A country the site has no subdivisions for gets those of the reference data.
+void ensure_subdivisions(storage::UnitOfWork& unit, const std::string& country, const std::vector<ReferenceSubdivision>& reference) {
+  if (reference.empty() || !unit.people().subdivision_candidates(country).empty()) return;
+  for (const auto& subdivision : reference)
+    if (subdivision.code.starts_with(country + "-")) unit.people().upsert_subdivision({subdivision.code, country, subdivision.name, subdivision.kind}, subdivision.aliases);
+}
+
 }  // namespace
 
 Result<CreatedProgramme> create_programme(storage::Store& store, const std::optional<Actor>& actor, const NewProgramme& request, TimePoint now) {
@@ -122,6 +129,7 @@ Result<CreatedProgramme> create_programme(storage::Store& store, const std::opti
   auto unit = store.begin(storage::TransactionMode::read_write);
   if (unit->programmes().find_id_by_code(request.programme.code)) return std::unexpected(code_taken(request.programme.code));
   const std::string at = format_iso8601(now);
+  ensure_subdivisions(*unit, request.programme.country, request.reference_subdivisions);
   const Id id = unit->programmes().insert_programme(request.programme);
   int position = 0;
   for (auto module : request.programme.modules) {
@@ -178,6 +186,7 @@ Result<Programme> update_programme(storage::Store& store, const Actor& actor, Id
   if (after.code != before->code && unit->programmes().find_id_by_code(after.code)) return std::unexpected(code_taken(after.code));
   if (changes.modules)
     if (auto written = write_modules(*unit, *before, *changes.modules, programme_id); !written) return std::unexpected(written.error());
+  if (after.country != before->country) ensure_subdivisions(*unit, after.country, changes.reference_subdivisions);
   if (!unit->programmes().update_programme(after, expected_version)) return std::unexpected(make_error(ErrorCode::conflict, "error.programme.stale"));
   unit->audit().append({actor.user_id, "programme.update", "programme", programme_id, audit_summary(after)}, format_iso8601(now));
   auto updated = *unit->programmes().find(programme_id);

@@ -8,6 +8,7 @@
 
 #include "domain/programme_rules.hpp"
 #include "domain/time.hpp"
+#include "services/load_reference.hpp"
 #include "storage/repositories.hpp"
 
 namespace diplomado::services {
@@ -26,6 +27,9 @@ struct CoordinatorInput {
 struct NewProgramme {
   Programme programme;  // modules in order; status draft unless said
   std::vector<CoordinatorInput> coordinators;
+  // The country's subdivisions from reference data (iso-codes), written when the site has none
+  // for the country yet; the adapter reads them, the use case decides.
+  std::vector<ReferenceSubdivision> reference_subdivisions;
 };
 
 // An edit: what is present replaces what is on file; the modules, when sent, are the whole list
@@ -44,6 +48,7 @@ struct ProgrammeChanges {
   std::optional<std::vector<int>> sdgs;
   std::optional<std::vector<Organisation>> organisations;
   std::optional<std::vector<ModuleInput>> modules;
+  std::vector<ReferenceSubdivision> reference_subdivisions;  // of a new country, as for NewProgramme
 };
 
 struct NamedCoordinator {

@@ -36,6 +36,8 @@ class PeopleRepository {
   // Moves every person of `merged` to `kept` and removes `merged`; returns how many people moved.
   virtual std::int64_t merge_institution(Id kept, Id merged) = 0;
   virtual std::vector<SubdivisionCandidate> subdivision_candidates(std::string_view country) = 0;
+  // The kinds of a country's subdivisions and how many of each, the most common first.
+  virtual std::vector<std::pair<std::string, std::int64_t>> subdivision_kinds(std::string_view country) = 0;
   // Adds a subdivision or replaces its name, kind and aliases (a country's list loaded again).
   virtual void upsert_subdivision(const SubdivisionSeed& subdivision, const std::vector<std::string>& aliases) = 0;
   virtual void set_institution_aliases(Id institution_id, const std::vector<std::string>& aliases) = 0;

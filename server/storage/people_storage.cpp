@@ -340,6 +340,18 @@ class SociPeopleRepository final : public PeopleRepository {
     return found;
   }
 
+  std::vector<std::pair<std::string, std::int64_t>> subdivision_kinds(std::string_view country) override {
+    std::vector<std::pair<std::string, std::int64_t>> kinds;
+    std::string kind;
+    long long count = 0;
+    const std::string wanted(country);
+    soci::statement statement = (m_sql.prepare << "SELECT kind, COUNT(*) FROM subdivision WHERE country = :c GROUP BY kind ORDER BY COUNT(*) DESC, kind",
+                                 into(kind), into(count), use(wanted));
+    statement.execute();
+    while (statement.fetch()) kinds.emplace_back(kind, count);
+    return kinds;
+  }
+
   void upsert_subdivision(const SubdivisionSeed& subdivision, const std::vector<std::string>& aliases) override {
     const auto joined = join_aliases(aliases);
     std::string code;

@@ -224,3 +224,42 @@ test('countries come with their names in both languages, time zones and locales'
   assert.ok(costa.locales.includes('es-CR'));
   assert.ok(countries.length > 200);
 });
+
+test('a course in any country gets its subdivisions from iso-codes, named as the country names them', async () => {
+  const created = await (await send(server, 'POST', '/api/v1/programmes', site, costaRica({
+    code: 'JM-2026', country: 'JM', time_zone: 'America/Jamaica', locale: 'en-JM', coordinators: [{ email: 'coordinacion@example.pa' }],
+  }))).json();
+  const id = created.programme.id;
+  const detail = await (await get(server, `/api/v1/programmes/${id}`, coordinator)).json();
+  assert.deepEqual(detail.subdivision_category, { es: 'Parroquia', en: 'Parish' });
+  const parishes = (await (await get(server, '/api/v1/countries/JM/subdivisions', coordinator)).json()).items;
+  assert.equal(parishes.length, 14);
+  assert.ok(parishes.some((parish) => parish.name === 'Kingston'));
+  // Costa Rica's are provinces; Panama keeps its own curated list (provinces and comarcas).
+  const costa = (await (await get(server, '/api/v1/programmes', site)).json()).items.find((item) => item.code === 'GIF-CR-2025');
+  assert.deepEqual((await (await get(server, `/api/v1/programmes/${costa.id}`, site)).json()).subdivision_category, { es: 'Provincia', en: 'Province' });
+  assert.deepEqual((await (await get(server, `/api/v1/programmes/${demoId}`, site)).json()).subdivision_category,
+    { es: 'Provincia o comarca', en: 'Province or comarca (indigenous region)' });
+
+  // A nominations file whose region column is headed with the country's own word.
+  const csv = 'Given names,Family names,Institution,Level,Parish,E-mail\r\nAnn,Brown,SNM,national,Kingston,ann.brown@example.jm\r\n';
+  const upload = await send(server, 'POST', `/api/v1/programmes/${id}/participant_imports?file_name=nominations.csv`, coordinator,
+    new TextEncoder().encode(csv), { 'Content-Type': 'text/csv' });
+  assert.equal(upload.status, 201);
+  const preview = await upload.json();
+  assert.equal(preview.mapping.subdivision, 4, 'the "Parish" column is the subdivision');
+  assert.ok(!preview.errors.some((error) => error.field === 'subdivision'), JSON.stringify(preview.errors));
+});
+
+test('no column is dropped silently: the preview names the columns not imported and warns of empty ones', async () => {
+  const created = await (await send(server, 'POST', '/api/v1/programmes', site, costaRica({
+    code: 'GIF-CR-COLS', coordinators: [{ email: 'coordinacion@example.pa' }],
+  }))).json();
+  const csv = 'Nombres,Apellidos,Institución,Nivel,Provincia,Correo,Talla de camisa,Cargo\r\n'
+    + 'Ana,Mora,SNM,nacional,,ana.mora@example.cr,M,\r\nLuis,Solano,SNM,local,,luis.solano@example.cr,L,\r\n';
+  const upload = await send(server, 'POST', `/api/v1/programmes/${created.programme.id}/participant_imports?file_name=n.csv`, coordinator,
+    new TextEncoder().encode(csv), { 'Content-Type': 'text/csv' });
+  const preview = await upload.json();
+  assert.deepEqual(preview.unmapped_columns, [{ index: 6, header: 'Talla de camisa' }]);
+  assert.deepEqual(preview.empty_fields.sort(), ['position', 'subdivision']);
+});

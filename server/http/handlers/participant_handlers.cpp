@@ -93,7 +93,9 @@ HttpResponse handle_export_participants(RequestContext& context) {
   const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
   auto records = services::export_participants(context.app.store, context.actor, programme_id_of(context), *filter, *format, context.app.now());
   if (!records) return problem_response(records.error(), context.language);
-  return table_file_response(documents::participants_table(*records, language), *format, language, translate("export.file_name", language));
+  const auto category = services::subdivision_category_of(context.app.store, programme_id_of(context));
+  return table_file_response(documents::participants_table(*records, language, language == Language::en ? category.en : category.es), *format, language,
+                             translate("export.file_name", language));
 }
 
 }  // namespace diplomado::http

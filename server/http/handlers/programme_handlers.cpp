@@ -7,6 +7,8 @@
 #include "services/list_programmes.hpp"
 #include "services/manage_programmes.hpp"
 #include "json/domain_reader.hpp"
+#include "documents/iso_codes.hpp"
+#include <spdlog/spdlog.h>
 
 namespace diplomado::services {
 
@@ -54,6 +56,18 @@ static void describe(BodyReader& body, CloneRequest& request) {
 }  // namespace diplomado::services
 
 namespace diplomado::http {
+namespace {
+// A country's subdivisions from iso-codes; without the file a course still opens, and the
+// coordinator loads them with `diplomado reference subdivisions`.
+std::vector<services::ReferenceSubdivision> reference_subdivisions(const std::string& country) {
+  auto list = documents::iso_subdivisions(country);
+  if (!list) {
+    spdlog::warn("iso-codes: {}", translate(list.error().message_key, Language::en));
+    return {};
+  }
+  return std::move(*list);
+}
+}  // namespace
 
 Id programme_id_of(const RequestContext& context) { return std::stoll(context.path_parameters.at("programme_id")); }
 
@@ -80,6 +94,7 @@ HttpResponse handle_get_programme(RequestContext& context) {
 HttpResponse handle_create_programme(RequestContext& context) {
   auto body = read_body<services::NewProgramme>(context);
   if (!body) return problem_response(body.error(), context.language);
+  body->reference_subdivisions = reference_subdivisions(body->programme.country);
   auto created = services::create_programme(context.app.store, *context.actor, *body, context.app.now());
   if (!created) return problem_response(created.error(), context.language);
   for (const auto& coordinator : created->coordinators) context.app.sessions.forget_user(coordinator.user_id);
@@ -93,6 +108,7 @@ HttpResponse handle_create_programme(RequestContext& context) {
 HttpResponse handle_update_programme(RequestContext& context) {
   auto body = read_body<services::ProgrammeChanges>(context);
   if (!body) return problem_response(body.error(), context.language);
+  if (body->country) body->reference_subdivisions = reference_subdivisions(*body->country);
   auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
   auto updated = services::update_programme(context.app.store, *context.actor, programme_id_of(context), *body, *version, context.app.now());

@@ -57,6 +57,7 @@ void write(JsonWriter& json, const services::ProgrammeDetail& detail) {
   const auto& programme = detail.programme;
   json.begin_object();
   programme_members(json, programme);
+  write(json.key("subdivision_category"), detail.subdivision_category);
   const auto& counts = detail.counts;
   json.key("counts")
       .begin_object()

@@ -1,3 +1,4 @@
+import { useFieldLabel } from '../programme/programme_area';
 import { useState } from 'preact/hooks';
 import { ApiError, commitImport, previewImport, uploadImport, type ImportMapping, type ImportSummary } from '../../api/client';
 import { useTranslation } from '../../i18n';
@@ -13,6 +14,7 @@ const REQUIRED = new Set(['given_names', 'family_names', 'email', 'institution',
 // before the confirmation, and the confirmation writes every row or none.
 export function ImportPage({ programme }: { programme: number }) {
   const { t } = useTranslation();
+  const fieldLabel = useFieldLabel();
   const [uploading, setUploading] = useState<UploadState>(null);
   const [file, setFile] = useState<File | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
@@ -93,7 +95,7 @@ export function ImportPage({ programme }: { programme: number }) {
             <div class="mapping">
               {FIELDS.map((field) => (
                 <label key={field}>
-                  {t(`import.field.${field}`)}{REQUIRED.has(field) && ' *'}
+                  {fieldLabel(field)}{REQUIRED.has(field) && ' *'}
                   <select value={mapping[field] == null ? '' : String(mapping[field])}
                     onChange={(event) => {
                       const value = (event.target as HTMLSelectElement).value;
@@ -105,6 +107,10 @@ export function ImportPage({ programme }: { programme: number }) {
                 </label>
               ))}
             </div>
+            {summary.unmapped_columns.length > 0 && (
+              <p class="notice" id="unmapped-columns">{t('import.unmapped', { count: summary.unmapped_columns.length, columns: summary.unmapped_columns.map((column) => `«${column.header}»`).join(', ') })}</p>
+            )}
+            {summary.empty_fields.map((field) => <p class="notice warn" key={field}>{t('import.empty_field', { field: fieldLabel(field) })}</p>)}
             <button type="button" onClick={preview} disabled={busy}>{t('import.preview_again')}</button>
           </section>
 
@@ -120,7 +126,7 @@ export function ImportPage({ programme }: { programme: number }) {
                     {summary.errors.map((error, index) => (
                       <tr key={index}>
                         <td>{error.row}</td>
-                        <td>{error.column || (error.field ? t(`import.field.${error.field}`) : '—')}</td>
+                        <td>{error.column || (error.field ? fieldLabel(error.field) : '—')}</td>
                         <td>{error.value}</td>
                         <td>{error.message}</td>
                       </tr>
@@ -139,7 +145,7 @@ export function ImportPage({ programme }: { programme: number }) {
                       {summary.preview.map((row) => (
                         <tr key={row.row}>
                           <td>{row.row}</td>
-                          <td>{t(`import.action_value.${row.action}`)}{row.changed_fields.length > 0 && ` (${row.changed_fields.map((field) => t(`import.field.${field}`)).join(', ')})`}</td>
+                          <td>{t(`import.action_value.${row.action}`)}{row.changed_fields.length > 0 && ` (${row.changed_fields.map((field) => fieldLabel(field)).join(', ')})`}</td>
                           <td>{row.family_names}, {row.given_names}</td>
                           <td>{row.email}</td>
                         </tr>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ApiError, enrolParticipant, listInstitutions, listSubdivisions } from '../../api/client';
 import { useResource } from '../../components/use_resource';
-import { useProgramme } from '../programme/programme_area';
+import { useFieldLabel, useProgramme } from '../programme/programme_area';
 import { useTranslation } from '../../i18n';
 
 const FIELDS = ['given_names', 'family_names', 'email', 'institution', 'level', 'subdivision', 'sex', 'position', 'phone', 'consent_date', 'consent_notice_version', 'consent_purposes'] as const;
@@ -15,6 +15,7 @@ const SEXES = ['female', 'male', 'other', 'undisclosed'] as const;
 const LEVELS = ['national', 'local'] as const;
 export function EnrolPage({ programme }: { programme: number }) {
   const { t, language } = useTranslation();
+  const fieldLabel = useFieldLabel();
   const { route } = useLocation();
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -60,7 +61,7 @@ export function EnrolPage({ programme }: { programme: number }) {
           const list = options(field);
           return (
             <label key={field}>
-              {t(`import.field.${field}`)}{REQUIRED.has(field) && ' *'}
+              {fieldLabel(field)}{REQUIRED.has(field) && ' *'}
               {list ? (
                 <select name={field} value={values[field] ?? ''} required={REQUIRED.has(field)} {...described}
                   onChange={(event) => setValues({ ...values, [field]: (event.target as HTMLSelectElement).value })}>

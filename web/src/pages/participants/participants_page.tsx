@@ -1,3 +1,4 @@
+import { useFieldLabel } from '../programme/programme_area';
 import { useEffect, useState } from 'preact/hooks';
 import {
   ApiError, coordinates, exportParticipantsUrl, getProgramme, listInstitutions, listParticipants, listSubdivisions, listTeams,
@@ -11,6 +12,7 @@ const PER_PAGE = 25;
 // The roster: search that ignores accents, filters, sorting and pages; the same filters export.
 export function ParticipantsPage({ programme: id, user }: { programme: number; user: User }) {
   const { t, language } = useTranslation();
+  const fieldLabel = useFieldLabel();
   const failed = useFailureToast();
   const [programme, setProgramme] = useState<Programme | null>(null);
   const [institutions, setInstitutions] = useState<Institution[]>([]);
@@ -74,7 +76,7 @@ export function ParticipantsPage({ programme: id, user }: { programme: number; u
             {institutions.map((institution) => <option key={institution.id} value={String(institution.id)}>{institution.acronym || institution.name[language]}</option>)}
           </select>
         </label>
-        <label>{t('participants.province')}
+        <label>{fieldLabel('subdivision')}
           <select value={query.province ?? ''} onChange={set('province')}>
             <option value="">{t('participants.all')}</option>
             {subdivisions.map((subdivision) => <option key={subdivision.code} value={subdivision.code}>{subdivision.name}</option>)}
@@ -121,7 +123,7 @@ export function ParticipantsPage({ programme: id, user }: { programme: number; u
               <thead>
                 <tr>
                   <th scope="col">{t('participants.name')}</th><th scope="col">{t('participants.institution')}</th>
-                  <th scope="col">{t('participants.province')}</th><th scope="col">{t('participants.level')}</th>
+                  <th scope="col">{fieldLabel('subdivision')}</th><th scope="col">{t('participants.level')}</th>
                   <th scope="col">{t('participants.team')}</th><th scope="col">{t('participants.status')}</th>
                 </tr>
               </thead>

@@ -10,7 +10,7 @@ import { useToast } from '../../components/toast';
 import { DataTable } from '../../components/data_table';
 import { Stat, Stats } from '../../components/stat';
 import { shortfallText } from '../../components/shortfalls';
-import { useProgramme } from '../programme/programme_area';
+import { useFieldLabel, useProgramme } from '../programme/programme_area';
 
 // The moves the domain allows (server/domain/enrollment.cpp decides; this only offers them).
 type Status = ParticipantRecord['status'];
@@ -20,6 +20,7 @@ const NEXT: Record<Status, Status[]> = { enrolled: ['withdrawn', 'completed'], c
 // attendance, team, project and every reason they do not (yet) meet the requirements.
 export function PersonPage({ programme, enrollment, user }: { programme: number; enrollment: number; user: User }) {
   const { t, language } = useTranslation();
+  const fieldLabel = useFieldLabel();
   const confirm = useConfirm();
   const toast = useToast();
   const person = useResource(() => getParticipant(programme, enrollment), [programme, enrollment]);
@@ -63,7 +64,7 @@ export function PersonPage({ programme, enrollment, user }: { programme: number;
               <dt>{t('participants.institution')}</dt><dd>{record.institution ? `${record.institution.name[language]}${record.institution.acronym ? ` (${record.institution.acronym})` : ''}` : '—'}</dd>
               <dt>{t('person.position')}</dt><dd>{record.position || '—'}</dd>
               <dt>{t('participants.level')}</dt><dd>{t(`programme.level.${record.level}`)}</dd>
-              <dt>{t('participants.province')}</dt><dd>{record.subdivision?.name ?? '—'}</dd>
+              <dt>{fieldLabel('subdivision')}</dt><dd>{record.subdivision?.name ?? '—'}</dd>
               <dt>{t('participants.sex')}</dt><dd>{t(`participants.sex_value.${record.sex}`)}</dd>
               <dt>{t('participants.team')}</dt><dd>{record.team?.name ?? '—'}</dd>
               <dt>{t('participants.status')}</dt>

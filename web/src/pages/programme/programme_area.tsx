@@ -14,6 +14,14 @@ import { NotFoundPage } from '../not_found/not_found_page';
 // open (and no others), then the section's own page.
 export const ProgrammeContext = createContext<Programme | null>(null);
 export const useProgramme = () => useContext(ProgrammeContext);
+// What the programme's country calls its subdivisions ("Provincia o comarca", "Departamento",
+// "Parish"), for labels; outside a programme, the generic word.
+export function useFieldLabel() {
+  const programme = useContext(ProgrammeContext);
+  const { t, language } = useTranslation();
+  return (field: string) => (field === 'subdivision' && programme ? programme.subdivision_category[language] : t(`import.field.${field}`));
+}
+
 // Loads the programme again (after its settings changed), keeping the current one on screen meanwhile.
 const ProgrammeReloadContext = createContext<() => void>(() => {});
 export const useProgrammeReload = () => useContext(ProgrammeReloadContext);
