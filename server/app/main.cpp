@@ -147,6 +147,7 @@ int main(int argc, char** argv) {
   import_participants->add_flag("--dry-run", import_options.dry_run, text("cli.help.dry_run"));
   import_participants->add_option("--format", import_options.format, text("cli.help.import_format"))->check(CLI::IsMember({"text", "json"}));
   import_participants->add_option("--map", import_options.mappings, text("cli.help.map"));
+  import_participants->add_flag("--create-institutions", import_options.create_institutions, text("cli.help.create_institutions"));
   CommonOptions grades_common;
   std::string grades_file, grades_programme;
   bool grades_dry_run = false;

@@ -74,6 +74,11 @@ void print_summary_text(const services::ImportSummary& summary, bool dry_run, Co
     console.out << '\n';
   }
   for (const auto field : summary.empty_fields) console.out << t("cli.import.empty_field") << ' ' << to_string(field) << '\n';
+  if (!summary.new_institutions.empty()) {
+    console.out << t(summary.committed ? "cli.import.institutions_created" : "cli.import.institutions_unknown") << ':';
+    for (const auto& name : summary.new_institutions) console.out << " \"" << name << "\"";
+    console.out << '\n';
+  }
   for (const auto& issue : summary.errors) {
     console.out << "  " << t("cli.import.row") << ' ' << issue.row;
     if (!issue.column.empty()) console.out << ", \"" << issue.column << "\"";
@@ -98,6 +103,7 @@ int run_import_participants(services::Store& store, const ImportOptions& options
   request.programme_id = *programme_id;
   request.mode = options.dry_run ? services::ImportMode::dry_run : services::ImportMode::commit;
   request.file_name = std::filesystem::path(options.file).filename().string();
+  request.create_institutions = options.create_institutions;
   if (!options.mappings.empty()) {
     auto mapping = mapping_from_options(*bytes, options.mappings);
     if (!mapping) return print_error(mapping.error(), console), 1;

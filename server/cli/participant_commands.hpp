@@ -14,6 +14,7 @@ struct ImportOptions {
   bool dry_run = false;
   std::string format = "text";          // text | json
   std::vector<std::string> mappings;    // field=column (column: 1-based number or header text)
+  bool create_institutions = false;     // create the institutions the file names that are not on file
 };
 
 // Exit codes: 0 done (or a clean dry run), 1 the request failed, 2 some rows are in error.

@@ -51,6 +51,7 @@ static void describe(BodyReader& file, InstitutionSeed& institution) {
   institution.level = "national";
   file.required("key", institution.key, key)
       .required("name", institution.name)
+      .optional("country", institution.country, {.max_length = 20})
       .optional("acronym", institution.acronym, key)
       .optional("sector", institution.sector, key)
       .optional("level", institution.level, key)

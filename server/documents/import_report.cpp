@@ -5,15 +5,19 @@
 
 namespace diplomado::documents {
 
-// The wizard's body for preview and commit: {"mapping": {"<field>": column index | null}}.
+// The wizard's body for preview and commit: {"mapping": {"<field>": column index | null},
+// "create_institutions": false}.
 struct MappingBody {
   std::map<std::string, std::optional<long long>> mapping;
+  bool create_institutions = false;
 };
 
 }  // namespace diplomado::documents
 
 namespace diplomado {
-static void describe(BodyReader& body, documents::MappingBody& mapping) { body.required("mapping", mapping.mapping); }
+static void describe(BodyReader& body, documents::MappingBody& mapping) {
+  body.required("mapping", mapping.mapping).optional("create_institutions", mapping.create_institutions);
+}
 }  // namespace diplomado
 
 namespace diplomado::documents {
@@ -82,6 +86,8 @@ std::string import_summary_json(const services::ImportSummary& summary, Language
   json.end_array().key("empty_fields").begin_array();
   for (const auto field : summary.empty_fields) json.value(to_string(field));
   json.end_array();
+  json.key("new_institutions");
+  write_value(json, summary.new_institutions);
   write_errors(json, summary.errors, language);
   json.key("preview").begin_array();
   for (const auto& row : summary.preview) {
@@ -100,7 +106,7 @@ std::string import_summary_json(const services::ImportSummary& summary, Language
   return json.take();
 }
 
-Result<ColumnMapping> parse_mapping_json(std::string_view json_text) {
+Result<ImportStep> parse_mapping_json(std::string_view json_text) {
   Error error = make_error(ErrorCode::invalid_input, "error.invalid_input");
   auto document = parse_bounded_json(json_text);
   if (!document) return std::unexpected(document.error());
@@ -117,7 +123,7 @@ Result<ColumnMapping> parse_mapping_json(std::string_view json_text) {
     if (column) mapping[static_cast<std::size_t>(*field)] = static_cast<std::size_t>(*column);
   }
   if (!error.details.empty()) return std::unexpected(error);
-  return mapping;
+  return ImportStep{mapping, body.create_institutions};
 }
 
 }  // namespace diplomado::documents

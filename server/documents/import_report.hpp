@@ -16,6 +16,10 @@ std::string grade_import_json(const services::GradeImportSummary& summary, Langu
 
 // The mapping as {"field": column index or null}, and back (unknown fields or bad indexes are
 // errors naming the field).
-Result<ColumnMapping> parse_mapping_json(std::string_view json_text);
+struct ImportStep {
+  ColumnMapping mapping;
+  bool create_institutions = false;  // the preview's "create these N institutions"
+};
+Result<ImportStep> parse_mapping_json(std::string_view json_text);
 
 }  // namespace diplomado::documents

@@ -28,6 +28,7 @@ namespace documents {
 namespace {
 
 struct InstitutionList {
+  std::string country;  // every institution of the list is this country's unless it says
   std::vector<services::ReferenceInstitution> institutions;
 };
 
@@ -35,7 +36,7 @@ struct InstitutionList {
 }  // namespace documents
 
 static void describe(BodyReader& file, documents::InstitutionList& list) {
-  file.required("institutions", list.institutions, {.max_items = 10'000}).read_only({"about"});
+  file.optional("country", list.country, {.max_length = 2}).required("institutions", list.institutions, {.max_items = 10'000}).read_only({"about"});
 }
 
 namespace documents {
@@ -62,6 +63,8 @@ Result<SubdivisionList> parse_subdivision_list(std::string_view json_text) { ret
 Result<std::vector<services::ReferenceInstitution>> parse_institution_list(std::string_view json_text) {
   auto list = read_list<InstitutionList>(json_text);
   if (!list) return std::unexpected(list.error());
+  for (auto& entry : list->institutions)
+    if (entry.institution.country.empty()) entry.institution.country = list->country;
   return std::move(list->institutions);
 }
 

@@ -101,6 +101,7 @@ struct InstitutionRecord {
   std::string valid_to;
   std::vector<std::string> aliases;
   std::int64_t version = 1;
+  std::string country = {};  // ISO 3166-1; empty: international (IOM, UNHCR)
 };
 
 struct InstitutionRef {

@@ -25,6 +25,7 @@ struct InstitutionSeed {
   std::string level;
   std::string valid_from;
   std::string valid_to;
+  std::string country = {};  // empty in a programme file: the programme's; "international" for IOM, UNHCR
 };
 
 struct ParticipantSeed {

@@ -25,7 +25,8 @@ void describe(BodyReader& reader, Programme& programme);
 template <class Institution>
 void describe_institution(BodyReader& reader, Institution& institution, std::vector<std::string>& aliases) {
   institution.level = "national";
-  reader.optional("acronym", institution.acronym, {.max_length = 50})
+  reader.optional("country", institution.country, {.max_length = 2})
+      .optional("acronym", institution.acronym, {.max_length = 50})
       .optional("sector", institution.sector, {.max_length = 100})
       .optional("level", institution.level, {.max_length = 20})
       .optional("valid_from", institution.valid_from, {.max_length = 10})

@@ -27,12 +27,18 @@ struct Planned {
   ImportPlan plan;
 };
 
-Result<Planned> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& request, const TableReader& read_table) {
+// `new_institutions`: names to treat as institutions already on file, with the ids -1, -2, ... (a
+// preview writes nothing; a commit creates them and gives the rows their real ids).
+Result<Planned> read_and_plan(storage::UnitOfWork& unit, const ImportRequest& request, const TableReader& read_table,
+                              const std::vector<std::string>& new_institutions = {}) {
   const auto programme = unit.programmes().find(request.programme_id);
   if (!programme) return std::unexpected(programme_not_found());
 
   auto& people = unit.people();
-  const ReferenceMatcher matcher(people.institution_candidates(), people.subdivision_candidates(programme->country));
+  auto institutions = people.institution_candidates(programme->country);
+  for (std::size_t i = 0; i < new_institutions.size(); ++i)
+    institutions.push_back({-static_cast<Id>(i + 1), new_institutions[i], new_institutions[i], "", {}});
+  const ReferenceMatcher matcher(institutions, people.subdivision_candidates(programme->country));
   const auto subdivision_words = subdivision_header_words(people.subdivision_kinds(programme->country));
 
   ImportSummary summary;
@@ -131,9 +137,41 @@ static Result<ImportSummary> run_import(storage::Store& store, const std::option
   auto unit = store.begin(mode);
   auto planned = read_and_plan(*unit, request, read_table);
   if (!planned) return std::unexpected(planned.error());
+  // The institutions the file names that are not on file, once each, in the order first met.
+  std::vector<std::string> unknown;
+  for (const auto& issue : planned->summary.errors)
+    if (issue.code == "unknown_institution" && !issue.value.empty() && std::ranges::find(unknown, issue.value) == unknown.end() && unknown.size() < 200)
+      unknown.push_back(issue.value);
+  if (request.create_institutions && !unknown.empty()) {
+    planned = read_and_plan(*unit, request, read_table, unknown);
+    if (!planned) return std::unexpected(planned.error());
+  }
+  planned->summary.new_institutions = unknown;
   auto& summary = planned->summary;
   const auto& plan = planned->plan;
   if (request.mode == ImportMode::dry_run || !summary.errors.empty()) return std::move(summary);
+
+  if (request.create_institutions && !unknown.empty()) {
+    const auto programme = unit->programmes().find(request.programme_id);
+    std::vector<Id> created;
+    for (const auto& name : unknown) {
+      InstitutionRecord institution;
+      // A short word in capitals is an acronym ("MINSALUD"); anything else is a name.
+      const bool acronym = name.size() <= 15 && name.find(' ') == std::string::npos && std::ranges::any_of(name, [](char c) { return c >= 'A' && c <= 'Z'; });
+      institution.name = {name, name};
+      institution.acronym = acronym ? name : "";
+      institution.country = programme->country;
+      institution.level = "national";
+      // Spanish names are unique on the site: another country's same name gets this one's code.
+      if (unit->people().find_institution_by_name(name)) institution.name = {name + " (" + programme->country + ")", name + " (" + programme->country + ")"};
+      created.push_back(unit->people().insert_institution(institution));
+      unit->audit().append({actor ? std::optional<Id>(actor->user_id) : std::nullopt, "institution.create", "institution", created.back(),
+                            json_object("source", "import", "country", programme->country)},
+                           format_iso8601(now));
+    }
+    for (auto& row : planned->parsed)
+      if (row.person && row.person->institution_id < 0) row.person->institution_id = created[static_cast<std::size_t>(-row.person->institution_id - 1)];
+  }
 
   auto& people = unit->people();
   auto& audit = unit->audit();

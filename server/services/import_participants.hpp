@@ -31,6 +31,9 @@ struct ImportRequest {
   ImportMode mode = ImportMode::dry_run;
   std::string file_name;  // for the audit trail's summary only
   std::optional<Id> upload_id;  // an API upload, removed in the same transaction as the commit
+  // Institutions the file names that are not on file are created (the programme's country's,
+  // acronym and name as the file gives them), in the same transaction, instead of refused.
+  bool create_institutions = false;
 };
 
 struct ImportPreviewRow {
@@ -57,6 +60,9 @@ struct ImportSummary {
   // in every row (a warning: the import may still be right).
   std::vector<std::size_t> unmapped_columns;
   std::vector<ImportField> empty_fields;
+  // The institutions the file names that are not on file: created with the import when asked
+  // (create_institutions), otherwise each row naming one is in error.
+  std::vector<std::string> new_institutions;
   std::vector<ImportPreviewRow> preview;  // at most preview_limit rows of what would be written
   bool preview_truncated = false;
   bool committed = false;

@@ -106,7 +106,10 @@ static Result<SeedLoaded> write_seed(storage::Store& store, const ProgrammeSeed&
   auto& programmes = unit->programmes();
   for (const auto& subdivision : seed.subdivisions) people.find_or_insert_subdivision(subdivision);
   std::map<std::string, Id> institution_ids;
-  for (const auto& institution : seed.institutions) institution_ids[institution.key] = people.find_or_insert_institution(institution);
+  for (auto institution : seed.institutions) {
+    if (institution.country.empty()) institution.country = seed.programme.country;  // a file's institutions are the programme's country's
+    institution_ids[institution.key] = people.find_or_insert_institution(institution);
+  }
 
   const auto programme_id = programmes.insert_programme(seed.programme);
   std::vector<Id> module_ids;

@@ -1,4 +1,6 @@
 #include "services/manage_institutions.hpp"
+
+#include "domain/programme_rules.hpp"
 #include "json/json_writer.hpp"
 
 #include <algorithm>
@@ -39,6 +41,8 @@ std::vector<FieldError> check_institution(const InstitutionRecord& institution) 
     if (text->size() > 200) errors.push_back({text == &institution.acronym ? "acronym" : "name", std::nullopt, "too_long", "error.field.too_long", {}});
   if (institution.level != "national" && institution.level != "local")
     errors.push_back({"level", std::nullopt, "unknown_level", "error.seed.unknown_level", institution.level});
+  if (!institution.country.empty() && !is_known_country(institution.country))
+    errors.push_back({"country", std::nullopt, "unknown_country", "error.programme.unknown_country", institution.country});
   auto check_date = [&](const char* field, const std::string& date) {
     if (date.empty()) return true;
     if (date.size() != 10 || parse_date_cell(date) != date) {

@@ -26,7 +26,8 @@ class PeopleRepository {
   virtual Id insert_person(const ParticipantSeed& person, Id institution_id) = 0;
 
   // Reference data as the import matches it: institutions in force, a country's subdivisions.
-  virtual std::vector<InstitutionCandidate> institution_candidates() = 0;
+  // The institutions of `country` and the international ones (country '').
+  virtual std::vector<InstitutionCandidate> institution_candidates(std::string_view country) = 0;
   virtual std::vector<InstitutionRecord> institutions() = 0;
   virtual std::optional<InstitutionRecord> find_institution(Id institution_id) = 0;
   virtual std::optional<Id> find_institution_by_name(std::string_view name_es) = 0;

@@ -222,10 +222,11 @@ class SociPeopleRepository final : public PeopleRepository {
     long long id = 0;
     m_sql << "SELECT id FROM institution WHERE name_es = :n", into(id), use(institution.name.es);
     if (m_sql.got_data()) return id;
-    m_sql << "INSERT INTO institution (name_es, name_en, acronym, sector, level, valid_from, valid_to) "
-             "VALUES (:es, :en, :a, :s, :l, NULLIF(:vf, ''), NULLIF(:vt, '')) RETURNING id",
+    const std::string country = institution.country == "international" ? std::string() : institution.country;
+    m_sql << "INSERT INTO institution (name_es, name_en, acronym, sector, level, valid_from, valid_to, country) "
+             "VALUES (:es, :en, :a, :s, :l, NULLIF(:vf, ''), NULLIF(:vt, ''), :c) RETURNING id",
         use(institution.name.es), use(institution.name.en), use(institution.acronym), use(institution.sector), use(institution.level),
-        use(institution.valid_from), use(institution.valid_to), into(id);
+        use(institution.valid_from), use(institution.valid_to), use(country), into(id);
     refresh_institution_search_key(m_sql, id);
     return id;
   }
@@ -249,12 +250,13 @@ class SociPeopleRepository final : public PeopleRepository {
     return id;
   }
 
-  std::vector<InstitutionCandidate> institution_candidates() override {
+  std::vector<InstitutionCandidate> institution_candidates(std::string_view country) override {
     std::vector<InstitutionCandidate> found;
     long long id = 0;
     std::string name_es, name_en, acronym, aliases;
-    soci::statement statement = (m_sql.prepare << "SELECT id, name_es, name_en, acronym, aliases FROM institution ORDER BY id", into(id),
-                                 into(name_es), into(name_en), into(acronym), into(aliases));
+    const std::string wanted(country);
+    soci::statement statement = (m_sql.prepare << "SELECT id, name_es, name_en, acronym, aliases FROM institution WHERE country = :c OR country = '' ORDER BY id",
+                                 into(id), into(name_es), into(name_en), into(acronym), into(aliases), use(wanted));
     statement.execute();
     while (statement.fetch()) found.push_back({id, name_es, name_en, acronym, split_aliases(aliases)});
     return found;
@@ -266,10 +268,10 @@ class SociPeopleRepository final : public PeopleRepository {
     long long id = 0, version = 0;
     std::string aliases;
     soci::statement statement =
-        (m_sql.prepare << "SELECT id, name_es, name_en, acronym, sector, level, COALESCE(valid_from, ''), COALESCE(valid_to, ''), aliases, version "
+        (m_sql.prepare << "SELECT id, name_es, name_en, acronym, sector, level, COALESCE(valid_from, ''), COALESCE(valid_to, ''), aliases, version, country "
                           "FROM institution ORDER BY name_es",
          into(id), into(record.name.es), into(record.name.en), into(record.acronym), into(record.sector), into(record.level),
-         into(record.valid_from), into(record.valid_to), into(aliases), into(version));
+         into(record.valid_from), into(record.valid_to), into(aliases), into(version), into(record.country));
     statement.execute();
     while (statement.fetch()) {
       record.id = id;
@@ -297,10 +299,10 @@ class SociPeopleRepository final : public PeopleRepository {
   Id insert_institution(const InstitutionRecord& institution) override {
     long long id = 0;
     const auto aliases = join_aliases(institution.aliases);
-    m_sql << "INSERT INTO institution (name_es, name_en, acronym, sector, level, valid_from, valid_to, aliases) "
-             "VALUES (:es, :en, :a, :s, :l, NULLIF(:vf, ''), NULLIF(:vt, ''), :al) RETURNING id",
+    m_sql << "INSERT INTO institution (name_es, name_en, acronym, sector, level, valid_from, valid_to, aliases, country) "
+             "VALUES (:es, :en, :a, :s, :l, NULLIF(:vf, ''), NULLIF(:vt, ''), :al, :c) RETURNING id",
         use(institution.name.es), use(institution.name.en), use(institution.acronym), use(institution.sector), use(institution.level),
-        use(institution.valid_from), use(institution.valid_to), use(aliases), into(id);
+        use(institution.valid_from), use(institution.valid_to), use(aliases), use(institution.country), into(id);
     refresh_institution_search_key(m_sql, id);
     return id;
   }
@@ -310,10 +312,10 @@ class SociPeopleRepository final : public PeopleRepository {
     const auto aliases = join_aliases(institution.aliases);
     soci::statement statement =
         (m_sql.prepare << "UPDATE institution SET name_es = :es, name_en = :en, acronym = :a, sector = :s, level = :l, "
-                          "valid_from = NULLIF(:vf, ''), valid_to = NULLIF(:vt, ''), aliases = :al, version = version + 1 "
+                          "valid_from = NULLIF(:vf, ''), valid_to = NULLIF(:vt, ''), aliases = :al, country = :c, version = version + 1 "
                           "WHERE id = :id AND version = :v",
          use(institution.name.es), use(institution.name.en), use(institution.acronym), use(institution.sector), use(institution.level),
-         use(institution.valid_from), use(institution.valid_to), use(aliases), use(id), use(version));
+         use(institution.valid_from), use(institution.valid_to), use(aliases), use(institution.country), use(id), use(version));
     statement.execute(true);
     if (statement.get_affected_rows() != 1) return false;
     refresh_institution_search_key(m_sql, institution.id);

@@ -263,3 +263,38 @@ test('no column is dropped silently: the preview names the columns not imported 
   assert.deepEqual(preview.unmapped_columns, [{ index: 6, header: 'Talla de camisa' }]);
   assert.deepEqual(preview.empty_fields.sort(), ['position', 'subdivision']);
 });
+
+test('a nominations file naming institutions not on file: listed in the preview, created with the import when asked, all or nothing', async () => {
+  const created = await (await send(server, 'POST', '/api/v1/programmes', site, costaRica({
+    code: 'GIF-CR-INST', coordinators: [{ email: 'coordinacion@example.pa' }],
+  }))).json();
+  const id = created.programme.id;
+  // MINSA is Panama's: in a Costa Rica course the same acronym is not matched to it.
+  const csv = 'Nombres,Apellidos,Institución,Nivel,Provincia,Correo\r\n'
+    + 'Ana,Mora,MINSA,nacional,San José,ana.mora2@example.cr\r\n'
+    + 'Luis,Solano,Dirección General de Migración y Extranjería,nacional,Alajuela,luis.solano2@example.cr\r\n'
+    + 'Eva,Rojas,MINSA,local,Cartago,eva.rojas@example.cr\r\n';
+  const upload = await (await send(server, 'POST', `/api/v1/programmes/${id}/participant_imports?file_name=n.csv`, coordinator,
+    new TextEncoder().encode(csv), { 'Content-Type': 'text/csv' })).json();
+  assert.deepEqual(upload.new_institutions, ['MINSA', 'Dirección General de Migración y Extranjería']);
+  assert.equal(upload.errors.filter((error) => error.field === 'institution').length, 3);
+  assert.equal(upload.errors.filter((error) => error.field === 'subdivision').length, 0, 'Costa Rica\'s provinces come from iso-codes');
+  const step = (action, create) => send(server, 'POST', `/api/v1/programmes/${id}/participant_imports/${upload.id}/${action}`, coordinator,
+    { mapping: upload.mapping, create_institutions: create });
+  const refused = await step('commit', false);
+  assert.equal(refused.status, 422);
+  const preview = await (await step('preview', true)).json();
+  assert.deepEqual(preview.errors, []);
+  assert.equal(preview.created, 3);
+  const institutionsBefore = (await (await get(server, '/api/v1/institutions', coordinator)).json()).items.length;
+  assert.equal(institutionsBefore, (await (await get(server, '/api/v1/institutions', coordinator)).json()).items.length, 'a preview creates nothing');
+  const commit = await step('commit', true);
+  assert.equal(commit.status, 200);
+  const institutions = (await (await get(server, '/api/v1/institutions', coordinator)).json()).items;
+  const minsa = institutions.filter((institution) => institution.acronym === 'MINSA');
+  assert.deepEqual(minsa.map((institution) => institution.country).sort(), ['CR', 'PA'], 'Costa Rica\'s MINSA is its own');
+  const dgme = institutions.find((institution) => institution.name.es === 'Dirección General de Migración y Extranjería');
+  assert.deepEqual([dgme.country, dgme.acronym], ['CR', '']);
+  const roster = await (await get(server, `/api/v1/programmes/${id}/participants`, coordinator)).json();
+  assert.equal(roster.total, 3);
+});

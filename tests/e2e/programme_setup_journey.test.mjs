@@ -121,6 +121,46 @@ test('the coordinator signs in with the password shown once and sees what is lef
     await checklist.getByRole('link', { name: 'Participantes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Participantes' }).waitFor();
 
+    // Ten officials from a spreadsheet: the region column is headed "Provincia" (Costa Rica's
+    // provinces come from iso-codes) and their two institutions are new, created from the preview.
+    const officials = [
+      ['Ana', 'Mora Solano', 'F', 'DGME', 'Nacional', 'San José'], ['Luis', 'Quesada Rojas', 'M', 'DGME', 'Nacional', 'San José'],
+      ['María', 'Vargas Jiménez', 'F', 'Ministerio de Seguridad Pública', 'Local', 'Alajuela'], ['José', 'Araya Mora', 'M', 'DGME', 'Local', 'Alajuela'],
+      ['Sofía', 'Campos Díaz', 'F', 'Ministerio de Seguridad Pública', 'Nacional', 'Cartago'], ['Carlos', 'Brenes Ulate', 'M', 'DGME', 'Nacional', 'Heredia'],
+      ['Laura', 'Chaves Alfaro', 'F', 'DGME', 'Local', 'Guanacaste'], ['Diego', 'Solís Castro', 'M', 'Ministerio de Seguridad Pública', 'Local', 'Puntarenas'],
+      ['Paula', 'Méndez Arias', 'F', 'DGME', 'Nacional', 'Limón'], ['Andrés', 'Rojas Vega', 'M', 'Ministerio de Seguridad Pública', 'Nacional', 'San José'],
+    ];
+    const csv = ['Nombres,Apellidos,Sexo,Institución,Nivel,Provincia,Correo electrónico',
+      ...officials.map(([given, family, sex, institution, level, province], index) =>
+        `${given},${family},${sex},${institution},${level},${province},funcionario${index + 1}@example.cr`)].join('\r\n') + '\r\n';
+    await page.getByRole('link', { name: 'Importar desde hoja de cálculo' }).click();
+    await page.getByLabel('Archivo CSV o XLSX').setInputFiles({ name: 'nominaciones.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: /Subir/ }).click();
+    await page.getByRole('checkbox', { name: /Crear las 2 instituciones que faltan/ }).check();
+    const preview = page.getByRole('region', { name: 'Vista previa' });
+    await preview.getByText('Nuevas: 10 · actualizadas: 0 · sin cambios: 0 · inscripciones nuevas: 10 · errores: 0').waitFor();
+    await page.screenshot({ path: artifactPath('setup-import-desktop-es.png'), fullPage: true });
+    await preview.getByRole('button', { name: 'Confirmar la importación de 10 filas' }).click();
+    await page.getByRole('heading', { name: 'Importación confirmada' }).waitFor();
+
+    // Teams: two regional teams, then the formation's proposal applied.
+    await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Equipos' }).click();
+    for (const region of ['San José', 'Alajuela']) {
+      await page.getByLabel('Nombre del equipo nuevo').fill(`Equipo ${region}`);
+      await page.getByRole('combobox', { name: 'Región' }).selectOption({ label: region });
+      await page.getByRole('button', { name: 'Agregar equipo' }).click();
+      await page.getByRole('status').filter({ hasText: `Equipo agregado: Equipo ${region}.` }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Proponer equipos' }).click();
+    await page.getByRole('button', { name: 'Aplicar esta propuesta' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Aplicar esta propuesta' }).click();
+    await page.getByRole('status').filter({ hasText: /Propuesta aplicada/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Panel' }).click();
+    await page.getByRole('region', { name: 'Preparación del programa' }).getByText('Participantes').waitFor();
+    const after = await page.getByRole('region', { name: 'Preparación del programa' }).getByRole('listitem').allInnerTexts();
+    assert.ok(after.some((item) => /✓ Participantes — hecho \(10\)/.test(item.replace(/\s+/g, ' '))), after.join(' | '));
+    assert.ok(after.some((item) => /✓ Equipos — hecho \(2\)/.test(item.replace(/\s+/g, ' '))), after.join(' | '));
+
     // The settings: open the course; the status shows it.
     await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Ajustes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ajustes del programa' }).waitFor();

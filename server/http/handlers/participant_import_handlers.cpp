@@ -22,7 +22,7 @@ HttpResponse run_step(RequestContext& context, services::ImportMode mode) {
   auto upload = services::load_import_upload(context.app.store, *context.actor, programme_id_of(context), *upload_id);
   if (!upload) return problem_response(upload.error(), context.language);
 
-  services::ImportRequest request{programme_id_of(context), *mapping, mode, upload->file_name, *upload_id};
+  services::ImportRequest request{programme_id_of(context), mapping->mapping, mode, upload->file_name, *upload_id, mapping->create_institutions};
   auto summary = services::import_participants(context.app.store, context.actor, request, documents::table_reader_for(upload->bytes), context.app.now());
   if (!summary) return problem_response(summary.error(), context.language);
   if (mode == services::ImportMode::commit && !summary->committed) return rows_in_error(summary->errors, context.language);

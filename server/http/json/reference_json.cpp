@@ -19,6 +19,7 @@ void write(JsonWriter& json, const InstitutionRecord& institution) {
       .field("en", institution.name.en)
       .end_object()
       .field("acronym", institution.acronym)
+      .field("country", institution.country)
       .field("sector", institution.sector)
       .field("level", institution.level)
       .field("valid_from", institution.valid_from)

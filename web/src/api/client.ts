@@ -143,10 +143,10 @@ export const enrolParticipant = (programme: number, fields: Record<string, strin
 export type ImportUpload = paths['/api/v1/programmes/{programme_id}/participant_imports']['post']['responses']['201']['content']['application/json'];
 export const uploadImport = (programme: number, file: File, onProgress?: Progress) =>
   upload<ImportUpload>(`/api/v1/programmes/${programme}/participant_imports?file_name=${encodeURIComponent(file.name)}`, file, onProgress);
-export const previewImport = (programme: number, upload: number, mapping: ImportMapping) =>
-  answer(api.POST('/api/v1/programmes/{programme_id}/participant_imports/{import_id}/preview', { params: { header: csrf(), path: { programme_id: programme, import_id: upload } }, body: { mapping } }));
-export const commitImport = (programme: number, upload: number, mapping: ImportMapping) =>
-  answer(api.POST('/api/v1/programmes/{programme_id}/participant_imports/{import_id}/commit', { params: { header: csrf(), path: { programme_id: programme, import_id: upload } }, body: { mapping } }));
+export const previewImport = (programme: number, upload: number, mapping: ImportMapping, createInstitutions = false) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/participant_imports/{import_id}/preview', { params: { header: csrf(), path: { programme_id: programme, import_id: upload } }, body: { mapping, create_institutions: createInstitutions } }));
+export const commitImport = (programme: number, upload: number, mapping: ImportMapping, createInstitutions = false) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/participant_imports/{import_id}/commit', { params: { header: csrf(), path: { programme_id: programme, import_id: upload } }, body: { mapping, create_institutions: createInstitutions } }));
 export const listInstitutions = () => answer(api.GET('/api/v1/institutions'));
 export const createInstitution = (input: InstitutionInput) => answer(api.POST('/api/v1/institutions', { params: { header: csrf() }, body: input }));
 export const updateInstitution = (id: number, input: InstitutionInput, version: number) =>

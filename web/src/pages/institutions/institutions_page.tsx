@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, createInstitution, isSiteCoordinator, listInstitutions, mergeInstitution, updateInstitution, type Institution, type InstitutionInput, type User } from '../../api/client';
+import { ApiError, createInstitution, isSiteCoordinator, listCountries, listInstitutions, mergeInstitution, updateInstitution, type Institution, type InstitutionInput, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { useFailureToast } from '../../components/toast';
+import { useResource } from '../../components/use_resource';
 
-const EMPTY: InstitutionInput = { name: { es: '', en: '' }, acronym: '', sector: '', level: 'national', valid_from: '', valid_to: '', aliases: [] };
+const EMPTY: InstitutionInput = { name: { es: '', en: '' }, country: '', acronym: '', sector: '', level: 'national', valid_from: '', valid_to: '', aliases: [] };
 
 // Institutions are shared by every programme: coordinators add and edit them; the site
 // coordinator merges duplicates (their people move, their names become aliases).
@@ -19,6 +20,9 @@ export function InstitutionsPage({ user }: { user: User }) {
   const [merge, setMerge] = useState('');
 
   const load = () => listInstitutions().then((list) => setItems(list.items), failed);
+  const countries = useResource(() => listCountries(), []);
+  // A country's name in the reader's language; '' is an international organisation.
+  const countryName = (code: string) => (code ? countries.data?.items.find((c) => c.code === code)?.name[language] ?? code : t('institutions.international'));
   useEffect(() => { load(); }, []);
   const fail = (error: unknown) => {
     setErrors(error instanceof ApiError && error.problem ? [error.problem.title, ...error.problem.errors.map((detail) => `${detail.field}: ${detail.message}`)] : [t('error.generic')]);
@@ -55,12 +59,13 @@ export function InstitutionsPage({ user }: { user: User }) {
       {errors.length > 0 && <div role="alert" class="error">{errors.map((line, index) => <p key={index}>{line}</p>)}</div>}
       <div class="table-scroll" tabIndex={0}>
         <table>
-          <thead><tr><th scope="col">{t('institutions.name')}</th><th scope="col">{t('institutions.acronym')}</th><th scope="col">{t('participants.level')}</th><th scope="col">{t('institutions.validity')}</th><th scope="col"><span class="visually-hidden">{t('institutions.actions')}</span></th></tr></thead>
+          <thead><tr><th scope="col">{t('institutions.name')}</th><th scope="col">{t('institutions.acronym')}</th><th scope="col">{t('institutions.country')}</th><th scope="col">{t('participants.level')}</th><th scope="col">{t('institutions.validity')}</th><th scope="col"><span class="visually-hidden">{t('institutions.actions')}</span></th></tr></thead>
           <tbody>
             {items.map((institution) => (
               <tr key={institution.id}>
                 <td>{institution.name[language]}{institution.aliases.length > 0 && <div class="muted">{institution.aliases.join(' · ')}</div>}</td>
                 <td>{institution.acronym || '—'}</td>
+                <td>{countryName(institution.country)}</td>
                 <td>{t(`programme.level.${institution.level}`)}</td>
                 <td>{institution.valid_from || '…'} – {institution.valid_to || '…'}</td>
                 <td><button type="button" class="link" onClick={() => { setEditing(institution); setForm({ ...institution }); }}>{t('institutions.edit', { name: institution.acronym || institution.name[language] })}</button></td>
@@ -74,6 +79,13 @@ export function InstitutionsPage({ user }: { user: User }) {
         <label>{t('institutions.name_es')} *<input value={form.name.es} onInput={(event) => setForm({ ...form, name: { ...form.name, es: (event.target as HTMLInputElement).value } })} /></label>
         <label>{t('institutions.name_en')} *<input value={form.name.en} onInput={(event) => setForm({ ...form, name: { ...form.name, en: (event.target as HTMLInputElement).value } })} /></label>
         <label>{t('institutions.acronym')}<input value={form.acronym ?? ''} onInput={text('acronym')} /></label>
+        <label>{t('institutions.country')}
+          <select value={form.country ?? ''} onChange={(event) => setForm({ ...form, country: (event.target as HTMLSelectElement).value })}>
+            <option value="">{t('institutions.international')}</option>
+            {[...(countries.data?.items ?? [])].sort((a, b) => a.name[language].localeCompare(b.name[language], language))
+              .map((country) => <option key={country.code} value={country.code}>{country.name[language]}</option>)}
+          </select>
+        </label>
         <label>{t('institutions.sector')}<input value={form.sector ?? ''} onInput={text('sector')} /></label>
         <label>{t('participants.level')}
           <select value={form.level ?? 'national'} onChange={(event) => setForm({ ...form, level: (event.target as HTMLSelectElement).value as 'national' | 'local' })}>

@@ -45,11 +45,14 @@ export function ImportPage({ programme }: { programme: number }) {
       setDone(null);
     });
   };
-  const preview = () => run(async () => { if (summary?.id && mapping) setSummary(await previewImport(programme, summary.id, mapping)); });
+  // "Create these N institutions": the preview is asked again with it, and the commit carries it.
+  const [createInstitutions, setCreateInstitutions] = useState(false);
+  const preview = (create = createInstitutions) => run(async () => { if (summary?.id && mapping) setSummary(await previewImport(programme, summary.id, mapping, create)); });
   const confirm = () => run(async () => {
     if (!summary?.id || !mapping) return;
-    setDone(await commitImport(programme, summary.id, mapping));
+    setDone(await commitImport(programme, summary.id, mapping, createInstitutions));
     setSummary(null);
+    setCreateInstitutions(false);
   });
 
   const hasErrors = (summary?.errors.length ?? 0) > 0;
@@ -111,7 +114,17 @@ export function ImportPage({ programme }: { programme: number }) {
               <p class="notice" id="unmapped-columns">{t('import.unmapped', { count: summary.unmapped_columns.length, columns: summary.unmapped_columns.map((column) => `«${column.header}»`).join(', ') })}</p>
             )}
             {summary.empty_fields.map((field) => <p class="notice warn" key={field}>{t('import.empty_field', { field: fieldLabel(field) })}</p>)}
-            <button type="button" onClick={preview} disabled={busy}>{t('import.preview_again')}</button>
+            {summary.new_institutions.length > 0 && (
+              <div class="notice" id="new-institutions">
+                <label class="check">
+                  <input type="checkbox" checked={createInstitutions} disabled={busy}
+                    onChange={(event) => { const create = (event.target as HTMLInputElement).checked; setCreateInstitutions(create); preview(create); }} />
+                  {t('import.create_institutions', { count: summary.new_institutions.length })}
+                </label>
+                <p class="muted">{summary.new_institutions.join(' · ')}</p>
+              </div>
+            )}
+            <button type="button" onClick={() => preview()} disabled={busy}>{t('import.preview_again')}</button>
           </section>
 
           <section class="card" aria-labelledby="preview-heading">
