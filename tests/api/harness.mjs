@@ -6,7 +6,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { createServer } from 'node:net';
+import { createServer, connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { checked, checkedFetch } from './contract.mjs';
@@ -138,4 +138,27 @@ export function send(server, method, path, session, body, headers = {}) {
 
 export function get(server, path, session, headers = {}) {
   return checkedFetch(`${server.base}${path}`, { headers: { ...(session ? { Cookie: session.cookie } : {}), ...headers } });
+}
+
+// Opens a connection, sends a request head and `sent` bytes of a body that claims `declared`
+// bytes, and resolves with the status line's code as soon as an answer arrives (the rest of the
+// body is never sent). The socket is left open for the caller to close.
+export function partialRequest(server, { path, declared, sent, headers = {} }) {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1');
+    let answer = '';
+    socket.on('error', reject);
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('latin1');
+      const match = /^HTTP\/1\.1 (\d{3})/.exec(answer);
+      if (match && answer.includes('\r\n\r\n')) resolve({ socket, status: Number(match[1]), answer });
+    });
+    socket.on('connect', () => {
+      const all = { 'Content-Type': 'application/json', 'X-CSRF-Token': 'x', ...headers };
+      const lines = [`POST ${path} HTTP/1.1`, 'Host: 127.0.0.1', `Content-Length: ${declared}`];
+      for (const [name, value] of Object.entries(all)) lines.push(`${name}: ${value}`);
+      socket.write(lines.join('\r\n') + '\r\n\r\n');
+      socket.write(Buffer.alloc(sent, 0x5b));
+    });
+  });
 }

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { startServer, signIn, get, send, programmeIdOf, residentMiB } from './harness.mjs';
+import { startServer, signIn, get, send, programmeIdOf, residentMiB, partialRequest } from './harness.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 const MEMBER = 'migdalia.vasquez@demo.diplomado.invalid'; // a member (the leader) of the SENAFRONT team of Darién
@@ -31,33 +31,11 @@ after(() => server?.stop());
 
 const MiB = 1024 * 1024;
 
-// Opens a connection, sends a request head and `sent` bytes of a body that claims `declared`
-// bytes, and resolves with the status line's code as soon as an answer arrives (the rest of the
-// body is never sent). The socket is left open for the caller to close.
-function partialRequest({ path, declared, sent, headers = {} }) {
-  return new Promise((resolve, reject) => {
-    const socket = connect(server.port, '127.0.0.1');
-    let answer = '';
-    socket.on('error', reject);
-    socket.on('data', (chunk) => {
-      answer += chunk.toString('latin1');
-      const match = /^HTTP\/1\.1 (\d{3})/.exec(answer);
-      if (match && answer.includes('\r\n\r\n')) resolve({ socket, status: Number(match[1]), answer });
-    });
-    socket.on('connect', () => {
-      const all = { 'Content-Type': 'application/json', 'X-CSRF-Token': 'x', ...headers };
-      const lines = [`POST ${path} HTTP/1.1`, 'Host: 127.0.0.1', `Content-Length: ${declared}`];
-      for (const [name, value] of Object.entries(all)) lines.push(`${name}: ${value}`);
-      socket.write(lines.join('\r\n') + '\r\n\r\n');
-      socket.write(Buffer.alloc(sent, 0x5b));
-    });
-  });
-}
 
 test('a 30 MiB body to sign-in gets 413 from its headers, and the server stays small', async () => {
   const before = residentMiB(server);
   const started = performance.now();
-  const { socket, status, answer } = await partialRequest({ path: '/api/v1/session', declared: 30 * MiB, sent: 64 * 1024 });
+  const { socket, status, answer } = await partialRequest(server, { path: '/api/v1/session', declared: 30 * MiB, sent: 64 * 1024 });
   const elapsed = performance.now() - started;
   socket.destroy();
   assert.equal(status, 413);
@@ -70,7 +48,7 @@ test('a 30 MiB body to sign-in gets 413 from its headers, and the server stays s
 });
 
 test('a route that needs a session answers 401 without reading the body', async () => {
-  const { socket, status } = await partialRequest({ path: `/api/v1/programmes/${programmeId}/participant_imports`, declared: 16 * MiB, sent: 1024 });
+  const { socket, status } = await partialRequest(server, { path: `/api/v1/programmes/${programmeId}/participant_imports`, declared: 16 * MiB, sent: 1024 });
   socket.destroy();
   assert.equal(status, 401);
 });
@@ -79,7 +57,7 @@ test('80 connections each holding 29 MiB of a partial body: refused at once, mem
   const baseline = residentMiB(server);
   const opened = await Promise.all(
     Array.from({ length: 80 }, (_, index) =>
-      partialRequest({
+      partialRequest(server, {
         path: index % 2 ? '/api/v1/session' : `/api/v1/programmes/${programmeId}/participant_imports`,
         declared: 29 * MiB,
         sent: 1 * MiB,
@@ -111,7 +89,7 @@ test('27 MB of nested "[" is refused before it is read, and /healthz answers thr
   try {
     // An observer may not attach anything (the CSRF token is right: the role is what is refused): refused from the headers, before the 27 MB are read.
     let started = performance.now();
-    const { socket, status, answer } = await partialRequest({
+    const { socket, status, answer } = await partialRequest(server, {
       path: `/api/v1/programmes/${programmeId}/projects/1/attachments`,
       declared: body.length,
       sent: 64 * 1024,
@@ -127,7 +105,7 @@ test('27 MB of nested "[" is refused before it is read, and /healthz answers thr
 
     // A team member may attach, but a PDF: 27 MB passes the 20 MiB limit, refused from the headers too.
     started = performance.now();
-    const large = await partialRequest({
+    const large = await partialRequest(server, {
       path: `/api/v1/programmes/${programmeId}/projects/1/attachments`,
       declared: body.length,
       sent: 64 * 1024,

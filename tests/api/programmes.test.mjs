@@ -3,7 +3,7 @@
 // closed. Bad input is refused whole, each problem named, and nothing is written.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn, get, send, programmeIdOf } from './harness.mjs';
+import { startServer, signIn, get, send, programmeIdOf, partialRequest } from './harness.mjs';
 
 const DEMO = 'IBM-HR-PA-2023';
 let server;
@@ -297,4 +297,13 @@ test('a nominations file naming institutions not on file: listed in the preview,
   assert.deepEqual([dgme.country, dgme.acronym], ['CR', '']);
   const roster = await (await get(server, `/api/v1/programmes/${id}/participants`, coordinator)).json();
   assert.equal(roster.total, 3);
+});
+
+test('a 20 MB programme body is refused from its headers (413), before it is read', async () => {
+  const refused = await partialRequest(server, {
+    path: '/api/v1/programmes', declared: 20 * 1024 * 1024, sent: 64 * 1024, headers: { Cookie: site.cookie, 'X-CSRF-Token': site.csrf },
+  });
+  refused.socket.destroy();
+  assert.equal(refused.status, 413);
+  assert.match(refused.answer, /256 KiB/);
 });
