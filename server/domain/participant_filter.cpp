@@ -43,11 +43,11 @@ Result<ParticipantFilter> parse_participant_filter(const ParticipantFilterParame
     else filter.subdivision_code = *parameters.subdivision;
   }
   if (parameters.level && !parameters.level->empty()) {
-    if (parse_level(*parameters.level)) filter.level = *parameters.level;
+    if (const auto level = parse_level(*parameters.level)) filter.level = *level;
     else reject("level", "unknown_level", "error.seed.unknown_level", *parameters.level);
   }
   if (parameters.sex && !parameters.sex->empty()) {
-    if (parse_sex(*parameters.sex)) filter.sex = *parameters.sex;
+    if (const auto sex = parse_sex(*parameters.sex)) filter.sex = *sex;
     else reject("sex", "unknown_sex", "error.seed.unknown_sex", *parameters.sex);
   }
   if (parameters.team && !parameters.team->empty()) {

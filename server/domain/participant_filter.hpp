@@ -20,8 +20,8 @@ struct ParticipantFilter {
                             // e-mail, province or institution
   std::optional<Id> institution_id;
   std::string subdivision_code;
-  std::string level;        // national | local
-  std::string sex;          // female | male | other | undisclosed
+  std::optional<Level> level;  // empty: every level
+  std::optional<Sex> sex;      // empty: every sex
   std::optional<Id> team_id;  // 0: no team
   std::optional<EnrollmentStatus> status;  // empty: every status
   ParticipantSort sort = ParticipantSort::name;

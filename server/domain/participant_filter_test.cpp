@@ -11,8 +11,8 @@ TEST(ParticipantFilter, ParsesEveryParameterAndFoldsTheSearch) {
   EXPECT_EQ(filter->search, "abrego nunez");
   EXPECT_EQ(filter->institution_id, 7);
   EXPECT_EQ(filter->subdivision_code, "PA-5");
-  EXPECT_EQ(filter->level, "local");
-  EXPECT_EQ(filter->sex, "female");
+  EXPECT_EQ(filter->level, Level::local);
+  EXPECT_EQ(filter->sex, Sex::female);
   EXPECT_EQ(filter->team_id, 0);  // participants without a team
   EXPECT_EQ(filter->status, EnrollmentStatus::withdrawn);
   EXPECT_EQ(filter->sort, ParticipantSort::institution);

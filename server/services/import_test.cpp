@@ -205,8 +205,8 @@ TEST_P(ImportTest, TheTableFiltersSearchIgnoringAccentsAndSorts) {
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.search = "snm nunez"; })), 1);
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.search = "senafront luis"; })), 0);
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.subdivision_code = "PA-KY"; })), 1);
-  EXPECT_EQ(total(where([](ParticipantFilter& f) { f.level = "local"; })), 2);
-  EXPECT_EQ(total(where([](ParticipantFilter& f) { f.sex = "male"; })), 1);
+  EXPECT_EQ(total(where([](ParticipantFilter& f) { f.level = Level::local; })), 2);
+  EXPECT_EQ(total(where([](ParticipantFilter& f) { f.sex = Sex::male; })), 1);
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.team_id = 0; })), 2);  // the imported ones have no team yet
   EXPECT_EQ(total(where([](ParticipantFilter& f) { f.status = EnrollmentStatus::withdrawn; })), 0);
 

@@ -124,10 +124,10 @@ struct ParticipantFilterBinding {
     institution = filter.institution_id.value_or(0);
     subdivision_all = filter.subdivision_code.empty();
     subdivision = filter.subdivision_code;
-    level_all = filter.level.empty();
-    level = filter.level;
-    sex_all = filter.sex.empty();
-    sex = filter.sex;
+    level_all = !filter.level;
+    level = filter.level ? std::string(to_string(*filter.level)) : std::string();
+    sex_all = !filter.sex;
+    sex = filter.sex ? std::string(to_string(*filter.sex)) : std::string();
     team_all = !filter.team_id;
     team = filter.team_id.value_or(0);
     status_all = !filter.status;

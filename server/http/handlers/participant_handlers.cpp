@@ -77,7 +77,8 @@ HttpResponse handle_list_participants(RequestContext& context) {
   if (!participants) return problem_response(participants.error(), context.language);
   // The memo holds one body per cached page; the key names everything the page depends on.
   const auto key = fmt::format("participants:{}:{}:{}:{}|{}|{}|{}|{}|{}|{}|{}", programme_id_of(context), page->page, page->per_page,
-                               filter->search, filter->institution_id.value_or(-1), filter->subdivision_code, filter->level, filter->sex,
+                               filter->search, filter->institution_id.value_or(-1), filter->subdivision_code,
+                               filter->level ? to_string(*filter->level) : std::string_view("*"), filter->sex ? to_string(*filter->sex) : std::string_view("*"),
                                filter->team_id.value_or(-1), filter->status ? to_string(*filter->status) : std::string_view("*"), to_string(filter->sort));
   return json_response(200, context.app.responses.body<Page<ParticipantRow>>(key, *participants, [](const Page<ParticipantRow>& value) {
     return list_json(value.items, value.page, value.per_page, value.total);
