@@ -119,9 +119,10 @@ int run_import_participants(services::Store& store, const ImportOptions& options
 int run_export_participants(services::Store& store, const ExportOptions& options, Console& console) {
   auto programme_id = services::find_programme_by_code(store, options.programme_code);
   if (!programme_id) return print_error(programme_id.error(), console), 1;
-  auto records = services::export_participants(store, std::nullopt, *programme_id, {}, options.format, current_time());
-  if (!records) return print_error(records.error(), console), 1;
-  const auto category = services::subdivision_category_of(store, *programme_id);
+  auto exported = services::export_participants(store, std::nullopt, *programme_id, {}, options.format, current_time());
+  if (!exported) return print_error(exported.error(), console), 1;
+  const auto* records = &exported->records;
+  const auto& category = exported->subdivision_category;
   const auto& header = console.language == Language::en ? category.en : category.es;
   std::string bytes;
   if (options.format == "xlsx") {

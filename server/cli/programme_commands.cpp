@@ -115,7 +115,8 @@ int run_programme_create(services::Store& store, ProgrammeCreateOptions options,
               << translate(std::string("programme.status.") + std::string(to_string(created->programme.status)), console.language) << ")\n";
   for (const auto& coordinator : created->coordinators) {
     console.out << "  " << coordinator.email;
-    if (!coordinator.initial_password.empty()) console.out << "  password: " << coordinator.initial_password;
+    if (!coordinator.initial_password.empty())
+      console.out << "  " << translate("cli.programme.password_once", console.language) << ": " << coordinator.initial_password;
     console.out << '\n';
   }
   return 0;

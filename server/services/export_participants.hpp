@@ -10,12 +10,15 @@
 
 namespace diplomado::services {
 
-// actor: empty for the CLI.
-Result<std::vector<ParticipantRecord>> export_participants(storage::Store& store, const std::optional<Actor>& actor, Id programme_id,
-                                                           const ParticipantFilter& filter, std::string_view format, TimePoint now);
+struct ParticipantExport {
+  std::vector<ParticipantRecord> records;
+  // What the programme's country calls its subdivisions, for the export's header ("Provincia o
+  // comarca", "Provincia", "Parish").
+  LocalizedText subdivision_category;
+};
 
-// What the programme's country calls its subdivisions, for the export's header ("Provincia o
-// comarca", "Provincia", "Parish"). Not personal data; the caller has checked the export's right.
-LocalizedText subdivision_category_of(storage::Store& store, Id programme_id);
+// actor: empty for the CLI.
+Result<ParticipantExport> export_participants(storage::Store& store, const std::optional<Actor>& actor, Id programme_id,
+                                              const ParticipantFilter& filter, std::string_view format, TimePoint now);
 
 }  // namespace diplomado::services

@@ -137,11 +137,19 @@ static Result<ImportSummary> run_import(storage::Store& store, const std::option
   auto unit = store.begin(mode);
   auto planned = read_and_plan(*unit, request, read_table);
   if (!planned) return std::unexpected(planned.error());
-  // The institutions the file names that are not on file, once each, in the order first met.
-  std::vector<std::string> unknown;
-  for (const auto& issue : planned->summary.errors)
-    if (issue.code == "unknown_institution" && !issue.value.empty() && std::ranges::find(unknown, issue.value) == unknown.end() && unknown.size() < 200)
-      unknown.push_back(issue.value);
+  // The institutions the file names that are not on file, once each (as the matcher compares
+  // them: "DGME" and " dgme " are one), in the order first met. A name over 200 bytes is not one
+  // to create; its rows stay in error, as do those past the 200th new institution.
+  std::vector<std::string> unknown, unknown_keys;
+  for (const auto& issue : planned->summary.errors) {
+    if (issue.code != "unknown_institution" || unknown.size() == 200) continue;
+    const auto first = issue.value.find_first_not_of(" \t"), last = issue.value.find_last_not_of(" \t");
+    if (first == std::string::npos || last - first + 1 > 200) continue;
+    auto key = matching_key(issue.value);
+    if (std::ranges::find(unknown_keys, key) != unknown_keys.end()) continue;
+    unknown_keys.push_back(std::move(key));
+    unknown.push_back(issue.value.substr(first, last - first + 1));
+  }
   if (request.create_institutions && !unknown.empty()) {
     planned = read_and_plan(*unit, request, read_table, unknown);
     if (!planned) return std::unexpected(planned.error());

@@ -115,9 +115,21 @@ void ensure_subdivisions(storage::UnitOfWork& unit, const std::string& country, 
     if (subdivision.code.starts_with(country + "-")) unit.people().upsert_subdivision({subdivision.code, country, subdivision.name, subdivision.kind}, subdivision.aliases);
 }
 
+// The database refused a write the checks above allowed: another request saved the same code or
+// e-mail at the same moment (PostgreSQL's transactions may both pass the check). The unit of work
+// rolled back; the user is told to try again, never given a 500.
+template <class Write>
+auto storage_guarded(Write&& write) -> decltype(write()) {
+  try {
+    return write();
+  } catch (const std::exception&) {
+    return std::unexpected(make_error(ErrorCode::conflict, "error.programme.storage"));
+  }
+}
+
 }  // namespace
 
-Result<CreatedProgramme> create_programme(storage::Store& store, const std::optional<Actor>& actor, const NewProgramme& request, TimePoint now) {
+static Result<CreatedProgramme> create_programme_unguarded(storage::Store& store, const std::optional<Actor>& actor, const NewProgramme& request, TimePoint now) {
   if (auto refused = refuse_site(actor)) return std::unexpected(*refused);
   auto problems = check_programme(request.programme);
   if (request.programme.status == ProgrammeStatus::closed)
@@ -149,7 +161,7 @@ Result<CreatedProgramme> create_programme(storage::Store& store, const std::opti
   return created;
 }
 
-Result<Programme> update_programme(storage::Store& store, const Actor& actor, Id programme_id, const ProgrammeChanges& changes,
+static Result<Programme> update_programme_unguarded(storage::Store& store, const Actor& actor, Id programme_id, const ProgrammeChanges& changes,
                                    std::int64_t expected_version, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
@@ -194,7 +206,7 @@ Result<Programme> update_programme(storage::Store& store, const Actor& actor, Id
   return updated;
 }
 
-Result<Programme> clone_programme(storage::Store& store, const std::optional<Actor>& actor, Id from_programme_id, const CloneRequest& request,
+static Result<Programme> clone_programme_unguarded(storage::Store& store, const std::optional<Actor>& actor, Id from_programme_id, const CloneRequest& request,
                                   TimePoint now) {
   if (auto refused = refuse_site(actor)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
@@ -256,7 +268,7 @@ Result<std::vector<NamedCoordinator>> list_coordinators(storage::Store& store, c
   return result;
 }
 
-Result<NamedCoordinator> name_coordinator(storage::Store& store, const Actor& actor, Id programme_id, const CoordinatorInput& coordinator,
+static Result<NamedCoordinator> name_coordinator_unguarded(storage::Store& store, const Actor& actor, Id programme_id, const CoordinatorInput& coordinator,
                                           TimePoint now) {
   if (auto refused = refuse_site(actor)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
@@ -285,6 +297,25 @@ Result<SetupChecklist> setup_checklist(storage::Store& store, const Actor& actor
   };
   checklist.complete = std::ranges::all_of(checklist.items, &SetupItem::done);
   return checklist;
+}
+
+Result<CreatedProgramme> create_programme(storage::Store& store, const std::optional<Actor>& actor, const NewProgramme& request, TimePoint now) {
+  return storage_guarded([&] { return create_programme_unguarded(store, actor, request, now); });
+}
+
+Result<Programme> update_programme(storage::Store& store, const Actor& actor, Id programme_id, const ProgrammeChanges& changes,
+                                   std::int64_t expected_version, TimePoint now) {
+  return storage_guarded([&] { return update_programme_unguarded(store, actor, programme_id, changes, expected_version, now); });
+}
+
+Result<Programme> clone_programme(storage::Store& store, const std::optional<Actor>& actor, Id from_programme_id, const CloneRequest& request,
+                                  TimePoint now) {
+  return storage_guarded([&] { return clone_programme_unguarded(store, actor, from_programme_id, request, now); });
+}
+
+Result<NamedCoordinator> name_coordinator(storage::Store& store, const Actor& actor, Id programme_id, const CoordinatorInput& coordinator,
+                                          TimePoint now) {
+  return storage_guarded([&] { return name_coordinator_unguarded(store, actor, programme_id, coordinator, now); });
 }
 
 }  // namespace diplomado::services

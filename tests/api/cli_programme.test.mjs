@@ -94,14 +94,17 @@ test('import, then the same code again is refused; create and clone make drafts'
     '--module', 'Derechos humanos|Human rights|20', '--module', 'Estadística|Statistics|12|75', '--coordinator', 'marta@example.cr|Marta Solís'], undefined, spanish);
   assert.equal(created.code, 0, created.stderr);
   assert.match(created.stdout, /Programa creado: GIF-CR-2025 \(borrador\)/);
-  assert.match(created.stdout, /marta@example\.cr {2}password: \S{12,}/);
+  assert.match(created.stdout, /marta@example\.cr {2}contraseña \(se muestra una sola vez\): \S{12,}/);
 
   const badModule = run(['programme', 'create', ...common, '--code', 'GIF-CR-2026', '--title-es', 'X', '--title-en', 'X', '--country', 'CR',
     '--time-zone', 'America/Costa_Rica', '--module', 'Solo un título', '--module', 'A|B|-2'], undefined, english);
   assert.equal(badModule.code, 1);
   assert.match(badModule.stderr, /--module\[0\]: Write the module as/);
-  assert.doesNotMatch(run(['programme', 'clone', ...common, '--from', 'GIF-CR-2026', '--code', 'GIF-CR-2027', '--start', '2026-01-01'], undefined, english).stdout,
-    /created/, 'nothing was created');
+  // Nothing was created: the refused code is still free.
+  const refusedCode = run(['programme', 'clone', ...common, '--from', 'GIF-CR-2026', '--code', 'GIF-CR-2027', '--start', '2026-01-01'], undefined, english);
+  assert.equal(refusedCode.code, 1);
+  assert.match(refusedCode.stderr, /There is no programme with that code\. \[GIF-CR-2026\]/);
+  assert.doesNotMatch(refusedCode.stdout, /New edition created/);
 
   const cloned = run(['programme', 'clone', ...common, '--from', 'IBM-HR-PA-2023', '--code', 'IBM-HR-PA-2024', '--start', '2024-05-13'], undefined, english);
   assert.equal(cloned.code, 0, cloned.stderr);

@@ -222,6 +222,8 @@ test('countries come with their names in both languages, time zones and locales'
   assert.deepEqual(costa.name, { es: 'Costa Rica', en: 'Costa Rica' });
   assert.deepEqual(costa.time_zones, ['America/Costa_Rica']);
   assert.ok(costa.locales.includes('es-CR'));
+  assert.equal(costa.default_locale, 'es-CR');
+  assert.equal(countries.find((country) => country.code === 'GB').default_locale, 'en-GB');
   assert.ok(countries.length > 200);
 });
 
@@ -273,10 +275,10 @@ test('a nominations file naming institutions not on file: listed in the preview,
   const csv = 'Nombres,Apellidos,Institución,Nivel,Provincia,Correo\r\n'
     + 'Ana,Mora,MINSA,nacional,San José,ana.mora2@example.cr\r\n'
     + 'Luis,Solano,Dirección General de Migración y Extranjería,nacional,Alajuela,luis.solano2@example.cr\r\n'
-    + 'Eva,Rojas,MINSA,local,Cartago,eva.rojas@example.cr\r\n';
+    + 'Eva,Rojas, Minsa ,local,Cartago,eva.rojas@example.cr\r\n';
   const upload = await (await send(server, 'POST', `/api/v1/programmes/${id}/participant_imports?file_name=n.csv`, coordinator,
     new TextEncoder().encode(csv), { 'Content-Type': 'text/csv' })).json();
-  assert.deepEqual(upload.new_institutions, ['MINSA', 'Dirección General de Migración y Extranjería']);
+  assert.deepEqual(upload.new_institutions, ['MINSA', 'Dirección General de Migración y Extranjería'], '" Minsa " is MINSA: one institution');
   assert.equal(upload.errors.filter((error) => error.field === 'institution').length, 3);
   assert.equal(upload.errors.filter((error) => error.field === 'subdivision').length, 0, 'Costa Rica\'s provinces come from iso-codes');
   const step = (action, create) => send(server, 'POST', `/api/v1/programmes/${id}/participant_imports/${upload.id}/${action}`, coordinator,
@@ -306,4 +308,31 @@ test('a 20 MB programme body is refused from its headers (413), before it is rea
   refused.socket.destroy();
   assert.equal(refused.status, 413);
   assert.match(refused.answer, /256 KiB/);
+});
+
+test('more bad input is named and writes nothing: a code, a coordinator\'s e-mail or missing name, an institution\'s country', async () => {
+  const before = await programmeCodes();
+  const badCode = await send(server, 'POST', '/api/v1/programmes', site, costaRica({ code: 'código con espacios' }));
+  assert.equal(badCode.status, 400);
+  assert.deepEqual(await fields(badCode), ['code']);
+  const badEmail = await send(server, 'POST', '/api/v1/programmes', site, costaRica({ code: 'GIF-CR-MAIL', coordinators: [{ email: 'no-es-un-correo' }] }));
+  assert.equal(badEmail.status, 400);
+  assert.deepEqual(await fields(badEmail), ['coordinators[0].email']);
+  const noName = await send(server, 'POST', '/api/v1/programmes', site, costaRica({ code: 'GIF-CR-NAME', coordinators: [{ email: 'nadie@example.cr' }] }));
+  assert.equal(noName.status, 400);
+  assert.deepEqual(await fields(noName), ['coordinators[0].display_name']);
+  assert.deepEqual(await programmeCodes(), before, 'the programme of a refused coordinator is not kept either');
+  const institution = await send(server, 'POST', '/api/v1/institutions', coordinator, { name: { es: 'Ministerio X', en: 'Ministry X' }, country: 'XX' });
+  assert.equal(institution.status, 400);
+  assert.deepEqual(await fields(institution), ['country']);
+});
+
+test('moving a draft to another country gives it that country\'s subdivisions and their name', async () => {
+  const created = await (await send(server, 'POST', '/api/v1/programmes', site, costaRica({ code: 'GIF-GT-2026', coordinators: [{ email: 'coordinacion@example.pa' }] }))).json();
+  const moved = await send(server, 'PATCH', `/api/v1/programmes/${created.programme.id}`, coordinator,
+    { country: 'GT', time_zone: 'America/Guatemala', locale: 'es-GT' }, { 'If-Match': `"${created.programme.version}"` });
+  assert.equal(moved.status, 200);
+  const detail = await (await get(server, `/api/v1/programmes/${created.programme.id}`, coordinator)).json();
+  assert.deepEqual(detail.subdivision_category, { es: 'Departamento', en: 'Department' });
+  assert.equal((await (await get(server, '/api/v1/countries/GT/subdivisions', coordinator)).json()).items.length, 22);
 });

@@ -73,3 +73,12 @@ export async function axeViolations(page) {
   const result = await page.evaluate(async () => await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
+
+// Signs in through the sign-in form, as a person does, and waits for the programme list.
+export async function signInAs(page, server, email, password = server.accounts[email]) {
+  await page.goto(server.base);
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.getByRole('heading', { name: 'Programas' }).waitFor();
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../api/harness.mjs';
-import { launchBrowser, withPage as withBrowserPage, axeViolations } from './browser.mjs';
+import { launchBrowser, withPage as withBrowserPage, axeViolations, signInAs } from './browser.mjs';
 
 let server;
 let browser;
@@ -21,11 +21,7 @@ after(async () => {
 const withPage = (name, options, body) => withBrowserPage(browser, name, options, body);
 
 async function signIn(page, email = 'coordinacion@example.pa') {
-  await page.goto(server.base);
-  await page.getByLabel('Correo electrónico').fill(email);
-  await page.getByLabel('Contraseña').fill(server.accounts[email]);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByRole('heading', { name: 'Programas' }).waitFor();
+  await signInAs(page, server, email);
 }
 
 // Semicolons and Windows-1252, as Excel in a Spanish locale saves them; the e-mail header is one
@@ -169,6 +165,10 @@ test('enrol one person by hand, then add an institution and merge it into its du
     await page.getByLabel('Sigla').fill('MIDES-2');
     await page.getByLabel('Vigente desde').fill('2024-01-01');
     await page.getByLabel('Vigente hasta').fill('2023-01-01');
+    // The country is chosen, never left "international" by default.
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Elija el país de la institución' }).waitFor();
+    await page.getByLabel('País *').selectOption('PA');
     await page.getByRole('button', { name: 'Guardar' }).click();
     await page.getByRole('alert').filter({ hasText: 'La fecha de fin es anterior a la de inicio.' }).waitFor();
     await page.getByLabel('Vigente hasta').fill('');

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../api/harness.mjs';
-import { launchBrowser, withPage as withBrowserPage, axeViolations, artifactPath } from './browser.mjs';
+import { launchBrowser, withPage as withBrowserPage, axeViolations, artifactPath, signInAs } from './browser.mjs';
 
 let server;
 let browser;
@@ -21,11 +21,7 @@ const withPage = (name, options, body) => withBrowserPage(browser, name, options
 const desktop = { viewport: { width: 1280, height: 900 } };
 
 async function signIn(page, email, password = server.accounts[email]) {
-  await page.goto(server.base);
-  await page.getByLabel('Correo electrónico').fill(email);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByRole('heading', { name: 'Programas' }).waitFor();
+  await signInAs(page, server, email, password);
 }
 
 let password;

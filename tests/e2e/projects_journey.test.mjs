@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, signIn as apiSignIn, get, send } from '../api/harness.mjs';
-import { launchBrowser, withPage as withBrowserPage, axeViolations } from './browser.mjs';
+import { launchBrowser, withPage as withBrowserPage, axeViolations, signInAs } from './browser.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 const LEADER = 'migdalia.vasquez@demo.diplomado.invalid';
@@ -37,11 +37,7 @@ after(async () => {
 const withPage = (name, options, body) => withBrowserPage(browser, name, options, body);
 
 async function signIn(page, email, password = server.accounts[email]) {
-  await page.goto(server.base);
-  await page.getByLabel('Correo electrónico').fill(email);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByRole('heading', { name: 'Programas' }).waitFor();
+  await signInAs(page, server, email, password);
   await page.getByRole('link', { name: /Diplomado en Gestión Integral/ }).click();
 }
 

@@ -92,11 +92,11 @@ HttpResponse handle_export_participants(RequestContext& context) {
   const auto format = export_format(context);
   if (!format) return problem_response(format.error(), context.language);
   const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
-  auto records = services::export_participants(context.app.store, context.actor, programme_id_of(context), *filter, *format, context.app.now());
-  if (!records) return problem_response(records.error(), context.language);
-  const auto category = services::subdivision_category_of(context.app.store, programme_id_of(context));
-  return table_file_response(documents::participants_table(*records, language, language == Language::en ? category.en : category.es), *format, language,
-                             translate("export.file_name", language));
+  auto exported = services::export_participants(context.app.store, context.actor, programme_id_of(context), *filter, *format, context.app.now());
+  if (!exported) return problem_response(exported.error(), context.language);
+  const auto& category = exported->subdivision_category;
+  return table_file_response(documents::participants_table(exported->records, language, language == Language::en ? category.en : category.es), *format,
+                             language, translate("export.file_name", language));
 }
 
 }  // namespace diplomado::http

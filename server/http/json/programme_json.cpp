@@ -114,7 +114,7 @@ void write(JsonWriter& json, const CountryInfo& country) {
   for (const auto& zone : country.time_zones) json.value(zone);
   json.end_array().key("locales").begin_array();
   for (const auto& locale : country.locales) json.value(locale);
-  json.end_array().end_object();
+  json.end_array().field("default_locale", default_locale(country.code)).end_object();
 }
 
 }  // namespace diplomado

@@ -4,7 +4,7 @@ import { useTranslation } from '../../i18n';
 import { useFailureToast } from '../../components/toast';
 import { useResource } from '../../components/use_resource';
 
-const EMPTY: InstitutionInput = { name: { es: '', en: '' }, country: '', acronym: '', sector: '', level: 'national', valid_from: '', valid_to: '', aliases: [] };
+const EMPTY: InstitutionInput = { name: { es: '', en: '' }, country: undefined, acronym: '', sector: '', level: 'national', valid_from: '', valid_to: '', aliases: [] };
 
 // Institutions are shared by every programme: coordinators add and edit them; the site
 // coordinator merges duplicates (their people move, their names become aliases).
@@ -27,9 +27,14 @@ export function InstitutionsPage({ user }: { user: User }) {
   const fail = (error: unknown) => {
     setErrors(error instanceof ApiError && error.problem ? [error.problem.title, ...error.problem.errors.map((detail) => `${detail.field}: ${detail.message}`)] : [t('error.generic')]);
   };
+  // The country is a choice the coordinator makes: an institution left "international" by default
+  // would match every country's nominations.
+  const INTERNATIONAL = 'international';
+  const countryChoice = form.country === undefined ? '' : form.country === '' ? INTERNATIONAL : form.country;
   const save = async (event: Event) => {
     event.preventDefault();
     setErrors([]);
+    if (form.country === undefined) return setErrors([t('institutions.choose_country')]);
     try {
       const saved = editing ? await updateInstitution(editing.id, form, editing.version) : await createInstitution(form);
       setEditing(null);
@@ -79,9 +84,11 @@ export function InstitutionsPage({ user }: { user: User }) {
         <label>{t('institutions.name_es')} *<input value={form.name.es} onInput={(event) => setForm({ ...form, name: { ...form.name, es: (event.target as HTMLInputElement).value } })} /></label>
         <label>{t('institutions.name_en')} *<input value={form.name.en} onInput={(event) => setForm({ ...form, name: { ...form.name, en: (event.target as HTMLInputElement).value } })} /></label>
         <label>{t('institutions.acronym')}<input value={form.acronym ?? ''} onInput={text('acronym')} /></label>
-        <label>{t('institutions.country')}
-          <select value={form.country ?? ''} onChange={(event) => setForm({ ...form, country: (event.target as HTMLSelectElement).value })}>
-            <option value="">{t('institutions.international')}</option>
+        <label>{t('institutions.country')} *
+          <select value={countryChoice} aria-invalid={errors.length > 0 && form.country === undefined ? 'true' : undefined}
+            onChange={(event) => { const value = (event.target as HTMLSelectElement).value; setForm({ ...form, country: value === '' ? undefined : value === INTERNATIONAL ? '' : value }); }}>
+            <option value="">{t('enrol.choose')}</option>
+            <option value={INTERNATIONAL}>{t('institutions.international')}</option>
             {[...(countries.data?.items ?? [])].sort((a, b) => a.name[language].localeCompare(b.name[language], language))
               .map((country) => <option key={country.code} value={country.code}>{country.name[language]}</option>)}
           </select>

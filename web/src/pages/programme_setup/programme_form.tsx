@@ -83,8 +83,8 @@ export function ProgrammeForm({ draft, onChange, errors, onSubmit, submitLabel, 
   const chooseCountry = (code: string) => {
     const chosen = sorted.find((item) => item.code === code);
     const zone = chosen && !chosen.time_zones.includes(draft.time_zone) ? chosen.time_zones[0] ?? '' : draft.time_zone;
-    const locale = chosen && !chosen.locales.includes(draft.locale)
-      ? chosen.locales.find((l) => l === `es-${code}`) ?? chosen.locales.find((l) => l === `en-${code}`) ?? chosen.locales[0] ?? '' : draft.locale;
+    // The server's own default (the same rule as a programme created without a locale).
+    const locale = chosen && !chosen.locales.includes(draft.locale) ? chosen.default_locale : draft.locale;
     set({ country: code, time_zone: zone, locale });
   };
   const field = (key: string, label: string, input: (described: Record<string, string | undefined>) => ComponentChildren, required = false) => (
