@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/participant_commands.hpp"
 #include "cli/programme_commands.hpp"
+#include "cli/graduation_commands.hpp"
 #include "cli/teaching_commands.hpp"
 #include "http/server.hpp"
 #include "services/crypto.hpp"
@@ -203,6 +204,20 @@ int main(int argc, char** argv) {
   bool rank_calibrated = false;
   rank.command->add_flag("--calibrated", rank_calibrated, text("cli.help.rank_calibrated"));
 
+  // Graduation (issue 13): eligibility with a what-if, and the class's graduation.
+  ProgrammeReport eligibility;
+  add_report(eligibility, "eligibility", "cli.help.eligibility", {"json", "csv"}, "cli.help.gradebook_format");
+  std::vector<std::string> what_if;
+  eligibility.command->add_option("--what-if", what_if, text("cli.help.what_if"));
+  auto* graduate = application.add_subcommand("graduate", text("cli.help.graduate"));
+  localise(graduate);
+  CommonOptions graduate_common;
+  add_common_options(*graduate, graduate_common, console.language);
+  std::string graduate_programme;
+  bool graduate_dry_run = false;
+  graduate->add_option("--programme", graduate_programme, text("cli.help.programme"))->required();
+  graduate->add_flag("--dry-run", graduate_dry_run, text("cli.help.graduate_dry_run"));
+
   // Programme setup (issue 12): create, import, validate, clone.
   auto* programme_command = application.add_subcommand("programme", text("cli.help.programme_group"));
   localise(programme_command);
@@ -273,6 +288,14 @@ int main(int argc, char** argv) {
   if (gradebook.command->parsed()) {
     auto database = open(gradebook.common, console, 1);
     return database ? cli::run_gradebook(*database->store, gradebook.programme, gradebook.format, console) : 1;
+  }
+  if (eligibility.command->parsed()) {
+    auto database = open(eligibility.common, console, 1);
+    return database ? cli::run_eligibility(*database->store, eligibility.programme, eligibility.format, what_if, console) : 1;
+  }
+  if (graduate->parsed()) {
+    auto database = open(graduate_common, console, 1);
+    return database ? cli::run_graduate(*database->store, graduate_programme, graduate_dry_run, console) : 1;
   }
   if (gain.command->parsed()) {
     auto database = open(gain.common, console, 1);

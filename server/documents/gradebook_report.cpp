@@ -48,7 +48,11 @@ std::string shortfall_text(const RequirementGap& gap, Language language) {
     case Shortfall::attendance:
       if (!gap.value) return fmt::format(fmt::runtime(translate("gradebook.shortfall.attendance_none", language)), number(gap.required));
       return fmt::format(fmt::runtime(text), number(gap.value), number(gap.required));
+    case Shortfall::module_attendance:
     case Shortfall::module_failed: return fmt::format(fmt::runtime(text), module, number(gap.value), number(gap.required));
+    case Shortfall::final_grade:
+      if (!gap.value) return fmt::format(fmt::runtime(translate("gradebook.shortfall.final_grade_none", language)), number(gap.required));
+      return fmt::format(fmt::runtime(text), number(gap.value), number(gap.required));
     case Shortfall::module_ungraded: return fmt::format(fmt::runtime(text), module, number(gap.required));
     case Shortfall::withdrawn:
     case Shortfall::project_missing: return text;
@@ -178,7 +182,11 @@ void write(JsonWriter& json, const GradingPolicy& policy) {
       .field("rounding_decimals", policy.rounding_decimals)
       .field("attendance_threshold", policy.attendance_threshold)
       .field("excused_absence", to_string(policy.excused))
-      .end_object();
+      .key("module_attendance_threshold");
+  write_value(json, policy.module_attendance_threshold);
+  json.key("minimum_final_grade");
+  write_value(json, policy.minimum_final_grade);
+  json.field("require_all_modules", policy.require_all_modules).field("require_project", policy.require_project).end_object();
 }
 
 }  // namespace diplomado::documents

@@ -75,6 +75,12 @@ std::vector<FieldError> check_grading_policy(const GradingPolicy& policy) {
     errors.push_back({"module_pass_mark", std::nullopt, "out_of_range", "error.grading.percentage", std::to_string(policy.module_pass_mark)});
   if (!(policy.attendance_threshold >= 0 && policy.attendance_threshold <= 100))
     errors.push_back({"attendance_threshold", std::nullopt, "out_of_range", "error.grading.percentage", std::to_string(policy.attendance_threshold)});
+  const auto percentage = [&](const char* field, const std::optional<double>& value) {
+    if (value && !(*value >= 0 && *value <= 100))
+      errors.push_back({field, std::nullopt, "out_of_range", "error.grading.percentage", std::to_string(*value)});
+  };
+  percentage("module_attendance_threshold", policy.module_attendance_threshold);
+  percentage("minimum_final_grade", policy.minimum_final_grade);
   if (policy.rounding_decimals < 0 || policy.rounding_decimals > 3)
     errors.push_back({"rounding_decimals", std::nullopt, "out_of_range", "error.grading.rounding", std::to_string(policy.rounding_decimals)});
   return errors;
@@ -224,26 +230,37 @@ std::string_view to_string(Shortfall shortfall) {
   switch (shortfall) {
     case Shortfall::withdrawn: return "withdrawn";
     case Shortfall::attendance: return "attendance";
+    case Shortfall::module_attendance: return "module_attendance";
     case Shortfall::module_failed: return "module_failed";
     case Shortfall::module_ungraded: return "module_ungraded";
+    case Shortfall::final_grade: return "final_grade";
     case Shortfall::project_missing: return "project_missing";
   }
   return "withdrawn";
 }
 
-std::vector<RequirementGap> requirement_gaps(const GradebookInput& input, const EnrollmentProgress& progress, bool withdrawn,
-                                             bool project_required, bool project_submitted) {
+std::vector<RequirementGap> requirement_gaps(const GradebookInput& input, const EnrollmentProgress& progress, EnrollmentState state,
+                                             ProjectGrading grading, bool project_submitted) {
+  const auto& policy = input.policy;
   std::vector<RequirementGap> gaps;
-  if (withdrawn) gaps.push_back({Shortfall::withdrawn, std::nullopt, std::nullopt, std::nullopt});
-  if (!progress.meets_attendance)
-    gaps.push_back({Shortfall::attendance, std::nullopt, progress.attendance, input.policy.attendance_threshold});
-  for (std::size_t m = 0; m < input.modules.size() && m < progress.module_passed.size(); ++m) {
-    if (progress.module_passed[m]) continue;
-    const double pass_mark = input.modules[m].pass_mark.value_or(input.policy.module_pass_mark);
-    const auto& grade = progress.module_grades[m];
-    gaps.push_back({grade ? Shortfall::module_failed : Shortfall::module_ungraded, m, grade, pass_mark});
-  }
-  if (project_required && !project_submitted) gaps.push_back({Shortfall::project_missing, std::nullopt, std::nullopt, std::nullopt});
+  if (state == EnrollmentState::withdrawn) gaps.push_back({Shortfall::withdrawn, std::nullopt, std::nullopt, std::nullopt});
+  if (!progress.meets_attendance) gaps.push_back({Shortfall::attendance, std::nullopt, progress.attendance, policy.attendance_threshold});
+  // A module without recorded sessions has no rate to fall short of.
+  if (policy.module_attendance_threshold)
+    for (std::size_t m = 0; m < progress.module_attendance.size(); ++m)
+      if (const auto& rate = progress.module_attendance[m]; rate && *rate < *policy.module_attendance_threshold)
+        gaps.push_back({Shortfall::module_attendance, m, rate, policy.module_attendance_threshold});
+  if (policy.require_all_modules)
+    for (std::size_t m = 0; m < input.modules.size() && m < progress.module_passed.size(); ++m) {
+      if (progress.module_passed[m]) continue;
+      const double pass_mark = input.modules[m].pass_mark.value_or(policy.module_pass_mark);
+      const auto& grade = progress.module_grades[m];
+      gaps.push_back({grade ? Shortfall::module_failed : Shortfall::module_ungraded, m, grade, pass_mark});
+    }
+  if (policy.minimum_final_grade && !(progress.final_grade && *progress.final_grade >= *policy.minimum_final_grade))
+    gaps.push_back({Shortfall::final_grade, std::nullopt, progress.final_grade, policy.minimum_final_grade});
+  if (policy.require_project && grading == ProjectGrading::graded && !project_submitted)
+    gaps.push_back({Shortfall::project_missing, std::nullopt, std::nullopt, std::nullopt});
   return gaps;
 }
 

@@ -24,6 +24,13 @@ struct GradingPolicy {
   int rounding_decimals = 1;          // module and final grades, rounded half away from zero
   double attendance_threshold = 80;   // percent of sessions, overall, needed to graduate
   ExcusedAbsence excused = ExcusedAbsence::left_out;
+  // The rest of the graduation requirements (issue 13), each the programme's choice: a minimum
+  // attendance in every module, a minimum final grade, every module passed, and the team's final
+  // project submitted (this last only where the programme grades projects: it has a rubric).
+  std::optional<double> module_attendance_threshold = std::nullopt;
+  std::optional<double> minimum_final_grade = std::nullopt;
+  bool require_all_modules = true;
+  bool require_project = true;
 };
 
 std::string_view to_string(MissingGrade policy);
@@ -95,19 +102,22 @@ double round_half_away(double value, int decimals);
 
 // Why an enrolment does not meet the requirements: every reason, not only the first, so a
 // coordinator can tell an official what is missing. Texts are made at the edges (es/en).
-enum class Shortfall { withdrawn, attendance, module_failed, module_ungraded, project_missing };
+enum class Shortfall { withdrawn, attendance, module_attendance, module_failed, module_ungraded, final_grade, project_missing };
 std::string_view to_string(Shortfall shortfall);
 
 struct RequirementGap {
   Shortfall kind = Shortfall::withdrawn;
-  std::optional<std::size_t> module;  // index into the modules, for module_failed / module_ungraded
+  std::optional<std::size_t> module;  // index into the modules, for module_attendance / module_failed / module_ungraded
   std::optional<double> value;        // the attendance or grade reached, when there is one
   std::optional<double> required;     // the threshold or pass mark
 };
 
-// The gaps of one enrolment; empty exactly when it meets the requirements.
-std::vector<RequirementGap> requirement_gaps(const GradebookInput& input, const EnrollmentProgress& progress, bool withdrawn,
-                                             bool project_required, bool project_submitted);
+// The gaps of one enrolment against the policy's requirements; empty exactly when it meets them.
+// `grades_projects`: the programme has a rubric, so a project can be asked for.
+enum class EnrollmentState { active, withdrawn };
+enum class ProjectGrading { graded, not_graded };
+std::vector<RequirementGap> requirement_gaps(const GradebookInput& input, const EnrollmentProgress& progress, EnrollmentState state,
+                                             ProjectGrading grading, bool project_submitted);
 
 // Knowledge gain (issue 3, item 6): the pre-test against the post-test.
 struct ParticipantGain {

@@ -116,7 +116,7 @@ TEST(Gradebook, EveryRequirementGapIsGivenNotOnlyTheFirst) {
   // Module 0: 76.3 passes 70; module 1 (pass mark 60): ungraded. Attendance 1 of 4 = 25 %.
   auto input = two_modules({8, 15, none, none, none, none}, {present, absent, absent, absent}, {.missing_grade = MissingGrade::left_out});
   const auto progress = compute_progress(input, 0);
-  const auto gaps = requirement_gaps(input, progress, true, true, false);
+  const auto gaps = requirement_gaps(input, progress, EnrollmentState::withdrawn, ProjectGrading::graded, false);
   ASSERT_EQ(gaps.size(), 4u);
   EXPECT_EQ(gaps[0].kind, Shortfall::withdrawn);
   EXPECT_EQ(gaps[1].kind, Shortfall::attendance);
@@ -129,12 +129,12 @@ TEST(Gradebook, EveryRequirementGapIsGivenNotOnlyTheFirst) {
 
   // A failed module names its grade; an enrolment that meets everything has no gap.
   auto failing = two_modules({8, 15, 50, 50, 10, 30}, {present, present, present, present});
-  const auto failed = requirement_gaps(failing, compute_progress(failing, 0), false, false, false);
+  const auto failed = requirement_gaps(failing, compute_progress(failing, 0), EnrollmentState::active, ProjectGrading::not_graded, false);
   ASSERT_EQ(failed.size(), 1u);
   EXPECT_EQ(failed[0].kind, Shortfall::module_failed);
   EXPECT_EQ(failed[0].value, 50.0);
   auto passing = two_modules({8, 15, 90, 50, 10, 30}, {present, present, present, present});
-  EXPECT_TRUE(requirement_gaps(passing, compute_progress(passing, 0), false, true, true).empty());
+  EXPECT_TRUE(requirement_gaps(passing, compute_progress(passing, 0), EnrollmentState::active, ProjectGrading::graded, true).empty());
 }
 
 TEST(Gradebook, StructureAndScoresAreCheckedNamingTheRule) {

@@ -97,15 +97,6 @@ constexpr std::array header_synonyms{
     HeaderSynonym{"consent purposes", ImportField::consent_purposes},
 };
 
-std::string_view trim(std::string_view text) {
-  constexpr std::string_view blanks = " \t\r\n\xC2\xA0";
-  while (!text.empty() && blanks.find(text.front()) != std::string_view::npos) text.remove_prefix(1);
-  while (!text.empty() && blanks.find(text.back()) != std::string_view::npos) text.remove_suffix(1);
-  // A no-break space (U+00A0) is two bytes; trimming byte by byte may leave half of one.
-  if (!text.empty() && static_cast<unsigned char>(text.back()) == 0xC2) text.remove_suffix(1);
-  return text;
-}
-
 std::size_t index_of(ImportField field) { return static_cast<std::size_t>(field); }
 
 void add_issue(std::vector<ImportIssue>& issues, long row, ImportField field, const std::vector<std::string>& headers,

@@ -68,4 +68,13 @@ std::string fold_for_matching(std::string_view text) {
   return folded;
 }
 
+std::string_view trim(std::string_view text) {
+  constexpr std::string_view blanks = " \t\r\n\xC2\xA0";
+  while (!text.empty() && blanks.find(text.front()) != std::string_view::npos) text.remove_prefix(1);
+  while (!text.empty() && blanks.find(text.back()) != std::string_view::npos) text.remove_suffix(1);
+  // A no-break space (U+00A0) is two bytes; trimming byte by byte may leave half of one.
+  if (!text.empty() && static_cast<unsigned char>(text.back()) == 0xC2) text.remove_suffix(1);
+  return text;
+}
+
 }  // namespace diplomado

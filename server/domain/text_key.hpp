@@ -10,4 +10,7 @@ namespace diplomado {
 // NFD, drop combining marks, lower-case, NFC; spaces collapsed. UTF-8 in, UTF-8 out.
 std::string fold_for_matching(std::string_view text);
 
+// Without leading and trailing blanks: spaces, tabs, line ends and no-break spaces.
+std::string_view trim(std::string_view text);
+
 }  // namespace diplomado

@@ -110,6 +110,13 @@ const std::vector<Route>& route_table() {
       {get, "/api/v1/programmes/{programme_id}/ranking", view_ranking, handle_get_ranking},
       {get, "/api/v1/programmes/{programme_id}/ranking/{project_id}", view_ranking, handle_explain_ranking},
       {post, "/api/v1/programmes/{programme_id}/recognitions/best_project", manage_programme, handle_confirm_best_project},
+
+      // Graduation: eligibility (with a what-if), overrides either way with a justification, and
+      // the class's graduation, with a dry run.
+      {get, "/api/v1/programmes/{programme_id}/eligibility", manage_programme, handle_get_eligibility},
+      {put, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/graduation_override", manage_programme, handle_set_graduation_override, 16 * 1024},
+      {delete_, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/graduation_override", manage_programme, handle_clear_graduation_override},
+      {post, "/api/v1/programmes/{programme_id}/graduation", manage_programme, handle_graduate_class},
   };
   return routes;
 }

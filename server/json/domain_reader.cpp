@@ -20,6 +20,10 @@ void describe(BodyReader& reader, GradingPolicy& policy) {
   reader.optional("module_pass_mark", policy.module_pass_mark)
       .optional("rounding_decimals", policy.rounding_decimals)
       .optional("attendance_threshold", policy.attendance_threshold)
+      .nullable("module_attendance_threshold", policy.module_attendance_threshold)
+      .nullable("minimum_final_grade", policy.minimum_final_grade)
+      .optional("require_all_modules", policy.require_all_modules)
+      .optional("require_project", policy.require_project)
       .choice("missing_grade", policy.missing_grade, parse_missing_grade)
       .choice("excused_absence", policy.excused, parse_excused_absence);
 }

@@ -17,18 +17,22 @@ namespace {
 // rubric grades final projects, and then a submitted project is a condition for graduation.
 struct LoadedGradebook : storage::GradebookData {
   std::string programme_code;
-  bool projects_required = false;
+  ProjectGrading projects_graded = ProjectGrading::not_graded;
   std::set<Id> teams_with_project;
 };
 
+Result<LoadedGradebook> load(storage::UnitOfWork& unit, Id programme_id) {
+  const auto programme = unit.programmes().find(programme_id);
+  if (!programme) return std::unexpected(programme_not_found());
+  LoadedGradebook loaded{unit.teaching().load_gradebook(programme_id), programme->code, ProjectGrading::not_graded, {}};
+  if (!unit.projects().rubric(programme_id).criteria.empty()) loaded.projects_graded = ProjectGrading::graded;
+  for (const auto& project : unit.projects().projects(programme_id)) loaded.teams_with_project.insert(project.team_id);
+  return loaded;
+}
+
 Result<LoadedGradebook> load(storage::Store& store, Id programme_id) {
   auto unit = store.begin(storage::TransactionMode::read_only);
-  const auto programme = unit->programmes().find(programme_id);
-  if (!programme) return std::unexpected(programme_not_found());
-  LoadedGradebook loaded{unit->teaching().load_gradebook(programme_id), programme->code, false, {}};
-  loaded.projects_required = !unit->projects().rubric(programme_id).criteria.empty();
-  for (const auto& project : unit->projects().projects(programme_id)) loaded.teams_with_project.insert(project.team_id);
-  return loaded;
+  return load(*unit, programme_id);
 }
 
 std::vector<GradebookRow> compute_rows(LoadedGradebook& data) {
@@ -37,12 +41,11 @@ std::vector<GradebookRow> compute_rows(LoadedGradebook& data) {
   std::vector<GradebookRow> rows;
   rows.reserve(progress.size());
   for (std::size_t e = 0; e < progress.size(); ++e) {
-    const bool active = data.enrollments[e].status != EnrollmentStatus::withdrawn;
-    const bool all_passed = progress[e].modules_passed == static_cast<int>(data.input.modules.size());
+    const auto state = data.enrollments[e].status == EnrollmentStatus::withdrawn ? EnrollmentState::withdrawn : EnrollmentState::active;
     const auto team = data.enrollments[e].team_id;
     const bool project = team && data.teams_with_project.contains(*team);
-    auto gaps = requirement_gaps(data.input, progress[e], !active, data.projects_required, project);
-    const bool meets = active && all_passed && progress[e].meets_attendance && (project || !data.projects_required);
+    auto gaps = requirement_gaps(data.input, progress[e], state, data.projects_graded, project);
+    const bool meets = gaps.empty();
     rows.push_back({std::move(data.enrollments[e]), std::move(progress[e]), meets, project, std::move(gaps)});
   }
   return rows;
@@ -59,8 +62,14 @@ Result<Gradebook> get_gradebook(storage::Store& store, const std::optional<Actor
     if (!unit->teaching().modules_of_instructor(programme_id, actor->user_id).empty())
       return std::unexpected(make_error(ErrorCode::forbidden, "error.teaching.not_your_module"));
   }
-  auto data = load(store, programme_id);
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  return read_gradebook(*unit, programme_id);
+}
+
+Result<Gradebook> read_gradebook(storage::UnitOfWork& unit, Id programme_id, const WhatIf& what_if) {
+  auto data = load(unit, programme_id);
   if (!data) return std::unexpected(data.error());
+  data->input.policy = apply(data->input.policy, what_if);
   Gradebook gradebook{data->programme_code, data->input.policy, data->module_titles, {}, data->session_ids, data->input.session_modules, {}};
   for (std::size_t a = 0; a < data->assessment_ids.size(); ++a)
     gradebook.assessments.push_back({data->assessment_ids[a], data->assessment_codes[a], data->input.assessments[a]});

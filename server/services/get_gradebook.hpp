@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "domain/graduation.hpp"
 #include "storage/repositories.hpp"
 
 namespace diplomado::services {
@@ -38,6 +39,9 @@ struct Gradebook {
 
 // actor: empty for the CLI. Grades are personal data: coordinators and instructors read them.
 Result<Gradebook> get_gradebook(storage::Store& store, const std::optional<Actor>& actor, Id programme_id);
+// The same, inside a unit of work the caller opened and whose permission it checked; `what_if`
+// replaces thresholds of the programme's policy (the graduation's what-if view).
+Result<Gradebook> read_gradebook(storage::UnitOfWork& unit, Id programme_id, const WhatIf& what_if = {});
 
 // What the gradebook screen shows, for its export: the rows of one team, institution, status or
 // requirements outcome, in one order. Empty filters keep every row.

@@ -111,7 +111,9 @@ Result<GradingPolicy> update_grading_policy(storage::Store& store, const Actor& 
   unit->audit().append({actor.user_id, "grading_policy.update", "programme", programme_id,
                         json_object("module_pass_mark", policy.module_pass_mark, "missing_grade", to_string(policy.missing_grade), "rounding_decimals",
                                     policy.rounding_decimals, "attendance_threshold", policy.attendance_threshold, "excused_absence",
-                                    to_string(policy.excused))},
+                                    to_string(policy.excused), "module_attendance_threshold", policy.module_attendance_threshold,
+                                    "minimum_final_grade", policy.minimum_final_grade, "require_all_modules", policy.require_all_modules,
+                                    "require_project", policy.require_project)},
                        format_iso8601(now));
   unit->commit();
   return policy;

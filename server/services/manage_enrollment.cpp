@@ -71,6 +71,10 @@ Result<ParticipantRecord> change_enrollment_status(storage::Store& store, const 
   const auto to = parse_enrollment_status(change.status);
   if (!to) return std::unexpected(field_error("status", "unknown_status", "error.seed.unknown_status", change.status));
   if (change.reason.size() > 500) return std::unexpected(field_error("reason", "too_long", "error.field.too_long"));
+  // Graduation is the class's decision (decide_graduation), where eligibility and overrides are
+  // checked and justified: a status change by hand would skip both.
+  if (*to == EnrollmentStatus::graduated)
+    return std::unexpected(field_error("status", "graduate_by_decision", "error.enrollment.graduate_by_decision", change.status));
 
   auto unit = store.begin(storage::TransactionMode::read_write);
   auto current = unit->programmes().participant(programme_id, enrollment_id);

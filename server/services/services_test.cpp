@@ -3,6 +3,7 @@
 #include "services/add_user.hpp"
 #include "services/authenticate.hpp"
 #include "services/crypto.hpp"
+#include "services/decide_graduation.hpp"
 #include "services/get_gradebook.hpp"
 #include "services/get_programme.hpp"
 #include "services/initialise_site.hpp"
@@ -246,6 +247,66 @@ TEST_P(ServicesTest, ParticipantsSeeTheirOwnProgressAndGroupLeadersTheirTeams) {
   ASSERT_EQ(team->rows.size(), 2u);  // Eva is in no team
   EXPECT_TRUE(team->rows[0].enrollment.email.empty());
   EXPECT_EQ(services::get_team_progress(store(), actor("mate@example.pa"), loaded->programme_id).error().code, ErrorCode::forbidden);
+}
+
+// Graduation (issue 13): an override either way is justified and audited, a withdrawn enrolment
+// never graduates, and the class graduates in one transaction with one audit event per person.
+TEST_P(ServicesTest, GraduationOverridesAndTheClassGraduationAreAudited) {
+  auto seed = given_programme("G1")
+                  .with_module("Derechos humanos", "Human rights")
+                  .with_participant("passes", "Ana", "Ábrego", "senafront", "")
+                  .with_participant("fails", "Luis", "Soto", "snm", "")
+                  .with_participant("left", "Eva", "Luna", "snm", "", EnrollmentStatus::withdrawn, "traslado")
+                  .build();
+  seed.programme.modules[0].weight = 1;
+  seed.assessments = {{"M1-Q", 1, "quiz", {"Cuestionario", "Quiz"}, 10, 1, ""}};
+  seed.grades = {{"passes", "M1-Q", 9}, {"fails", "M1-Q", 6}};
+  auto loaded = services::load_programme_seed(store(), seed, now);
+  ASSERT_TRUE(loaded) << (loaded.error().details.empty() ? loaded.error().message_key : loaded.error().details[0].field + " " + loaded.error().details[0].message_key);
+  const Id programme = loaded->programme_id;
+  add("coordinacion@example.pa", "coordinator", "G1");
+  Actor coordinator;
+  {
+    auto unit = store().begin(storage::TransactionMode::read_only);
+    auto user = unit->users().find_by_email("coordinacion@example.pa");
+    coordinator = Actor{user->id, "coordinacion@example.pa", "", unit->users().grants(user->id)};
+  }
+  auto before = services::get_eligibility(store(), coordinator, programme, {});
+  ASSERT_TRUE(before);
+  ASSERT_EQ(before->rows.size(), 3u);
+  const auto id_of = [&](const std::string& family) {
+    for (const auto& row : before->rows)
+      if (row.row.enrollment.family_names == family) return row.row.enrollment.enrollment_id;
+    return Id{0};
+  };
+  EXPECT_EQ(before->counts.eligible, 1);
+
+  const auto withdrawn = services::set_graduation_override(store(), coordinator, programme, id_of("Luna"), GraduationOverride::graduate,
+                                                           "Volvió por otra vía al programa", now);
+  ASSERT_FALSE(withdrawn);
+  EXPECT_EQ(withdrawn.error().message_key, "error.graduation.withdrawn");
+  const std::string why = "Aprobó el examen de recuperación \"oral\"";
+  ASSERT_TRUE(services::set_graduation_override(store(), coordinator, programme, id_of("Soto"), GraduationOverride::graduate, why, now));
+
+  auto dry = services::graduate_class(store(), coordinator, programme, services::DryRun::yes, now);
+  ASSERT_TRUE(dry);
+  EXPECT_EQ(dry->graduates.size(), 2u);
+  auto done = services::graduate_class(store(), coordinator, programme, services::DryRun::no, now);
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->graduates.size(), 2u);
+  auto after = services::get_eligibility(store(), coordinator, programme, {});
+  EXPECT_EQ(after->counts.graduated, 2);
+  EXPECT_EQ(after->counts.withdrawn, 1);
+
+  auto unit = store().begin(storage::TransactionMode::read_only);
+  EXPECT_EQ(unit->audit().count("enrollment.graduate"), 2);
+  EXPECT_EQ(unit->audit().count("graduation.decide"), 1);
+  const auto overrides = unit->audit().details("graduation.override");
+  ASSERT_EQ(overrides.size(), 1u);
+  const auto parsed = nlohmann::json::parse(overrides[0], nullptr, false);
+  ASSERT_FALSE(parsed.is_discarded()) << overrides[0];
+  EXPECT_EQ(parsed.at("decision"), "graduate");
+  EXPECT_EQ(parsed.at("justification"), why);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, ::testing::Values("sqlite", "postgres"), backend_name);

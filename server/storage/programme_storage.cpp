@@ -449,11 +449,7 @@ class SociProgrammeRepository final : public ProgrammeRepository {
         use(programme.description.en), use(programme.country), use(programme.time_zone), use(programme.locale), use(status),
         use(programme.start_date), use(programme.end_date), use(programme.modality), into(id);
     write_sdgs_and_organisations(id, programme);
-    const auto& grading = programme.grading;
-    const std::string missing(to_string(grading.missing_grade)), excused(to_string(grading.excused));
-    m_sql << "UPDATE programme SET module_pass_mark = :pm, missing_grade = :mg, rounding_decimals = :rd, attendance_threshold = :at, "
-             "excused_absence = :ex WHERE id = :id",
-        use(grading.module_pass_mark), use(missing), use(grading.rounding_decimals), use(grading.attendance_threshold), use(excused), use(id);
+    write_grading_policy(m_sql, id, programme.grading);
     return id;
   }
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "storage/audit_repository.hpp"
+#include "storage/graduation_repository.hpp"
 #include "storage/http_session_repository.hpp"
 #include "storage/import_upload_repository.hpp"
 #include "storage/jury_repository.hpp"
@@ -34,6 +35,7 @@ class UnitOfWork {
   virtual TeachingRepository& teaching() = 0;
   virtual ProjectRepository& projects() = 0;
   virtual JuryRepository& jury() = 0;
+  virtual GraduationRepository& graduation() = 0;
   virtual void commit() = 0;
 
   // A number that changes whenever the stored data may have changed: a commit in this process,

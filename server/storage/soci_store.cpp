@@ -109,6 +109,7 @@ class SociUnitOfWork final : public UnitOfWork {
   TeachingRepository& teaching() override { return lazy(m_teaching, make_teaching_repository); }
   ProjectRepository& projects() override { return lazy(m_projects, make_project_repository); }
   JuryRepository& jury() override { return lazy(m_jury, make_jury_repository); }
+  GraduationRepository& graduation() override { return lazy(m_graduation, make_graduation_repository); }
   void commit() override {
     m_queries.finish();
     if (m_mode == TransactionMode::read_only) {
@@ -171,6 +172,7 @@ class SociUnitOfWork final : public UnitOfWork {
     m_teaching.reset();
     m_projects.reset();
     m_jury.reset();
+    m_graduation.reset();
   }
   soci::connection_pool& m_pool;
   std::size_t m_index;
@@ -187,6 +189,7 @@ class SociUnitOfWork final : public UnitOfWork {
   std::unique_ptr<TeachingRepository> m_teaching;
   std::unique_ptr<ProjectRepository> m_projects;
   std::unique_ptr<JuryRepository> m_jury;
+  std::unique_ptr<GraduationRepository> m_graduation;
   std::unique_ptr<UserRepository> m_users;
   std::unique_ptr<HttpSessionRepository> m_http_sessions;
   std::unique_ptr<AuditRepository> m_audit;

@@ -20,6 +20,7 @@ std::unique_ptr<ImportUploadRepository> make_import_upload_repository(soci::sess
 std::unique_ptr<TeachingRepository> make_teaching_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<ProjectRepository> make_project_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<JuryRepository> make_jury_repository(soci::session& sql, PreparedQueries& queries);
+std::unique_ptr<GraduationRepository> make_graduation_repository(soci::session& sql, PreparedQueries& queries);
 
 class SociStore final : public Store {
  public:
@@ -39,6 +40,10 @@ class SociStore final : public Store {
 
 // Keeps the folded search keys of places and institutions (migration 0003) in step with their
 // names; the fill runs at start for rows written before the keys existed.
+// The programme's grading policy and graduation requirements (columns of programme).
+void write_grading_policy(soci::session& sql, Id programme_id, const GradingPolicy& policy);
+GradingPolicy read_grading_policy(soci::session& sql, Id programme_id);
+
 void refresh_subdivision_search_key(soci::session& sql, const std::string& code);
 void refresh_institution_search_key(soci::session& sql, Id institution_id);
 void fill_missing_search_keys(soci::session& sql);

@@ -92,11 +92,9 @@ class SociTeachingRepository final : public TeachingRepository {
   }
 
   void set_grading_policy(Id programme_id, const GradingPolicy& policy) override {
+    write_grading_policy(m_sql, programme_id, policy);
     long long id = programme_id;
-    const std::string missing(to_string(policy.missing_grade)), excused(to_string(policy.excused));
-    m_sql << "UPDATE programme SET module_pass_mark = :pm, missing_grade = :mg, rounding_decimals = :rd, attendance_threshold = :at, "
-             "excused_absence = :ex, version = version + 1 WHERE id = :id",
-        use(policy.module_pass_mark), use(missing), use(policy.rounding_decimals), use(policy.attendance_threshold), use(excused), use(id);
+    m_sql << "UPDATE programme SET version = version + 1 WHERE id = :id", use(id);
   }
 
   Id insert_assessment(Id programme_id, std::optional<Id> module_id, const AssessmentSeed& assessment) override {
@@ -130,14 +128,7 @@ class SociTeachingRepository final : public TeachingRepository {
     GradebookData data;
     long long programme = programme_id;
     auto& input = data.input;
-    {
-      std::string missing, excused;
-      m_sql << "SELECT module_pass_mark, missing_grade, rounding_decimals, attendance_threshold, excused_absence FROM programme WHERE id = :id",
-          into(input.policy.module_pass_mark), into(missing), into(input.policy.rounding_decimals), into(input.policy.attendance_threshold),
-          into(excused), use(programme);
-      input.policy.missing_grade = parse_missing_grade(missing).value_or(MissingGrade::counts_as_zero);
-      input.policy.excused = parse_excused_absence(excused).value_or(ExcusedAbsence::left_out);
-    }
+    input.policy = read_grading_policy(m_sql, programme_id);
     std::unordered_map<Id, std::size_t> module_index;
     PositionOf assessment_index, session_index, enrollment_index;
     {
@@ -475,6 +466,41 @@ class SociTeachingRepository final : public TeachingRepository {
 
 std::unique_ptr<TeachingRepository> make_teaching_repository(soci::session& sql, PreparedQueries& queries) {
   return std::make_unique<SociTeachingRepository>(sql, queries);
+}
+
+// An optional percentage is a NULL column when it is not asked for.
+void write_grading_policy(soci::session& sql, Id programme_id, const GradingPolicy& policy) {
+  long long id = programme_id;
+  const std::string missing(to_string(policy.missing_grade)), excused(to_string(policy.excused));
+  const double module_attendance = policy.module_attendance_threshold.value_or(0), final_grade = policy.minimum_final_grade.value_or(0);
+  soci::indicator module_attendance_set = policy.module_attendance_threshold ? soci::i_ok : soci::i_null;
+  soci::indicator final_grade_set = policy.minimum_final_grade ? soci::i_ok : soci::i_null;
+  const int all_modules = policy.require_all_modules ? 1 : 0, project = policy.require_project ? 1 : 0;
+  sql << "UPDATE programme SET module_pass_mark = :pm, missing_grade = :mg, rounding_decimals = :rd, attendance_threshold = :at, "
+         "excused_absence = :ex, module_attendance_threshold = :ma, minimum_final_grade = :fg, require_all_modules = :am, "
+         "require_project = :rp WHERE id = :id",
+      use(policy.module_pass_mark), use(missing), use(policy.rounding_decimals), use(policy.attendance_threshold), use(excused),
+      use(module_attendance, module_attendance_set), use(final_grade, final_grade_set), use(all_modules), use(project), use(id);
+}
+
+GradingPolicy read_grading_policy(soci::session& sql, Id programme_id) {
+  long long id = programme_id;
+  GradingPolicy policy;
+  std::string missing, excused;
+  double module_attendance = 0, final_grade = 0;
+  soci::indicator module_attendance_set = soci::i_null, final_grade_set = soci::i_null;
+  int all_modules = 1, project = 1;
+  sql << "SELECT module_pass_mark, missing_grade, rounding_decimals, attendance_threshold, excused_absence, module_attendance_threshold, "
+         "minimum_final_grade, require_all_modules, require_project FROM programme WHERE id = :id",
+      into(policy.module_pass_mark), into(missing), into(policy.rounding_decimals), into(policy.attendance_threshold), into(excused),
+      into(module_attendance, module_attendance_set), into(final_grade, final_grade_set), into(all_modules), into(project), use(id);
+  policy.missing_grade = parse_missing_grade(missing).value_or(MissingGrade::counts_as_zero);
+  policy.excused = parse_excused_absence(excused).value_or(ExcusedAbsence::left_out);
+  if (module_attendance_set == soci::i_ok) policy.module_attendance_threshold = module_attendance;
+  if (final_grade_set == soci::i_ok) policy.minimum_final_grade = final_grade;
+  policy.require_all_modules = all_modules != 0;
+  policy.require_project = project != 0;
+  return policy;
 }
 
 }  // namespace diplomado::storage

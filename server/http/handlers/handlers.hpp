@@ -37,6 +37,11 @@ HttpResponse handle_update_team(RequestContext& context);
 HttpResponse handle_propose_teams(RequestContext& context);
 HttpResponse handle_apply_teams(RequestContext& context);
 
+HttpResponse handle_get_eligibility(RequestContext& context);
+HttpResponse handle_set_graduation_override(RequestContext& context);
+HttpResponse handle_clear_graduation_override(RequestContext& context);
+HttpResponse handle_graduate_class(RequestContext& context);
+
 HttpResponse handle_get_gradebook(RequestContext& context);
 HttpResponse handle_export_gradebook(RequestContext& context);
 HttpResponse handle_import_grades(RequestContext& context);

@@ -1,0 +1,19 @@
+#pragma once
+// diplomado eligibility | graduate (issue 13): who meets the requirements, with every reason and a
+// what-if at other thresholds, and the class's graduation with a dry run.
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+
+namespace diplomado::cli {
+
+// format: json | csv (reasons written in the console's language). what_if: "attendance=75", ...
+// Exit 0; 1 when the programme or a what-if term is wrong.
+int run_eligibility(services::Store& store, const std::string& programme_code, const std::string& format, const std::vector<std::string>& what_if,
+                    Console& console);
+// Prints who graduates (JSON) and a one-line summary on the error stream; with dry_run, nothing
+// changes. Exit 0 done, 1 the request failed.
+int run_graduate(services::Store& store, const std::string& programme_code, bool dry_run, Console& console);
+
+}  // namespace diplomado::cli
