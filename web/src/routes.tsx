@@ -54,6 +54,7 @@ export const programmePages = {
   person: page(() => import('./pages/participants/person_page').then((m) => m.PersonPage)),
   participantImport: page(() => import('./pages/participant_imports/import_page').then((m) => m.ImportPage)),
   gradebook: page(() => import('./pages/gradebook/gradebook_page').then((m) => m.GradebookPage)),
+  graduation: page(() => import('./pages/graduation/graduation_page').then((m) => m.GraduationPage)),
   grades: page(() => import('./pages/grades/grades_page').then((m) => m.GradesPage)),
   gradeImport: page(() => import('./pages/grade_imports/grade_import_page').then((m) => m.GradeImportPage)),
   attendance: page(() => import('./pages/attendance/attendance_page').then((m) => m.AttendancePage)),
@@ -77,6 +78,7 @@ export const programmePages = {
 // user is, so that the two do not wait for each other.
 const sectionPages: Record<string, { preload?: () => unknown }> = {
   '': programmePages.dashboard, participants: programmePages.participants, import: programmePages.participantImport, gradebook: programmePages.gradebook,
+  graduation: programmePages.graduation,
   grades: programmePages.grades, grade_import: programmePages.gradeImport, attendance: programmePages.attendance, progress: programmePages.progress,
   sessions: programmePages.sessions, knowledge_gain: programmePages.knowledgeGain, assessments: programmePages.assessments,
   instructors: programmePages.instructors, project: programmePages.project, reviews: programmePages.reviews, ranking: programmePages.ranking,

@@ -165,6 +165,22 @@ export type GradebookQuery = Omit<NonNullable<paths['/api/v1/programmes/{program
 export const gradebookExportUrl = (programme: number, format: 'csv' | 'xlsx', query: GradebookQuery) =>
   `/api/v1/programmes/${programme}/gradebook/export?${queryString({ format, lang: i18next.language, ...query })}`;
 export type GradingPolicy = components['schemas']['GradingPolicy'];
+// Graduation (issue 13).
+export type Eligibility = components['schemas']['Eligibility'];
+export type EligibilityRow = components['schemas']['EligibilityRow'];
+export type WhatIf = NonNullable<paths['/api/v1/programmes/{programme_id}/eligibility']['get']['parameters']['query']>;
+export const getEligibility = (programme: number, query: WhatIf = {}) =>
+  answer(api.GET('/api/v1/programmes/{programme_id}/eligibility', { params: { path: programmePath(programme), query } }));
+export const setGraduationOverride = (programme: number, enrollment: number, decision: 'graduate' | 'withhold', justification: string) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/participants/{enrollment_id}/graduation_override', {
+    params: { header: csrf(), path: { programme_id: programme, enrollment_id: enrollment } }, body: { decision, justification },
+  }));
+export const clearGraduationOverride = (programme: number, enrollment: number) =>
+  answer(api.DELETE('/api/v1/programmes/{programme_id}/participants/{enrollment_id}/graduation_override', {
+    params: { header: csrf(), path: { programme_id: programme, enrollment_id: enrollment } },
+  }));
+export const graduateClass = (programme: number, dryRun: boolean) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/graduation', { params: { header: csrf(), path: programmePath(programme) }, body: { dry_run: dryRun } }));
 export const updateGradingPolicy = (programme: number, policy: GradingPolicy) =>
   answer(api.PUT('/api/v1/programmes/{programme_id}/grading_policy', { params: { header: csrf(), path: programmePath(programme) }, body: policy }));
 export type AssessmentInput = components['schemas']['AssessmentInput'];

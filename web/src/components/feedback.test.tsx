@@ -80,6 +80,9 @@ describe('signals and reasons', () => {
     expect(shortfallText({ kind: 'attendance', value: 72, required: 80 }, t, 'es')).toBe('Asistencia 72 % — se requiere 80 %');
     expect(shortfallText({ kind: 'module_failed', module: 4, value: 45.5, required: 70 }, t, 'es')).toBe('Módulo 4: nota 45,5 — se requiere 70');
     expect(shortfallText({ kind: 'attendance', required: 80 }, t, 'es')).toBe('Sin asistencia registrada — se requiere 80 %');
+    expect(shortfallText({ kind: 'module_attendance', module: 2, value: 50, required: 75 }, t, 'es')).toBe('Módulo 2: asistencia 50 % — se requiere 75 %');
+    expect(shortfallText({ kind: 'final_grade', value: 68.4, required: 70 }, t, 'es')).toBe('Nota final 68,4 — se requiere 70');
+    expect(shortfallText({ kind: 'final_grade', required: 70 }, t, 'es')).toBe('Sin nota final — se requiere 70');
     await i18next.changeLanguage('en');
     expect(shortfallText({ kind: 'project_missing' }, i18next.t.bind(i18next), 'en')).toBe("The team's final project is not submitted");
     await i18next.changeLanguage('es');

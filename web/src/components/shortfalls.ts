@@ -11,7 +11,11 @@ export function shortfallText(gap: Shortfall, t: (key: string, options?: Record<
     case 'attendance':
       return gap.value == null ? t('shortfall.attendance_none', { required: number(gap.required) })
         : t('shortfall.attendance', { value: number(gap.value), required: number(gap.required) });
-    case 'module_failed': return t('shortfall.module_failed', { module: gap.module, value: number(gap.value), required: number(gap.required) });
+    case 'module_attendance':
+    case 'module_failed': return t(`shortfall.${gap.kind}`, { module: gap.module, value: number(gap.value), required: number(gap.required) });
+    case 'final_grade':
+      return gap.value == null ? t('shortfall.final_grade_none', { required: number(gap.required) })
+        : t('shortfall.final_grade', { value: number(gap.value), required: number(gap.required) });
     case 'module_ungraded': return t('shortfall.module_ungraded', { module: gap.module, required: number(gap.required) });
     default: return t(`shortfall.${gap.kind}`);
   }

@@ -7,6 +7,9 @@ import { useConfirm } from '../../components/dialog';
 const KINDS = ['quiz', 'assignment', 'exam', 'participation', 'project', 'pretest', 'posttest'];
 
 // The coordinator's view of how the programme is graded: the policy, and the assessments by module.
+// An empty box is "not asked" (null); "72,5" is read with the decimal comma.
+const optionalNumber = (text: string) => (text.trim() === '' ? null : Number(text.replace(',', '.')));
+
 export function AssessmentsPage({ programme }: { programme: number }) {
   const { t, language } = useTranslation();
   const failed = useFailureToast();
@@ -97,6 +100,15 @@ export function AssessmentsPage({ programme }: { programme: number }) {
               <option value="counts_as_absent">{t('assessments.excused_absent')}</option>
             </select>
           </label>
+          <fieldset>
+            <legend>{t('assessments.graduation_requirements')}</legend>
+            <label>{t('assessments.module_attendance')}<input inputMode="decimal" value={policy.module_attendance_threshold == null ? '' : String(policy.module_attendance_threshold)}
+              onInput={(event) => setPolicy({ ...policy, module_attendance_threshold: optionalNumber((event.target as HTMLInputElement).value) })} /></label>
+            <label>{t('assessments.minimum_final_grade')}<input inputMode="decimal" value={policy.minimum_final_grade == null ? '' : String(policy.minimum_final_grade)}
+              onInput={(event) => setPolicy({ ...policy, minimum_final_grade: optionalNumber((event.target as HTMLInputElement).value) })} /></label>
+            <label class="check"><input type="checkbox" checked={policy.require_all_modules} onChange={(event) => setPolicy({ ...policy, require_all_modules: (event.target as HTMLInputElement).checked })} /> {t('assessments.require_all_modules')}</label>
+            <label class="check"><input type="checkbox" checked={policy.require_project} onChange={(event) => setPolicy({ ...policy, require_project: (event.target as HTMLInputElement).checked })} /> {t('assessments.require_project')}</label>
+          </fieldset>
           <button type="submit">{t('assessments.save_policy')}</button>
         </form>
       )}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, changeStatus, coordinates, getGradebook, getParticipant, problemText, teaches, type ParticipantRecord, type User } from '../../api/client';
+import { ApiError, changeStatus, coordinates, getEligibility, getGradebook, getParticipant, problemText, teaches, type ParticipantRecord, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { formatDate, formatNumber, formatPercent } from '../../components/format';
 import { useResource } from '../../components/use_resource';
@@ -13,8 +13,9 @@ import { shortfallText } from '../../components/shortfalls';
 import { useFieldLabel, useProgramme } from '../programme/programme_area';
 
 // The moves the domain allows (server/domain/enrollment.cpp decides; this only offers them).
+// Graduation is not among them: it is decided for the class on the graduation screen.
 type Status = ParticipantRecord['status'];
-const NEXT: Record<Status, Status[]> = { enrolled: ['withdrawn', 'completed'], completed: ['graduated'], withdrawn: [], graduated: [] };
+const NEXT: Record<Status, Status[]> = { enrolled: ['withdrawn', 'completed'], completed: [], withdrawn: [], graduated: [] };
 
 // One person's record and, for those who teach the programme, their progress: module grades,
 // attendance, team, project and every reason they do not (yet) meet the requirements.
@@ -79,6 +80,7 @@ export function PersonPage({ programme, enrollment, user }: { programme: number;
               </>}
             </dl>
             {teaches(user, programme) && <PersonProgress programme={programme} enrollment={enrollment} />}
+            {manage && <PersonGraduation programme={programme} enrollment={enrollment} />}
             {manage && NEXT[record.status].length > 0 && (
               <section aria-labelledby="status-heading" class="panel">
                 <h2 id="status-heading">{t('person.change_status')}</h2>
@@ -136,6 +138,28 @@ function PersonProgress({ programme, enrollment }: { programme: number; enrollme
                   cellClass: (item) => (item.grade != null && item.grade < item.module.pass_mark ? 'below' : undefined) },
                 { key: 'attendance', header: t('gradebook.attendance'), numeric: true, decimals, value: (item) => item.attendance },
               ]} />
+          </>;
+        }}
+      </Loaded>
+    </section>
+  );
+}
+
+// The enrolment's graduation as the coordinator decides it: the outcome, any manual decision
+// with its justification, and the way to the class's graduation screen.
+function PersonGraduation({ programme, enrollment }: { programme: number; enrollment: number }) {
+  const { t } = useTranslation();
+  const eligibility = useResource(() => getEligibility(programme, { enrollment_id: enrollment }), [programme, enrollment]);
+  return (
+    <section aria-labelledby="graduation-heading" class="panel">
+      <h2 id="graduation-heading">{t('person.graduation')}</h2>
+      <Loaded resource={eligibility}>
+        {(loaded) => {
+          const row = loaded.rows[0];
+          return <>
+            <p>{t('person.graduation_outcome')}: <span class={`badge badge-${row.outcome}`}>{t(`graduation.outcome_value.${row.outcome}`)}</span></p>
+            {row.override && <p>{t('person.graduation_override', { decision: t(`graduation.decision.${row.override.decision}`), justification: row.override.justification })}</p>}
+            <p><a href={`/programmes/${programme}/graduation`}>{t('person.see_graduation')}</a></p>
           </>;
         }}
       </Loaded>

@@ -37,6 +37,7 @@ export function sectionsFor(user: User, id: number, t: (key: string) => string):
     learner && { path: '/project', label: t('programme.my_project') },
     coordinator && { path: '/participants', label: t('nav.participants') },
     coordinator && { path: '/gradebook', label: t('nav.gradebook') },
+    coordinator && { path: '/graduation', label: t('nav.graduation') },
     teaches(user, id) && { path: '/attendance', label: t('nav.attendance') },
     teaches(user, id) && { path: '/grades', label: t('nav.grades') },
     teaches(user, id) && { path: '/sessions', label: t('nav.sessions') },
@@ -93,6 +94,7 @@ export function ProgrammeArea() {
             <Route path="/participants/:enrollment" component={pages.person} />
             <Route path="/import" component={pages.participantImport} />
             <Route path="/gradebook" component={pages.gradebook} />
+            <Route path="/graduation" component={pages.graduation} />
             <Route path="/grades" component={pages.grades} />
             <Route path="/grade_import" component={pages.gradeImport} />
             <Route path="/attendance" component={pages.attendance} />
