@@ -209,6 +209,11 @@ int main(int argc, char** argv) {
   add_report(eligibility, "eligibility", "cli.help.eligibility", {"json", "csv"}, "cli.help.gradebook_format");
   std::vector<std::string> what_if;
   eligibility.command->add_option("--what-if", what_if, text("cli.help.what_if"));
+  auto* verify = application.add_subcommand("verify", text("cli.help.verify"));
+  localise(verify);
+  std::string verify_file, verify_key;
+  verify->add_option("file", verify_file, text("cli.help.verify_file"))->required();
+  verify->add_option("--key", verify_key, text("cli.help.verify_key"));
   auto* graduate = application.add_subcommand("graduate", text("cli.help.graduate"));
   localise(graduate);
   CommonOptions graduate_common;
@@ -293,6 +298,7 @@ int main(int argc, char** argv) {
     auto database = open(eligibility.common, console, 1);
     return database ? cli::run_eligibility(*database->store, eligibility.programme, eligibility.format, what_if, console) : 1;
   }
+  if (verify->parsed()) return cli::run_verify(verify_file, verify_key, console);
   if (graduate->parsed()) {
     auto database = open(graduate_common, console, 1);
     return database ? cli::run_graduate(*database->store, graduate_programme, graduate_dry_run, console) : 1;

@@ -20,6 +20,7 @@ const char* file_message(FileKind kind) {
     case FileKind::programme: return "error.file.programme";
     case FileKind::reference: return "error.file.reference";
     case FileKind::output: return "error.file.output";
+    case FileKind::credential: return "error.file.credential";
   }
   return "error.file.programme";
 }

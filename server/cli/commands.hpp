@@ -24,7 +24,7 @@ int run_user_add(services::Store& store, const services::AddUserRequest& request
 TimePoint current_time();
 
 // What a file given on the command line is, so an error names it as the user knows it.
-enum class FileKind { participants, grades, programme, reference, output };
+enum class FileKind { participants, grades, programme, reference, output, credential };
 
 // The whole file, refusing anything larger than `limit` before reading it (the error names the
 // file's size and the limit, in MiB rounded up), or one that cannot be read (the error names the

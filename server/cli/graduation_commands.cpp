@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 
 #include "documents/eligibility_report.hpp"
+#include "services/credential_proof.hpp"
 #include "services/decide_graduation.hpp"
 #include "services/list_programmes.hpp"
 
@@ -31,6 +34,33 @@ int run_graduate(services::Store& store, const std::string& programme_code, bool
   console.out << documents::graduation_json(*result) << '\n';
   const auto key = dry_run ? "cli.graduate.dry_run" : "cli.graduate.done";
   console.err << fmt::format(fmt::runtime(translate(key, console.language)), result->graduates.size(), result->counts.graduated) << '\n';
+  return 0;
+}
+
+int run_verify(const std::string& file, const std::string& public_key, Console& console) {
+  constexpr std::size_t credential_limit = 1024 * 1024;  // a credential is a few kilobytes
+  const auto text = read_whole_file(file, credential_limit, FileKind::credential);
+  if (!text) return print_error(text.error(), console), 1;
+  const auto credential = nlohmann::json::parse(*text, nullptr, false);
+  if (credential.is_discarded()) {
+    console.err << fmt::format(fmt::runtime(translate("credential.not_json", console.language)), file) << '\n';
+    return 2;
+  }
+  std::optional<services::PublicKey> key;
+  if (!public_key.empty()) {
+    key = services::public_key_from_multibase(public_key);
+    if (!key) {
+      console.err << fmt::format(fmt::runtime(translate("credential.bad_key", console.language)), public_key) << '\n';
+      return 1;
+    }
+  }
+  const auto problem = services::verify_proof(credential, [&](std::string_view) { return key; });
+  if (problem != services::ProofProblem::none) {
+    console.err << translate("credential.invalid", console.language) << ' '
+                << translate("credential.problem." + std::string(services::to_string(problem)), console.language) << '\n';
+    return 2;
+  }
+  console.out << translate("credential.valid", console.language) << '\n';
   return 0;
 }
 

@@ -16,4 +16,9 @@ int run_eligibility(services::Store& store, const std::string& programme_code, c
 // changes. Exit 0 done, 1 the request failed.
 int run_graduate(services::Store& store, const std::string& programme_code, bool dry_run, Console& console);
 
+// diplomado verify FILE.json [--key MULTIBASE]: checks a credential's eddsa-jcs-2022 proof offline
+// and says why it fails. A did:key method carries its own key; any other needs --key, the
+// issuer's public key (Multikey). Exit 0 valid, 2 not valid, 1 the file could not be read.
+int run_verify(const std::string& file, const std::string& public_key, Console& console);
+
 }  // namespace diplomado::cli
