@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "documents/eligibility_report.hpp"
+#include "json/json_reader.hpp"
 #include "services/credential_proof.hpp"
 #include "services/decide_graduation.hpp"
 #include "services/list_programmes.hpp"
@@ -41,8 +42,9 @@ int run_verify(const std::string& file, const std::string& public_key, Console& 
   constexpr std::size_t credential_limit = 1024 * 1024;  // a credential is a few kilobytes
   const auto text = read_whole_file(file, credential_limit, FileKind::credential);
   if (!text) return print_error(text.error(), console), 1;
-  const auto credential = nlohmann::json::parse(*text, nullptr, false);
-  if (credential.is_discarded()) {
+  // Through the one bounded reader (depth and size limits), as every untrusted document.
+  const auto parsed = parse_bounded_json(*text);
+  if (!parsed) {
     console.err << fmt::format(fmt::runtime(translate("credential.not_json", console.language)), file) << '\n';
     return 2;
   }
@@ -54,7 +56,7 @@ int run_verify(const std::string& file, const std::string& public_key, Console& 
       return 1;
     }
   }
-  const auto problem = services::verify_proof(credential, [&](std::string_view) { return key; });
+  const auto problem = services::verify_proof(*parsed, [&](std::string_view) { return key; });
   if (problem != services::ProofProblem::none) {
     console.err << translate("credential.invalid", console.language) << ' '
                 << translate("credential.problem." + std::string(services::to_string(problem)), console.language) << '\n';
