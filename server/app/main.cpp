@@ -120,6 +120,8 @@ int main(int argc, char** argv) {
   serve->add_option("--address", server_options.address, text("cli.help.address"));
   serve->add_option("--web-root", server_options.web_root, text("cli.help.web_root"));
   serve->add_option("--threads", server_options.threads, text("cli.help.threads"));
+  std::string public_url;
+  serve->add_option("--public-url", public_url, text("cli.help.public_url"))->envname("DIPLOMADO_PUBLIC_URL");
   serve->add_flag("--secure-cookies", secure_cookies, text("cli.help.secure_cookies"));
 
   auto* user = application.add_subcommand("user", text("cli.help.user"));
@@ -209,6 +211,14 @@ int main(int argc, char** argv) {
   add_report(eligibility, "eligibility", "cli.help.eligibility", {"json", "csv"}, "cli.help.gradebook_format");
   std::vector<std::string> what_if;
   eligibility.command->add_option("--what-if", what_if, text("cli.help.what_if"));
+  auto* certificates = application.add_subcommand("certificates", text("cli.help.certificates"));
+  localise(certificates);
+  CommonOptions certificates_common;
+  add_common_options(*certificates, certificates_common, console.language);
+  std::string certificates_programme, certificates_output, certificates_url = "http://localhost:8080";
+  certificates->add_option("--programme", certificates_programme, text("cli.help.programme"))->required();
+  certificates->add_option("-o,--output", certificates_output, text("cli.help.certificates_output"))->required();
+  certificates->add_option("--public-url", certificates_url, text("cli.help.public_url"))->envname("DIPLOMADO_PUBLIC_URL");
   auto* verify = application.add_subcommand("verify", text("cli.help.verify"));
   localise(verify);
   std::string verify_file, verify_key;
@@ -299,6 +309,10 @@ int main(int argc, char** argv) {
     return database ? cli::run_eligibility(*database->store, eligibility.programme, eligibility.format, what_if, console) : 1;
   }
   if (verify->parsed()) return cli::run_verify(verify_file, verify_key, console);
+  if (certificates->parsed()) {
+    auto database = open(certificates_common, console, 1);
+    return database ? cli::run_certificates(*database->store, certificates_programme, certificates_output, certificates_url, console) : 1;
+  }
   if (graduate->parsed()) {
     auto database = open(graduate_common, console, 1);
     return database ? cli::run_graduate(*database->store, graduate_programme, graduate_dry_run, console) : 1;
@@ -345,8 +359,11 @@ int main(int argc, char** argv) {
     services::SessionCache sessions;
     services::ReadCache reads;
     http::ResponseMemo responses;
+    // 60 checks a minute per address: enough for a person at a desk, not for walking serials.
+    services::RateLimit verify_limit(60, std::chrono::seconds{60});
     http::AppContext context{*database->store, guard, sessions, reads, responses, secure_cookies,
-                             [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }};
+                             [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); },
+                             public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit};
     spdlog::info("{} http://{}:{}", translate("cli.serve.listening", console.language), server_options.address, server_options.port);
     auto served = http::serve(context, server_options);
     if (!served) {

@@ -4,12 +4,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <ostream>
 
+#include "documents/certificate_batch.hpp"
 #include "documents/eligibility_report.hpp"
 #include "json/json_reader.hpp"
 #include "services/credential_proof.hpp"
 #include "services/decide_graduation.hpp"
+#include "services/issue_certificates.hpp"
 #include "services/list_programmes.hpp"
 
 namespace diplomado::cli {
@@ -35,6 +38,22 @@ int run_graduate(services::Store& store, const std::string& programme_code, bool
   console.out << documents::graduation_json(*result) << '\n';
   const auto key = dry_run ? "cli.graduate.dry_run" : "cli.graduate.done";
   console.err << fmt::format(fmt::runtime(translate(key, console.language)), result->graduates.size(), result->counts.graduated) << '\n';
+  return 0;
+}
+
+int run_certificates(services::Store& store, const std::string& programme_code, const std::string& output, const std::string& public_url,
+                     Console& console) {
+  auto programme_id = services::find_programme_by_code(store, programme_code);
+  if (!programme_id) return print_error(programme_id.error(), console), 1;
+  auto issued = services::issue_certificates(store, std::nullopt, *programme_id, public_url, current_time());
+  if (!issued) return print_error(issued.error(), console), 1;
+  auto batch = services::certificates_for_batch(store, std::nullopt, *programme_id);
+  if (!batch) return print_error(batch.error(), console), 1;
+  const auto zip = documents::certificates_zip(*batch);
+  std::ofstream file(output, std::ios::binary | std::ios::trunc);
+  if (!file || !file.write(zip.data(), static_cast<std::streamsize>(zip.size()))) return print_error(file_error(output, FileKind::output), console), 1;
+  console.err << fmt::format(fmt::runtime(translate("cli.certificates.done", console.language)), batch->size(), output, issued->issued, issued->reissued)
+              << '\n';
   return 0;
 }
 

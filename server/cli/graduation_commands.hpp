@@ -16,6 +16,12 @@ int run_eligibility(services::Store& store, const std::string& programme_code, c
 // changes. Exit 0 done, 1 the request failed.
 int run_graduate(services::Store& store, const std::string& programme_code, bool dry_run, Console& console);
 
+// diplomado certificates --programme CODE -o FILE.zip [--public-url URL]: issues what is due
+// (new graduates, recognitions, corrected names; idempotent) and writes every current, unrevoked
+// certificate as a PDF in one ZIP. Exit 0 done, 1 the request or the file failed.
+int run_certificates(services::Store& store, const std::string& programme_code, const std::string& output, const std::string& public_url,
+                     Console& console);
+
 // diplomado verify FILE.json [--key MULTIBASE]: checks a credential's eddsa-jcs-2022 proof offline
 // and says why it fails. A did:key method carries its own key; any other needs --key, the
 // issuer's public key (Multikey). Exit 0 valid, 2 not valid, 1 the file could not be read.

@@ -28,10 +28,16 @@ struct ReviewEntry {
   std::map<std::string, std::string> comments;
 };
 
+struct CertificateSection {
+  CertificateLayout layout = CertificateLayout::bilingual;
+  std::vector<Signatory> signatories;
+};
+
 struct ProgrammeFile {
   ProgrammeSeed seed;
   std::vector<RubricEntry> rubric;
   std::vector<ReviewEntry> reviews;
+  CertificateSection certificates;
 };
 
 constexpr Bounds key{.max_length = 100};
@@ -134,6 +140,11 @@ static void describe(BodyReader& file, ReviewEntry& entry) {
       .optional("comments", entry.comments, {.max_length = 20'000, .max_items = 100});
 }
 
+// {"layout": "bilingual" | "per_language", "signatories": [{"name", "title": {"es", "en"}}]}
+static void describe(BodyReader& file, CertificateSection& section) {
+  file.choice("layout", section.layout, parse_certificate_layout).optional("signatories", section.signatories, {.max_items = 4});
+}
+
 static void describe(BodyReader& file, ProgrammeFile& document) {
   auto& seed = document.seed;
   file.required("programme", seed.programme)
@@ -152,6 +163,7 @@ static void describe(BodyReader& file, ProgrammeFile& document) {
       .optional("projects", seed.projects, {.max_items = 10'000})
       .optional("jurors", seed.jurors, {.max_items = 1'000})
       .optional("reviews", document.reviews, {.max_items = 100'000})
+      .optional("certificates", document.certificates)
       .read_only({"about"});
 }
 
@@ -190,6 +202,14 @@ Result<ProgrammeSeed> read_programme_seed(const std::string& content) {
     for (auto& [code, comment] : entry.comments) entry.review.comments.emplace_back(code, std::move(comment));
     seed.reviews.push_back(std::move(entry.review));
   }
+  if (auto problems = check_signatories(document.certificates.signatories); !problems.empty()) {
+    Error error = make_error(ErrorCode::invalid_input, "error.file.programme_invalid");
+    for (auto& problem : problems) problem.field = "certificates." + problem.field;
+    error.details = std::move(problems);
+    return std::unexpected(std::move(error));
+  }
+  seed.certificate_layout = document.certificates.layout;
+  seed.signatories = std::move(document.certificates.signatories);
   return std::move(seed);
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/certificate.hpp"
 #include "domain/enrollment.hpp"
 #include "domain/programme.hpp"
 
@@ -133,6 +134,9 @@ struct ProgrammeSeed {
   std::vector<ProjectSeed> projects;
   std::vector<JurorSeed> jurors;
   std::vector<ReviewSeed> reviews;
+  // The certificates' layout and signatories (logos are uploaded, not part of a file).
+  CertificateLayout certificate_layout = CertificateLayout::bilingual;
+  std::vector<Signatory> signatories;
 };
 
 // Checks that the parts fit together (every key resolves, statuses and levels are known, a

@@ -13,6 +13,7 @@
 #include "domain/permission.hpp"
 #include "domain/time.hpp"
 #include "http/response_memo.hpp"
+#include "services/rate_limit.hpp"
 #include "services/read_cache.hpp"
 #include "services/session_cache.hpp"
 #include "services/sign_in.hpp"
@@ -38,6 +39,10 @@ struct AppContext {
   ResponseMemo& responses;
   bool secure_cookies = false;
   std::function<TimePoint()> now;
+  // The installation's public address: certificates' QR codes point to public_url + "/verify/...".
+  std::string public_url = "http://localhost:8080";
+  // The public certificate check's budget per client address.
+  services::RateLimit* verify_limit = nullptr;
 };
 
 struct RequestContext {

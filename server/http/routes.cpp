@@ -5,6 +5,7 @@
 #include "documents/table_reader.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/problem.hpp"
+#include "domain/certificate.hpp"
 #include "services/authenticate.hpp"
 #include "services/crypto.hpp"
 #include "services/submit_project.hpp"
@@ -117,6 +118,20 @@ const std::vector<Route>& route_table() {
       {put, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/graduation_override", manage_programme, handle_set_graduation_override, 16 * 1024},
       {delete_, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/graduation_override", manage_programme, handle_clear_graduation_override},
       {post, "/api/v1/programmes/{programme_id}/graduation", manage_programme, handle_graduate_class},
+
+      // Certificates: settings, issuing, the batch, one PDF (its holder or the coordinators; the
+      // use case checks), revocation; and the public check of a serial, rate-limited.
+      {get, "/api/v1/programmes/{programme_id}/certificate_settings", manage_programme, handle_get_certificate_settings},
+      {put, "/api/v1/programmes/{programme_id}/certificate_settings", manage_programme, handle_update_certificate_settings, 64 * 1024},
+      // The image itself is the body; a logo over 1 MiB is refused from its headers.
+      {post, "/api/v1/programmes/{programme_id}/certificate_settings/logos", manage_programme, handle_add_certificate_logo, maximum_logo_bytes, BodyKind::file},
+      {delete_, "/api/v1/programmes/{programme_id}/certificate_settings/logos/{position}", manage_programme, handle_delete_certificate_logo},
+      {post, "/api/v1/programmes/{programme_id}/certificates", manage_programme, handle_issue_certificates},
+      {get, "/api/v1/programmes/{programme_id}/certificates", view_programme, handle_list_certificates},
+      {get, "/api/v1/programmes/{programme_id}/certificates/archive", manage_programme, handle_get_certificates_archive},
+      {get, "/api/v1/programmes/{programme_id}/certificates/{serial}/pdf", view_programme, handle_get_certificate_pdf},
+      {post, "/api/v1/programmes/{programme_id}/certificates/{serial}/revocation", manage_programme, handle_revoke_certificate},
+      {get, "/api/v1/verify/{serial}", public_access, handle_verify_certificate},
   };
   return routes;
 }

@@ -63,4 +63,9 @@ void describe(BodyReader& reader, Programme& programme) {
   if (programme.locale.empty()) programme.locale = default_locale(programme.country);
 }
 
+// A certificate's signatory: a name and a title in each language.
+void describe(BodyReader& reader, Signatory& signatory) {
+  reader.required("name", signatory.name, {.max_length = 200}).required("title", signatory.title);
+}
+
 }  // namespace diplomado

@@ -1,6 +1,7 @@
 #pragma once
 // How the domain's own values read from JSON, for every adapter that takes them (a request body,
 // a programme file): declared once, so the API and the CLI accept the same shapes.
+#include "domain/certificate.hpp"
 #include "domain/gradebook.hpp"
 #include "domain/programme.hpp"
 #include "domain/programme_seed.hpp"
@@ -19,6 +20,7 @@ void describe(BodyReader& reader, GradingPolicy& policy);
 void describe(BodyReader& reader, Organisation& organisation);
 void describe(BodyReader& reader, Module& module);
 void describe(BodyReader& reader, Programme& programme);
+void describe(BodyReader& reader, Signatory& signatory);
 
 // The members an institution has wherever it is read (the API's body, a reference file); a level
 // left out is national.

@@ -22,6 +22,12 @@ bool verify_password(std::string_view hash, std::string_view password) {
   return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
 }
 
+std::uint64_t random_bits() {
+  std::uint64_t bits = 0;
+  randombytes_buf(&bits, sizeof bits);
+  return bits;
+}
+
 std::string random_token(std::size_t bytes) {
   std::vector<unsigned char> raw(bytes);
   randombytes_buf(raw.data(), raw.size());

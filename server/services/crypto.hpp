@@ -1,5 +1,6 @@
 #pragma once
 // libsodium behind small names: argon2id password hashes, random tokens, token digests.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,9 @@ bool verify_password(std::string_view hash, std::string_view password);
 
 // `bytes` random bytes as URL-safe base64 without padding.
 std::string random_token(std::size_t bytes = 32);
+
+// 64 random bits (serials).
+std::uint64_t random_bits();
 
 // A password for a person to type once: 20 characters from an alphabet without look-alikes.
 std::string generate_password();

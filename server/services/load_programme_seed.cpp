@@ -128,6 +128,7 @@ static Result<SeedLoaded> write_seed(storage::Store& store, const ProgrammeSeed&
     if (!team.leader_key.empty()) programmes.set_team_leader(team_ids.at(team.key), enrollment_ids.at(team.leader_key));
   write_teaching(*unit, seed, module_ids, enrollment_ids, format_iso8601(now));
   write_projects(*unit, programme_id, seed, team_ids, institution_ids, format_iso8601(now));
+  unit->certificates().save_settings(programme_id, seed.certificate_layout, seed.signatories);
 
   unit->audit().append({std::nullopt, "programme.load", "programme", programme_id,
                         json_object("participants", seed.participants.size(), "teams", seed.teams.size())},

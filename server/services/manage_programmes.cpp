@@ -295,6 +295,9 @@ Result<SetupChecklist> setup_checklist(storage::Store& store, const Actor& actor
       {"jurors", counts.jurors > 0, counts.jurors},
       {"coordinators", counts.coordinators > 0, counts.coordinators},
   };
+  // Certificates need someone to sign them: without signatories none can be issued.
+  const auto signatories = static_cast<std::int64_t>(unit->certificates().settings(programme_id).signatories.size());
+  checklist.items.push_back({"signatories", signatories > 0, signatories});
   checklist.complete = std::ranges::all_of(checklist.items, &SetupItem::done);
   return checklist;
 }

@@ -85,7 +85,7 @@ Result<NamedCoordinator> name_coordinator(storage::Store& store, const Actor& ac
 
 // What a new programme still lacks, in the order a coordinator sets a course up.
 struct SetupItem {
-  std::string key;  // modules, sessions, assessments, participants, teams, rubric, jurors, coordinators
+  std::string key;  // modules, sessions, assessments, participants, teams, rubric, jurors, coordinators, signatories
   bool done = false;
   std::int64_t count = 0;
 };

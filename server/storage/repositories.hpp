@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "storage/audit_repository.hpp"
+#include "storage/certificate_repository.hpp"
 #include "storage/graduation_repository.hpp"
 #include "storage/http_session_repository.hpp"
 #include "storage/import_upload_repository.hpp"
@@ -36,6 +37,7 @@ class UnitOfWork {
   virtual ProjectRepository& projects() = 0;
   virtual JuryRepository& jury() = 0;
   virtual GraduationRepository& graduation() = 0;
+  virtual CertificateRepository& certificates() = 0;
   virtual void commit() = 0;
 
   // A number that changes whenever the stored data may have changed: a commit in this process,

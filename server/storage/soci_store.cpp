@@ -110,6 +110,7 @@ class SociUnitOfWork final : public UnitOfWork {
   ProjectRepository& projects() override { return lazy(m_projects, make_project_repository); }
   JuryRepository& jury() override { return lazy(m_jury, make_jury_repository); }
   GraduationRepository& graduation() override { return lazy(m_graduation, make_graduation_repository); }
+  CertificateRepository& certificates() override { return lazy(m_certificates, make_certificate_repository); }
   void commit() override {
     m_queries.finish();
     if (m_mode == TransactionMode::read_only) {
@@ -173,6 +174,7 @@ class SociUnitOfWork final : public UnitOfWork {
     m_projects.reset();
     m_jury.reset();
     m_graduation.reset();
+    m_certificates.reset();
   }
   soci::connection_pool& m_pool;
   std::size_t m_index;
@@ -190,6 +192,7 @@ class SociUnitOfWork final : public UnitOfWork {
   std::unique_ptr<ProjectRepository> m_projects;
   std::unique_ptr<JuryRepository> m_jury;
   std::unique_ptr<GraduationRepository> m_graduation;
+  std::unique_ptr<CertificateRepository> m_certificates;
   std::unique_ptr<UserRepository> m_users;
   std::unique_ptr<HttpSessionRepository> m_http_sessions;
   std::unique_ptr<AuditRepository> m_audit;

@@ -21,6 +21,7 @@ std::unique_ptr<TeachingRepository> make_teaching_repository(soci::session& sql,
 std::unique_ptr<ProjectRepository> make_project_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<JuryRepository> make_jury_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<GraduationRepository> make_graduation_repository(soci::session& sql, PreparedQueries& queries);
+std::unique_ptr<CertificateRepository> make_certificate_repository(soci::session& sql, PreparedQueries& queries);
 
 class SociStore final : public Store {
  public:

@@ -70,7 +70,7 @@ test('the site coordinator opens a course in Costa Rica and names its coordinato
   const setup = await (await get(server, `/api/v1/programmes/${created.programme.id}/setup`, named)).json();
   assert.deepEqual(setup.items.map((item) => [item.key, item.done]), [
     ['modules', true], ['sessions', false], ['assessments', false], ['participants', false],
-    ['teams', false], ['rubric', false], ['jurors', false], ['coordinators', true],
+    ['teams', false], ['rubric', false], ['jurors', false], ['coordinators', true], ['signatories', false],
   ]);
   assert.equal(setup.complete, false);
   // Naming them again gives no new password.

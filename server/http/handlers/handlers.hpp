@@ -42,6 +42,17 @@ HttpResponse handle_set_graduation_override(RequestContext& context);
 HttpResponse handle_clear_graduation_override(RequestContext& context);
 HttpResponse handle_graduate_class(RequestContext& context);
 
+HttpResponse handle_get_certificate_settings(RequestContext& context);
+HttpResponse handle_update_certificate_settings(RequestContext& context);
+HttpResponse handle_add_certificate_logo(RequestContext& context);
+HttpResponse handle_delete_certificate_logo(RequestContext& context);
+HttpResponse handle_issue_certificates(RequestContext& context);
+HttpResponse handle_list_certificates(RequestContext& context);
+HttpResponse handle_get_certificate_pdf(RequestContext& context);
+HttpResponse handle_get_certificates_archive(RequestContext& context);
+HttpResponse handle_revoke_certificate(RequestContext& context);
+HttpResponse handle_verify_certificate(RequestContext& context);
+
 HttpResponse handle_get_gradebook(RequestContext& context);
 HttpResponse handle_export_gradebook(RequestContext& context);
 HttpResponse handle_import_grades(RequestContext& context);
