@@ -1,6 +1,6 @@
 import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LocationProvider, useLocation } from 'preact-iso';
+import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { me, signOut, type User } from './api/client';
 import { useTranslation } from './i18n';
 import { LanguageSwitch } from './components/language_switch';
@@ -11,6 +11,10 @@ import { Skeleton } from './components/skeleton';
 import { SessionContext } from './session';
 import { AppRoutes } from './routes';
 import { SignInPage } from './pages/sign_in/sign_in_page';
+
+// The public check of a certificate needs no account: it is drawn before any sign-in.
+const VerifyPage = lazy(() => import('./pages/verify/verify_page').then((m) => m.VerifyPage));
+const verifyPath = /^\/verify\/([^/]+)$/;
 
 export function App() {
   return (
@@ -45,7 +49,9 @@ function Shell() {
   }, [location.path]);
 
   let page;
-  if (user === undefined) page = failure ? <ErrorState error={failure} retry={() => setAttempt((n) => n + 1)} /> : <Skeleton lines={3} />;
+  // Inside a router, whose boundary waits for the page's code to load.
+  if (verifyPath.test(location.path)) page = <Router>{[<Route key="verify" path="/verify/:serial" component={VerifyPage} />]}</Router>;
+  else if (user === undefined) page = failure ? <ErrorState error={failure} retry={() => setAttempt((n) => n + 1)} /> : <Skeleton lines={3} />;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
   else page = (
     <SessionContext.Provider value={user}>

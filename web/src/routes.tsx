@@ -55,6 +55,7 @@ export const programmePages = {
   participantImport: page(() => import('./pages/participant_imports/import_page').then((m) => m.ImportPage)),
   gradebook: page(() => import('./pages/gradebook/gradebook_page').then((m) => m.GradebookPage)),
   graduation: page(() => import('./pages/graduation/graduation_page').then((m) => m.GraduationPage)),
+  certificates: page(() => import('./pages/certificates/certificates_page').then((m) => m.CertificatesPage)),
   grades: page(() => import('./pages/grades/grades_page').then((m) => m.GradesPage)),
   gradeImport: page(() => import('./pages/grade_imports/grade_import_page').then((m) => m.GradeImportPage)),
   attendance: page(() => import('./pages/attendance/attendance_page').then((m) => m.AttendancePage)),
@@ -79,6 +80,7 @@ export const programmePages = {
 const sectionPages: Record<string, { preload?: () => unknown }> = {
   '': programmePages.dashboard, participants: programmePages.participants, import: programmePages.participantImport, gradebook: programmePages.gradebook,
   graduation: programmePages.graduation,
+  certificates: programmePages.certificates,
   grades: programmePages.grades, grade_import: programmePages.gradeImport, attendance: programmePages.attendance, progress: programmePages.progress,
   sessions: programmePages.sessions, knowledge_gain: programmePages.knowledgeGain, assessments: programmePages.assessments,
   instructors: programmePages.instructors, project: programmePages.project, reviews: programmePages.reviews, ranking: programmePages.ranking,

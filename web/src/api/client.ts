@@ -165,6 +165,31 @@ export type GradebookQuery = Omit<NonNullable<paths['/api/v1/programmes/{program
 export const gradebookExportUrl = (programme: number, format: 'csv' | 'xlsx', query: GradebookQuery) =>
   `/api/v1/programmes/${programme}/gradebook/export?${queryString({ format, lang: i18next.language, ...query })}`;
 export type GradingPolicy = components['schemas']['GradingPolicy'];
+// Certificates (issue 13).
+export type CertificateSettings = components['schemas']['CertificateSettings'];
+export type Certificate = components['schemas']['Certificate'];
+export type Signatory = components['schemas']['Signatory'];
+export const getCertificateSettings = (programme: number) =>
+  answer(api.GET('/api/v1/programmes/{programme_id}/certificate_settings', { params: { path: programmePath(programme) } }));
+export const updateCertificateSettings = (programme: number, layout: CertificateSettings['layout'], signatories: Signatory[]) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/certificate_settings', { params: { header: csrf(), path: programmePath(programme) }, body: { layout, signatories } }));
+export const addCertificateLogo = (programme: number, file: File) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/certificate_settings/logos', {
+    params: { header: csrf(), path: programmePath(programme) }, body: file as unknown as string, ...fileBody,
+  }));
+export const deleteCertificateLogo = (programme: number, position: number) =>
+  answer(api.DELETE('/api/v1/programmes/{programme_id}/certificate_settings/logos/{position}', { params: { header: csrf(), path: { programme_id: programme, position } } }));
+export const listCertificates = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/certificates', { params: { path: programmePath(programme) } }));
+export const issueCertificates = (programme: number) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/certificates', { params: { header: csrf(), path: programmePath(programme) } }));
+export const revokeCertificate = (programme: number, serial: string, reason: string) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/certificates/{serial}/revocation', {
+    params: { header: csrf(), path: { programme_id: programme, serial } }, body: { reason },
+  }));
+export const certificatePdfUrl = (programme: number, serial: string) => `/api/v1/programmes/${programme}/certificates/${encodeURIComponent(serial)}/pdf`;
+export const certificatesArchiveUrl = (programme: number) => `/api/v1/programmes/${programme}/certificates/archive`;
+export type Verification = paths['/api/v1/verify/{serial}']['get']['responses']['200']['content']['application/json'];
+export const getVerification = (serial: string) => answer(api.GET('/api/v1/verify/{serial}', { params: { path: { serial } } }));
 // Graduation (issue 13).
 export type Eligibility = components['schemas']['Eligibility'];
 export type EligibilityRow = components['schemas']['EligibilityRow'];

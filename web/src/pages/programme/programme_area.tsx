@@ -38,6 +38,7 @@ export function sectionsFor(user: User, id: number, t: (key: string) => string):
     coordinator && { path: '/participants', label: t('nav.participants') },
     coordinator && { path: '/gradebook', label: t('nav.gradebook') },
     coordinator && { path: '/graduation', label: t('nav.graduation') },
+    (coordinator || learner) && { path: '/certificates', label: coordinator ? t('nav.certificates') : t('nav.my_certificates') },
     teaches(user, id) && { path: '/attendance', label: t('nav.attendance') },
     teaches(user, id) && { path: '/grades', label: t('nav.grades') },
     teaches(user, id) && { path: '/sessions', label: t('nav.sessions') },
@@ -95,6 +96,7 @@ export function ProgrammeArea() {
             <Route path="/import" component={pages.participantImport} />
             <Route path="/gradebook" component={pages.gradebook} />
             <Route path="/graduation" component={pages.graduation} />
+            <Route path="/certificates" component={pages.certificates} />
             <Route path="/grades" component={pages.grades} />
             <Route path="/grade_import" component={pages.gradeImport} />
             <Route path="/attendance" component={pages.attendance} />

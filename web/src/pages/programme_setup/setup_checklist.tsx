@@ -6,7 +6,7 @@ type Checklist = components['schemas']['SetupChecklist'];
 // Where each step of setting a course up is done.
 const SECTION: Record<string, string> = {
   modules: '/settings', sessions: '/sessions', assessments: '/assessments', participants: '/participants', teams: '/teams',
-  rubric: '/rubric', jurors: '/jury', coordinators: '/settings',
+  rubric: '/rubric', jurors: '/jury', coordinators: '/settings', signatories: '/certificates',
 };
 
 // What a new programme still lacks, in the order a coordinator sets a course up: each step with
@@ -23,7 +23,7 @@ export function SetupChecklist({ programme, checklist }: { programme: number; ch
           <li key={item.key} class={item.done ? 'done' : 'todo'}>
             <span class="state" aria-hidden="true">{item.done ? '✓' : '○'}</span>
             <a href={`/programmes/${programme}${SECTION[item.key] ?? ''}`}>{t(`setup.step.${item.key}`)}</a>
-            <span class="muted"> — {item.done ? t('setup.step_done', { count: item.count }) : t('setup.step_todo')}</span>
+            <span class="muted"> — {item.done ? t('setup.step_done', { count: item.count }) : item.key === 'signatories' ? t('setup.step_todo_signatories') : t('setup.step_todo')}</span>
           </li>
         ))}
       </ol>
