@@ -33,6 +33,7 @@ bench: build
 	@bench/import
 	@bench/gradebook
 	@bench/jury
+	@bench/certificates
 	@bench/teams
 	@bench/web
 

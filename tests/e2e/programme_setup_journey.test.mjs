@@ -108,6 +108,7 @@ test('the coordinator signs in with the password shown once and sees what is lef
     assert.deepEqual(items.map((item) => item.replace(/\s+/g, ' ').trim()), [
       '✓ Módulos — hecho (3)', '✓ Sesiones — hecho (2)', '✓ Evaluaciones y política de notas — hecho (2)', '○ Participantes — pendiente',
       '○ Equipos — pendiente', '○ Rúbrica de proyectos — pendiente', '○ Jurado — pendiente', '✓ Coordinación — hecho (1)',
+      '○ Firmantes de los certificados — pendiente: sin firmantes no se pueden emitir certificados',
     ]);
     // Numbers with Costa Rica's decimal comma, dates in its order.
     await page.getByText('12,5 h').waitFor();
