@@ -2,11 +2,16 @@
 #include <string>
 
 #include "domain/error.hpp"
+#include "services/credential_proof.hpp"
 
 namespace diplomado::app {
 
 // Creates the data directory if needed and proves it can be written (a file is made and removed).
 Result<void> prepare_data_directory(const std::string& directory);
+
+// The issuer's Ed25519 key, which signs the credentials: `issuer-key` in the data directory (the
+// secret as Multikey text, mode 0600), made on first use (`init` makes it). Rotation is not built.
+Result<services::SigningKey> load_or_create_issuer_key(const std::string& data_directory);
 
 // --database wins; otherwise the embedded SQLite file in the data directory.
 std::string database_url(const std::string& data_directory, const std::string& explicit_url);

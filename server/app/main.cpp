@@ -326,6 +326,7 @@ int main(int argc, char** argv) {
     auto database = open(init_options, console, 1);
     if (!database) return 1;
     if (const int code = cli::run_init(*database->store, init_email, init_name, console); code != 0) return code;
+    if (auto key = app::load_or_create_issuer_key(init_options.data); !key) return cli::print_error(key.error(), console), 1;
     return cli::load_reference_directory(*database->store, reference_directory, console);
   }
   if (import_participants->parsed()) {
@@ -361,9 +362,11 @@ int main(int argc, char** argv) {
     http::ResponseMemo responses;
     // 60 checks a minute per address: enough for a person at a desk, not for walking serials.
     services::RateLimit verify_limit(60, std::chrono::seconds{60});
+    auto issuer_key = app::load_or_create_issuer_key(serve_options.data);
+    if (!issuer_key) return cli::print_error(issuer_key.error(), console), 1;
     http::AppContext context{*database->store, guard, sessions, reads, responses, secure_cookies,
                              [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); },
-                             public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit};
+                             public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit, &*issuer_key};
     spdlog::info("{} http://{}:{}", translate("cli.serve.listening", console.language), server_options.address, server_options.port);
     auto served = http::serve(context, server_options);
     if (!served) {

@@ -13,6 +13,7 @@
 #include "domain/permission.hpp"
 #include "domain/time.hpp"
 #include "http/response_memo.hpp"
+#include "services/credential_proof.hpp"
 #include "services/rate_limit.hpp"
 #include "services/read_cache.hpp"
 #include "services/session_cache.hpp"
@@ -43,6 +44,8 @@ struct AppContext {
   std::string public_url = "http://localhost:8080";
   // The public certificate check's budget per client address.
   services::RateLimit* verify_limit = nullptr;
+  // The issuer's key, which signs credentials and the status list; none: those routes answer 503.
+  const services::SigningKey* issuer_key = nullptr;
 };
 
 struct RequestContext {

@@ -131,7 +131,11 @@ const std::vector<Route>& route_table() {
       {get, "/api/v1/programmes/{programme_id}/certificates/archive", manage_programme, handle_get_certificates_archive},
       {get, "/api/v1/programmes/{programme_id}/certificates/{serial}/pdf", view_programme, handle_get_certificate_pdf},
       {post, "/api/v1/programmes/{programme_id}/certificates/{serial}/revocation", manage_programme, handle_revoke_certificate},
+      {get, "/api/v1/programmes/{programme_id}/certificates/{serial}/credential", view_programme, handle_get_certificate_credential},
       {get, "/api/v1/verify/{serial}", public_access, handle_verify_certificate},
+      // What a verifier needs, public: the signed revocation list and the issuer's key (did:web).
+      {get, "/api/v1/status_list", public_access, handle_get_status_list},
+      {get, "/.well-known/did.json", public_access, handle_get_did_document},
   };
   return routes;
 }

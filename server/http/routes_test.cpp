@@ -25,8 +25,8 @@ TEST(RouteTable, EveryRouteDeclaresAKnownPermissionAndOnlyHealthAndSignInArePubl
     }
   }
   // Issue 13: a certificate is checked by anyone, without signing in (rate-limited, nothing
-  // personal but the holder's name).
-  EXPECT_EQ(public_routes, (std::set<std::string>{"/healthz", "/api/v1/session", "/api/v1/verify/{serial}"}));
+  // personal but the holder's name), with the issuer's key and the revocation list.
+  EXPECT_EQ(public_routes, (std::set<std::string>{"/healthz", "/api/v1/session", "/api/v1/verify/{serial}", "/api/v1/status_list", "/.well-known/did.json"}));
 }
 
 TEST(RouteTable, PersonalDataNeedsTheParticipantsPermission) {

@@ -211,7 +211,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
       RequestContext context = context_from(m_app, head, m_client_address);
       const unsigned version = head.get().version();
       bool keep_alive = head.get().keep_alive();
-      const bool is_api = context.path == "/healthz" || context.path == "/api" || context.path.starts_with("/api/");
+      // The API, and the issuer's DID document (did:web fixes its address: /.well-known/did.json).
+      const bool is_api = context.path == "/healthz" || context.path == "/api" || context.path.starts_with("/api/") || context.path == "/.well-known/did.json";
 
       HttpResponse response;
       if (!is_api) {

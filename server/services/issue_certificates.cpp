@@ -234,4 +234,9 @@ Result<PublicVerification> verify_certificate(storage::Store& store, std::string
                             programme->title,  programme->end_date, latest.issued_at,    latest.revoked_at};
 }
 
+RevocationList revocation_list(storage::Store& store) {
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  return {unit->certificates().revoked_ids(), unit->certificates().largest_id()};
+}
+
 }  // namespace diplomado::services

@@ -61,4 +61,11 @@ struct PublicVerification {
 };
 Result<PublicVerification> verify_certificate(storage::Store& store, std::string_view serial);
 
+// The status list's content: every revoked certificate version (by id) on the site. Public.
+struct RevocationList {
+  std::vector<Id> revoked;
+  Id largest_id = 0;
+};
+RevocationList revocation_list(storage::Store& store);
+
 }  // namespace diplomado::services

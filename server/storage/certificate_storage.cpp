@@ -102,6 +102,21 @@ class SociCertificateRepository final : public CertificateRepository {
     return statement.get_affected_rows() > 0;
   }
 
+  std::vector<Id> revoked_ids() override {
+    std::vector<Id> ids;
+    long long id = 0;
+    soci::statement statement = (m_sql.prepare << "SELECT id FROM certificate WHERE revoked_at IS NOT NULL ORDER BY id", into(id));
+    statement.execute();
+    while (statement.fetch()) ids.push_back(id);
+    return ids;
+  }
+
+  Id largest_id() override {
+    long long id = 0;
+    m_sql << "SELECT COALESCE(MAX(id), 0) FROM certificate", into(id);
+    return id;
+  }
+
  private:
   template <class Key>
   std::vector<CertificateRecord> select(const std::string& where, Key key) {

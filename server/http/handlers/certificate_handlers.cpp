@@ -1,6 +1,9 @@
 // Certificates (issue 13): settings (layout, signatories, logos), issuing, the list, one PDF,
 // the batch as a ZIP, revocation, and the public check of a serial.
 #include "documents/certificate_batch.hpp"
+#include "documents/credential.hpp"
+#include "domain/time.hpp"
+#include "services/credential_proof.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/json_body.hpp"
 #include "http/problem.hpp"
@@ -175,6 +178,47 @@ HttpResponse handle_verify_certificate(RequestContext& context) {
   auto response = json_response(200, json.take());
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
+}
+
+namespace {
+
+HttpResponse signed_json(nlohmann::json document, const RequestContext& context, const std::string& created) {
+  const auto issuer = documents::issuer_for(context.app.public_url);
+  auto secured = services::add_proof(document, {issuer.key_id, created, "assertionMethod"}, *context.app.issuer_key);
+  HttpResponse response = json_response(200, secured.dump());
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+HttpResponse no_key(const RequestContext& context) { return problem_response(make_error(ErrorCode::unavailable, "error.issuer_key.unreadable"), context.language); }
+
+}  // namespace
+
+// The certificate's current version as a signed Open Badges 3.0 credential (eddsa-jcs-2022),
+// for its holder or the programme's coordinators. Signed with `created` = the issue time, so the
+// same version always gives the same bytes.
+HttpResponse handle_get_certificate_credential(RequestContext& context) {
+  if (!context.app.issuer_key) return no_key(context);
+  auto data = services::get_certificate(context.app.store, context.actor, programme_id_of(context), context.path_parameters.at("serial"));
+  if (!data) return problem_response(data.error(), context.language);
+  auto response = signed_json(documents::open_badge_credential(*data, documents::issuer_for(context.app.public_url)), context, data->record.issued_at);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + data->record.serial + ".json\"");
+  return response;
+}
+
+// Public: the site's revocation list, signed (W3C Bitstring Status List).
+HttpResponse handle_get_status_list(RequestContext& context) {
+  if (!context.app.issuer_key) return no_key(context);
+  const auto list = services::revocation_list(context.app.store);
+  const auto now = format_iso8601(context.app.now());
+  return signed_json(documents::status_list_credential(list.revoked, list.largest_id, documents::issuer_for(context.app.public_url), now), context, now);
+}
+
+// Public: the issuer's DID document (did:web), with its public key as a Multikey.
+HttpResponse handle_get_did_document(RequestContext& context) {
+  if (!context.app.issuer_key) return no_key(context);
+  const auto issuer = documents::issuer_for(context.app.public_url);
+  return json_response(200, documents::did_document(issuer, services::public_key_multibase(context.app.issuer_key->public_key)).dump());
 }
 
 }  // namespace diplomado::http

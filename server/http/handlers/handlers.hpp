@@ -52,6 +52,9 @@ HttpResponse handle_get_certificate_pdf(RequestContext& context);
 HttpResponse handle_get_certificates_archive(RequestContext& context);
 HttpResponse handle_revoke_certificate(RequestContext& context);
 HttpResponse handle_verify_certificate(RequestContext& context);
+HttpResponse handle_get_certificate_credential(RequestContext& context);
+HttpResponse handle_get_status_list(RequestContext& context);
+HttpResponse handle_get_did_document(RequestContext& context);
 
 HttpResponse handle_get_gradebook(RequestContext& context);
 HttpResponse handle_export_gradebook(RequestContext& context);

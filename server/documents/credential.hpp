@@ -1,0 +1,29 @@
+#pragma once
+// A certificate as an Open Badges 3.0 OpenBadgeCredential (W3C Verifiable Credentials 2.0), its
+// status as a W3C Bitstring Status List entry, the list itself, and the issuer's DID document
+// (did:web, one Multikey verification method). Unsigned here; services/credential_proof signs.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "services/issue_certificates.hpp"
+
+namespace diplomado::documents {
+
+struct Issuer {
+  std::string did;         // "did:web:diplomado.example" (a port as %3A)
+  std::string key_id;      // did + "#key-1"
+  std::string public_url;  // "https://diplomado.example"
+};
+// did:web from the installation's public address: the host, and the port encoded as %3A.
+Issuer issuer_for(const std::string& public_url);
+
+nlohmann::json open_badge_credential(const services::CertificateData& data, const Issuer& issuer);
+// The revocation list of every certificate on the site: bit i is certificate id i (big-endian
+// bits, GZIP, multibase base64url), at least 131,072 bits as the specification asks.
+nlohmann::json status_list_credential(const std::vector<std::int64_t>& revoked, std::int64_t largest_id, const Issuer& issuer,
+                                      const std::string& valid_from);
+nlohmann::json did_document(const Issuer& issuer, const std::string& public_key_multibase);
+
+}  // namespace diplomado::documents

