@@ -187,6 +187,7 @@ export const revokeCertificate = (programme: number, serial: string, reason: str
     params: { header: csrf(), path: { programme_id: programme, serial } }, body: { reason },
   }));
 export const certificatePdfUrl = (programme: number, serial: string) => `/api/v1/programmes/${programme}/certificates/${encodeURIComponent(serial)}/pdf`;
+export const certificateCredentialUrl = (programme: number, serial: string) => `/api/v1/programmes/${programme}/certificates/${encodeURIComponent(serial)}/credential`;
 export const certificatesArchiveUrl = (programme: number) => `/api/v1/programmes/${programme}/certificates/archive`;
 export type Verification = paths['/api/v1/verify/{serial}']['get']['responses']['200']['content']['application/json'];
 export const getVerification = (serial: string) => answer(api.GET('/api/v1/verify/{serial}', { params: { path: { serial } } }));

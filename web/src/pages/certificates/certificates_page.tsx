@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import {
-  addCertificateLogo, certificatePdfUrl, certificatesArchiveUrl, coordinates, deleteCertificateLogo, getCertificateSettings, issueCertificates,
+  addCertificateLogo, certificateCredentialUrl, certificatePdfUrl, certificatesArchiveUrl, coordinates, deleteCertificateLogo, getCertificateSettings, issueCertificates,
   listCertificates, problemText, revokeCertificate, updateCertificateSettings, type Certificate, type CertificateSettings, type Signatory, type User,
 } from '../../api/client';
 import { useTranslation } from '../../i18n';
@@ -178,6 +178,7 @@ function CertificateList({ programme, items, manage, onChanged }: { programme: n
     { key: 'actions', header: t('certificates.actions'), value: () => '', render: (c) => (
       <p class="button-row">
         {c.state !== 'superseded' && <a href={certificatePdfUrl(programme, c.serial)} download aria-label={t('certificates.download', { serial: c.serial })}>PDF</a>}
+        {c.state !== 'superseded' && <a href={certificateCredentialUrl(programme, c.serial)} download aria-label={t('certificates.download_credential', { serial: c.serial })}>{t('certificates.credential')}</a>}
         <a href={`/verify/${c.serial}`} aria-label={t('certificates.check_named', { serial: c.serial })}>{t('certificates.check')}</a>
         {manage && c.state === 'valid' && <Button variant="quiet" onClick={() => revoke(c)} aria-label={t('certificates.revoke_named', { serial: c.serial })}>{t('certificates.revoke')}</Button>}
       </p>
