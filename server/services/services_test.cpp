@@ -4,6 +4,7 @@
 #include "services/authenticate.hpp"
 #include "services/crypto.hpp"
 #include "services/decide_graduation.hpp"
+#include "services/issue_certificates.hpp"
 #include "services/get_gradebook.hpp"
 #include "services/get_programme.hpp"
 #include "services/initialise_site.hpp"
@@ -307,6 +308,75 @@ TEST_P(ServicesTest, GraduationOverridesAndTheClassGraduationAreAudited) {
   ASSERT_FALSE(parsed.is_discarded()) << overrides[0];
   EXPECT_EQ(parsed.at("decision"), "graduate");
   EXPECT_EQ(parsed.at("justification"), why);
+}
+
+// Certificates (issue 13): a name corrected after issue keeps the serial with a new version, the
+// old version is superseded and the public check shows the new one; a withdrawn enrolment gets
+// nothing; without signatories nothing is issued.
+TEST_P(ServicesTest, ACorrectedNameKeepsTheSerialWithANewVersion) {
+  auto seed = given_programme("C1")
+                  .with_module("Derechos humanos", "Human rights")
+                  .with_participant("ana", "Ana", "Abrego", "senafront", "", EnrollmentStatus::graduated)
+                  .with_participant("eva", "Eva", "Luna", "snm", "", EnrollmentStatus::withdrawn, "traslado")
+                  .build();
+  auto loaded = services::load_programme_seed(store(), seed, now);
+  ASSERT_TRUE(loaded) << loaded.error().message_key;
+  const Id programme = loaded->programme_id;
+  add("coordinacion@example.pa", "coordinator", "C1");
+  Actor coordinator;
+  {
+    auto unit = store().begin(storage::TransactionMode::read_only);
+    auto user = unit->users().find_by_email("coordinacion@example.pa");
+    coordinator = Actor{user->id, "coordinacion@example.pa", "", unit->users().grants(user->id)};
+  }
+  const auto refused = services::issue_certificates(store(), coordinator, programme, "https://d.example", now);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().message_key, "error.certificate.no_signatories");
+  ASSERT_TRUE(services::update_certificate_settings(store(), coordinator, programme, CertificateLayout::bilingual,
+                                                    {{"Dirección", {"Directora", "Director"}}}, now));
+  auto first = services::issue_certificates(store(), coordinator, programme, "https://d.example", now);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->issued, 1);  // Ana; Eva is withdrawn
+  auto issued = services::list_certificates(store(), coordinator, programme);
+  ASSERT_TRUE(issued);
+  ASSERT_EQ(issued->size(), 1u);
+  const auto serial = issued->front().serial;
+  EXPECT_EQ(issued->front().holder_name, "Ana Abrego");
+
+  // The name is corrected (as a new nominations file would): accents restored.
+  {
+    auto unit = store().begin(storage::TransactionMode::read_write);
+    auto book = services::read_gradebook(*unit, programme);
+    ASSERT_TRUE(book);
+    const auto& row = book->rows.front().enrollment.family_names == "Abrego" ? book->rows.front() : book->rows.back();
+    ImportedPerson corrected;
+    corrected.given_names = "Ana";
+    corrected.family_names = "Ábrego";
+    corrected.sex = "female";
+    corrected.email = "ana@example.pa";
+    corrected.institution_id = unit->people().institutions().front().id;
+    corrected.level = "local";
+    corrected.subdivision_code = "PA-5";
+    unit->people().update_person(row.enrollment.person_id, corrected);
+    unit->commit();
+  }
+  auto second = services::issue_certificates(store(), coordinator, programme, "https://d.example", now + std::chrono::hours{24});
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->reissued, 1);
+  EXPECT_EQ(second->issued, 0);
+  auto versions = services::list_certificates(store(), coordinator, programme);
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[0].serial, serial);
+  EXPECT_EQ((*versions)[1].serial, serial);
+  EXPECT_EQ(state_of((*versions)[0]), CertificateState::superseded);
+  EXPECT_EQ((*versions)[1].version, 2);
+  EXPECT_EQ((*versions)[1].holder_name, "Ana Ábrego");
+  auto check = services::verify_certificate(store(), serial);
+  ASSERT_TRUE(check);
+  EXPECT_EQ(check->state, CertificateState::valid);
+  EXPECT_EQ(check->version, 2);
+  EXPECT_EQ(check->holder_name, "Ana Ábrego");
+  EXPECT_FALSE(services::verify_certificate(store(), "DIP-0000-0000-0000"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, ::testing::Values("sqlite", "postgres"), backend_name);

@@ -168,3 +168,28 @@ test('revocation is dated, has a reason, and shows on the public check; unknown 
   const listed = execFileSync('unzip', ['-Z1', join(dir, 'after.zip')], { encoding: 'utf8' }).trim().split('\n');
   assert.equal(listed.length, 56, 'a revoked certificate leaves the batch');
 });
+
+test('the confirmed best project gives each member of its team a recognition', async () => {
+  const ranking = await (await get(server, `${base()}/ranking`, coordinator)).json();
+  const best = ranking.best_project.proposed;
+  assert.ok(best, 'the demo ranking proposes a best project');
+  assert.equal((await send(server, 'POST', `${base()}/recognitions/best_project`, coordinator, { project_id: best })).status, 200);
+  const outcome = await (await send(server, 'POST', `${base()}/certificates`, coordinator)).json();
+  const team = ranking.projects.find((project) => project.project_id === best).team;
+  const recognitions = (await (await get(server, `${base()}/certificates`, coordinator)).json()).items.filter((c) => c.kind === 'best_project');
+  assert.equal(outcome.issued, recognitions.length);
+  assert.ok(recognitions.length >= 3, 'every member of the team');
+  assert.ok(recognitions.every((c) => c.team === team), `all of ${team}`);
+});
+
+test('the public check is rate-limited per address, saying when to come back', async () => {
+  let throttled = null;
+  for (let i = 0; i < 61 && !throttled; i++) {
+    const response = await get(server, '/api/v1/verify/DIP-0000-0000-0000', undefined, { 'Accept-Language': 'en' });
+    if (response.status === 429) throttled = response;
+    else assert.equal(response.status, 404);
+  }
+  assert.ok(throttled, 'at most 60 checks a minute');
+  assert.equal(throttled.headers.get('retry-after'), '60');
+  assert.match((await throttled.json()).title, /Too many checks/);
+});

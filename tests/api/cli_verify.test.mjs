@@ -3,7 +3,7 @@
 // and a file that is not JSON each fail with their own reason, and nothing crashes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, fixtures } from './harness.mjs';
@@ -57,4 +57,17 @@ test('a method other than did:key needs the issuer key; the wrong key is refused
   const bad = verify(signed, ['--key', 'not-a-key']);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /not-a-key is not an Ed25519 public key/);
+});
+
+test('init makes the issuer key, readable by its owner only', () => {
+  const data = join(dir, 'site');
+  const made = run(['init', '--data', data, '--email', 'sitio@example.org', '--name', 'Sitio']);
+  assert.equal(made.code, 0, made.stderr);
+  const key = join(data, 'issuer-key');
+  assert.equal(statSync(key).mode & 0o777, 0o600);
+  assert.match(readFileSync(key, 'utf8'), /^z[1-9A-HJ-NP-Za-km-z]+\n$/, 'a Multikey secret');
+  // A second init keeps the key: credentials already given out still verify.
+  const before = readFileSync(key, 'utf8');
+  run(['init', '--data', data, '--email', 'sitio@example.org', '--name', 'Sitio']);
+  assert.equal(readFileSync(key, 'utf8'), before);
 });

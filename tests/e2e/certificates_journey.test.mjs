@@ -81,6 +81,15 @@ test('the coordinator graduates the class, sets the signatories and a logo, issu
     execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', pdfPath, join(dir, 'dayana')]);
     verifyUrl = execFileSync('zbarimg', ['-q', '--raw', join(dir, 'dayana.png')], { encoding: 'utf8' }).trim();
     assert.match(verifyUrl, /\/verify\/DIP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    // Her person page offers the same certificate, one at a time.
+    await row.getByText('Dayana Ábrego Barría').waitFor();
+    await page.goto(`${server.base}/programmes/1/participants`);
+    await page.getByRole('link', { name: /Ábrego Barría/ }).first().click();
+    const own = page.getByRole('list', { name: 'Certificados de esta persona' });
+    await own.waitFor();
+    assert.match(await own.innerText(), new RegExp(verifyUrl.split('/').pop()));
+    await page.screenshot({ path: artifactPath('certificates-person-desktop-es.png'), fullPage: true });
   });
 });
 

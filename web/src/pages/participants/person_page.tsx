@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, changeStatus, coordinates, getEligibility, getGradebook, getParticipant, problemText, teaches, type ParticipantRecord, type User } from '../../api/client';
+import { ApiError, certificatePdfUrl, changeStatus, coordinates, getEligibility, listCertificates, getGradebook, getParticipant, problemText, teaches, type ParticipantRecord, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { formatDate, formatNumber, formatPercent } from '../../components/format';
 import { useResource } from '../../components/use_resource';
@@ -150,6 +150,7 @@ function PersonProgress({ programme, enrollment }: { programme: number; enrollme
 function PersonGraduation({ programme, enrollment }: { programme: number; enrollment: number }) {
   const { t } = useTranslation();
   const eligibility = useResource(() => getEligibility(programme, { enrollment_id: enrollment }), [programme, enrollment]);
+  const certificates = useResource(() => listCertificates(programme), [programme]);
   return (
     <section aria-labelledby="graduation-heading" class="panel">
       <h2 id="graduation-heading">{t('person.graduation')}</h2>
@@ -161,6 +162,20 @@ function PersonGraduation({ programme, enrollment }: { programme: number; enroll
             {row.override && <p>{t('person.graduation_override', { decision: t(`graduation.decision.${row.override.decision}`), justification: row.override.justification })}</p>}
             <p><a href={`/programmes/${programme}/graduation`}>{t('person.see_graduation')}</a></p>
           </>;
+        }}
+      </Loaded>
+      <Loaded resource={certificates}>
+        {(loaded) => {
+          const own = loaded.items.filter((c) => c.enrollment_id === enrollment && c.state !== 'superseded');
+          if (own.length === 0) return <p class="muted">{t('person.no_certificates')}</p>;
+          return <ul class="certificates-of-person" aria-label={t('person.certificates')}>
+            {own.map((c) => (
+              <li key={c.serial}>
+                {t(`verify.kinds.${c.kind}`)} · <code>{c.serial}</code> · {t(`verify.state.${c.state}`)}{' '}
+                {c.state === 'valid' && <a href={certificatePdfUrl(programme, c.serial)} download aria-label={t('certificates.download', { serial: c.serial })}>PDF</a>}
+              </li>
+            ))}
+          </ul>;
         }}
       </Loaded>
     </section>
