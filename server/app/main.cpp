@@ -219,6 +219,14 @@ int main(int argc, char** argv) {
   certificates->add_option("--programme", certificates_programme, text("cli.help.programme"))->required();
   certificates->add_option("-o,--output", certificates_output, text("cli.help.certificates_output"))->required();
   certificates->add_option("--public-url", certificates_url, text("cli.help.public_url"))->envname("DIPLOMADO_PUBLIC_URL");
+  // diplomado issuer-key rotate: a new signing key; the old public key stays published.
+  auto* issuer_key = application.add_subcommand("issuer-key", text("cli.help.issuer_key"));
+  localise(issuer_key);
+  issuer_key->require_subcommand(1);
+  auto* rotate = issuer_key->add_subcommand("rotate", text("cli.help.issuer_key_rotate"));
+  localise(rotate);
+  CommonOptions rotate_options;
+  add_common_options(*rotate, rotate_options, console.language);
   auto* verify = application.add_subcommand("verify", text("cli.help.verify"));
   localise(verify);
   std::string verify_file, verify_key;
@@ -309,6 +317,14 @@ int main(int argc, char** argv) {
     return database ? cli::run_eligibility(*database->store, eligibility.programme, eligibility.format, what_if, console) : 1;
   }
   if (verify->parsed()) return cli::run_verify(verify_file, verify_key, console);
+  if (rotate->parsed()) {
+    auto keys = app::rotate_issuer_key(rotate_options.data);
+    if (!keys) return cli::print_error(keys.error(), console), 1;
+    console.out << fmt::format(fmt::runtime(translate("cli.issuer_key.rotated", console.language)), keys->current_id,
+                               services::public_key_multibase(keys->current.public_key), keys->retired.size())
+                << '\n';
+    return 0;
+  }
   if (certificates->parsed()) {
     auto database = open(certificates_common, console, 1);
     return database ? cli::run_certificates(*database->store, certificates_programme, certificates_output, certificates_url, console) : 1;
@@ -326,7 +342,7 @@ int main(int argc, char** argv) {
     auto database = open(init_options, console, 1);
     if (!database) return 1;
     if (const int code = cli::run_init(*database->store, init_email, init_name, console); code != 0) return code;
-    if (auto key = app::load_or_create_issuer_key(init_options.data); !key) return cli::print_error(key.error(), console), 1;
+    if (auto keys = app::load_or_create_issuer_keys(init_options.data); !keys) return cli::print_error(keys.error(), console), 1;
     return cli::load_reference_directory(*database->store, reference_directory, console);
   }
   if (import_participants->parsed()) {
@@ -362,11 +378,11 @@ int main(int argc, char** argv) {
     http::ResponseMemo responses;
     // 60 checks a minute per address: enough for a person at a desk, not for walking serials.
     services::RateLimit verify_limit(60, std::chrono::seconds{60});
-    auto issuer_key = app::load_or_create_issuer_key(serve_options.data);
-    if (!issuer_key) return cli::print_error(issuer_key.error(), console), 1;
+    auto issuer_keys = app::load_or_create_issuer_keys(serve_options.data);
+    if (!issuer_keys) return cli::print_error(issuer_keys.error(), console), 1;
     http::AppContext context{*database->store, guard, sessions, reads, responses, secure_cookies,
                              [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); },
-                             public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit, &*issuer_key};
+                             public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit, &*issuer_keys};
     spdlog::info("{} http://{}:{}", translate("cli.serve.listening", console.language), server_options.address, server_options.port);
     auto served = http::serve(context, server_options);
     if (!served) {

@@ -40,12 +40,12 @@ std::string status_list_url(const Issuer& issuer) { return issuer.public_url + "
 
 }  // namespace
 
-Issuer issuer_for(const std::string& public_url) {
+Issuer issuer_for(const std::string& public_url, const std::string& key_id) {
   auto host = public_url.substr(public_url.find("://") == std::string::npos ? 0 : public_url.find("://") + 3);
   if (const auto slash = host.find('/'); slash != std::string::npos) host.resize(slash);
   std::string did = "did:web:";
   for (const char c : host) did += c == ':' ? std::string("%3A") : std::string(1, c);
-  return {did, did + "#key-1", public_url};
+  return {did, did + "#" + key_id, public_url};
 }
 
 nlohmann::json open_badge_credential(const services::CertificateData& data, const Issuer& issuer) {
@@ -102,12 +102,21 @@ nlohmann::json status_list_credential(const std::vector<std::int64_t>& revoked, 
   };
 }
 
-nlohmann::json did_document(const Issuer& issuer, const std::string& public_key_multibase) {
+nlohmann::json did_document(const Issuer& issuer, const services::IssuerKeys& keys) {
+  auto methods = nlohmann::json::array();
+  auto assertion = nlohmann::json::array();
+  const auto add = [&](const std::string& id, const services::PublicKey& key) {
+    const auto method = issuer.did + "#" + id;
+    methods.push_back({{"id", method}, {"type", "Multikey"}, {"controller", issuer.did}, {"publicKeyMultibase", services::public_key_multibase(key)}});
+    assertion.push_back(method);
+  };
+  add(keys.current_id, keys.current.public_key);
+  for (const auto& [id, key] : keys.retired) add(id, key);
   return {
       {"@context", {"https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"}},
       {"id", issuer.did},
-      {"verificationMethod", {{{"id", issuer.key_id}, {"type", "Multikey"}, {"controller", issuer.did}, {"publicKeyMultibase", public_key_multibase}}}},
-      {"assertionMethod", {issuer.key_id}},
+      {"verificationMethod", methods},
+      {"assertionMethod", assertion},
   };
 }
 

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "services/credential_proof.hpp"
 #include "services/issue_certificates.hpp"
 
 namespace diplomado::documents {
@@ -16,14 +17,16 @@ struct Issuer {
   std::string key_id;      // did + "#key-1"
   std::string public_url;  // "https://diplomado.example"
 };
-// did:web from the installation's public address: the host, and the port encoded as %3A.
-Issuer issuer_for(const std::string& public_url);
+// did:web from the installation's public address: the host, and the port encoded as %3A; the
+// verification method is the current key's.
+Issuer issuer_for(const std::string& public_url, const std::string& key_id = "key-1");
 
 nlohmann::json open_badge_credential(const services::CertificateData& data, const Issuer& issuer);
 // The revocation list of every certificate on the site: bit i is certificate id i (big-endian
 // bits, GZIP, multibase base64url), at least 131,072 bits as the specification asks.
 nlohmann::json status_list_credential(const std::vector<std::int64_t>& revoked, std::int64_t largest_id, const Issuer& issuer,
                                       const std::string& valid_from);
-nlohmann::json did_document(const Issuer& issuer, const std::string& public_key_multibase);
+// Every key is published, the retired ones too, so that what they signed still verifies.
+nlohmann::json did_document(const Issuer& issuer, const services::IssuerKeys& keys);
 
 }  // namespace diplomado::documents

@@ -44,8 +44,9 @@ struct AppContext {
   std::string public_url = "http://localhost:8080";
   // The public certificate check's budget per client address.
   services::RateLimit* verify_limit = nullptr;
-  // The issuer's key, which signs credentials and the status list; none: those routes answer 503.
-  const services::SigningKey* issuer_key = nullptr;
+  // The issuer's keys: the current one signs credentials and the status list, all are published;
+  // none: those routes answer 503.
+  const services::IssuerKeys* issuer_keys = nullptr;
 };
 
 struct RequestContext {

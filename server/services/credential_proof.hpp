@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +31,14 @@ SigningKey generate_signing_key();
 std::string public_key_multibase(const PublicKey& key);
 std::string secret_key_multibase(const SigningKey& key);
 std::optional<PublicKey> public_key_from_multibase(std::string_view multibase);
+
+// The installation's issuer keys: the one that signs now and the retired ones, whose public keys
+// stay published so that credentials they signed still verify ("key-1", "key-2", ...).
+struct IssuerKeys {
+  SigningKey current;
+  std::string current_id = "key-1";
+  std::vector<std::pair<std::string, PublicKey>> retired;
+};
 
 struct ProofOptions {
   std::string verification_method;  // e.g. "did:web:example.org#key-1"

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, signIn, get, send, programmeIdOf } from './harness.mjs';
+import { startServer, serveAgain, signIn, get, send, programmeIdOf, run } from './harness.mjs';
 
 // The verifier's packages are the web app's development dependencies (web/package.json).
 const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'package.json'));
@@ -40,10 +40,10 @@ after(() => server?.stop());
 const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest();
 
 // did:web resolved at this server (the test serves over plain HTTP on localhost).
-async function publicKeyOf(verificationMethod) {
+async function publicKeyOf(verificationMethod, at = server) {
   const [did, fragment] = verificationMethod.split('#');
   assert.match(did, /^did:web:localhost%3A\d+$/);
-  const document = await (await get(server, '/.well-known/did.json')).json();
+  const document = await (await get(at, '/.well-known/did.json')).json();
   assert.equal(document.id, did);
   const method = document.verificationMethod.find((m) => m.id === `${did}#${fragment}`);
   assert.ok(method, 'the method is in the DID document');
@@ -54,7 +54,7 @@ async function publicKeyOf(verificationMethod) {
 }
 
 // eddsa-jcs-2022 (W3C Data Integrity EdDSA Cryptosuites, §3.3.2), written from the specification.
-async function verify(secured) {
+async function verify(secured, at = server) {
   const { proof, ...document } = secured;
   if (!proof) return 'no proof';
   if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-jcs-2022') return 'unknown cryptosuite';
@@ -64,7 +64,7 @@ async function verify(secured) {
   try { signature = bs58.decode(proofValue.slice(1)); } catch { return 'malformed proof'; }
   if (!proofValue.startsWith('z') || signature.length !== 64) return 'malformed proof';
   const data = Buffer.concat([sha256(canonicalize(config)), sha256(canonicalize(document))]);
-  return (await ed.verifyAsync(signature, data, await publicKeyOf(proof.verificationMethod))) ? 'valid' : 'bad signature';
+  return (await ed.verifyAsync(signature, data, await publicKeyOf(proof.verificationMethod, at))) ? 'valid' : 'bad signature';
 }
 
 const offlineLoader = async (url) => {
@@ -132,4 +132,26 @@ test('revocation shows in the signed status list, read with the W3C package', as
     { reason: 'Emitido por error' })).status, 200);
   assert.equal(await status(), true);
   assert.equal(await verify(credential), 'valid', 'a revoked credential keeps a valid signature: its status says it is revoked');
+});
+
+test('a rotated key signs from then on, and what the old key signed still verifies', async () => {
+  const { certificate, credential: before } = await credentialOf((c) => c.kind === 'graduation');
+  assert.match(before.proof.verificationMethod, /#key-1$/);
+  const rotated = run(['issuer-key', 'rotate', ...server.common], undefined, { ...process.env, LANG: 'en_GB.UTF-8' });
+  assert.equal(rotated.code, 0, rotated.stderr);
+  assert.match(rotated.stdout, /^New key key-2 \(z6Mk/);
+  // The same public address (did:web) served again with the new key.
+  const again = await serveAgain(server, ['--public-url', `http://localhost:${server.port}`]);
+  try {
+    const document = await (await get(again, '/.well-known/did.json')).json();
+    assert.deepEqual(document.verificationMethod.map((method) => method.id.split('#')[1]), ['key-2', 'key-1']);
+    assert.equal(await verify(before, again), 'valid', 'signed by key-1, still published');
+    const session = await signIn(again, 'coordinacion@example.pa');
+    const after = await (await get(again, `/api/v1/programmes/${programmeId}/certificates/${certificate.serial}/credential`, session)).json();
+    assert.match(after.proof.verificationMethod, /#key-2$/);
+    assert.equal(await verify(after, again), 'valid');
+    assert.notEqual(after.proof.proofValue, before.proof.proofValue);
+  } finally {
+    await again.stop();
+  }
 });

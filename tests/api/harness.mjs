@@ -99,6 +99,33 @@ export async function startServer({ users = [], reference = false } = {}) {
   };
 }
 
+// A second server on the same data and database as `server` (after a change made with the CLI,
+// such as a new issuer key), with its own port; `args` are added to `serve`'s.
+export async function serveAgain(server, args = []) {
+  const port = await freePort();
+  const child = spawn(binary, ['serve', ...server.common, '--port', String(port), '--threads', '2', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {}
+    if (attempt > 100 || child.exitCode !== null) throw new Error(`server did not start: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    base,
+    port,
+    accounts: server.accounts,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+    },
+  };
+}
+
 // The server's resident memory in MiB, as the kernel counts it.
 export function residentMiB(server) {
   const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');

@@ -183,8 +183,9 @@ HttpResponse handle_verify_certificate(RequestContext& context) {
 namespace {
 
 HttpResponse signed_json(nlohmann::json document, const RequestContext& context, const std::string& created) {
-  const auto issuer = documents::issuer_for(context.app.public_url);
-  auto secured = services::add_proof(document, {issuer.key_id, created, "assertionMethod"}, *context.app.issuer_key);
+  const auto& keys = *context.app.issuer_keys;
+  const auto issuer = documents::issuer_for(context.app.public_url, keys.current_id);
+  auto secured = services::add_proof(document, {issuer.key_id, created, "assertionMethod"}, keys.current);
   HttpResponse response = json_response(200, secured.dump());
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
@@ -198,7 +199,7 @@ HttpResponse no_key(const RequestContext& context) { return problem_response(mak
 // for its holder or the programme's coordinators. Signed with `created` = the issue time, so the
 // same version always gives the same bytes.
 HttpResponse handle_get_certificate_credential(RequestContext& context) {
-  if (!context.app.issuer_key) return no_key(context);
+  if (!context.app.issuer_keys) return no_key(context);
   auto data = services::get_certificate(context.app.store, context.actor, programme_id_of(context), context.path_parameters.at("serial"));
   if (!data) return problem_response(data.error(), context.language);
   auto response = signed_json(documents::open_badge_credential(*data, documents::issuer_for(context.app.public_url)), context, data->record.issued_at);
@@ -208,7 +209,7 @@ HttpResponse handle_get_certificate_credential(RequestContext& context) {
 
 // Public: the site's revocation list, signed (W3C Bitstring Status List).
 HttpResponse handle_get_status_list(RequestContext& context) {
-  if (!context.app.issuer_key) return no_key(context);
+  if (!context.app.issuer_keys) return no_key(context);
   const auto list = services::revocation_list(context.app.store);
   const auto now = format_iso8601(context.app.now());
   return signed_json(documents::status_list_credential(list.revoked, list.largest_id, documents::issuer_for(context.app.public_url), now), context, now);
@@ -216,9 +217,9 @@ HttpResponse handle_get_status_list(RequestContext& context) {
 
 // Public: the issuer's DID document (did:web), with its public key as a Multikey.
 HttpResponse handle_get_did_document(RequestContext& context) {
-  if (!context.app.issuer_key) return no_key(context);
-  const auto issuer = documents::issuer_for(context.app.public_url);
-  return json_response(200, documents::did_document(issuer, services::public_key_multibase(context.app.issuer_key->public_key)).dump());
+  if (!context.app.issuer_keys) return no_key(context);
+  const auto issuer = documents::issuer_for(context.app.public_url, context.app.issuer_keys->current_id);
+  return json_response(200, documents::did_document(issuer, *context.app.issuer_keys).dump());
 }
 
 }  // namespace diplomado::http
