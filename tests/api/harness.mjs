@@ -69,19 +69,7 @@ export async function startServer({ users = [], reference = false } = {}) {
     if (added.code !== 0) throw new Error(`user add failed: ${added.stderr}`);
     accounts[user.email] = password;
   }
-  const port = await freePort();
-  const child = spawn(binary, ['serve', ...common, '--port', String(port), '--threads', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {}
-    if (attempt > 100 || child.exitCode !== null) throw new Error(`server did not start: ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const { port, child, base, output } = await launch(common);
   return {
     base,
     port,
@@ -89,7 +77,7 @@ export async function startServer({ users = [], reference = false } = {}) {
     dataDir,
     common,
     accounts,
-    output: () => output,
+    output,
     async stop() {
       console.log(`# contract: ${checked.answers} answers matched docs/api/openapi.yaml`);
       child.kill('SIGTERM');
@@ -102,19 +90,7 @@ export async function startServer({ users = [], reference = false } = {}) {
 // A second server on the same data and database as `server` (after a change made with the CLI,
 // such as a new issuer key), with its own port; `args` are added to `serve`'s.
 export async function serveAgain(server, args = []) {
-  const port = await freePort();
-  const child = spawn(binary, ['serve', ...server.common, '--port', String(port), '--threads', '2', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {}
-    if (attempt > 100 || child.exitCode !== null) throw new Error(`server did not start: ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const { port, child, base } = await launch(server.common, args);
   return {
     base,
     port,
@@ -124,6 +100,24 @@ export async function serveAgain(server, args = []) {
       await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
     },
   };
+}
+
+// Starts `diplomado serve` on a free port and waits until /healthz answers.
+async function launch(common, args = []) {
+  const port = await freePort();
+  const child = spawn(binary, ['serve', ...common, '--port', String(port), '--threads', '2', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  child.stdout.on('data', (chunk) => (text += chunk));
+  child.stderr.on('data', (chunk) => (text += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {}
+    if (attempt > 100 || child.exitCode !== null) throw new Error(`server did not start: ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { port, child, base, output: () => text };
 }
 
 // The server's resident memory in MiB, as the kernel counts it.

@@ -46,6 +46,11 @@ test('the coordinator reviews eligibility, tries a what-if, decides one case wit
     assert.deepEqual(await axeViolations(page), []);
     await page.screenshot({ path: artifactPath('graduation-desktop-es.png'), fullPage: true });
 
+    // A threshold that is not a percentage is named at its field; nothing is asked of the server.
+    await page.getByLabel('Asistencia mínima %').fill('120');
+    await page.getByRole('button', { name: 'Comparar' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Escriba un porcentaje entre 0 y 100' }).waitFor();
+    assert.equal(await page.getByLabel('Asistencia mínima %').getAttribute('aria-invalid'), 'true');
     // What if 75 % were enough? Two would come to meet the requirements; nothing is changed.
     await page.getByLabel('Asistencia mínima %').fill('75');
     await page.getByRole('button', { name: 'Comparar' }).click();

@@ -177,7 +177,7 @@ function CertificateList({ programme, items, manage, onChanged }: { programme: n
       render: (c) => <span class={`badge badge-${c.state === 'valid' ? 'graduated' : c.state === 'revoked' ? 'lose' : 'withdrawn'}`}>{t(`verify.state.${c.state}`)}{c.revoked_at ? ` · ${formatDate(c.revoked_at.slice(0, 10), language)}` : ''}</span> },
     { key: 'actions', header: t('certificates.actions'), value: () => '', render: (c) => (
       <p class="button-row">
-        {c.state !== 'superseded' && <a href={certificatePdfUrl(programme, c.serial)} download aria-label={t('certificates.download', { serial: c.serial })}>PDF</a>}
+        {c.state !== 'superseded' && <a href={certificatePdfUrl(programme, c.serial)} download aria-label={t('certificates.download', { serial: c.serial })}>{t('certificates.pdf')}</a>}
         {c.state !== 'superseded' && <a href={certificateCredentialUrl(programme, c.serial)} download aria-label={t('certificates.download_credential', { serial: c.serial })}>{t('certificates.credential')}</a>}
         <a href={`/verify/${c.serial}`} aria-label={t('certificates.check_named', { serial: c.serial })}>{t('certificates.check')}</a>
         {manage && c.state === 'valid' && <Button variant="quiet" onClick={() => revoke(c)} aria-label={t('certificates.revoke_named', { serial: c.serial })}>{t('certificates.revoke')}</Button>}

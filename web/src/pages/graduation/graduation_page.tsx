@@ -172,18 +172,28 @@ function WhatIfForm({ whatIf, onApply }: { whatIf: WhatIf; onApply: (next: WhatI
   const { t } = useTranslation();
   const [values, setValues] = useState({ attendance: whatIf.attendance?.toString() ?? '', final_grade: whatIf.final_grade?.toString() ?? '',
     module_attendance: whatIf.module_attendance?.toString() ?? '' });
-  const parsed = (text: string) => (text.trim() === '' ? undefined : Number(text.replace(',', '.')));
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const parsed = (text: string) => (text.trim() === '' ? undefined : Number(text.trim().replace(',', '.')));
+  // A threshold is a percentage: anything else is named at its field and nothing is asked of the server.
   const apply = (event: Event) => {
     event.preventDefault();
     const next: WhatIf = {};
     for (const key of ['attendance', 'final_grade', 'module_attendance'] as const) {
       const value = parsed(values[key]);
-      if (value !== undefined) next[key] = value;
+      if (value === undefined) continue;
+      if (!Number.isFinite(value) || value < 0 || value > 100) {
+        setInvalid(key);
+        document.getElementById(`what-if-${key}`)?.focus();
+        return;
+      }
+      next[key] = value;
     }
+    setInvalid(null);
     onApply(next);
   };
   const field = (key: keyof typeof values, label: string) => (
-    <label>{label}<input inputMode="decimal" value={values[key]} onInput={(event) => setValues({ ...values, [key]: (event.target as HTMLInputElement).value })} /></label>
+    <label>{label}<input id={`what-if-${key}`} inputMode="decimal" value={values[key]} aria-invalid={invalid === key ? true : undefined}
+      aria-describedby={invalid === key ? 'what-if-problem' : undefined} onInput={(event) => setValues({ ...values, [key]: (event.target as HTMLInputElement).value })} /></label>
   );
   return (
     <form class="panel what-if" onSubmit={apply} aria-labelledby="what-if-heading">
@@ -194,6 +204,7 @@ function WhatIfForm({ whatIf, onApply }: { whatIf: WhatIf; onApply: (next: WhatI
         {field('final_grade', t('graduation.what_if_final_grade'))}
         {field('module_attendance', t('graduation.what_if_module_attendance'))}
       </div>
+      {invalid && <p id="what-if-problem" class="field-error" role="alert">{t('graduation.what_if_invalid')}</p>}
       <p class="button-row">
         <Button type="submit" variant="secondary">{t('graduation.compare')}</Button>
         {Object.keys(whatIf).length > 0 && <Button variant="quiet" onClick={() => { setValues({ attendance: '', final_grade: '', module_attendance: '' }); onApply({}); }}>{t('graduation.clear_what_if')}</Button>}

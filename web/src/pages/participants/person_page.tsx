@@ -172,7 +172,7 @@ function PersonGraduation({ programme, enrollment }: { programme: number; enroll
             {own.map((c) => (
               <li key={c.serial}>
                 {t(`verify.kinds.${c.kind}`)} · <code>{c.serial}</code> · {t(`verify.state.${c.state}`)}{' '}
-                {c.state === 'valid' && <a href={certificatePdfUrl(programme, c.serial)} download aria-label={t('certificates.download', { serial: c.serial })}>PDF</a>}
+                {c.state === 'valid' && <a href={certificatePdfUrl(programme, c.serial)} download aria-label={t('certificates.download', { serial: c.serial })}>{t('certificates.pdf')}</a>}
               </li>
             ))}
           </ul>;
