@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/participant_commands.hpp"
 #include "cli/programme_commands.hpp"
+#include "cli/closing_commands.hpp"
 #include "cli/graduation_commands.hpp"
 #include "cli/teaching_commands.hpp"
 #include "http/server.hpp"
@@ -123,6 +124,10 @@ int main(int argc, char** argv) {
   std::string public_url;
   serve->add_option("--public-url", public_url, text("cli.help.public_url"))->envname("DIPLOMADO_PUBLIC_URL");
   serve->add_flag("--secure-cookies", secure_cookies, text("cli.help.secure_cookies"));
+  std::int64_t small_cell_threshold = 5;
+  serve->add_option("--small-cell-threshold", small_cell_threshold, text("cli.help.small_cell_threshold"))
+      ->envname("DIPLOMADO_SMALL_CELL_THRESHOLD")
+      ->check(CLI::Range(1, 1000));
 
   auto* user = application.add_subcommand("user", text("cli.help.user"));
   localise(user);
@@ -211,6 +216,20 @@ int main(int argc, char** argv) {
   add_report(eligibility, "eligibility", "cli.help.eligibility", {"json", "csv"}, "cli.help.gradebook_format");
   std::vector<std::string> what_if;
   eligibility.command->add_option("--what-if", what_if, text("cli.help.what_if"));
+  // Closing (issue 14): the report's indicators, computed from the data.
+  auto* report_command = application.add_subcommand("report", text("cli.help.report"));
+  localise(report_command);
+  report_command->require_subcommand(1);
+  auto* report_indicators = report_command->add_subcommand("indicators", text("cli.help.report_indicators"));
+  localise(report_indicators);
+  CommonOptions indicators_common;
+  add_common_options(*report_indicators, indicators_common, console.language);
+  cli::IndicatorCommand indicator_command;
+  report_indicators->add_option("--programme", indicator_command.programme, text("cli.help.programme"))->required();
+  report_indicators->add_option("--format", indicator_command.format, text("cli.help.indicators_format"))->check(CLI::IsMember({"json", "xlsx", "csv"}));
+  report_indicators->add_option("-o,--output", indicator_command.output, text("cli.help.report_output"));
+  report_indicators->add_flag("--shared", indicator_command.shared, text("cli.help.report_shared"));
+  report_indicators->add_option("--small-cell-threshold", indicator_command.threshold, text("cli.help.small_cell_threshold"))->check(CLI::Range(1, 1000));
   auto* certificates = application.add_subcommand("certificates", text("cli.help.certificates"));
   localise(certificates);
   CommonOptions certificates_common;
@@ -316,6 +335,10 @@ int main(int argc, char** argv) {
     auto database = open(eligibility.common, console, 1);
     return database ? cli::run_eligibility(*database->store, eligibility.programme, eligibility.format, what_if, console) : 1;
   }
+  if (report_indicators->parsed()) {
+    auto database = open(indicators_common, console, 1);
+    return database ? cli::run_report_indicators(*database->store, indicator_command, console) : 1;
+  }
   if (verify->parsed()) return cli::run_verify(verify_file, verify_key, console);
   if (rotate->parsed()) {
     auto keys = app::rotate_issuer_key(rotate_options.data);
@@ -382,7 +405,8 @@ int main(int argc, char** argv) {
     if (!issuer_keys) return cli::print_error(issuer_keys.error(), console), 1;
     http::AppContext context{*database->store, guard, sessions, reads, responses, secure_cookies,
                              [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); },
-                             public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit, &*issuer_keys};
+                             public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit, &*issuer_keys,
+                             small_cell_threshold};
     spdlog::info("{} http://{}:{}", translate("cli.serve.listening", console.language), server_options.address, server_options.port);
     auto served = http::serve(context, server_options);
     if (!served) {

@@ -24,6 +24,7 @@ struct TableInfo {
   std::string encoding;   // utf-8 | utf-8-bom | windows-1252 (CSV); utf-8 (XLSX)
   std::string separator;  // ";" "," or "\t" (CSV); empty for XLSX
   long rows = 0;          // data rows, without the header
+  std::string sheet = {};  // XLSX: the name of the sheet read
 };
 
 // Called once per row; row 1 is the header. Rows whose cells are all empty are skipped. Return

@@ -44,7 +44,9 @@ std::string table_csv(const Table& table, Language language) {
   return out;
 }
 
-Result<std::string> table_xlsx(const Table& table) {
+Result<std::string> table_xlsx(const Table& table) { return workbook_xlsx({table}); }
+
+Result<std::string> workbook_xlsx(const std::vector<Table>& tables) {
   // libxlsxwriter 1.1.4 writes to a file only; a private temporary file, removed at once.
   std::string path = (std::filesystem::temp_directory_path() / "diplomado-export-XXXXXX").string();
   const int descriptor = ::mkstemp(path.data());
@@ -57,25 +59,32 @@ Result<std::string> table_xlsx(const Table& table) {
 
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (!workbook) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, table.sheet.c_str());
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
-  for (std::size_t column = 0; column < table.headers.size(); ++column)
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(column), table.headers[column].c_str(), bold);
-  lxw_row_t row_number = 1;
-  for (const auto& row : table.rows) {
-    for (std::size_t column = 0; column < row.size(); ++column) {
-      const auto at = static_cast<lxw_col_t>(column);
-      if (const auto* text = std::get_if<std::string>(&row[column])) {
-        if (!text->empty()) worksheet_write_string(sheet, row_number, at, neutralise_formula(*text).c_str(), nullptr);
-      } else if (const auto* number = std::get_if<double>(&row[column])) {
-        worksheet_write_number(sheet, row_number, at, *number, nullptr);
-      }
+  for (const auto& table : tables) {
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook, table.sheet.c_str());
+    if (!sheet) {
+      workbook_close(workbook);
+      return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
     }
-    ++row_number;
+    for (std::size_t column = 0; column < table.headers.size(); ++column)
+      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(column), table.headers[column].c_str(), bold);
+    lxw_row_t row_number = 1;
+    for (const auto& row : table.rows) {
+      for (std::size_t column = 0; column < row.size(); ++column) {
+        const auto at = static_cast<lxw_col_t>(column);
+        if (const auto* text = std::get_if<std::string>(&row[column])) {
+          if (!text->empty()) worksheet_write_string(sheet, row_number, at, neutralise_formula(*text).c_str(), nullptr);
+        } else if (const auto* number = std::get_if<double>(&row[column])) {
+          worksheet_write_number(sheet, row_number, at, *number, nullptr);
+        }
+      }
+      ++row_number;
+    }
+    worksheet_freeze_panes(sheet, 1, 0);
+    if (table.filter && !table.headers.empty())
+      worksheet_autofilter(sheet, 0, 0, row_number - 1, static_cast<lxw_col_t>(table.headers.size() - 1));
   }
-  worksheet_freeze_panes(sheet, 1, 0);
-  if (!table.headers.empty()) worksheet_autofilter(sheet, 0, 0, row_number - 1, static_cast<lxw_col_t>(table.headers.size() - 1));
   if (workbook_close(workbook) != LXW_NO_ERROR) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;

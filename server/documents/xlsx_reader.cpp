@@ -86,12 +86,17 @@ struct HandlerBase {
   bool stopped = false;
 };
 
-// xl/workbook.xml: the relationship id of the first sheet.
+// xl/workbook.xml: the relationship id and name of the wanted sheet (the first unless said).
 struct WorkbookHandler : HandlerBase {
+  std::size_t wanted = 0;
+  std::size_t seen = 0;
   std::string first_sheet_relation;
+  std::string sheet_name;
   void start(std::string_view element, const XML_Char** attributes) {
-    if (element == "sheet" && first_sheet_relation.empty())
-      if (auto id = attribute(attributes, "id")) first_sheet_relation = id;
+    if (element != "sheet") return;
+    if (seen++ != wanted) return;
+    if (auto id = attribute(attributes, "id")) first_sheet_relation = id;
+    if (auto name = attribute(attributes, "name")) sheet_name = name;
   }
   void end(std::string_view) {}
   void text(std::string_view) {}
@@ -249,6 +254,10 @@ struct SheetHandler : HandlerBase {
 }  // namespace
 
 Result<TableInfo> read_xlsx(std::string_view bytes, const RowHandler& on_row, std::size_t unpacked_limit) {
+  return read_xlsx_sheet(bytes, 0, on_row, unpacked_limit);
+}
+
+Result<TableInfo> read_xlsx_sheet(std::string_view bytes, std::size_t sheet_index, const RowHandler& on_row, std::size_t unpacked_limit) {
   zip_error_t zip_error;
   zip_error_init(&zip_error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zip_error);
@@ -264,6 +273,7 @@ Result<TableInfo> read_xlsx(std::string_view bytes, const RowHandler& on_row, st
   if (zip_get_num_entries(archive.zip, 0) > 10000) return std::unexpected(xlsx_error("unpacks_too_large", "error.import.unpacks_too_large"));
 
   WorkbookHandler workbook;
+  workbook.wanted = sheet_index;
   if (auto failed = parse_entry(archive, "xl/workbook.xml", workbook)) return std::unexpected(*failed);
   if (workbook.first_sheet_relation.empty()) return std::unexpected(xlsx_error("empty_file", "error.import.empty_file"));
   RelationsHandler relations;
@@ -282,7 +292,7 @@ Result<TableInfo> read_xlsx(std::string_view bytes, const RowHandler& on_row, st
   if (auto failed = parse_entry(archive, sheet, rows)) return std::unexpected(*failed);
   if (rows.bad_reference) return std::unexpected(xlsx_error("corrupt_xlsx", "error.import.corrupt_xlsx", sheet));
   if (rows.header_row == 0) return std::unexpected(xlsx_error("empty_file", "error.import.empty_file"));
-  return TableInfo{"xlsx", "utf-8", "", rows.data_rows};
+  return TableInfo{"xlsx", "utf-8", "", rows.data_rows, workbook.sheet_name};
 }
 
 }  // namespace diplomado::documents

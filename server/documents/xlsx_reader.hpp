@@ -9,5 +9,7 @@
 namespace diplomado::documents {
 
 Result<TableInfo> read_xlsx(std::string_view bytes, const RowHandler& on_row, std::size_t unpacked_limit);
+// The same for the sheet at `sheet_index` (from 0); TableInfo.sheet is its name.
+Result<TableInfo> read_xlsx_sheet(std::string_view bytes, std::size_t sheet_index, const RowHandler& on_row, std::size_t unpacked_limit);
 
 }  // namespace diplomado::documents

@@ -34,6 +34,7 @@ const char* to_string(Permission permission) {
     case Permission::review_projects: return "review_projects";
     case Permission::view_ranking: return "view_ranking";
     case Permission::submit_project: return "submit_project";
+    case Permission::view_reports: return "view_reports";
   }
   return "undeclared";
 }
@@ -78,6 +79,10 @@ bool can_submit_project(const Actor& actor, Id programme_id) {
   return actor.has_role(Role::participant, programme_id) || actor.has_role(Role::group_leader, programme_id);
 }
 
+bool can_view_reports(const Actor& actor, Id programme_id) {
+  return actor.has_role(Role::coordinator, programme_id) || actor.has_role(Role::observer, programme_id);
+}
+
 bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> programme_id) {
   switch (permission) {
     case Permission::public_access:
@@ -90,6 +95,7 @@ bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> pro
     case Permission::review_projects: return programme_id && can_review_projects(actor, *programme_id);
     case Permission::view_ranking: return programme_id && can_view_ranking(actor, *programme_id);
     case Permission::submit_project: return programme_id && can_submit_project(actor, *programme_id);
+    case Permission::view_reports: return programme_id && can_view_reports(actor, *programme_id);
   }
   return false;
 }

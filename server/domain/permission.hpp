@@ -39,6 +39,7 @@ enum class Permission {
   review_projects,      // a juror of the programme (each review also checks assignment and conflicts)
   view_ranking,         // coordinator or observer: the ranking and its explanation
   submit_project,       // a participant or group leader of the programme (the use case checks the team)
+  view_reports,         // coordinator or observer: the closing indicators (observers: suppressed aggregates only)
 };
 
 const char* to_string(Permission permission);
@@ -55,6 +56,8 @@ bool can_teach_module(const Actor& actor, Id programme_id, Id module_id, const s
 bool can_view_ranking(const Actor& actor, Id programme_id);
 // Only a team's members write its project; the route refuses everyone else before reading a body.
 bool can_submit_project(const Actor& actor, Id programme_id);
+// The donor reads the closing report; so do those who run the programme.
+bool can_view_reports(const Actor& actor, Id programme_id);
 
 // Checks a permission that depends on a programme (or none, for site-level ones).
 bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> programme_id);

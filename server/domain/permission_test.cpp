@@ -64,6 +64,8 @@ TEST(Permission, InstructorsTeachTheirModulesOrTheWholeProgrammeAndJurorsAndObse
     EXPECT_EQ(can_teach_module(actor, programme, module, c.assigned), c.teaches_module) << c.name;
     EXPECT_EQ(is_allowed(actor, Permission::review_projects, programme), c.reviews) << c.name;
     EXPECT_EQ(is_allowed(actor, Permission::view_ranking, programme), c.ranking) << c.name;
+    // The closing report goes to the same people as the ranking: those who run it and the donor.
+    EXPECT_EQ(is_allowed(actor, Permission::view_reports, programme), c.ranking) << c.name;
     EXPECT_EQ(is_allowed(actor, Permission::submit_project, programme), c.submits) << c.name;
   }
 }

@@ -47,6 +47,8 @@ struct AppContext {
   // The issuer's keys: the current one signs credentials and the status list, all are published;
   // none: those routes answer 503.
   const services::IssuerKeys* issuer_keys = nullptr;
+  // Counts under it are hidden in what is shared outside the programme (the donor's report).
+  std::int64_t small_cell_threshold = 5;
 };
 
 struct RequestContext {

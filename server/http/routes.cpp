@@ -115,6 +115,9 @@ const std::vector<Route>& route_table() {
       // Graduation: eligibility (with a what-if), overrides either way with a justification, and
       // the class's graduation, with a dry run.
       {get, "/api/v1/programmes/{programme_id}/eligibility", manage_programme, handle_get_eligibility},
+      // Closing: the donor report's indicators (observers: suppressed aggregates only).
+      {get, "/api/v1/programmes/{programme_id}/indicators", view_reports, handle_get_indicators},
+      {get, "/api/v1/programmes/{programme_id}/indicators/export", view_reports, handle_export_indicators},
       {put, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/graduation_override", manage_programme, handle_set_graduation_override, 16 * 1024},
       {delete_, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/graduation_override", manage_programme, handle_clear_graduation_override},
       {post, "/api/v1/programmes/{programme_id}/graduation", manage_programme, handle_graduate_class},

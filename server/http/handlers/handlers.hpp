@@ -38,6 +38,9 @@ HttpResponse handle_propose_teams(RequestContext& context);
 HttpResponse handle_apply_teams(RequestContext& context);
 
 HttpResponse handle_get_eligibility(RequestContext& context);
+// Closing (issue 14).
+HttpResponse handle_get_indicators(RequestContext& context);
+HttpResponse handle_export_indicators(RequestContext& context);
 HttpResponse handle_set_graduation_override(RequestContext& context);
 HttpResponse handle_clear_graduation_override(RequestContext& context);
 HttpResponse handle_graduate_class(RequestContext& context);

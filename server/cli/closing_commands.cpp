@@ -1,0 +1,44 @@
+#include "cli/closing_commands.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <ostream>
+
+#include "documents/indicator_report.hpp"
+#include "services/list_programmes.hpp"
+#include "services/report_indicators.hpp"
+
+namespace diplomado::cli {
+namespace {
+
+int write_output(const std::string& bytes, const std::string& output, Console& console) {
+  if (output.empty()) {
+    console.out << bytes;
+    return 0;
+  }
+  std::ofstream file(output, std::ios::binary | std::ios::trunc);
+  if (!file || !file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return print_error(file_error(output, FileKind::output), console), 1;
+  return 0;
+}
+
+}  // namespace
+
+int run_report_indicators(services::Store& store, const IndicatorCommand& command, Console& console) {
+  if (command.format == "xlsx" && command.output.empty())
+    return print_error(field_error("output", "required", "error.cli.xlsx_needs_output"), console), 1;
+  auto programme_id = services::find_programme_by_code(store, command.programme);
+  if (!programme_id) return print_error(programme_id.error(), console), 1;
+  const auto audience = command.shared ? services::ReportAudience::shared : services::ReportAudience::programme;
+  auto report = services::get_indicators(store, std::nullopt, *programme_id, audience, command.threshold);
+  if (!report) return print_error(report.error(), console), 1;
+  if (command.format == "xlsx") {
+    auto bytes = documents::workbook_xlsx(documents::indicator_workbook(*report, console.language));
+    if (!bytes) return print_error(bytes.error(), console), 1;
+    return write_output(*bytes, command.output, console);
+  }
+  if (command.format == "csv") return write_output(documents::table_csv(documents::indicator_long_table(*report, console.language), console.language), command.output, console);
+  return write_output(documents::indicators_json(*report) + '\n', command.output, console);
+}
+
+}  // namespace diplomado::cli
