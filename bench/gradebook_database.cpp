@@ -23,6 +23,9 @@ ProgrammeSeed bench_programme(bool all_in_first_module) {
   seed.programme.title = {"Banco de pruebas", "Benchmark"};
   seed.programme.country = "PA";
   seed.programme.time_zone = "America/Panama";
+  seed.programme.locale = "es-PA";
+  seed.programme.start_date = "2023-05-15";
+  seed.programme.end_date = "2023-10-11";
   for (int m = 1; m <= 6; ++m) {
     Module module;
     module.position = m;
@@ -69,6 +72,7 @@ int main(int argc, char** argv) {
   auto loaded = services::load_programme_seed(*opened->store, bench_programme(grid), now);
   if (!loaded) {
     std::fprintf(stderr, "seed refused: %s\n", loaded.error().message_key.c_str());
+    for (const auto& detail : loaded.error().details) std::fprintf(stderr, "  %s: %s (%s)\n", detail.field.c_str(), detail.code.c_str(), detail.value.c_str());
     return 1;
   }
   const bool sqlite = opened->dialect == storage::Dialect::sqlite;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 #include <numeric>
 #include <tuple>
 
@@ -127,30 +128,54 @@ std::array<bool, 4> status_flags(EnrollmentStatus status) {
           status == EnrollmentStatus::completed || status == EnrollmentStatus::graduated, status == EnrollmentStatus::graduated};
 }
 
-// The categories that occur, in the order of their labels (Spanish), each with its index.
-std::vector<Category> categories_of(const std::vector<IndicatorEnrollment>& enrollments, Category IndicatorEnrollment::*member,
-                                    std::map<std::string, std::size_t>& index) {
-  std::map<std::string, Category> seen;
-  for (const auto& enrollment : enrollments) seen.try_emplace((enrollment.*member).key, enrollment.*member);
-  std::vector<Category> out;
-  for (auto& [key, category] : seen) out.push_back(category);
-  std::ranges::stable_sort(out, [](const Category& a, const Category& b) { return a.label.es < b.label.es; });
-  for (std::size_t i = 0; i < out.size(); ++i) index[out[i].key] = i;
-  return out;
+// The categories of one dimension that occur, in the order of their labels (Spanish), and each
+// enrolment's category among them: found once per dimension, then shared by every table.
+struct Dimension {
+  std::string name;
+  std::vector<Category> categories;
+  std::vector<std::uint32_t> of;  // per enrolment
+};
+
+Dimension dimension_of(const std::vector<IndicatorEnrollment>& enrollments, Category IndicatorEnrollment::*member, std::string name) {
+  Dimension dimension{std::move(name), {}, {}};
+  std::unordered_map<std::string, std::uint32_t> seen;
+  std::vector<std::uint32_t> first(enrollments.size());
+  for (std::size_t e = 0; e < enrollments.size(); ++e) {
+    const auto& category = enrollments[e].*member;
+    auto [found, inserted] = seen.try_emplace(category.key, static_cast<std::uint32_t>(dimension.categories.size()));
+    if (inserted) dimension.categories.push_back(category);
+    first[e] = found->second;
+  }
+  std::vector<std::uint32_t> order(dimension.categories.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::ranges::stable_sort(order, [&](std::uint32_t a, std::uint32_t b) {
+    const auto& left = dimension.categories[a];
+    const auto& right = dimension.categories[b];
+    return std::tie(left.label.es, left.key) < std::tie(right.label.es, right.key);
+  });
+  std::vector<std::uint32_t> position(order.size());
+  std::vector<Category> sorted;
+  for (std::uint32_t p = 0; p < order.size(); ++p) {
+    position[order[p]] = p;
+    sorted.push_back(dimension.categories[order[p]]);
+  }
+  dimension.categories = std::move(sorted);
+  dimension.of.resize(enrollments.size());
+  for (std::size_t e = 0; e < enrollments.size(); ++e) dimension.of[e] = position[first[e]];
+  return dimension;
 }
 
-CountTable breakdown(const std::vector<IndicatorEnrollment>& enrollments, Category IndicatorEnrollment::*member, std::string dimension) {
+CountTable breakdown(const std::vector<IndicatorEnrollment>& enrollments, const Dimension& dimension) {
   CountTable table;
-  table.key = "by_" + dimension;
-  table.row_dimension = dimension;
+  table.key = "by_" + dimension.name;
+  table.row_dimension = dimension.name;
   table.column_dimension = "status";
-  std::map<std::string, std::size_t> index;
-  table.rows = categories_of(enrollments, member, index);
+  table.rows = dimension.categories;
   for (std::size_t s = 0; s < 4; ++s) table.columns.push_back(status_category(s));
   table.cells.assign(table.rows.size(), std::vector<Count>(4));
-  for (const auto& enrollment : enrollments) {
-    auto& row = table.cells[index[(enrollment.*member).key]];
-    const auto flags = status_flags(enrollment.status);
+  for (std::size_t e = 0; e < enrollments.size(); ++e) {
+    auto& row = table.cells[dimension.of[e]];
+    const auto flags = status_flags(enrollments[e].status);
     for (std::size_t s = 0; s < 4; ++s)
       if (flags[s]) ++row[s].value;
   }
@@ -160,19 +185,16 @@ CountTable breakdown(const std::vector<IndicatorEnrollment>& enrollments, Catego
   return table;
 }
 
-CountTable cross_tab(const std::vector<IndicatorEnrollment>& enrollments, Category IndicatorEnrollment::*row_member, std::string row_dimension,
-                     std::size_t status_column) {
+CountTable cross_tab(const std::vector<IndicatorEnrollment>& enrollments, const Dimension& rows, const Dimension& columns, std::size_t status_column) {
   CountTable table;
-  table.key = std::string(status_keys[status_column]) + "_" + row_dimension + "_by_sex";
-  table.row_dimension = row_dimension;
-  table.column_dimension = "sex";
-  std::map<std::string, std::size_t> row_index, column_index;
-  table.rows = categories_of(enrollments, row_member, row_index);
-  table.columns = categories_of(enrollments, &IndicatorEnrollment::sex, column_index);
+  table.key = std::string(status_keys[status_column]) + "_" + rows.name + "_by_" + columns.name;
+  table.row_dimension = rows.name;
+  table.column_dimension = columns.name;
+  table.rows = rows.categories;
+  table.columns = columns.categories;
   table.cells.assign(table.rows.size(), std::vector<Count>(table.columns.size()));
-  for (const auto& enrollment : enrollments)
-    if (status_flags(enrollment.status)[status_column])
-      ++table.cells[row_index[(enrollment.*row_member).key]][column_index[enrollment.sex.key]].value;
+  for (std::size_t e = 0; e < enrollments.size(); ++e)
+    if (status_flags(enrollments[e].status)[status_column]) ++table.cells[rows.of[e]][columns.of[e]].value;
   table.row_totals = true;
   table.column_totals = true;
   compute_totals(table);
@@ -240,15 +262,13 @@ Indicators compute_indicators(const IndicatorInput& input) {
     out.completed.value += flags[2];
     out.graduated.value += flags[3];
   }
-  out.breakdowns.push_back(breakdown(enrollments, &IndicatorEnrollment::sex, "sex"));
-  out.breakdowns.push_back(breakdown(enrollments, &IndicatorEnrollment::institution, "institution"));
-  out.breakdowns.push_back(breakdown(enrollments, &IndicatorEnrollment::level, "level"));
-  out.breakdowns.push_back(breakdown(enrollments, &IndicatorEnrollment::subdivision, "subdivision"));
-  for (std::size_t status : {std::size_t{0}, std::size_t{3}}) {
-    out.cross_tabs.push_back(cross_tab(enrollments, &IndicatorEnrollment::institution, "institution", status));
-    out.cross_tabs.push_back(cross_tab(enrollments, &IndicatorEnrollment::level, "level", status));
-    out.cross_tabs.push_back(cross_tab(enrollments, &IndicatorEnrollment::subdivision, "subdivision", status));
-  }
+  const auto sex = dimension_of(enrollments, &IndicatorEnrollment::sex, "sex");
+  const auto institution = dimension_of(enrollments, &IndicatorEnrollment::institution, "institution");
+  const auto level = dimension_of(enrollments, &IndicatorEnrollment::level, "level");
+  const auto subdivision = dimension_of(enrollments, &IndicatorEnrollment::subdivision, "subdivision");
+  for (const auto* dimension : {&sex, &institution, &level, &subdivision}) out.breakdowns.push_back(breakdown(enrollments, *dimension));
+  for (std::size_t status : {std::size_t{0}, std::size_t{3}})
+    for (const auto* dimension : {&institution, &level, &subdivision}) out.cross_tabs.push_back(cross_tab(enrollments, *dimension, sex, status));
 
   // Attendance of the enrolments still active (a withdrawal's absences say nothing of the course).
   std::vector<double> rates;

@@ -1,5 +1,6 @@
 #include "services/report_indicators.hpp"
 
+#include <map>
 #include <unordered_map>
 
 #include "domain/messages.hpp"
@@ -13,9 +14,12 @@ LocalizedText both(std::string_view key) { return {translate(key, Language::es),
 
 Category not_stated() { return {"", both("report.not_stated")}; }
 
-Category value_category(std::string_view value) {
-  if (value.empty()) return not_stated();
-  return {std::string(value), both(std::string("export.value.") + std::string(value))};
+// Sex and level take a handful of values: each label is looked up once, not once per enrolment.
+Category value_category(std::string_view value, std::map<std::string, Category, std::less<>>& seen) {
+  if (auto found = seen.find(value); found != seen.end()) return found->second;
+  Category category = value.empty() ? not_stated() : Category{std::string(value), both(std::string("export.value.") + std::string(value))};
+  seen.emplace(std::string(value), category);
+  return category;
 }
 
 Category institution_category(const InstitutionRef& institution) {
@@ -59,9 +63,12 @@ Result<IndicatorReport> read_indicators(storage::UnitOfWork& unit, Id programme_
   input.modules = gradebook->modules;
   input.attendance_threshold = gradebook->policy.attendance_threshold;
   input.pass_mark = gradebook->policy.module_pass_mark;
-  for (const auto& record : unit.programmes().participant_records(programme_id, {})) {
+  std::map<std::string, Category, std::less<>> labels;
+  const auto records = unit.programmes().participant_records(programme_id, {});
+  input.enrollments.reserve(records.size());
+  for (const auto& record : records) {
     const auto& row = record.row;
-    IndicatorEnrollment enrollment{value_category(row.sex), value_category(row.level), institution_category(row.institution),
+    IndicatorEnrollment enrollment{value_category(row.sex, labels), value_category(row.level, labels), institution_category(row.institution),
                                    subdivision_category(row.subdivision), row.status, {}, {}, {}, {}};
     if (auto found = progress.find(row.enrollment_id); found != progress.end()) {
       const auto& p = found->second->progress;

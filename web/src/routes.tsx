@@ -72,6 +72,7 @@ export const programmePages = {
   jury: page(() => import('./pages/jury/jury_page').then((m) => m.JuryPage)),
   teams: page(() => import('./pages/teams/teams_page').then((m) => m.TeamsPage)),
   rubric: page(() => import('./pages/rubric/rubric_page').then((m) => m.RubricPage)),
+  report: page(() => import('./pages/report/report_page').then((m) => m.ReportPage)),
   settings: page(() => import('./pages/programme_setup/settings_page').then((m) => m.SettingsPage)),
 };
 
@@ -79,7 +80,7 @@ export const programmePages = {
 // user is, so that the two do not wait for each other.
 const sectionPages: Record<string, { preload?: () => unknown }> = {
   '': programmePages.dashboard, participants: programmePages.participants, import: programmePages.participantImport, gradebook: programmePages.gradebook,
-  graduation: programmePages.graduation,
+  graduation: programmePages.graduation, report: programmePages.report,
   certificates: programmePages.certificates,
   grades: programmePages.grades, grade_import: programmePages.gradeImport, attendance: programmePages.attendance, progress: programmePages.progress,
   sessions: programmePages.sessions, knowledge_gain: programmePages.knowledgeGain, assessments: programmePages.assessments,

@@ -212,6 +212,13 @@ export const updateGradingPolicy = (programme: number, policy: GradingPolicy) =>
 export type AssessmentInput = components['schemas']['AssessmentInput'];
 export const createAssessment = (programme: number, assessment: AssessmentInput) =>
   answer(api.POST('/api/v1/programmes/{programme_id}/assessments', { params: { header: csrf(), path: programmePath(programme) }, body: assessment }));
+export type Indicators = components['schemas']['Indicators'];
+export type CountTable = components['schemas']['CountTable'];
+export type Count = components['schemas']['Count'];
+export const getIndicators = (programme: number, shared: boolean) =>
+  answer(api.GET('/api/v1/programmes/{programme_id}/indicators', { params: { path: programmePath(programme), query: shared ? { shared: 'true' } : {} } }));
+export const indicatorsExportUrl = (programme: number, format: 'csv' | 'xlsx', shared: boolean) =>
+  `/api/v1/programmes/${programme}/indicators/export?${queryString({ format, lang: i18next.language, ...(shared ? { shared: 'true' } : {}) })}`;
 export const getKnowledgeGain = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/knowledge_gain', { params: { path: programmePath(programme) } }));
 export const getMyProgress = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/progress/me', { params: { path: programmePath(programme) } }));
 export const getTeamProgress = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/progress/team', { params: { path: programmePath(programme) } }));

@@ -6,7 +6,7 @@ type Plot = typeof import('@observablehq/plot');
 
 // A chart drawn as SVG by Observable Plot, which is loaded only by pages that show one. The
 // figure has a caption, and its figures are also given as text for those who cannot see it.
-export function Chart({ caption, draw, summary }: { caption: string; draw: (plot: Plot, width: number) => SVGElement | HTMLElement; summary: ComponentChildren }) {
+export function Chart({ caption, draw, summary, legend }: { caption: string; draw: (plot: Plot, width: number) => SVGElement | HTMLElement; summary: ComponentChildren; legend?: ComponentChildren }) {
   const { t } = useTranslation();
   const holder = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
@@ -26,6 +26,7 @@ export function Chart({ caption, draw, summary }: { caption: string; draw: (plot
   return (
     <figure class="chart">
       <figcaption>{caption}</figcaption>
+      {legend}
       <div ref={holder} class="chart-body">{failed && <p class="muted">{t('chart.unavailable')}</p>}</div>
       <div class="visually-hidden">{summary}</div>
     </figure>

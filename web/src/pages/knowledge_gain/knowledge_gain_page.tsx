@@ -5,6 +5,9 @@ import { useResource } from '../../components/use_resource';
 import { Loaded } from '../../components/loaded';
 import { DataTable } from '../../components/data_table';
 import { isDrop } from '../../components/signals';
+import { Chart } from '../../components/chart';
+import { useCallback } from 'preact/hooks';
+import type { KnowledgeGain } from '../../api/client';
 
 // What every donor asks for: the pre-test against the post-test, with n and a significance test.
 // Observers see the aggregate only; coordinators and instructors also see each participant. A
@@ -36,6 +39,8 @@ export function KnowledgeGainPage({ programme }: { programme: number }) {
               <dt>{t('gain.test')}</dt>
               <dd>{t('gain.test_result', { n: gain.wilcoxon_signed_rank.n, z: number(gain.wilcoxon_signed_rank.z, 2), p: p(gain.wilcoxon_signed_rank.p_value) })}</dd>
             </dl>
+            {gain.participants.length > 0 && <div class="chart-grid"><PrePostChart gain={gain} /><GainHistogram gain={gain} /></div>}
+            {gain.participants.length === 0 && gain.n > 0 && <p class="muted">{t('gain.aggregate_only')}</p>}
             {gain.participants.length > 0 && (
               <DataTable caption={t('gain.by_participant')} rows={gain.participants} rowKey={(row) => row.enrollment_id}
                 columns={[
@@ -52,4 +57,41 @@ export function KnowledgeGainPage({ programme }: { programme: number }) {
       </Loaded>
     </article>
   );
+}
+
+type Pair = KnowledgeGain['participants'][number];
+
+// Each person's post-test against their pre-test: above the diagonal, they learned.
+function PrePostChart({ gain }: { gain: KnowledgeGain }) {
+  const { t, language } = useTranslation();
+  const number = (value: number) => formatNumber(value, language, 1);
+  const draw = useCallback((Plot: typeof import('@observablehq/plot'), width: number) => Plot.plot({
+    width, height: Math.min(360, width), marginLeft: 40, marginBottom: 36,
+    x: { label: t('gain.pre'), domain: [0, 100], grid: true },
+    y: { label: t('gain.post'), domain: [0, 100], grid: true },
+    marks: [
+      Plot.line([[0, 0], [100, 100]], { stroke: 'var(--muted)', strokeDasharray: '4 3' }),
+      Plot.dot(gain.participants, { x: 'pre', y: 'post', r: 3.5, fill: (d: Pair) => (isDrop(d.gain) ? 'var(--error)' : 'var(--accent)'),
+        title: (d: Pair) => `${d.given_names} ${d.family_names}: ${number(d.pre)} → ${number(d.post)}` }),
+    ],
+  }), [gain, language]);
+  return <Chart caption={t('gain.chart_pre_post')} draw={draw}
+    summary={<p>{t('gain.chart_pre_post_summary', { above: gain.participants.filter((d) => d.post > d.pre).length, n: gain.participants.length })}</p>} />;
+}
+
+// How the gains are spread, in bins of five points.
+function GainHistogram({ gain }: { gain: KnowledgeGain }) {
+  const { t, language } = useTranslation();
+  const draw = useCallback((Plot: typeof import('@observablehq/plot'), width: number) => Plot.plot({
+    width, height: 240, marginLeft: 40, marginBottom: 36,
+    x: { label: t('gain.gain_axis') },
+    y: { label: t('gain.people_axis'), grid: true },
+    marks: [
+      Plot.rectY(gain.participants, { ...Plot.binX({ y: 'count' }, { x: 'gain', interval: 5 }), fill: 'var(--accent)', inset: 1 }),
+      Plot.ruleY([0]),
+      Plot.ruleX([0], { stroke: 'var(--muted)' }),
+    ],
+  }), [gain, language]);
+  return <Chart caption={t('gain.chart_histogram')} draw={draw}
+    summary={<p>{t('gain.chart_histogram_summary', { mean: formatNumber(gain.mean_gain, language, 1), n: gain.participants.length })}</p>} />;
 }

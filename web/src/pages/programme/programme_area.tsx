@@ -48,6 +48,7 @@ export function sectionsFor(user: User, id: number, t: (key: string) => string):
     hasRole(user, 'juror', id) && { path: '/reviews', label: t('programme.my_reviews') },
     coordinator && { path: '/jury', label: t('nav.jury') },
     (coordinator || hasRole(user, 'observer', id)) && { path: '/ranking', label: t('nav.ranking') },
+    (coordinator || hasRole(user, 'observer', id)) && { path: '/report', label: t('nav.report') },
     { path: '/knowledge_gain', label: t('nav.knowledge_gain') },
     { path: '/rubric', label: t('nav.rubric') },
     coordinator && { path: '/settings', label: t('nav.settings') },
@@ -113,6 +114,7 @@ export function ProgrammeArea() {
             <Route path="/jury" component={pages.jury} />
             <Route path="/teams" component={pages.teams} />
             <Route path="/rubric" component={pages.rubric} />
+            <Route path="/report" component={pages.report} />
             <Route path="/settings" component={pages.settings} />
             <Route default component={NotFoundPage} />
           </Router>

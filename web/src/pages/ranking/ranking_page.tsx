@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { confirmBestProject, getRanking, problemText, type Ranking, type User, coordinates } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { Skeleton } from '../../components/skeleton';
@@ -6,6 +6,7 @@ import { localeOf } from '../../components/format';
 import { agreementBand } from '../../components/signals';
 import { DataTable } from '../../components/data_table';
 import { Button } from '../../components/button';
+import { Chart } from '../../components/chart';
 
 // The nationwide ranking, raw and calibrated side by side, with the jury's agreement and the
 // projects that need a further review; per region on demand. Computed by the server every time.
@@ -80,6 +81,7 @@ export function RankingPage({ programme, user }: { programme: number; user: User
           { key: 'flag', header: t('ranking.flag'), value: (project) => (project.needs_further_review ? t('ranking.further_review', { spread: number(project.calibrated_spread, 1) }) : ''),
             cellClass: (project) => (project.needs_further_review ? 'warn' : undefined) },
         ]} />
+      <RawCalibratedChart projects={shown} />
       <section>
         <h2>{t('ranking.best')}</h2>
         {confirmed && <p>{t('ranking.confirmed', { team: confirmed.team })}</p>}
@@ -102,4 +104,37 @@ export function RankingPage({ programme, user }: { programme: number; user: User
       </section>
     </article>
   );
+}
+
+// Each project's raw score and its score calibrated for the jurors' severity, joined by a line:
+// the calibration's effect at a glance. Drawn by Observable Plot, loaded by the pages that chart.
+function RawCalibratedChart({ projects }: { projects: Ranking['projects'] }) {
+  const { t, language } = useTranslation();
+  const locale = localeOf(language);
+  const score = (value: number | null | undefined) => (value == null ? '—' : value.toLocaleString(locale, { maximumFractionDigits: 2 }));
+  const data = projects.filter((project) => project.raw_score != null && project.calibrated_score != null)
+    .map((project) => ({ team: project.team, raw: project.raw_score!, calibrated: project.calibrated_score! }));
+  const draw = useCallback((Plot: typeof import('@observablehq/plot'), width: number) => {
+    // Team names cut to the margin on a phone; the list under the chart has them whole.
+    const margin = Math.min(200, width / 3);
+    const fits = Math.floor(margin / 6.5);
+    return Plot.plot({
+    width, height: 50 + 30 * data.length, marginLeft: margin,
+    x: { label: t('ranking.chart_axis'), grid: true },
+    y: { label: null, domain: data.map((d) => d.team), tickFormat: (team: string) => (team.length > fits ? `${team.slice(0, fits - 1)}…` : team) },
+    marks: [
+      Plot.link(data, { y1: 'team', y2: 'team', x1: 'raw', x2: 'calibrated', stroke: 'var(--muted)' }),
+      Plot.dot(data, { y: 'team', x: 'raw', r: 5, stroke: 'var(--accent)', fill: 'var(--surface)', title: (d: (typeof data)[number]) => `${d.team} · ${t('ranking.score_raw')}: ${score(d.raw)}` }),
+      Plot.dot(data, { y: 'team', x: 'calibrated', r: 5, fill: 'var(--accent)', title: (d: (typeof data)[number]) => `${d.team} · ${t('ranking.score_calibrated')}: ${score(d.calibrated)}` }),
+    ],
+    });
+  }, [JSON.stringify(data), language]);
+  if (!data.length) return null;
+  const legend = (
+    <p class="chart-legend" aria-hidden="true">
+      <span class="dot-key dot-key-open" /> {t('ranking.score_raw')} <span class="dot-key" /> {t('ranking.score_calibrated')}
+    </p>
+  );
+  return <Chart caption={t('ranking.chart_caption')} draw={draw} legend={legend}
+    summary={<ul>{data.map((d) => <li key={d.team}>{d.team}: {t('ranking.score_raw')} {score(d.raw)}, {t('ranking.score_calibrated')} {score(d.calibrated)}</li>)}</ul>} />;
 }
