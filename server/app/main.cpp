@@ -230,6 +230,15 @@ int main(int argc, char** argv) {
   report_indicators->add_option("-o,--output", indicator_command.output, text("cli.help.report_output"));
   report_indicators->add_flag("--shared", indicator_command.shared, text("cli.help.report_shared"));
   report_indicators->add_option("--small-cell-threshold", indicator_command.threshold, text("cli.help.small_cell_threshold"))->check(CLI::Range(1, 1000));
+  auto* news = application.add_subcommand("news", text("cli.help.news"));
+  localise(news);
+  CommonOptions news_common;
+  add_common_options(*news, news_common, console.language);
+  cli::NewsCommand news_command;
+  news->add_option("--programme", news_command.programme, text("cli.help.programme"))->required();
+  news->add_option("--lang", news_command.language, text("cli.help.news_lang"))->check(CLI::IsMember({"es", "en"}));
+  news->add_option("--format", news_command.format, text("cli.help.news_format"))->check(CLI::IsMember({"md", "odt"}));
+  news->add_option("-o,--output", news_command.output, text("cli.help.report_output"));
   auto* certificates = application.add_subcommand("certificates", text("cli.help.certificates"));
   localise(certificates);
   CommonOptions certificates_common;
@@ -334,6 +343,10 @@ int main(int argc, char** argv) {
   if (eligibility.command->parsed()) {
     auto database = open(eligibility.common, console, 1);
     return database ? cli::run_eligibility(*database->store, eligibility.programme, eligibility.format, what_if, console) : 1;
+  }
+  if (news->parsed()) {
+    auto database = open(news_common, console, 1);
+    return database ? cli::run_news(*database->store, news_command, console) : 1;
   }
   if (report_indicators->parsed()) {
     auto database = open(indicators_common, console, 1);

@@ -33,8 +33,20 @@ struct CertificateSection {
   std::vector<Signatory> signatories;
 };
 
+// {"starts_at", "venue", "run_of_show": [...], "guests": [...]}: the ceremony as the API takes it.
+struct CeremonySection {
+  Ceremony ceremony;
+  std::vector<Guest> guests;
+};
+
+struct SurveySection {
+  std::vector<SurveyQuestion> questions;
+};
+
 struct ProgrammeFile {
   ProgrammeSeed seed;
+  CeremonySection ceremony;
+  SurveySection survey;
   std::vector<RubricEntry> rubric;
   std::vector<ReviewEntry> reviews;
   CertificateSection certificates;
@@ -145,6 +157,15 @@ static void describe(BodyReader& file, CertificateSection& section) {
   file.choice("layout", section.layout, parse_certificate_layout).optional("signatories", section.signatories, {.max_items = 4});
 }
 
+static void describe(BodyReader& file, CeremonySection& section) {
+  file.optional("starts_at", section.ceremony.starts_at, {.max_length = 16})
+      .optional("venue", section.ceremony.venue, {.max_length = 300})
+      .optional("run_of_show", section.ceremony.run_of_show, {.max_items = 100})
+      .optional("guests", section.guests, {.max_items = 1'000});
+}
+
+static void describe(BodyReader& file, SurveySection& section) { file.optional("questions", section.questions, {.max_items = 50}); }
+
 static void describe(BodyReader& file, ProgrammeFile& document) {
   auto& seed = document.seed;
   file.required("programme", seed.programme)
@@ -164,6 +185,8 @@ static void describe(BodyReader& file, ProgrammeFile& document) {
       .optional("jurors", seed.jurors, {.max_items = 1'000})
       .optional("reviews", document.reviews, {.max_items = 100'000})
       .optional("certificates", document.certificates)
+      .optional("ceremony", document.ceremony)
+      .optional("survey", document.survey)
       .read_only({"about"});
 }
 
@@ -208,6 +231,26 @@ Result<ProgrammeSeed> read_programme_seed(const std::string& content) {
     error.details = std::move(problems);
     return std::unexpected(std::move(error));
   }
+  // The ceremony's and the survey's own rules, each problem named where it is in the file.
+  std::vector<FieldError> closing = check_ceremony(document.ceremony.ceremony);
+  for (auto& problem : closing) problem.field = "ceremony." + problem.field;
+  for (std::size_t g = 0; g < document.ceremony.guests.size(); ++g)
+    for (auto problem : check_guest(document.ceremony.guests[g])) {
+      problem.field = "ceremony.guests[" + std::to_string(g) + "]." + problem.field;
+      closing.push_back(std::move(problem));
+    }
+  for (auto problem : check_questions(document.survey.questions)) {
+    problem.field = "survey." + problem.field;
+    closing.push_back(std::move(problem));
+  }
+  if (!closing.empty()) {
+    Error error = make_error(ErrorCode::invalid_input, "error.file.programme_invalid");
+    error.details = std::move(closing);
+    return std::unexpected(std::move(error));
+  }
+  seed.ceremony = std::move(document.ceremony.ceremony);
+  seed.guests = std::move(document.ceremony.guests);
+  seed.survey_questions = std::move(document.survey.questions);
   seed.certificate_layout = document.certificates.layout;
   seed.signatories = std::move(document.certificates.signatories);
   return std::move(seed);

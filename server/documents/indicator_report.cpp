@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "documents/frameworks.hpp"
+#include "services/frameworks.hpp"
 #include "domain/programme_rules.hpp"
 #include "json/json_writer.hpp"
 
@@ -197,7 +197,7 @@ std::string indicators_json(const services::IndicatorReport& report) {
   json.key("gcm").begin_object().key("objectives").begin_array();
   for (std::size_t o = 0; o < gcm.objectives.size(); ++o) {
     json.begin_object().field("number", gcm.objectives[o]).key("title");
-    write_text(json, gcm_objective_title(gcm.objectives[o]).value_or(LocalizedText{}));
+    write_text(json, services::gcm_objective_title(gcm.objectives[o]).value_or(LocalizedText{}));
     json.field("projects", gcm.per_objective[o]).end_object();
   }
   json.end_array().key("projects").begin_array();
@@ -213,7 +213,7 @@ std::string indicators_json(const services::IndicatorReport& report) {
   json.key("sdgs").begin_array();
   for (int goal : report.sdgs) {
     json.begin_object().field("number", goal).key("name");
-    write_text(json, sdg_name(goal).value_or(LocalizedText{}));
+    write_text(json, services::sdg_name(goal).value_or(LocalizedText{}));
     json.end_object();
   }
   json.end_array().end_object();
@@ -249,7 +249,7 @@ std::vector<Table> indicator_workbook(const services::IndicatorReport& report, L
   line("report.satisfaction.respondents", static_cast<double>(indicators.survey_respondents));
   for (const auto& question : indicators.satisfaction) cover.rows.push_back({in(question.question, language), number_cell(question.mean)});
   for (int goal : report.sdgs)
-    cover.rows.push_back({fmt::format("{} {}", translate("report.cover.sdg", language), goal), in(sdg_name(goal).value_or(LocalizedText{}), language)});
+    cover.rows.push_back({fmt::format("{} {}", translate("report.cover.sdg", language), goal), in(services::sdg_name(goal).value_or(LocalizedText{}), language)});
   sheets.push_back(std::move(cover));
 
   std::size_t number = 1;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/certificate.hpp"
+#include "domain/closing.hpp"
 #include "domain/enrollment.hpp"
 #include "domain/programme.hpp"
 
@@ -137,6 +138,10 @@ struct ProgrammeSeed {
   // The certificates' layout and signatories (logos are uploaded, not part of a file).
   CertificateLayout certificate_layout = CertificateLayout::bilingual;
   std::vector<Signatory> signatories;
+  // The closing ceremony and its guests, and the satisfaction survey's questions.
+  Ceremony ceremony;
+  std::vector<Guest> guests;
+  std::vector<SurveyQuestion> survey_questions;
 };
 
 // Checks that the parts fit together (every key resolves, statuses and levels are known, a

@@ -68,4 +68,32 @@ void describe(BodyReader& reader, Signatory& signatory) {
   reader.required("name", signatory.name, {.max_length = 200}).required("title", signatory.title);
 }
 
+// Closing (issue 14): the ceremony, its guests, the survey's questions.
+void describe(BodyReader& body, CeremonyItem& item) { body.required("at", item.at, {.max_length = 5}).required("title", item.title); }
+
+void describe(BodyReader& body, Ceremony& ceremony) {
+  body.optional("starts_at", ceremony.starts_at, {.max_length = 16})
+      .optional("venue", ceremony.venue, {.max_length = 300})
+      .optional("run_of_show", ceremony.run_of_show, {.max_items = 100})
+      .read_only({"version"});
+}
+
+void describe(BodyReader& body, Guest& guest) {
+  body.required("name", guest.name, {.max_length = 200})
+      .optional("title", guest.title)
+      .optional("institution", guest.institution, {.max_length = 300})
+      .required("precedence", guest.precedence, {.min = -1e6, .max = 1e6})  // the domain names the range
+      .optional("authority", guest.authority)
+      .choice("rsvp", guest.rsvp, parse_rsvp)
+      .read_only({"id", "checked_in_at", "version"});
+}
+
+void describe(BodyReader& body, SurveyQuestion& question) {
+  body.choice("kind", question.kind, parse_question_kind, Presence::required)
+      .required("text", question.text)
+      .optional("scale_min", question.scale_min, {.min = 0, .max = 10})
+      .optional("scale_max", question.scale_max, {.min = 0, .max = 10})
+      .read_only({"id"});
+}
+
 }  // namespace diplomado

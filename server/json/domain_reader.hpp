@@ -2,6 +2,7 @@
 // How the domain's own values read from JSON, for every adapter that takes them (a request body,
 // a programme file): declared once, so the API and the CLI accept the same shapes.
 #include "domain/certificate.hpp"
+#include "domain/closing.hpp"
 #include "domain/gradebook.hpp"
 #include "domain/programme.hpp"
 #include "domain/programme_seed.hpp"
@@ -21,6 +22,10 @@ void describe(BodyReader& reader, Organisation& organisation);
 void describe(BodyReader& reader, Module& module);
 void describe(BodyReader& reader, Programme& programme);
 void describe(BodyReader& reader, Signatory& signatory);
+void describe(BodyReader& reader, CeremonyItem& item);
+void describe(BodyReader& reader, Ceremony& ceremony);
+void describe(BodyReader& reader, Guest& guest);
+void describe(BodyReader& reader, SurveyQuestion& question);
 
 // The members an institution has wherever it is read (the API's body, a reference file); a level
 // left out is national.

@@ -129,6 +129,12 @@ static Result<SeedLoaded> write_seed(storage::Store& store, const ProgrammeSeed&
   write_teaching(*unit, seed, module_ids, enrollment_ids, format_iso8601(now));
   write_projects(*unit, programme_id, seed, team_ids, institution_ids, format_iso8601(now));
   unit->certificates().save_settings(programme_id, seed.certificate_layout, seed.signatories);
+  if (!seed.ceremony.starts_at.empty() || !seed.ceremony.venue.empty() || !seed.ceremony.run_of_show.empty())
+    unit->closing().save_ceremony(programme_id, seed.ceremony, 0);
+  for (const auto& guest : seed.guests)
+    if (!unit->closing().insert_guest(programme_id, guest))
+      return std::unexpected(field_error("ceremony.guests", "duplicate", "error.ceremony.duplicate_guest", guest.name));
+  if (!seed.survey_questions.empty()) unit->closing().replace_questions(programme_id, seed.survey_questions);
 
   unit->audit().append({std::nullopt, "programme.load", "programme", programme_id,
                         json_object("participants", seed.participants.size(), "teams", seed.teams.size())},

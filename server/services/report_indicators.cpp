@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "domain/messages.hpp"
+#include "services/close_programme.hpp"
 #include "services/get_gradebook.hpp"
 #include "services/get_programme.hpp"
 
@@ -82,6 +83,8 @@ Result<IndicatorReport> read_indicators(storage::UnitOfWork& unit, Id programme_
   for (const auto& project : unit.projects().projects(programme_id))
     input.projects.push_back({project.content.title, project.team_name, subdivision_category({project.region_code, project.region_name}),
                               project.content.gcm_objectives});
+  input.likert = likert_results(unit, programme_id);
+  input.survey_respondents = unit.closing().respondents(programme_id);
   report.indicators = compute_indicators(input);
   return report;
 }

@@ -8,6 +8,7 @@
 
 #include "storage/audit_repository.hpp"
 #include "storage/certificate_repository.hpp"
+#include "storage/closing_repository.hpp"
 #include "storage/graduation_repository.hpp"
 #include "storage/http_session_repository.hpp"
 #include "storage/import_upload_repository.hpp"
@@ -38,6 +39,7 @@ class UnitOfWork {
   virtual JuryRepository& jury() = 0;
   virtual GraduationRepository& graduation() = 0;
   virtual CertificateRepository& certificates() = 0;
+  virtual ClosingRepository& closing() = 0;
   virtual void commit() = 0;
 
   // A number that changes whenever the stored data may have changed: a commit in this process,

@@ -111,6 +111,7 @@ class SociUnitOfWork final : public UnitOfWork {
   JuryRepository& jury() override { return lazy(m_jury, make_jury_repository); }
   GraduationRepository& graduation() override { return lazy(m_graduation, make_graduation_repository); }
   CertificateRepository& certificates() override { return lazy(m_certificates, make_certificate_repository); }
+  ClosingRepository& closing() override { return lazy(m_closing, make_closing_repository); }
   void commit() override {
     m_queries.finish();
     if (m_mode == TransactionMode::read_only) {
@@ -175,6 +176,7 @@ class SociUnitOfWork final : public UnitOfWork {
     m_jury.reset();
     m_graduation.reset();
     m_certificates.reset();
+    m_closing.reset();
   }
   soci::connection_pool& m_pool;
   std::size_t m_index;
@@ -193,6 +195,7 @@ class SociUnitOfWork final : public UnitOfWork {
   std::unique_ptr<JuryRepository> m_jury;
   std::unique_ptr<GraduationRepository> m_graduation;
   std::unique_ptr<CertificateRepository> m_certificates;
+  std::unique_ptr<ClosingRepository> m_closing;
   std::unique_ptr<UserRepository> m_users;
   std::unique_ptr<HttpSessionRepository> m_http_sessions;
   std::unique_ptr<AuditRepository> m_audit;

@@ -22,6 +22,7 @@ std::unique_ptr<ProjectRepository> make_project_repository(soci::session& sql, P
 std::unique_ptr<JuryRepository> make_jury_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<GraduationRepository> make_graduation_repository(soci::session& sql, PreparedQueries& queries);
 std::unique_ptr<CertificateRepository> make_certificate_repository(soci::session& sql, PreparedQueries& queries);
+std::unique_ptr<ClosingRepository> make_closing_repository(soci::session& sql, PreparedQueries& queries);
 
 class SociStore final : public Store {
  public:

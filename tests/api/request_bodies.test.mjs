@@ -53,7 +53,7 @@ function wrongValue(schema) {
 }
 
 const who = (path, method) =>
-  path.includes('/reviews/') ? 'juror' : path.endsWith('/projects') && method === 'post' ? 'member' : 'coordinator';
+  path.includes('/reviews/') ? 'juror' : (path.endsWith('/projects') || path.endsWith('/survey/responses')) && method === 'post' ? 'member' : 'coordinator';
 
 test('every member of every JSON body, sent with the wrong type, is a 400 that names it', async () => {
   let cases = 0;
@@ -67,7 +67,7 @@ test('every member of every JSON body, sent with the wrong type, is a 400 that n
       const members = Object.entries(schema.properties ?? {});
       // A body that is a map of texts (enrolling one person): one member stands for them all.
       if (members.length === 0 && schema.additionalProperties) members.push(['given_names', schema.additionalProperties]);
-      const path = template.replace('{programme_id}', programmeId).replace('{country}', 'PA').replace(/\{[a-z_]+\}/g, '1');
+      const path = template.replace('{programme_id}', programmeId).replace('{country}', 'PA').replace('{language}', 'es').replace(/\{[a-z_]+\}/g, '1');
       for (const [name, memberSchema] of members) {
         const response = await send(server, method.toUpperCase(), path, sessions[who(template, method)], { [name]: wrongValue(memberSchema) }, { 'If-Match': '"1"' });
         const problem = await response.json();

@@ -41,6 +41,18 @@ HttpResponse handle_get_eligibility(RequestContext& context);
 // Closing (issue 14).
 HttpResponse handle_get_indicators(RequestContext& context);
 HttpResponse handle_export_indicators(RequestContext& context);
+HttpResponse handle_get_ceremony(RequestContext& context);
+HttpResponse handle_save_ceremony(RequestContext& context);
+HttpResponse handle_add_guest(RequestContext& context);
+HttpResponse handle_update_guest(RequestContext& context);
+HttpResponse handle_remove_guest(RequestContext& context);
+HttpResponse handle_check_in_guest(RequestContext& context);
+HttpResponse handle_get_survey(RequestContext& context);
+HttpResponse handle_save_survey_questions(RequestContext& context);
+HttpResponse handle_answer_survey(RequestContext& context);
+HttpResponse handle_get_news(RequestContext& context);
+HttpResponse handle_save_news(RequestContext& context);
+HttpResponse handle_export_news(RequestContext& context);
 HttpResponse handle_set_graduation_override(RequestContext& context);
 HttpResponse handle_clear_graduation_override(RequestContext& context);
 HttpResponse handle_graduate_class(RequestContext& context);

@@ -1,4 +1,4 @@
-#include "documents/frameworks.hpp"
+#include "services/frameworks.hpp"
 
 #include <map>
 
@@ -6,7 +6,7 @@
 
 #include "json/json_reader.hpp"
 
-namespace diplomado::documents {
+namespace diplomado::services {
 namespace {
 
 using Titles = std::map<int, LocalizedText>;
@@ -37,4 +37,4 @@ std::optional<LocalizedText> sdg_name(int number) {
   return find(titles, number);
 }
 
-}  // namespace diplomado::documents
+}  // namespace diplomado::services

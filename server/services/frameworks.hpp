@@ -8,7 +8,7 @@
 
 #include "domain/programme.hpp"
 
-namespace diplomado::documents {
+namespace diplomado::services {
 
 std::string_view embedded_reference_text(std::string_view name);
 
@@ -17,4 +17,4 @@ std::optional<LocalizedText> gcm_objective_title(int number);
 // The goal's short name ("Reducción de las desigualdades"); empty for a number out of range.
 std::optional<LocalizedText> sdg_name(int number);
 
-}  // namespace diplomado::documents
+}  // namespace diplomado::services
