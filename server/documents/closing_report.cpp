@@ -98,11 +98,11 @@ std::string survey_json(const services::SurveyView& view) {
   return json.take();
 }
 
-std::string news_json(const services::NewsView& view) {
+std::string news_json(const services::NewsView& view, Language reader) {
   JsonWriter json;
   json.begin_object().field("language", std::string(to_string(view.language))).field("generated", view.generated.markdown).key("missing").begin_array();
   for (const auto& key : view.generated.missing)
-    json.begin_object().field("key", key).field("message", translate(key, view.language)).end_object();
+    json.begin_object().field("key", key).field("message", translate(key, reader)).end_object();
   json.end_array().key("saved");
   if (view.saved)
     json.begin_object().field("body", view.saved->body).field("updated_at", view.saved->updated_at).field("version", view.saved->version).end_object();

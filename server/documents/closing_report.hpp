@@ -10,6 +10,7 @@ std::string ceremony_json(const services::CeremonyView& view);
 std::string guest_json(const Guest& guest);
 std::string guest_counts_json(const services::GuestCounts& counts);
 std::string survey_json(const services::SurveyView& view);
-std::string news_json(const services::NewsView& view);
+// The missing facts are explained in `reader`, the coordinator's language, whatever the draft's.
+std::string news_json(const services::NewsView& view, Language reader);
 
 }  // namespace diplomado::documents

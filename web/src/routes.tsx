@@ -72,6 +72,10 @@ export const programmePages = {
   jury: page(() => import('./pages/jury/jury_page').then((m) => m.JuryPage)),
   teams: page(() => import('./pages/teams/teams_page').then((m) => m.TeamsPage)),
   rubric: page(() => import('./pages/rubric/rubric_page').then((m) => m.RubricPage)),
+  ceremony: page(() => import('./pages/ceremony/ceremony_page').then((m) => m.CeremonyPage)),
+  door: page(() => import('./pages/ceremony/door_page').then((m) => m.DoorPage)),
+  survey: page(() => import('./pages/survey/survey_page').then((m) => m.SurveyPage)),
+  news: page(() => import('./pages/news/news_page').then((m) => m.NewsPage)),
   report: page(() => import('./pages/report/report_page').then((m) => m.ReportPage)),
   settings: page(() => import('./pages/programme_setup/settings_page').then((m) => m.SettingsPage)),
 };
@@ -80,7 +84,7 @@ export const programmePages = {
 // user is, so that the two do not wait for each other.
 const sectionPages: Record<string, { preload?: () => unknown }> = {
   '': programmePages.dashboard, participants: programmePages.participants, import: programmePages.participantImport, gradebook: programmePages.gradebook,
-  graduation: programmePages.graduation, report: programmePages.report,
+  graduation: programmePages.graduation, report: programmePages.report, ceremony: programmePages.ceremony, survey: programmePages.survey, news: programmePages.news,
   certificates: programmePages.certificates,
   grades: programmePages.grades, grade_import: programmePages.gradeImport, attendance: programmePages.attendance, progress: programmePages.progress,
   sessions: programmePages.sessions, knowledge_gain: programmePages.knowledgeGain, assessments: programmePages.assessments,

@@ -175,7 +175,7 @@ HttpResponse handle_get_news(RequestContext& context) {
   if (!language) return problem_response(language.error(), context.language);
   auto view = services::get_news(context.app.store, context.actor, programme_id_of(context), *language);
   if (!view) return problem_response(view.error(), context.language);
-  return json_response(200, documents::news_json(*view));
+  return json_response(200, documents::news_json(*view, context.language));
 }
 
 // If-Match: the saved draft's version; absent for the first save.
@@ -188,7 +188,7 @@ HttpResponse handle_save_news(RequestContext& context) {
   if (!version) return problem_response(version.error(), context.language);
   auto view = services::save_news(context.app.store, *context.actor, programme_id_of(context), *language, body->body, version->value_or(0), context.app.now());
   if (!view) return problem_response(view.error(), context.language);
-  return json_response(200, documents::news_json(*view));
+  return json_response(200, documents::news_json(*view, context.language));
 }
 
 // ?format=md|odt: the saved draft if there is one, else the one generated from the data.

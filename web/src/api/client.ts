@@ -219,6 +219,39 @@ export const getIndicators = (programme: number, shared: boolean) =>
   answer(api.GET('/api/v1/programmes/{programme_id}/indicators', { params: { path: programmePath(programme), query: shared ? { shared: 'true' } : {} } }));
 export const indicatorsExportUrl = (programme: number, format: 'csv' | 'xlsx', shared: boolean) =>
   `/api/v1/programmes/${programme}/indicators/export?${queryString({ format, lang: i18next.language, ...(shared ? { shared: 'true' } : {}) })}`;
+export type CeremonyView = components['schemas']['CeremonyView'];
+export type CeremonyInput = components['schemas']['CeremonyInput'];
+export type Guest = components['schemas']['Guest'];
+export type GuestInput = components['schemas']['GuestInput'];
+export type GuestCounts = components['schemas']['GuestCounts'];
+export const getCeremony = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/ceremony', { params: { path: programmePath(programme) } }));
+export const saveCeremony = (programme: number, ceremony: CeremonyInput, version: number) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/ceremony', { params: { header: csrf(), path: programmePath(programme) }, body: ceremony, headers: ifMatch(version || null) }));
+export const addGuest = (programme: number, guest: GuestInput) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/ceremony/guests', { params: { header: csrf(), path: programmePath(programme) }, body: guest }));
+export const updateGuest = (programme: number, guest: number, input: GuestInput, version: number) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/ceremony/guests/{guest_id}', {
+    params: { header: { ...csrf(), 'If-Match': `"${version}"` }, path: { programme_id: programme, guest_id: guest } }, body: input,
+  }));
+export const removeGuest = (programme: number, guest: number) =>
+  answer(api.DELETE('/api/v1/programmes/{programme_id}/ceremony/guests/{guest_id}', { params: { header: csrf(), path: { programme_id: programme, guest_id: guest } } }));
+export const checkInGuest = (programme: number, guest: number, arrived: boolean) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/ceremony/guests/{guest_id}/check_in', {
+    params: { header: csrf(), path: { programme_id: programme, guest_id: guest } }, body: { arrived },
+  }));
+export type Survey = components['schemas']['Survey'];
+export type SurveyQuestionInput = components['schemas']['SurveyQuestionInput'];
+export const getSurvey = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/survey', { params: { path: programmePath(programme) } }));
+export const saveSurveyQuestions = (programme: number, questions: SurveyQuestionInput[]) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/survey/questions', { params: { header: csrf(), path: programmePath(programme) }, body: { questions } }));
+export const answerSurvey = (programme: number, answers: { question_id: number; value?: number | null; text?: string }[]) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/survey/responses', { params: { header: csrf(), path: programmePath(programme) }, body: { answers } }));
+export type News = components['schemas']['News'];
+export const getNews = (programme: number, language: 'es' | 'en') =>
+  answer(api.GET('/api/v1/programmes/{programme_id}/news/{language}', { params: { path: { programme_id: programme, language } } }));
+export const saveNews = (programme: number, language: 'es' | 'en', body: string, version: number | null) =>
+  answer(api.PUT('/api/v1/programmes/{programme_id}/news/{language}', { params: { header: csrf(), path: { programme_id: programme, language } }, body: { body }, headers: ifMatch(version) }));
+export const newsExportUrl = (programme: number, language: 'es' | 'en', format: 'md' | 'odt') => `/api/v1/programmes/${programme}/news/${language}/export?format=${format}`;
 export const getKnowledgeGain = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/knowledge_gain', { params: { path: programmePath(programme) } }));
 export const getMyProgress = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/progress/me', { params: { path: programmePath(programme) } }));
 export const getTeamProgress = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/progress/team', { params: { path: programmePath(programme) } }));

@@ -48,7 +48,10 @@ export function sectionsFor(user: User, id: number, t: (key: string) => string):
     hasRole(user, 'juror', id) && { path: '/reviews', label: t('programme.my_reviews') },
     coordinator && { path: '/jury', label: t('nav.jury') },
     (coordinator || hasRole(user, 'observer', id)) && { path: '/ranking', label: t('nav.ranking') },
+    coordinator && { path: '/ceremony', label: t('nav.ceremony') },
+    (coordinator || learner) && { path: '/survey', label: t('nav.survey') },
     (coordinator || hasRole(user, 'observer', id)) && { path: '/report', label: t('nav.report') },
+    coordinator && { path: '/news', label: t('nav.news') },
     { path: '/knowledge_gain', label: t('nav.knowledge_gain') },
     { path: '/rubric', label: t('nav.rubric') },
     coordinator && { path: '/settings', label: t('nav.settings') },
@@ -115,6 +118,10 @@ export function ProgrammeArea() {
             <Route path="/teams" component={pages.teams} />
             <Route path="/rubric" component={pages.rubric} />
             <Route path="/report" component={pages.report} />
+            <Route path="/ceremony" component={pages.ceremony} />
+            <Route path="/ceremony/door" component={pages.door} />
+            <Route path="/survey" component={pages.survey} />
+            <Route path="/news" component={pages.news} />
             <Route path="/settings" component={pages.settings} />
             <Route default component={NotFoundPage} />
           </Router>
