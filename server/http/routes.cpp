@@ -121,6 +121,7 @@ const std::vector<Route>& route_table() {
       // Closing: the ceremony, its guests and the door check-in; the survey; the news release.
       {get, "/api/v1/programmes/{programme_id}/ceremony", manage_programme, handle_get_ceremony},
       {put, "/api/v1/programmes/{programme_id}/ceremony", manage_programme, handle_save_ceremony},
+      {get, "/api/v1/programmes/{programme_id}/ceremony/protocol", manage_programme, handle_protocol_pdf},
       {post, "/api/v1/programmes/{programme_id}/ceremony/guests", manage_programme, handle_add_guest},
       {put, "/api/v1/programmes/{programme_id}/ceremony/guests/{guest_id}", manage_programme, handle_update_guest},
       {delete_, "/api/v1/programmes/{programme_id}/ceremony/guests/{guest_id}", manage_programme, handle_remove_guest},

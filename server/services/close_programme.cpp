@@ -36,6 +36,7 @@ GuestCounts count_guests(const std::vector<Guest>& guests) {
 
 CeremonyView read_ceremony(storage::UnitOfWork& unit, const Programme& programme) {
   CeremonyView view;
+  view.programme_title = programme.title;
   view.time_zone = programme.time_zone;
   view.ceremony = unit.closing().ceremony(programme.id);
   view.guests = unit.closing().guests(programme.id);

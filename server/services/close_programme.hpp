@@ -30,6 +30,7 @@ struct GuestCounts {
 };
 
 struct CeremonyView {
+  LocalizedText programme_title;
   std::string time_zone;
   Ceremony ceremony;
   std::vector<Guest> guests;  // in order of precedence

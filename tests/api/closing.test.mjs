@@ -49,6 +49,25 @@ test('the demo ceremony lists its guests by precedence, the graduates and the re
   assert.equal((await get(server, `${base()}/ceremony`, donor)).status, 403, 'guests are personal data: not the donor\'s');
 });
 
+test('the protocol list downloads as a PDF, guests in order of precedence, in each language', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'diplomado-protocol-'));
+  for (const [lang, title, minister] of [['es', 'Lista de protocolo', 'Ministro de Seguridad Pública'], ['en', 'Protocol list', 'Minister of Public Security']]) {
+    const response = await get(server, `${base()}/ceremony/protocol?lang=${lang}`, coordinator);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/pdf');
+    const file = join(dir, `protocol-${lang}.pdf`);
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    assert.ok(text.includes(title), title);
+    assert.ok(text.includes(minister), minister);
+    const order = ['Juan Manuel Pino', 'Katya Heron', 'Jorge Luis Gobea', 'Elmer Miranda'].map((name) => text.indexOf(name));
+    assert.ok(order.every((at) => at > 0), 'every guest is on the list');
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'in order of precedence');
+  }
+  const donor = await signIn(server, 'donante@example.ca');
+  assert.equal((await get(server, `${base()}/ceremony/protocol`, donor)).status, 403);
+});
+
 test('guests: namesakes are told apart by institution, a duplicate is refused, bad fields are named', async () => {
   const add = (body) => send(server, 'POST', `${base()}/ceremony/guests`, coordinator, body, { 'Accept-Language': 'es' });
   const first = await json(await add({ name: 'María Pérez', title: { es: 'Directora', en: 'Director' }, institution: 'MINSA', precedence: 20 }), 201);

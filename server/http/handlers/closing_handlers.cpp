@@ -2,6 +2,7 @@
 #include "documents/closing_report.hpp"
 #include "documents/indicator_report.hpp"
 #include "documents/news_document.hpp"
+#include "documents/protocol_pdf.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/json_body.hpp"
 #include "http/problem.hpp"
@@ -93,6 +94,19 @@ HttpResponse handle_get_ceremony(RequestContext& context) {
   auto view = services::get_ceremony(context.app.store, *context.actor, programme_id_of(context));
   if (!view) return problem_response(view.error(), context.language);
   return json_response(200, documents::ceremony_json(*view));
+}
+
+// ?lang=es|en: the protocol list as PDF, in order of precedence.
+HttpResponse handle_protocol_pdf(RequestContext& context) {
+  auto view = services::get_ceremony(context.app.store, *context.actor, programme_id_of(context));
+  if (!view) return problem_response(view.error(), context.language);
+  const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
+  HttpResponse response;
+  response.body = documents::protocol_pdf(*view, language);
+  response.content_type = "application/pdf";
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + translate("protocol.file_name", language) + ".pdf\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
 }
 
 // If-Match: the ceremony's version; absent the first time.

@@ -43,6 +43,7 @@ HttpResponse handle_get_indicators(RequestContext& context);
 HttpResponse handle_export_indicators(RequestContext& context);
 HttpResponse handle_get_ceremony(RequestContext& context);
 HttpResponse handle_save_ceremony(RequestContext& context);
+HttpResponse handle_protocol_pdf(RequestContext& context);
 HttpResponse handle_add_guest(RequestContext& context);
 HttpResponse handle_update_guest(RequestContext& context);
 HttpResponse handle_remove_guest(RequestContext& context);

@@ -227,6 +227,7 @@ export type GuestCounts = components['schemas']['GuestCounts'];
 export const getCeremony = (programme: number) => answer(api.GET('/api/v1/programmes/{programme_id}/ceremony', { params: { path: programmePath(programme) } }));
 export const saveCeremony = (programme: number, ceremony: CeremonyInput, version: number) =>
   answer(api.PUT('/api/v1/programmes/{programme_id}/ceremony', { params: { header: csrf(), path: programmePath(programme) }, body: ceremony, headers: ifMatch(version || null) }));
+export const protocolPdfUrl = (programme: number, language: string) => `/api/v1/programmes/${programme}/ceremony/protocol?lang=${language}`;
 export const addGuest = (programme: number, guest: GuestInput) =>
   answer(api.POST('/api/v1/programmes/{programme_id}/ceremony/guests', { params: { header: csrf(), path: programmePath(programme) }, body: guest }));
 export const updateGuest = (programme: number, guest: number, input: GuestInput, version: number) =>

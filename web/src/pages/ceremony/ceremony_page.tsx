@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import {
-  addGuest, getCeremony, problemText, removeGuest, saveCeremony, updateGuest,
+  addGuest, getCeremony, problemText, protocolPdfUrl, removeGuest, saveCeremony, updateGuest,
   type CeremonyInput, type CeremonyView, type Guest, type GuestInput, type User,
 } from '../../api/client';
 import { useTranslation } from '../../i18n';
@@ -107,9 +107,10 @@ function CeremonyView({ programme, view, reload }: { programme: number; view: Ce
       <div class="button-row no-print">
         <LinkButton href={`/programmes/${programme}/ceremony/door`}>{t('ceremony.open_door')}</LinkButton>
         <Button variant="secondary" onClick={() => window.print()}>{t('ceremony.print')}</Button>
+        <LinkButton variant="secondary" download href={protocolPdfUrl(programme, language)}>{t('ceremony.protocol_pdf')}</LinkButton>
       </div>
       {view.guests.length === 0 ? <EmptyState title={t('ceremony.no_guests')} /> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('ceremony.protocol_caption')}>
           <table class="count-table protocol">
             <caption>{t('ceremony.protocol_caption')}</caption>
             <thead><tr>

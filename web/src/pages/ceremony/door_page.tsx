@@ -4,11 +4,8 @@ import { useTranslation } from '../../i18n';
 import { Button } from '../../components/button';
 import { Skeleton } from '../../components/skeleton';
 import { EmptyState } from '../../components/empty_state';
+import { fold } from '../../components/fold';
 
-// Letters without accents or case: "gonzalez" finds "González", "pena" finds "Peña".
-export function fold(text: string) {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 const POLL_MS = 5000;
 

@@ -143,7 +143,7 @@ function tableTitle(table: CountTable, t: (key: string) => string) { return t(`r
 function CountTableView({ table, threshold }: { table: CountTable; threshold: number | null | undefined }) {
   const { t, language } = useTranslation();
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={tableTitle(table, t)}>
       <table class="count-table">
         <caption>{tableTitle(table, t)}</caption>
         <thead>
@@ -274,7 +274,7 @@ function AttendanceChart({ report }: { report: Indicators }) {
 function GcmMatrix({ report }: { report: Indicators }) {
   const { t, language } = useTranslation();
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={t('report.gcm_matrix')}>
       <table class="count-table gcm-matrix">
         <caption>{t('report.gcm_matrix')}</caption>
         <thead>
