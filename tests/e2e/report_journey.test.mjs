@@ -20,6 +20,7 @@ before(async () => {
     users: [
       { email: 'coordinacion@example.pa', role: 'coordinator', programme: CODE },
       { email: 'donante@example.ca', role: 'observer', programme: CODE },
+      { email: 'sitio@example.org', role: 'coordinator' },
     ],
   });
   const coordinator = await signIn(server, 'coordinacion@example.pa');
@@ -98,5 +99,20 @@ test('the coordinator switches to the version for sharing and downloads the work
     const saved = join(dir, 'indicadores.xlsx');
     await download.saveAs(saved);
     assert.deepEqual([...readFileSync(saved).subarray(0, 2)], [0x50, 0x4b]);
+  });
+});
+
+test('a programme with no data shows an empty state, not zeros presented as facts', async () => {
+  const site = await signIn(server, 'sitio@example.org');
+  const demo = await programmeIdOf(server, site, CODE);
+  const clone = await send(server, 'POST', `/api/v1/programmes/${demo}/clones`, site, { code: 'VACIO-2', start_date: '2024-05-13' });
+  assert.equal(clone.status, 201);
+  const empty = await programmeIdOf(server, site, 'VACIO-2');
+  await withPage('report-empty', phone, async (page) => {
+    await signInAs(page, server, 'sitio@example.org');
+    await page.goto(`${server.base}/programmes/${empty}/report`);
+    await page.getByText('Este programa aún no tiene datos para informar').waitFor();
+    assert.equal(await page.locator('figure.chart').count(), 0, 'no chart of nothing');
+    assert.equal(await page.locator('.stat').count(), 0, 'no headline of zeros');
   });
 });
