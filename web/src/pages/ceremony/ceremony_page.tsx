@@ -114,7 +114,7 @@ function CeremonyView({ programme, view, reload }: { programme: number; view: Ce
           <table class="count-table protocol">
             <caption>{t('ceremony.protocol_caption')}</caption>
             <thead><tr>
-              <th scope="col" class="numeric">{t('ceremony.precedence')}</th><th scope="col">{t('ceremony.name')}</th>
+              <th scope="col" class="numeric"><abbr title={t('ceremony.precedence')}>{t('ceremony.precedence_short')}</abbr></th><th scope="col">{t('ceremony.name')}</th>
               <th scope="col">{t('ceremony.guest_title')}</th><th scope="col">{t('ceremony.institution')}</th>
               <th scope="col">{t('ceremony.rsvp')}</th><th scope="col">{t('ceremony.arrived')}</th><th scope="col" class="no-print"><span class="visually-hidden">{t('ceremony.actions')}</span></th>
             </tr></thead>

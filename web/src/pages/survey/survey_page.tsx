@@ -90,7 +90,7 @@ function SurveyResults({ programme, survey, onChange }: { programme: number; sur
     <p>{t('survey.respondents', { count: survey.respondents, enrolled: survey.enrolled })}</p>
     <section aria-labelledby="survey-results">
       <h2 id="survey-results">{t('survey.results')}</h2>
-      {survey.results.length === 0 ? <EmptyState title={t('survey.no_questions')} /> : (
+      {survey.results.length === 0 ? <EmptyState title={t('survey.no_questions')} /> : survey.respondents === 0 ? <EmptyState title={t('survey.no_answers')} /> : (
         <ol>
           {survey.results.map((result) => {
             const question = survey.questions.find((item) => item.id === result.question_id)!;
