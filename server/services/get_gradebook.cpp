@@ -77,6 +77,17 @@ Result<Gradebook> read_gradebook(storage::UnitOfWork& unit, Id programme_id, con
   return gradebook;
 }
 
+Result<ProgrammeProgress> read_progress(storage::UnitOfWork& unit, Id programme_id) {
+  const auto programme = unit.programmes().find(programme_id);
+  if (!programme) return std::unexpected(programme_not_found());
+  auto data = unit.teaching().load_gradebook(programme_id);
+  ProgrammeProgress result{data.input.policy, std::move(data.module_titles), {}, {}};
+  result.enrollment_ids.reserve(data.enrollments.size());
+  for (const auto& enrollment : data.enrollments) result.enrollment_ids.push_back(enrollment.enrollment_id);
+  compute_gradebook(data.input, result.progress);
+  return result;
+}
+
 Result<KnowledgeGainReport> get_knowledge_gain(storage::Store& store, const std::optional<Actor>& actor, Id programme_id) {
   if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
   auto data = load(store, programme_id);

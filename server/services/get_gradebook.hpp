@@ -43,6 +43,16 @@ Result<Gradebook> get_gradebook(storage::Store& store, const std::optional<Actor
 // replaces thresholds of the programme's policy (the graduation's what-if view).
 Result<Gradebook> read_gradebook(storage::UnitOfWork& unit, Id programme_id, const WhatIf& what_if = {});
 
+// Each enrolment's progress only (no requirement reasons): what aggregates read, in the caller's
+// unit of work. `enrollment_ids[i]` is the enrolment of `progress[i]`.
+struct ProgrammeProgress {
+  GradingPolicy policy;
+  std::vector<LocalizedText> modules;
+  std::vector<Id> enrollment_ids;
+  std::vector<EnrollmentProgress> progress;
+};
+Result<ProgrammeProgress> read_progress(storage::UnitOfWork& unit, Id programme_id);
+
 // What the gradebook screen shows, for its export: the rows of one team, institution, status or
 // requirements outcome, in one order. Empty filters keep every row.
 enum class GradebookSort { name, team, institution, final_grade, attendance };

@@ -43,7 +43,7 @@ Category subdivision_category(const SubdivisionRef& subdivision) {
 Result<IndicatorReport> read_indicators(storage::UnitOfWork& unit, Id programme_id) {
   auto programme = unit.programmes().find(programme_id);
   if (!programme) return std::unexpected(programme_not_found());
-  auto gradebook = read_gradebook(unit, programme_id);
+  auto gradebook = read_progress(unit, programme_id);
   if (!gradebook) return std::unexpected(gradebook.error());
 
   IndicatorReport report;
@@ -57,8 +57,9 @@ Result<IndicatorReport> read_indicators(storage::UnitOfWork& unit, Id programme_
   report.modules = gradebook->modules;
   report.attendance_threshold = gradebook->policy.attendance_threshold;
 
-  std::unordered_map<Id, const GradebookRow*> progress;
-  for (const auto& row : gradebook->rows) progress.emplace(row.enrollment.enrollment_id, &row);
+  std::unordered_map<Id, std::size_t> progress;
+  progress.reserve(gradebook->enrollment_ids.size());
+  for (std::size_t i = 0; i < gradebook->enrollment_ids.size(); ++i) progress.emplace(gradebook->enrollment_ids[i], i);
 
   IndicatorInput input;
   input.modules = gradebook->modules;
@@ -72,9 +73,9 @@ Result<IndicatorReport> read_indicators(storage::UnitOfWork& unit, Id programme_
     IndicatorEnrollment enrollment{value_category(row.sex, labels), value_category(row.level, labels), institution_category(row.institution),
                                    subdivision_category(row.subdivision), row.status, {}, {}, {}, {}};
     if (auto found = progress.find(row.enrollment_id); found != progress.end()) {
-      const auto& p = found->second->progress;
+      auto& p = gradebook->progress[found->second];
       enrollment.attendance = p.attendance;
-      enrollment.module_attendance = p.module_attendance;
+      enrollment.module_attendance = std::move(p.module_attendance);
       enrollment.pretest = p.pretest;
       enrollment.posttest = p.posttest;
     }

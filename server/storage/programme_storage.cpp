@@ -384,6 +384,7 @@ class SociProgrammeRepository final : public ProgrammeRepository {
 
   std::vector<ParticipantRecord> participant_records(Id programme_id, const ParticipantFilter& filter) override {
     std::vector<ParticipantRecord> result;
+    result.reserve(static_cast<std::size_t>(counts(programme_id).enrollments));
     auto& query = m_queries.get<ParticipantRecords>(m_sql);
     query.filter.assign(programme_id, filter);
     query.statement.execute();
