@@ -346,6 +346,7 @@ constexpr std::array messages{
     Message{"protocol.no_guests", "Aún no hay invitados.", "No guests yet."},
     Message{"protocol.run_of_show", "Programa de la ceremonia", "Run of show"},
     Message{"protocol.file_name", "lista-de-protocolo", "protocol-list"},
+    Message{"graduation.export.file_name", "elegibilidad", "eligibility"},
     Message{"news.file_name", "nota-de-prensa", "news-release"},
     Message{"news.missing.graduates", "Aún no hay personas graduadas: gradúe al grupo primero.", "Nobody has graduated yet: graduate the class first."},
     Message{"news.missing.implementer", "El programa no nombra a la entidad ejecutora.", "The programme names no implementer."},

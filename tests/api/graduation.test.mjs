@@ -46,6 +46,20 @@ test('eligibility gives every reason, in the order of the rules, and only the co
   }
 });
 
+test('eligibility downloads as the CLI\'s CSV, what-if and language included; a bad format is named', async () => {
+  const response = await get(server, `${base()}/eligibility?format=csv&lang=en&attendance=75`, coordinator);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type'), /^text\/csv/);
+  assert.match(response.headers.get('content-disposition'), /eligibility-IBM-HR-PA-2023\.csv/);
+  const lines = (await response.text()).trim().split('\n');
+  assert.ok(lines[0].startsWith('enrollment_id,given_names,family_names') && lines[0].endsWith(',what_if_meets'));
+  assert.equal(lines.length, 55, 'a header and the 54 enrolments');
+  assert.ok(lines.some((line) => /Attendance/.test(line)), 'reasons in English');
+  const bad = await get(server, `${base()}/eligibility?format=pdf`, coordinator);
+  assert.equal(bad.status, 400);
+  assert.equal((await bad.json()).errors[0].field, 'format');
+});
+
 test('the what-if shows who would change at another threshold, without changing anything', async () => {
   const lower = await eligibility('?attendance=75');
   assert.equal(lower.what_if.attendance_threshold, 75);

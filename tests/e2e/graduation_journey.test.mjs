@@ -5,6 +5,7 @@
 // Spanish and English, with axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer } from '../api/harness.mjs';
 import { launchBrowser, withPage as withBrowserPage, axeViolations, artifactPath, signInAs } from './browser.mjs';
 
@@ -20,7 +21,7 @@ after(async () => {
   await server?.stop();
 });
 const withPage = (name, options, body) => withBrowserPage(browser, name, options, body);
-const desktop = { viewport: { width: 1366, height: 900 } };
+const desktop = { viewport: { width: 1366, height: 900 }, acceptDownloads: true };
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 async function openGraduation(page) {
@@ -58,6 +59,11 @@ test('the coordinator reviews eligibility, tries a what-if, decides one case wit
     await page.getByLabel('Mostrar solo quienes cambiarían').check();
     assert.equal(await table.getByRole('row').count(), 3, 'the header and the two who would change');
     assert.equal(await table.getByText('Pasaría a cumplir').count(), 2);
+    // The rows download as CSV, the what-if included.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Descargar CSV' }).click()]);
+    assert.equal(download.suggestedFilename(), 'elegibilidad-IBM-HR-PA-2023.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.ok(csv.split('\n')[0].endsWith(',what_if_meets'), 'the what-if column is there');
     await page.screenshot({ path: artifactPath('graduation-what-if-desktop-es.png'), fullPage: true });
     await page.getByRole('button', { name: 'Quitar la comparación' }).click();
     await page.getByRole('checkbox', { name: 'Mostrar solo quienes cambiarían' }).waitFor({ state: 'detached' });

@@ -27,7 +27,7 @@ void describe(BodyReader& body, GraduationBody& value) { body.optional("dry_run"
 }  // namespace
 
 // ?attendance=&module_attendance=&final_grade=&pass_mark=: the what-if thresholds (percentages);
-// ?enrollment_id=: one row (the person page).
+// ?enrollment_id=: one row (the person page). ?format=csv: the rows as a file (?lang=es|en).
 HttpResponse handle_get_eligibility(RequestContext& context) {
   WhatIf what_if;
   for (const auto* name : {"attendance", "module_attendance", "final_grade", "pass_mark"}) {
@@ -47,8 +47,20 @@ HttpResponse handle_get_eligibility(RequestContext& context) {
       return problem_response(field_error("enrollment_id", "not_positive_integer", "error.field.positive_integer", std::string(*text)), context.language);
     enrollment = id;
   }
+  const auto format = std::string(context.query_value("format").value_or("json"));
+  if (format != "json" && format != "csv") return problem_response(field_error("format", "unknown_format", "error.field.export_format", format), context.language);
   auto report = services::get_eligibility(context.app.store, context.actor, programme_id_of(context), what_if, enrollment);
   if (!report) return problem_response(report.error(), context.language);
+  if (format == "csv") {
+    // The same file as `diplomado eligibility --format csv`, reasons in the reader's language.
+    const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
+    HttpResponse response;
+    response.body = documents::eligibility_csv(*report, language);
+    response.content_type = "text/csv; charset=utf-8";
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + translate("graduation.export.file_name", language) + "-" + report->programme_code + ".csv\"");
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+  }
   return json_response(200, documents::eligibility_json(*report));
 }
 

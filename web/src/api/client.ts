@@ -194,9 +194,12 @@ export const getVerification = (serial: string) => answer(api.GET('/api/v1/verif
 // Graduation (issue 13).
 export type Eligibility = components['schemas']['Eligibility'];
 export type EligibilityRow = components['schemas']['EligibilityRow'];
-export type WhatIf = NonNullable<paths['/api/v1/programmes/{programme_id}/eligibility']['get']['parameters']['query']>;
+export type WhatIf = Omit<NonNullable<paths['/api/v1/programmes/{programme_id}/eligibility']['get']['parameters']['query']>, 'format' | 'lang'>;
+// JSON here; the same route answers CSV only when asked (eligibilityCsvUrl).
 export const getEligibility = (programme: number, query: WhatIf = {}) =>
-  answer(api.GET('/api/v1/programmes/{programme_id}/eligibility', { params: { path: programmePath(programme), query } }));
+  answer(api.GET('/api/v1/programmes/{programme_id}/eligibility', { params: { path: programmePath(programme), query } })) as Promise<Eligibility>;
+export const eligibilityCsvUrl = (programme: number, query: WhatIf = {}) =>
+  `/api/v1/programmes/${programme}/eligibility?${queryString({ ...query, format: 'csv', lang: i18next.language })}`;
 export const setGraduationOverride = (programme: number, enrollment: number, decision: 'graduate' | 'withhold', justification: string) =>
   answer(api.PUT('/api/v1/programmes/{programme_id}/participants/{enrollment_id}/graduation_override', {
     params: { header: csrf(), path: { programme_id: programme, enrollment_id: enrollment } }, body: { decision, justification },

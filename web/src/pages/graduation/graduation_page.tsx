@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import {
-  clearGraduationOverride, getEligibility, graduateClass, problemText, setGraduationOverride,
+  clearGraduationOverride, eligibilityCsvUrl, getEligibility, graduateClass, problemText, setGraduationOverride,
   type Eligibility, type EligibilityRow, type User, type WhatIf,
 } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { useResource } from '../../components/use_resource';
 import { Loaded } from '../../components/loaded';
 import { Skeleton } from '../../components/skeleton';
-import { Button } from '../../components/button';
+import { Button, LinkButton } from '../../components/button';
 import { useConfirm } from '../../components/dialog';
 import { useToast } from '../../components/toast';
 import { DataTable, type Column } from '../../components/data_table';
@@ -155,6 +155,7 @@ function GraduationView({ programme, report, whatIf, onWhatIf, reload }:
         <Button onClick={graduate} disabled={busy || counts.to_graduate === 0}>
           {counts.to_graduate > 0 ? t('graduation.graduate_button', { count: counts.to_graduate }) : t('graduation.graduate_none')}
         </Button>
+        <LinkButton variant="secondary" download href={eligibilityCsvUrl(programme, whatIf)}>{t('graduation.export_csv')}</LinkButton>
       </p>
       <WhatIfForm whatIf={whatIf} onApply={onWhatIf} />
       {report.what_if && <>
