@@ -58,6 +58,7 @@ int main() {
   // straight into the archive; then the credentials.
   const auto start = Clock::now();
   const auto zip = documents::certificates_zip(batch);
+  if (!zip) return 1;
   const auto zipped = Clock::now();
 
   const auto key = services::generate_signing_key();
@@ -76,7 +77,7 @@ int main() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   const auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
-  std::printf("certificates: %d PDFs with QR codes rendered into a ZIP (%.1f MB) in %.0f ms (%.1f ms each)\n", count, zip.size() / 1e6, ms(start, zipped),
+  std::printf("certificates: %d PDFs with QR codes rendered into a ZIP (%.1f MB) in %.0f ms (%.1f ms each)\n", count, zip->size() / 1e6, ms(start, zipped),
               ms(start, zipped) / count);
   std::printf("credentials:  %d signed (eddsa-jcs-2022, %.1f MB) in %.0f ms\n", count, credential_bytes / 1e6, ms(zipped, end));
   std::printf("total:        %.2f s wall (goal < 10 s); peak RSS %.0f MB (goal < 300 MB)\n", ms(start, end) / 1000, usage.ru_maxrss / 1024.0);

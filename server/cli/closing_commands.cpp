@@ -52,7 +52,11 @@ int run_news(services::Store& store, const NewsCommand& command, Console& consol
   auto news = services::get_news(store, std::nullopt, *programme_id, language);
   if (!news) return print_error(news.error(), console), 1;
   for (const auto& key : news->generated.missing) console.err << translate("cli.news.missing", console.language) << ' ' << translate(key, console.language) << '\n';
-  if (command.format == "odt") return write_output(documents::news_odt(news->generated.markdown, language), command.output, console);
+  if (command.format == "odt") {
+    auto odt = documents::news_odt(news->generated.markdown, language);
+    if (!odt) return print_error(odt.error(), console), 1;
+    return write_output(*odt, command.output, console);
+  }
   return write_output(news->generated.markdown + '\n', command.output, console);
 }
 

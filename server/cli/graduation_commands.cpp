@@ -50,8 +50,9 @@ int run_certificates(services::Store& store, const std::string& programme_code, 
   auto batch = services::certificates_for_batch(store, std::nullopt, *programme_id);
   if (!batch) return print_error(batch.error(), console), 1;
   const auto zip = documents::certificates_zip(*batch);
+  if (!zip) return print_error(zip.error(), console), 1;
   std::ofstream file(output, std::ios::binary | std::ios::trunc);
-  if (!file || !file.write(zip.data(), static_cast<std::streamsize>(zip.size()))) return print_error(file_error(output, FileKind::output), console), 1;
+  if (!file || !file.write(zip->data(), static_cast<std::streamsize>(zip->size()))) return print_error(file_error(output, FileKind::output), console), 1;
   console.err << fmt::format(fmt::runtime(translate("cli.certificates.done", console.language)), batch->size(), output, issued->issued, issued->reissued)
               << '\n';
   return 0;

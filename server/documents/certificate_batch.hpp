@@ -12,6 +12,6 @@ CertificateContent certificate_content(const services::CertificateData& data);
 // "DIP-7K3M-Q9XT-2HBW_abrego-barria-dayana_graduation.pdf": the serial first, so files sort by it.
 std::string certificate_file_name(const CertificateRecord& record);
 // The PDFs stored, not compressed again (a PDF's streams are compressed already).
-std::string certificates_zip(const std::vector<services::CertificateData>& batch);
+Result<std::string> certificates_zip(const std::vector<services::CertificateData>& batch);
 
 }  // namespace diplomado::documents

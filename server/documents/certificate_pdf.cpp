@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "documents/pdf_text.hpp"
 #include "domain/messages.hpp"
 
 namespace diplomado::documents {
@@ -18,34 +19,6 @@ namespace {
 
 // A4 landscape in points.
 constexpr double page_width = 841.89, page_height = 595.28, margin = 42;
-
-struct Colour {
-  double red, green, blue;
-};
-constexpr Colour ink{0.11, 0.15, 0.2}, accent{0.04, 0.36, 0.67}, muted{0.36, 0.40, 0.46};
-
-enum class Align { left, centre, right };
-
-// One block of text, wrapped at `width`; returns its height. Point sizes mean points: pango's
-// resolution is set to 72 dpi (it assumes 96 otherwise).
-double draw_text(cairo_t* cr, const std::string& text, const char* font, double x, double y, double width, Align align, Colour colour) {
-  std::unique_ptr<PangoLayout, decltype(&g_object_unref)> layout(pango_cairo_create_layout(cr), g_object_unref);
-  pango_cairo_context_set_resolution(pango_layout_get_context(layout.get()), 72);
-  pango_layout_context_changed(layout.get());
-  std::unique_ptr<PangoFontDescription, decltype(&pango_font_description_free)> description(pango_font_description_from_string(font),
-                                                                                           pango_font_description_free);
-  pango_layout_set_font_description(layout.get(), description.get());
-  pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-  pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment(layout.get(), align == Align::centre ? PANGO_ALIGN_CENTER : align == Align::right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-  pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
-  cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue);
-  cairo_move_to(cr, x, y);
-  pango_cairo_show_layout(cr, layout.get());
-  int w = 0, h = 0;
-  pango_layout_get_size(layout.get(), &w, &h);
-  return static_cast<double>(h) / PANGO_SCALE;
-}
 
 struct PngReader {
   const std::string* bytes;
@@ -130,15 +103,14 @@ std::string hours_text(double hours, Language language) {
   return text;
 }
 
-const std::string& in(const LocalizedText& text, Language language) { return language == Language::es ? text.es : text.en; }
 
 // What the certificate says the holder did, in one language.
 std::string statement(const CertificateContent& content, Language language) {
   const auto key = fmt::format("certificate.statement.{}", to_string(content.kind));
   const auto lang = language == Language::es ? "es" : "en";
-  return fmt::format(fmt::runtime(translate(key, language)), fmt::arg("programme", in(content.programme_title, language)),
+  return fmt::format(fmt::runtime(translate(key, language)), fmt::arg("programme", in_language(content.programme_title, language)),
                      fmt::arg("hours", hours_text(content.hours, language)), fmt::arg("start", long_date(content.start_date, lang)),
-                     fmt::arg("end", long_date(content.end_date, lang)), fmt::arg("team", in(content.team, language)));
+                     fmt::arg("end", long_date(content.end_date, lang)), fmt::arg("team", in_language(content.team, language)));
 }
 
 void draw_page(cairo_t* cr, const CertificateContent& content, const std::vector<Language>& languages) {
@@ -196,7 +168,7 @@ void draw_page(cairo_t* cr, const CertificateContent& content, const std::vector
     cairo_line_to(cr, left + width, base);
     cairo_stroke(cr);
     const double name_height = draw_text(cr, signatories[i].name, "DejaVu Sans Bold 9.5", left, base + 4, width, Align::centre, ink);
-    std::string role = in(signatories[i].title, primary);
+    std::string role = in_language(signatories[i].title, primary);
     if (bilingual && signatories[i].title.en != signatories[i].title.es) role += "\n" + signatories[i].title.en;
     draw_text(cr, role, "DejaVu Sans 8", left, base + 5 + name_height, width, Align::centre, muted);
   }
@@ -207,16 +179,11 @@ void draw_page(cairo_t* cr, const CertificateContent& content, const std::vector
   draw_text(cr, content.verify_url, "DejaVu Sans 6.5", margin, page_height - 34, inner, Align::centre, muted);
 }
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 }  // namespace
 
 std::string certificate_pdf(const CertificateContent& content) {
   std::string pdf;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &pdf, page_width, page_height);
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &pdf, page_width, page_height);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (content.programme_title.es + " — " + content.serial).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Diplomado");
   cairo_t* cr = cairo_create(surface);

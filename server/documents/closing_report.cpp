@@ -1,15 +1,13 @@
 #include "documents/closing_report.hpp"
 
-#include "json/json_writer.hpp"
+#include "json/domain_writer.hpp"
 
 namespace diplomado::documents {
 namespace {
 
-void write_text(JsonWriter& json, const LocalizedText& text) { json.begin_object().field("es", text.es).field("en", text.en).end_object(); }
-
 void write_guest(JsonWriter& json, const Guest& guest) {
   json.begin_object().field("id", guest.id).field("name", guest.name).key("title");
-  write_text(json, guest.title);
+  write_localized(json, guest.title);
   json.field("institution", guest.institution)
       .field("precedence", static_cast<std::int64_t>(guest.precedence))
       .field("authority", guest.authority)
@@ -44,7 +42,7 @@ std::string ceremony_json(const services::CeremonyView& view) {
   json.key("starts_at").text_or_null(view.ceremony.starts_at).field("venue", view.ceremony.venue).key("run_of_show").begin_array();
   for (const auto& item : view.ceremony.run_of_show) {
     json.begin_object().field("at", item.at).key("title");
-    write_text(json, item.title);
+    write_localized(json, item.title);
     json.end_object();
   }
   json.end_array().field("version", view.ceremony.version).end_object();
@@ -80,7 +78,7 @@ std::string survey_json(const services::SurveyView& view) {
   json.begin_object().key("questions").begin_array();
   for (const auto& question : view.questions) {
     json.begin_object().field("id", question.id).field("kind", std::string(to_string(question.kind))).key("text");
-    write_text(json, question.text);
+    write_localized(json, question.text);
     json.field("scale_min", static_cast<std::int64_t>(question.scale_min)).field("scale_max", static_cast<std::int64_t>(question.scale_max)).end_object();
   }
   json.end_array().field("respondents", view.respondents).field("enrolled", view.enrolled).key("answered");

@@ -4,14 +4,11 @@
 
 #include "services/frameworks.hpp"
 #include "domain/programme_rules.hpp"
-#include "json/json_writer.hpp"
+#include "json/domain_writer.hpp"
 
 namespace diplomado::documents {
 namespace {
 
-const std::string& in(const LocalizedText& text, Language language) { return language == Language::es ? text.es : text.en; }
-
-void write_text(JsonWriter& json, const LocalizedText& text) { json.begin_object().field("es", text.es).field("en", text.en).end_object(); }
 
 void write_count(JsonWriter& json, const Count& count) {
   json.begin_object();
@@ -24,7 +21,7 @@ void write_categories(JsonWriter& json, const std::vector<Category>& categories)
   json.begin_array();
   for (const auto& category : categories) {
     json.begin_object().field("key", category.key).key("label");
-    write_text(json, category.label);
+    write_localized(json, category.label);
     json.end_object();
   }
   json.end_array();
@@ -80,7 +77,7 @@ TableCell number_cell(const std::optional<double>& value) {
 }
 
 std::string table_title(const CountTable& table, Language language) {
-  if (!table.title.es.empty()) return in(table.title, language);
+  if (!table.title.es.empty()) return in_language(table.title, language);
   return translate("report.table." + table.key, language);
 }
 
@@ -104,10 +101,10 @@ Table sheet_of(const CountTable& table, std::int64_t threshold, Language languag
   Table sheet;
   sheet.sheet = fmt::format("{} {}", number, sheet_name(table, language)).substr(0, 31);
   sheet.headers.push_back(translate("report.dimension." + table.row_dimension, language));
-  for (const auto& column : table.columns) sheet.headers.push_back(in(column.label, language));
+  for (const auto& column : table.columns) sheet.headers.push_back(in_language(column.label, language));
   if (table.row_totals) sheet.headers.push_back(translate("report.total", language));
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    std::vector<TableCell> row{in(table.rows[r].label, language)};
+    std::vector<TableCell> row{in_language(table.rows[r].label, language)};
     for (const auto& cell : table.cells[r]) row.push_back(count_cell(cell, threshold));
     if (table.row_totals) row.push_back(count_cell(table.row_total[r], threshold));
     sheet.rows.push_back(std::move(row));
@@ -127,7 +124,7 @@ std::string indicators_json(const services::IndicatorReport& report) {
   const auto& indicators = report.indicators;
   JsonWriter json;
   json.begin_object().field("programme", report.programme_code).key("title");
-  write_text(json, report.title);
+  write_localized(json, report.title);
   json.field("status", std::string(to_string(report.status)))
       .field("start_date", report.start_date)
       .field("end_date", report.end_date)
@@ -158,7 +155,7 @@ std::string indicators_json(const services::IndicatorReport& report) {
   json.field("share_meeting_threshold", attendance.share_meeting_threshold).key("modules").begin_array();
   for (std::size_t m = 0; m < report.modules.size(); ++m) {
     json.begin_object().field("position", static_cast<std::int64_t>(m + 1)).key("title");
-    write_text(json, report.modules[m]);
+    write_localized(json, report.modules[m]);
     json.field("mean", m < attendance.module_means.size() ? attendance.module_means[m] : std::nullopt).end_object();
   }
   json.end_array().end_object();
@@ -186,7 +183,7 @@ std::string indicators_json(const services::IndicatorReport& report) {
   json.key("satisfaction").begin_object().field("respondents", indicators.survey_respondents).key("questions").begin_array();
   for (const auto& question : indicators.satisfaction) {
     json.begin_object().key("question");
-    write_text(json, question.question);
+    write_localized(json, question.question);
     json.field("n", question.n).field("mean", question.mean).key("answers");
     write_table(json, question.answers);
     json.end_object();
@@ -197,13 +194,13 @@ std::string indicators_json(const services::IndicatorReport& report) {
   json.key("gcm").begin_object().key("objectives").begin_array();
   for (std::size_t o = 0; o < gcm.objectives.size(); ++o) {
     json.begin_object().field("number", gcm.objectives[o]).key("title");
-    write_text(json, services::gcm_objective_title(gcm.objectives[o]).value_or(LocalizedText{}));
+    write_localized(json, services::gcm_objective_title(gcm.objectives[o]).value_or(LocalizedText{}));
     json.field("projects", gcm.per_objective[o]).end_object();
   }
   json.end_array().key("projects").begin_array();
   for (std::size_t p = 0; p < gcm.projects.size(); ++p) {
     json.begin_object().field("title", gcm.projects[p].title).field("team", gcm.projects[p].team).key("region");
-    write_text(json, gcm.projects[p].subdivision.label);
+    write_localized(json, gcm.projects[p].subdivision.label);
     json.key("aligned").begin_array();
     for (bool aligned : gcm.aligned[p]) json.value(aligned);
     json.end_array().end_object();
@@ -213,7 +210,7 @@ std::string indicators_json(const services::IndicatorReport& report) {
   json.key("sdgs").begin_array();
   for (int goal : report.sdgs) {
     json.begin_object().field("number", goal).key("name");
-    write_text(json, services::sdg_name(goal).value_or(LocalizedText{}));
+    write_localized(json, services::sdg_name(goal).value_or(LocalizedText{}));
     json.end_object();
   }
   json.end_array().end_object();
@@ -229,11 +226,11 @@ std::vector<Table> indicator_workbook(const services::IndicatorReport& report, L
   cover.filter = false;
   cover.headers = {translate("report.cover.item", language), translate("report.cover.value", language)};
   auto line = [&](std::string_view key, TableCell value) { cover.rows.push_back({translate(key, language), std::move(value)}); };
-  line("report.cover.programme", in(report.title, language));
+  line("report.cover.programme", in_language(report.title, language));
   line("report.cover.code", report.programme_code);
   line("report.cover.dates", report.start_date + " – " + report.end_date);
   for (const auto& organisation : report.organisations)
-    line(organisation.role == "funder" ? "report.cover.funder" : "report.cover.implementer", in(organisation.name, language));
+    line(organisation.role == "funder" ? "report.cover.funder" : "report.cover.implementer", in_language(organisation.name, language));
   line("report.cover.audience", translate(report.audience == services::ReportAudience::shared ? "report.cover.shared" : "report.cover.internal", language));
   if (threshold > 0) line("report.cover.suppression", fmt::format(fmt::runtime(translate("report.cover.suppression_rule", language)), threshold));
   line("report.headline.enrolled", count_cell(indicators.enrolled, threshold));
@@ -247,9 +244,9 @@ std::vector<Table> indicator_workbook(const services::IndicatorReport& report, L
     line("report.gain.mean_gain", indicators.gain->aggregate.mean_gain);
   }
   line("report.satisfaction.respondents", static_cast<double>(indicators.survey_respondents));
-  for (const auto& question : indicators.satisfaction) cover.rows.push_back({in(question.question, language), number_cell(question.mean)});
+  for (const auto& question : indicators.satisfaction) cover.rows.push_back({in_language(question.question, language), number_cell(question.mean)});
   for (int goal : report.sdgs)
-    cover.rows.push_back({fmt::format("{} {}", translate("report.cover.sdg", language), goal), in(services::sdg_name(goal).value_or(LocalizedText{}), language)});
+    cover.rows.push_back({fmt::format("{} {}", translate("report.cover.sdg", language), goal), in_language(services::sdg_name(goal).value_or(LocalizedText{}), language)});
   sheets.push_back(std::move(cover));
 
   std::size_t number = 1;
@@ -259,7 +256,7 @@ std::vector<Table> indicator_workbook(const services::IndicatorReport& report, L
   modules.sheet = fmt::format("{} {}", number++, translate("report.sheet.attendance", language)).substr(0, 31);
   modules.headers = {translate("report.dimension.module", language), translate("report.attendance.mean", language)};
   for (std::size_t m = 0; m < report.modules.size(); ++m)
-    modules.rows.push_back({in(report.modules[m], language),
+    modules.rows.push_back({in_language(report.modules[m], language),
                             number_cell(m < indicators.attendance.module_means.size() ? indicators.attendance.module_means[m] : std::nullopt)});
   sheets.push_back(std::move(modules));
 
@@ -295,11 +292,11 @@ Table indicator_long_table(const services::IndicatorReport& report, Language lan
     const auto title = table_title(*counts, language);
     for (std::size_t r = 0; r < counts->rows.size(); ++r) {
       for (std::size_t c = 0; c < counts->columns.size(); ++c)
-        add(title, in(counts->rows[r].label, language), in(counts->columns[c].label, language), counts->cells[r][c]);
-      if (counts->row_totals) add(title, in(counts->rows[r].label, language), total, counts->row_total[r]);
+        add(title, in_language(counts->rows[r].label, language), in_language(counts->columns[c].label, language), counts->cells[r][c]);
+      if (counts->row_totals) add(title, in_language(counts->rows[r].label, language), total, counts->row_total[r]);
     }
     if (counts->column_totals)
-      for (std::size_t c = 0; c < counts->columns.size(); ++c) add(title, total, in(counts->columns[c].label, language), counts->column_total[c]);
+      for (std::size_t c = 0; c < counts->columns.size(); ++c) add(title, total, in_language(counts->columns[c].label, language), counts->column_total[c]);
     if (counts->grand_total) add(title, total, total, *counts->grand_total);
   }
   return table;

@@ -1,9 +1,6 @@
 #include "documents/news_document.hpp"
 
-#include <zip.h>
-
-#include <stdexcept>
-#include <vector>
+#include "documents/zip_archive.hpp"
 
 namespace diplomado::documents {
 namespace {
@@ -85,42 +82,14 @@ const char* const manifest = R"(<?xml version="1.0" encoding="UTF-8"?>
 
 }  // namespace
 
-std::string news_odt(std::string_view markdown, Language language) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (!buffer) throw std::runtime_error("zip buffer");
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (!archive) {
-    zip_source_free(buffer);
-    throw std::runtime_error("zip open");
-  }
-  zip_source_keep(buffer);
+Result<std::string> news_odt(std::string_view markdown, Language language) {
+  const auto meta = meta_xml(language);
+  const auto content = content_xml(markdown);
   // The mimetype entry comes first and is stored uncompressed: that is how readers know the package.
-  const std::vector<std::pair<std::string, std::string>> entries = {
-      {"mimetype", "application/vnd.oasis.opendocument.text"}, {"META-INF/manifest.xml", manifest}, {"meta.xml", meta_xml(language)},
-      {"content.xml", content_xml(markdown)}};
-  for (const auto& [name, text] : entries) {
-    zip_source_t* file = zip_source_buffer(archive, text.data(), text.size(), 0);
-    const auto index = zip_file_add(archive, name.c_str(), file, ZIP_FL_ENC_UTF_8);
-    if (index < 0) {
-      zip_source_free(file);
-      continue;
-    }
-    if (name == "mimetype") zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
-  }
-  zip_close(archive);
-  std::string bytes;
-  if (zip_source_open(buffer) == 0) {
-    zip_source_seek(buffer, 0, SEEK_END);
-    const auto size = zip_source_tell(buffer);
-    zip_source_seek(buffer, 0, SEEK_SET);
-    bytes.resize(static_cast<std::size_t>(size));
-    zip_source_read(buffer, bytes.data(), static_cast<zip_uint64_t>(size));
-    zip_source_close(buffer);
-  }
-  zip_source_free(buffer);
-  return bytes;
+  return zip_archive({{"mimetype", "application/vnd.oasis.opendocument.text", false},
+                      {"META-INF/manifest.xml", manifest},
+                      {"meta.xml", meta},
+                      {"content.xml", content}});
 }
 
 }  // namespace diplomado::documents

@@ -7,10 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "domain/error.hpp"
 #include "domain/messages.hpp"
 
 namespace diplomado::documents {
 
-std::string news_odt(std::string_view markdown, Language language);
+Result<std::string> news_odt(std::string_view markdown, Language language);
 
 }  // namespace diplomado::documents

@@ -2,12 +2,10 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <pango/pangocairo.h>
 
 #include <fmt/format.h>
 
-#include <memory>
-
+#include "documents/pdf_text.hpp"
 #include "domain/certificate.hpp"
 
 namespace diplomado::documents {
@@ -17,42 +15,11 @@ namespace {
 constexpr double page_width = 595.28, page_height = 841.89, margin = 40;
 constexpr double columns[] = {34, 150, 196, 135};  // precedence, name, title, institution (sums to the inner width)
 
-using Layout = std::unique_ptr<PangoLayout, decltype(&g_object_unref)>;
-
-// A block of text wrapped at `width`; pango's resolution set to 72 dpi, so sizes are points.
-Layout layout_of(cairo_t* cr, const std::string& text, const char* font, double width) {
-  Layout layout(pango_cairo_create_layout(cr), g_object_unref);
-  pango_cairo_context_set_resolution(pango_layout_get_context(layout.get()), 72);
-  pango_layout_context_changed(layout.get());
-  std::unique_ptr<PangoFontDescription, decltype(&pango_font_description_free)> description(pango_font_description_from_string(font),
-                                                                                           pango_font_description_free);
-  pango_layout_set_font_description(layout.get(), description.get());
-  pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-  pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
-  return layout;
+// The text's own helpers with the list's type: dark for content, grey for labels.
+double draw(cairo_t* cr, const std::string& text, const char* font, double x, double y, double width, Colour colour = ink) {
+  return draw_text(cr, text, font, x, y, width, Align::left, colour);
 }
 
-double height_of(PangoLayout* layout) {
-  int w = 0, h = 0;
-  pango_layout_get_size(layout, &w, &h);
-  return static_cast<double>(h) / PANGO_SCALE;
-}
-
-double draw(cairo_t* cr, const std::string& text, const char* font, double x, double y, double width, double grey = 0.1) {
-  auto layout = layout_of(cr, text, font, width);
-  cairo_set_source_rgb(cr, grey, grey + 0.04, grey + 0.09);
-  cairo_move_to(cr, x, y);
-  pango_cairo_show_layout(cr, layout.get());
-  return height_of(layout.get());
-}
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-const std::string& in(const LocalizedText& text, Language language) { return language == Language::es ? text.es : text.en; }
 
 std::string when(const services::CeremonyView& view, Language language) {
   const auto& moment = view.ceremony.starts_at;
@@ -65,9 +32,9 @@ std::string when(const services::CeremonyView& view, Language language) {
 std::string protocol_pdf(const services::CeremonyView& view, Language language) {
   const auto& programme_title = view.programme_title;
   std::string pdf;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &pdf, page_width, page_height);
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &pdf, page_width, page_height);
   const auto title = translate("protocol.title", language);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (title + " — " + in(programme_title, language)).c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (title + " — " + in_language(programme_title, language)).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Diplomado");
   cairo_t* cr = cairo_create(surface);
   const double inner = page_width - 2 * margin;
@@ -78,7 +45,7 @@ std::string protocol_pdf(const services::CeremonyView& view, Language language) 
     const std::string headers[] = {"#", translate("protocol.name", language), translate("protocol.guest_title", language),
                                    translate("protocol.institution", language)};
     for (std::size_t c = 0; c < 4; ++c) {
-      draw(cr, headers[c], "DejaVu Sans Bold 8.5", x, y, columns[c] - 6, 0.36);
+      draw(cr, headers[c], "DejaVu Sans Bold 8.5", x, y, columns[c] - 6, muted);
       x += columns[c];
     }
     y += 16;
@@ -90,23 +57,23 @@ std::string protocol_pdf(const services::CeremonyView& view, Language language) 
     cairo_show_page(cr);
     ++page;
     y = margin;
-    draw(cr, fmt::format("{} — {} {}", title, translate("protocol.page", language), page), "DejaVu Sans 8", margin, y, inner, 0.36);
+    draw(cr, fmt::format("{} — {} {}", title, translate("protocol.page", language), page), "DejaVu Sans 8", margin, y, inner, muted);
     y += 20;
     header_row();
   };
 
   y += draw(cr, title, "DejaVu Sans Bold 18", margin, y, inner) + 4;
-  y += draw(cr, in(programme_title, language), "DejaVu Sans 11", margin, y, inner) + 6;
-  y += draw(cr, when(view, language) + (view.ceremony.venue.empty() ? "" : " · " + view.ceremony.venue), "DejaVu Sans 10", margin, y, inner, 0.36) + 4;
+  y += draw(cr, in_language(programme_title, language), "DejaVu Sans 11", margin, y, inner) + 6;
+  y += draw(cr, when(view, language) + (view.ceremony.venue.empty() ? "" : " · " + view.ceremony.venue), "DejaVu Sans 10", margin, y, inner, muted) + 4;
   y += draw(cr, fmt::format(fmt::runtime(translate("protocol.counts", language)), view.counts.guests, view.counts.accepted, view.counts.pending, view.counts.declined),
-            "DejaVu Sans 9", margin, y, inner, 0.36) + 14;
+            "DejaVu Sans 9", margin, y, inner, muted) + 14;
   header_row();
   for (const auto& guest : view.guests) {
     const std::string cells[] = {std::to_string(guest.precedence),
                                  guest.name + (guest.rsvp == Rsvp::declined ? " (" + translate("protocol.declined", language) + ")" : ""),
-                                 in(guest.title, language), guest.institution};
+                                 in_language(guest.title, language), guest.institution};
     double row = 0;
-    for (std::size_t c = 0; c < 4; ++c) row = std::max(row, height_of(layout_of(cr, cells[c], "DejaVu Sans 9", columns[c] - 6).get()));
+    for (std::size_t c = 0; c < 4; ++c) row = std::max(row, text_height(cr, cells[c], "DejaVu Sans 9", columns[c] - 6));
     if (y + row + 8 > page_height - margin) new_page();
     double x = margin;
     for (std::size_t c = 0; c < 4; ++c) {
@@ -115,7 +82,7 @@ std::string protocol_pdf(const services::CeremonyView& view, Language language) 
     }
     y += row + 8;
   }
-  if (view.guests.empty()) y += draw(cr, translate("protocol.no_guests", language), "DejaVu Sans 9", margin, y, inner, 0.36) + 8;
+  if (view.guests.empty()) y += draw(cr, translate("protocol.no_guests", language), "DejaVu Sans 9", margin, y, inner, muted) + 8;
 
   if (!view.ceremony.run_of_show.empty()) {
     y += 14;
@@ -125,8 +92,8 @@ std::string protocol_pdf(const services::CeremonyView& view, Language language) 
     }
     y += draw(cr, translate("protocol.run_of_show", language), "DejaVu Sans Bold 12", margin, y, inner) + 6;
     for (const auto& item : view.ceremony.run_of_show) {
-      const auto line = item.at + "   " + in(item.title, language);
-      const double row = height_of(layout_of(cr, line, "DejaVu Sans 9.5", inner).get());
+      const auto line = item.at + "   " + in_language(item.title, language);
+      const double row = text_height(cr, line, "DejaVu Sans 9.5", inner);
       if (y + row + 4 > page_height - margin) {
         cairo_show_page(cr);
         y = margin;

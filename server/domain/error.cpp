@@ -31,4 +31,10 @@ const char* to_string(ErrorCode code) {
   return "internal";
 }
 
+Error invalid_fields(std::vector<FieldError> details) {
+  Error error = make_error(ErrorCode::invalid_input, "error.invalid_input");
+  error.details = std::move(details);
+  return error;
+}
+
 }  // namespace diplomado

@@ -45,6 +45,8 @@ using Result = std::expected<T, Error>;
 
 Error make_error(ErrorCode code, std::string message_key);
 Error field_error(std::string field, std::string code, std::string message_key, std::string value = {});
+// "The request has invalid data", with every field in error.
+Error invalid_fields(std::vector<FieldError> details);
 const char* to_string(ErrorCode code);
 
 }  // namespace diplomado

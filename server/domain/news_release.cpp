@@ -10,7 +10,6 @@
 namespace diplomado {
 namespace {
 
-const std::string& in(const LocalizedText& text, Language language) { return language == Language::es ? text.es : text.en; }
 
 // Spanish writes "e" for "y" before a word that starts with the sound /i/ (i-, hi-, but not hie-).
 bool sounds_like_i(std::string_view word) {
@@ -62,7 +61,7 @@ NewsDraft draft_news(const NewsFacts& facts, Language language) {
   Draft draft(language);
   const bool es = draft.es();
   const auto lang = to_string(language);
-  const auto& title = in(facts.title, language);
+  const auto& title = in_language(facts.title, language);
 
   // Headline.
   const auto graduates_text = facts.graduates > 0
@@ -73,12 +72,12 @@ NewsDraft draft_news(const NewsFacts& facts, Language language) {
 
   // Lead: who, what, when, why.
   const auto implementer = facts.implementer.es.empty() ? draft.gap("news.missing.implementer", "pendiente: entidad ejecutora", "pending: implementer")
-                                                        : in(facts.implementer, language);
-  const auto funder = facts.funder.es.empty() ? draft.gap("news.missing.funder", "pendiente: financiador", "pending: funder") : in(facts.funder, language);
+                                                        : in_language(facts.implementer, language);
+  const auto funder = facts.funder.es.empty() ? draft.gap("news.missing.funder", "pendiente: financiador", "pending: funder") : in_language(facts.funder, language);
   const auto ended = !facts.closed || facts.end_date.empty()
       ? draft.gap("news.missing.closed", "pendiente: el programa aún no ha cerrado", "pending: the programme has not closed yet")
       : long_date(facts.end_date, lang);
-  auto objective = in(facts.objective, language);
+  auto objective = in_language(facts.objective, language);
   if (!objective.empty()) {
     objective[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(objective[0])));
     if (objective.ends_with('.')) objective.pop_back();
@@ -97,13 +96,13 @@ NewsDraft draft_news(const NewsFacts& facts, Language language) {
   else audience = draft.gap("news.missing.audience", "pendiente: público", "pending: audience");
   std::string modules;
   if (facts.modules.size() >= 2)
-    modules = es ? fmt::format(" Sus {} módulos abarcaron desde {} hasta {}.", facts.modules.size(), in(facts.modules.front(), language),
-                               in(facts.modules.back(), language))
-                 : fmt::format(" Its {} modules ranged from {} to {}.", facts.modules.size(), in(facts.modules.front(), language),
-                               in(facts.modules.back(), language));
+    modules = es ? fmt::format(" Sus {} módulos abarcaron desde {} hasta {}.", facts.modules.size(), in_language(facts.modules.front(), language),
+                               in_language(facts.modules.back(), language))
+                 : fmt::format(" Its {} modules ranged from {} to {}.", facts.modules.size(), in_language(facts.modules.front(), language),
+                               in_language(facts.modules.back(), language));
   else if (facts.modules.size() == 1)
-    modules = es ? fmt::format(" Su único módulo trató sobre {}.", in(facts.modules.front(), language))
-                 : fmt::format(" Its one module covered {}.", in(facts.modules.front(), language));
+    modules = es ? fmt::format(" Su único módulo trató sobre {}.", in_language(facts.modules.front(), language))
+                 : fmt::format(" Its one module covered {}.", in_language(facts.modules.front(), language));
   else
     modules = " " + draft.gap("news.missing.modules", "pendiente: módulos", "pending: modules");
   draft.paragraph(es ? fmt::format("El programa se dirigió a {}.{}", audience, modules) : fmt::format("The programme was addressed to {}.{}", audience, modules));
@@ -111,7 +110,7 @@ NewsDraft draft_news(const NewsFacts& facts, Language language) {
   // Graduates and institutions.
   if (facts.graduates > 0) {
     std::vector<std::string> institutions;
-    for (const auto& institution : facts.institutions) institutions.push_back(in(institution, language));
+    for (const auto& institution : facts.institutions) institutions.push_back(in_language(institution, language));
     const auto count = institutions.size();
     if (es)
       draft.paragraph(fmt::format("{} {} de {} {}: {}.", facts.graduates == 1 ? "Se graduó 1 persona" : fmt::format("Se graduaron {} personas", facts.graduates),
@@ -147,7 +146,7 @@ NewsDraft draft_news(const NewsFacts& facts, Language language) {
   if (!facts.leaders.empty()) {
     std::vector<std::string> leaders;
     for (const auto& leader : facts.leaders) {
-      const auto& institution = in(leader.institution, language);
+      const auto& institution = in_language(leader.institution, language);
       std::string details = institution;
       if (!leader.place.empty()) details += (details.empty() ? "" : ", ") + leader.place;
       leaders.push_back(details.empty() ? leader.name : fmt::format("{} ({})", leader.name, details));
@@ -165,7 +164,7 @@ NewsDraft draft_news(const NewsFacts& facts, Language language) {
   if (!facts.authorities.empty()) {
     std::vector<std::string> guests;
     for (const auto& guest : facts.authorities) {
-      const auto& role = in(guest.title, language);
+      const auto& role = in_language(guest.title, language);
       guests.push_back(role.empty() ? guest.name : fmt::format("{} ({})", guest.name, role));
     }
     draft.paragraph(es ? fmt::format("{} en la ceremonia {}.", facts.authorities.size() == 1 ? "Participó" : "Participaron", join_list(guests, language))
@@ -177,7 +176,7 @@ NewsDraft draft_news(const NewsFacts& facts, Language language) {
   // The SDGs.
   if (!facts.sdgs.empty()) {
     std::vector<std::string> goals;
-    for (const auto& [number, name] : facts.sdgs) goals.push_back(fmt::format("{} ({})", number, in(name, language)));
+    for (const auto& [number, name] : facts.sdgs) goals.push_back(fmt::format("{} ({})", number, in_language(name, language)));
     draft.paragraph(es ? fmt::format("El programa contribuye {} {}.", facts.sdgs.size() == 1 ? "al Objetivo de Desarrollo Sostenible" : "a los Objetivos de Desarrollo Sostenible",
                                      join_list(goals, language))
                        : fmt::format("The programme contributes to Sustainable Development {} {}.", facts.sdgs.size() == 1 ? "Goal" : "Goals", join_list(goals, language)));

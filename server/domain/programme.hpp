@@ -7,6 +7,7 @@
 
 #include "domain/enrollment.hpp"
 #include "domain/gradebook.hpp"
+#include "domain/messages.hpp"
 #include "domain/permission.hpp"
 
 namespace diplomado {
@@ -16,6 +17,9 @@ struct LocalizedText {
   std::string es;
   std::string en;
 };
+
+// The text in one language.
+inline const std::string& in_language(const LocalizedText& text, Language language) { return language == Language::es ? text.es : text.en; }
 
 struct Organisation {
   std::string role;  // implementer | funder

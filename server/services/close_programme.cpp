@@ -14,12 +14,6 @@
 namespace diplomado::services {
 namespace {
 
-Error invalid(std::vector<FieldError> details) {
-  Error error = make_error(ErrorCode::invalid_input, "error.invalid_input");
-  error.details = std::move(details);
-  return error;
-}
-
 std::string institution_short(const InstitutionRef& institution) { return institution.acronym.empty() ? institution.name.es : institution.acronym; }
 
 GuestCounts count_guests(const std::vector<Guest>& guests) {
@@ -89,7 +83,7 @@ Result<CeremonyView> get_ceremony(storage::Store& store, const Actor& actor, Id 
 Result<CeremonyView> save_ceremony(storage::Store& store, const Actor& actor, Id programme_id, const Ceremony& ceremony, std::int64_t expected_version,
                                    TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
-  if (auto errors = check_ceremony(ceremony); !errors.empty()) return std::unexpected(invalid(std::move(errors)));
+  if (auto errors = check_ceremony(ceremony); !errors.empty()) return std::unexpected(invalid_fields(std::move(errors)));
   auto unit = store.begin(storage::TransactionMode::read_write);
   auto programme = programme_of(*unit, programme_id);
   if (!programme) return std::unexpected(programme.error());
@@ -105,7 +99,7 @@ Result<CeremonyView> save_ceremony(storage::Store& store, const Actor& actor, Id
 
 Result<Guest> add_guest(storage::Store& store, const Actor& actor, Id programme_id, const Guest& guest, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
-  if (auto errors = check_guest(guest); !errors.empty()) return std::unexpected(invalid(std::move(errors)));
+  if (auto errors = check_guest(guest); !errors.empty()) return std::unexpected(invalid_fields(std::move(errors)));
   auto unit = store.begin(storage::TransactionMode::read_write);
   if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
   const auto id = unit->closing().insert_guest(programme_id, guest);
@@ -124,7 +118,7 @@ Result<Guest> add_guest(storage::Store& store, const Actor& actor, Id programme_
 
 Result<Guest> update_guest(storage::Store& store, const Actor& actor, Id programme_id, const Guest& guest, std::int64_t expected_version, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
-  if (auto errors = check_guest(guest); !errors.empty()) return std::unexpected(invalid(std::move(errors)));
+  if (auto errors = check_guest(guest); !errors.empty()) return std::unexpected(invalid_fields(std::move(errors)));
   auto unit = store.begin(storage::TransactionMode::read_write);
   const auto current = unit->closing().guest(programme_id, guest.id);
   if (!current) return std::unexpected(make_error(ErrorCode::not_found, "error.ceremony.guest_not_found"));
@@ -227,7 +221,7 @@ Result<SurveyView> get_survey(storage::Store& store, const Actor& actor, Id prog
 Result<SurveyView> save_survey_questions(storage::Store& store, const Actor& actor, Id programme_id, const std::vector<SurveyQuestion>& questions,
                                          TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
-  if (auto errors = check_questions(questions); !errors.empty()) return std::unexpected(invalid(std::move(errors)));
+  if (auto errors = check_questions(questions); !errors.empty()) return std::unexpected(invalid_fields(std::move(errors)));
   auto unit = store.begin(storage::TransactionMode::read_write);
   if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
   if (!unit->closing().replace_questions(programme_id, questions)) return std::unexpected(make_error(ErrorCode::conflict, "error.survey.answered"));
@@ -276,7 +270,7 @@ Result<void> answer_survey(storage::Store& store, const Actor& actor, Id program
   for (std::size_t q = 0; q < questions.size(); ++q)
     if (questions[q].kind == QuestionKind::likert && !seen.contains(questions[q].id))
       errors.push_back({"answers", std::nullopt, "missing_answer", "error.survey.missing_answer", std::to_string(q + 1)});
-  if (!errors.empty()) return std::unexpected(invalid(std::move(errors)));
+  if (!errors.empty()) return std::unexpected(invalid_fields(std::move(errors)));
   // A random response id: neither insertion order nor time ties the answers to the respondent.
   const auto response = static_cast<std::int64_t>(random_bits() >> 1);
   if (!unit->closing().record_response(programme_id, *mine, response, records))
@@ -380,7 +374,7 @@ Result<NewsView> get_news(storage::Store& store, const std::optional<Actor>& act
 Result<NewsView> save_news(storage::Store& store, const Actor& actor, Id programme_id, Language language, std::string_view body,
                            std::int64_t expected_version, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
-  if (body.size() > 100000) return std::unexpected(invalid({{"body", std::nullopt, "too_long", "error.field.too_long", {}}}));
+  if (body.size() > 100000) return std::unexpected(invalid_fields({{"body", std::nullopt, "too_long", "error.field.too_long", {}}}));
   auto unit = store.begin(storage::TransactionMode::read_write);
   auto programme = programme_of(*unit, programme_id);
   if (!programme) return std::unexpected(programme.error());

@@ -11,12 +11,6 @@
 namespace diplomado::services {
 namespace {
 
-Error invalid(std::vector<FieldError> details) {
-  Error error = make_error(ErrorCode::invalid_input, "error.invalid_input");
-  error.details = std::move(details);
-  return error;
-}
-
 std::optional<Error> refuse_site(const std::optional<Actor>& actor) {
   if (actor && !can_manage_site(*actor)) return make_error(ErrorCode::forbidden, "error.forbidden");
   return std::nullopt;
@@ -38,7 +32,7 @@ std::string audit_summary(const Programme& programme) {
 Result<NamedCoordinator> grant_coordinator(storage::UnitOfWork& unit, const std::optional<Actor>& actor, Id programme_id,
                                            const CoordinatorInput& input, const std::string& path, const std::string& at) {
   const std::string email = normalise_email(input.email);
-  if (!is_valid_email(email)) return std::unexpected(invalid({{path + "email", std::nullopt, "invalid", "error.field.email", input.email}}));
+  if (!is_valid_email(email)) return std::unexpected(invalid_fields({{path + "email", std::nullopt, "invalid", "error.field.email", input.email}}));
   NamedCoordinator named;
   named.email = email;
   const std::optional<Id> by = actor ? std::optional<Id>(actor->user_id) : std::nullopt;
@@ -47,7 +41,7 @@ Result<NamedCoordinator> grant_coordinator(storage::UnitOfWork& unit, const std:
     named.display_name = user->display_name;
   } else {
     if (input.display_name.find_first_not_of(' ') == std::string::npos || input.display_name.size() > 200)
-      return std::unexpected(invalid({{path + "display_name", std::nullopt, "required", "error.programme.coordinator_name", email}}));
+      return std::unexpected(invalid_fields({{path + "display_name", std::nullopt, "required", "error.programme.coordinator_name", email}}));
     named.initial_password = generate_password();
     const auto hash = hash_password(named.initial_password);
     if (!hash) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
@@ -136,7 +130,7 @@ static Result<CreatedProgramme> create_programme_unguarded(storage::Store& store
     problems.push_back({"status", std::nullopt, "closed", "error.programme.create_closed", "closed"});
   else if (request.programme.status == ProgrammeStatus::active)
     for (auto& problem : check_ready_to_open(request.programme)) problems.push_back(std::move(problem));
-  if (!problems.empty()) return std::unexpected(invalid(std::move(problems)));
+  if (!problems.empty()) return std::unexpected(invalid_fields(std::move(problems)));
 
   auto unit = store.begin(storage::TransactionMode::read_write);
   if (unit->programmes().find_id_by_code(request.programme.code)) return std::unexpected(code_taken(request.programme.code));
@@ -194,7 +188,7 @@ static Result<Programme> update_programme_unguarded(storage::Store& store, const
     else if (after.status == ProgrammeStatus::active)
       for (auto& problem : check_ready_to_open(after)) problems.push_back(std::move(problem));
   }
-  if (!problems.empty()) return std::unexpected(invalid(std::move(problems)));
+  if (!problems.empty()) return std::unexpected(invalid_fields(std::move(problems)));
   if (after.code != before->code && unit->programmes().find_id_by_code(after.code)) return std::unexpected(code_taken(after.code));
   if (changes.modules)
     if (auto written = write_modules(*unit, *before, *changes.modules, programme_id); !written) return std::unexpected(written.error());
@@ -213,7 +207,7 @@ static Result<Programme> clone_programme_unguarded(storage::Store& store, const 
   const auto source = unit->programmes().find(from_programme_id);
   if (!source) return std::unexpected(programme_not_found());
   const auto new_start = parse_date(request.start_date);
-  if (!new_start) return std::unexpected(invalid({{"start_date", std::nullopt, "invalid_date", "error.programme.invalid_date", request.start_date}}));
+  if (!new_start) return std::unexpected(invalid_fields({{"start_date", std::nullopt, "invalid_date", "error.programme.invalid_date", request.start_date}}));
   const auto old_start = parse_date(source->start_date);
   const std::chrono::days shift = old_start ? *new_start - *old_start : std::chrono::days{0};
 
@@ -223,7 +217,7 @@ static Result<Programme> clone_programme_unguarded(storage::Store& store, const 
   copy.status = ProgrammeStatus::draft;
   copy.start_date = request.start_date;
   copy.end_date = source->end_date.empty() ? std::string() : shift_date(source->end_date, shift);
-  if (auto problems = check_programme(copy); !problems.empty()) return std::unexpected(invalid(std::move(problems)));
+  if (auto problems = check_programme(copy); !problems.empty()) return std::unexpected(invalid_fields(std::move(problems)));
   if (unit->programmes().find_id_by_code(copy.code)) return std::unexpected(code_taken(copy.code));
 
   const auto gradebook = unit->teaching().load_gradebook(from_programme_id);

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "services/add_user.hpp"
+#include "services/close_programme.hpp"
 #include "services/authenticate.hpp"
 #include "services/crypto.hpp"
 #include "services/decide_graduation.hpp"
@@ -252,6 +253,59 @@ TEST_P(ServicesTest, ParticipantsSeeTheirOwnProgressAndGroupLeadersTheirTeams) {
 
 // Graduation (issue 13): an override either way is justified and audited, a withdrawn enrolment
 // never graduates, and the class graduates in one transaction with one audit event per person.
+// The survey (issue 14): answered once, and nothing on file ties an answer to who gave it.
+TEST_P(ServicesTest, SurveyAnswersAreKeptApartFromWhoAnsweredAndGivenOnce) {
+  auto seed = given_programme("S1")
+                  .with_module("Derechos humanos", "Human rights")
+                  .with_participant("s1a", "Ana", "Ábrego", "senafront", "")
+                  .with_participant("s1b", "Luis", "Soto", "snm", "")
+                  .build();
+  seed.survey_questions = {{0, QuestionKind::likert, {"¿Útil?", "Useful?"}, 1, 5}, {0, QuestionKind::open, {"¿Qué mejoraría?", "What would you improve?"}, 1, 5}};
+  ASSERT_TRUE(services::load_programme_seed(store(), seed, now));
+  add("s1a@example.pa", "participant", "S1");
+  add("s1b@example.pa", "participant", "S1");
+  add("coordinacion@example.pa", "coordinator", "S1");
+  const auto actor = [&](const std::string& email) {
+    auto unit = store().begin(storage::TransactionMode::read_only);
+    auto user = unit->users().find_by_email(email);
+    return Actor{user->id, email, "", unit->users().grants(user->id)};
+  };
+  const Id programme = *services::find_programme_by_code(store(), "S1");
+  const auto survey = services::get_survey(store(), actor("coordinacion@example.pa"), programme);
+  ASSERT_TRUE(survey);
+  ASSERT_EQ(survey->questions.size(), 2u);
+  const Id likert = survey->questions[0].id, open = survey->questions[1].id;
+
+  // Bad answers are named and nothing is written.
+  auto bad = services::answer_survey(store(), actor("s1a@example.pa"), programme, {{likert, 7, ""}, {open, std::nullopt, "x"}, {999999, 3, ""}}, now);
+  ASSERT_FALSE(bad);
+  ASSERT_EQ(bad.error().details.size(), 2u);
+  EXPECT_EQ(bad.error().details[0].field, "answers[0].value");
+  EXPECT_EQ(bad.error().details[1].field, "answers[2].question_id");
+  ASSERT_TRUE(services::answer_survey(store(), actor("s1a@example.pa"), programme, {{likert, 5, ""}, {open, std::nullopt, "Más práctica"}}, now));
+  auto twice = services::answer_survey(store(), actor("s1a@example.pa"), programme, {{likert, 1, ""}}, now);
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().message_key, "error.survey.already_answered");
+  ASSERT_TRUE(services::answer_survey(store(), actor("s1b@example.pa"), programme, {{likert, 3, ""}}, now));
+
+  const auto results = services::get_survey(store(), actor("coordinacion@example.pa"), programme);
+  EXPECT_EQ(results->respondents, 2);
+  EXPECT_EQ(results->results[0].counts, (std::vector<std::int64_t>{0, 0, 1, 0, 1}));
+  EXPECT_DOUBLE_EQ(*results->results[0].mean, 4);
+  EXPECT_EQ(results->results[1].texts, std::vector<std::string>{"Más práctica"});
+  // The participant reads that they answered, not what anyone answered.
+  const auto mine = services::get_survey(store(), actor("s1a@example.pa"), programme);
+  EXPECT_EQ(mine->answered, std::optional<bool>(true));
+  EXPECT_TRUE(mine->results.empty());
+  // The audit says that someone answered, and nothing of what (the service records it without an actor).
+  auto unit = store().begin(storage::TransactionMode::read_only);
+  EXPECT_EQ(unit->audit().count("survey.answer"), 2);
+  for (const auto& details : unit->audit().details("survey.answer")) EXPECT_EQ(details, "{}");
+  // Questions no longer change once answered.
+  unit.reset();
+  EXPECT_FALSE(services::save_survey_questions(store(), actor("coordinacion@example.pa"), programme, {}, now));
+}
+
 TEST_P(ServicesTest, GraduationOverridesAndTheClassGraduationAreAudited) {
   auto seed = given_programme("G1")
                   .with_module("Derechos humanos", "Human rights")

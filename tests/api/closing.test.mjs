@@ -98,8 +98,12 @@ test('the ceremony\'s time is checked, and the door check-in counts arrivals', a
     { 'If-Match': `"${view.ceremony.version}"` });
   assert.equal(bad.status, 400);
   assert.deepEqual((await bad.json()).errors.map((error) => error.field), ['starts_at', 'run_of_show[0].at']);
-  const saved = await json(await send(server, 'PUT', `${base()}/ceremony`, coordinator, { ...view.ceremony, venue: 'Universidad ISAE' }, { 'If-Match': `"${view.ceremony.version}"` }));
+  const { version, ...details } = view.ceremony;
+  const saved = await json(await send(server, 'PUT', `${base()}/ceremony`, coordinator, { ...details, venue: 'Universidad ISAE' }, { 'If-Match': `"${version}"` }));
   assert.equal(saved.ceremony.venue, 'Universidad ISAE');
+  // The version read before that save is stale now; a first save when one exists is refused too.
+  assert.equal((await send(server, 'PUT', `${base()}/ceremony`, coordinator, details, { 'If-Match': `"${version}"` })).status, 409);
+  assert.equal((await send(server, 'PUT', `${base()}/ceremony`, coordinator, details)).status, 409);
   const guest = view.guests[0];
   const counts = await json(await send(server, 'PUT', `${base()}/ceremony/guests/${guest.id}/check_in`, coordinator, { arrived: true }));
   assert.equal(counts.checked_in, 1);
@@ -114,6 +118,15 @@ test('the survey is answered once, without who answered, and gives counts and me
   assert.equal(survey.questions.length, 4);
   assert.equal(survey.respondents, 0);
   const [useful, quality, recommend, open] = survey.questions;
+  // Questions with a missing text or a one-point scale are named, and the survey stays as it was.
+  const badQuestions = await send(server, 'PUT', `${base()}/survey/questions`, coordinator,
+    { questions: [{ kind: 'likert', text: { es: '', en: 'Useful?' } }, { kind: 'likert', text: { es: 'A', en: 'A' }, scale_min: 3, scale_max: 3 }, { kind: 'maybe', text: { es: 'B', en: 'B' } }] });
+  assert.equal(badQuestions.status, 400);
+  assert.deepEqual((await badQuestions.json()).errors.map((error) => error.field), ['questions[2].kind']);
+  const badTexts = await send(server, 'PUT', `${base()}/survey/questions`, coordinator,
+    { questions: [{ kind: 'likert', text: { es: '', en: 'Useful?' } }, { kind: 'likert', text: { es: 'A', en: 'A' }, scale_min: 3, scale_max: 3 }] });
+  assert.deepEqual((await badTexts.json()).errors.map((error) => error.field), ['questions[0].text.es', 'questions[1].scale_max']);
+  assert.equal((await json(await get(server, `${base()}/survey`, coordinator))).questions.length, 4);
   const leader = await signIn(server, 'migdalia.vasquez@demo.diplomado.invalid');
   assert.equal((await json(await get(server, `${base()}/survey`, leader))).answered, false);
   const answer = (session, answers) => send(server, 'POST', `${base()}/survey/responses`, session, { answers }, { 'Accept-Language': 'es' });

@@ -62,15 +62,6 @@ void write_certificate(JsonWriter& json, const CertificateRecord& record) {
   json.field("revocation_reason", record.revocation_reason).field("verify_url", record.verify_url).end_object();
 }
 
-HttpResponse file_response(std::string body, const char* content_type, const std::string& file_name) {
-  HttpResponse response;
-  response.content_type = content_type;
-  response.body = std::move(body);
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
-  response.headers.emplace_back("Cache-Control", "no-store");
-  return response;
-}
-
 }  // namespace
 
 HttpResponse handle_get_certificate_settings(RequestContext& context) {
@@ -133,7 +124,9 @@ HttpResponse handle_get_certificate_pdf(RequestContext& context) {
 HttpResponse handle_get_certificates_archive(RequestContext& context) {
   auto batch = services::certificates_for_batch(context.app.store, context.actor, programme_id_of(context));
   if (!batch) return problem_response(batch.error(), context.language);
-  return file_response(documents::certificates_zip(*batch), "application/zip", translate("certificate.archive_name", context.language) + ".zip");
+  auto zip = documents::certificates_zip(*batch);
+  if (!zip) return problem_response(zip.error(), context.language);
+  return file_response(std::move(*zip), "application/zip", translate("certificate.archive_name", context.language) + ".zip");
 }
 
 // Body: {"reason": "..."}.

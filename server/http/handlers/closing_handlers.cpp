@@ -82,12 +82,7 @@ HttpResponse handle_export_indicators(RequestContext& context) {
   if (*format == "csv") return table_file_response(documents::indicator_long_table(*report, language), *format, language, file_name);
   auto bytes = documents::workbook_xlsx(documents::indicator_workbook(*report, language));
   if (!bytes) return problem_response(bytes.error(), language);
-  HttpResponse response;
-  response.body = std::move(*bytes);
-  response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + ".xlsx\"");
-  response.headers.emplace_back("Cache-Control", "no-store");
-  return response;
+  return file_response(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file_name + ".xlsx");
 }
 
 HttpResponse handle_get_ceremony(RequestContext& context) {
@@ -101,12 +96,7 @@ HttpResponse handle_protocol_pdf(RequestContext& context) {
   auto view = services::get_ceremony(context.app.store, *context.actor, programme_id_of(context));
   if (!view) return problem_response(view.error(), context.language);
   const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
-  HttpResponse response;
-  response.body = documents::protocol_pdf(*view, language);
-  response.content_type = "application/pdf";
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + translate("protocol.file_name", language) + ".pdf\"");
-  response.headers.emplace_back("Cache-Control", "no-store");
-  return response;
+  return file_response(documents::protocol_pdf(*view, language), "application/pdf", translate("protocol.file_name", language) + ".pdf");
 }
 
 // If-Match: the ceremony's version; absent the first time.
@@ -214,18 +204,11 @@ HttpResponse handle_export_news(RequestContext& context) {
   auto view = services::get_news(context.app.store, context.actor, programme_id_of(context), *language);
   if (!view) return problem_response(view.error(), context.language);
   const auto& text = view->saved ? view->saved->body : view->generated.markdown;
-  HttpResponse response;
-  const auto file_name = translate("news.file_name", *language);
-  if (format == "odt") {
-    response.body = documents::news_odt(text, *language);
-    response.content_type = "application/vnd.oasis.opendocument.text";
-  } else {
-    response.body = text;
-    response.content_type = "text/markdown; charset=utf-8";
-  }
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "." + format + "\"");
-  response.headers.emplace_back("Cache-Control", "no-store");
-  return response;
+  const auto file_name = translate("news.file_name", *language) + "." + format;
+  if (format == "md") return file_response(text, "text/markdown; charset=utf-8", file_name);
+  auto odt = documents::news_odt(text, *language);
+  if (!odt) return problem_response(odt.error(), context.language);
+  return file_response(std::move(*odt), "application/vnd.oasis.opendocument.text", file_name);
 }
 
 }  // namespace diplomado::http

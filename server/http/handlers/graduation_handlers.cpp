@@ -54,12 +54,8 @@ HttpResponse handle_get_eligibility(RequestContext& context) {
   if (format == "csv") {
     // The same file as `diplomado eligibility --format csv`, reasons in the reader's language.
     const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
-    HttpResponse response;
-    response.body = documents::eligibility_csv(*report, language);
-    response.content_type = "text/csv; charset=utf-8";
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + translate("graduation.export.file_name", language) + "-" + report->programme_code + ".csv\"");
-    response.headers.emplace_back("Cache-Control", "no-store");
-    return response;
+    return file_response(documents::eligibility_csv(*report, language), "text/csv; charset=utf-8",
+                         translate("graduation.export.file_name", language) + "-" + report->programme_code + ".csv");
   }
   return json_response(200, documents::eligibility_json(*report));
 }

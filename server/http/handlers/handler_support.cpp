@@ -55,20 +55,22 @@ Result<std::string> export_format(const RequestContext& context) {
   return format;
 }
 
-HttpResponse table_file_response(const documents::Table& table, const std::string& format, Language language, const std::string& file_name) {
+HttpResponse file_response(std::string body, std::string content_type, const std::string& file_name) {
   HttpResponse response;
+  response.content_type = std::move(content_type);
+  response.body = std::move(body);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+HttpResponse table_file_response(const documents::Table& table, const std::string& format, Language language, const std::string& file_name) {
   if (format == "xlsx") {
     auto bytes = documents::table_xlsx(table);
     if (!bytes) return problem_response(bytes.error(), language);
-    response.body = std::move(*bytes);
-    response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  } else {
-    response.body = documents::table_csv(table, language);
-    response.content_type = "text/csv; charset=utf-8";
+    return file_response(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file_name + ".xlsx");
   }
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "." + format + "\"");
-  response.headers.emplace_back("Cache-Control", "no-store");
-  return response;
+  return file_response(documents::table_csv(table, language), "text/csv; charset=utf-8", file_name + "." + format);
 }
 
 }  // namespace diplomado::http

@@ -138,6 +138,8 @@ Error refused_whole(Error error);
 // An export's ?format= (csv, the default, or xlsx), and the 400 that names any other.
 Result<std::string> export_format(const RequestContext& context);
 // A table as a download (never cached): "<file_name>.<format>" in the reader's language.
+// A file as an attachment named `file_name` (extension included), never cached.
+HttpResponse file_response(std::string body, std::string content_type, const std::string& file_name);
 HttpResponse table_file_response(const documents::Table& table, const std::string& format, Language language, const std::string& file_name);
 // The version an If-Match header names ("7", "\"7\"" or W/"7"); empty when there is none.
 Result<std::optional<std::int64_t>> if_match_version(const RequestContext& context);

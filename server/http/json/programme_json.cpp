@@ -1,10 +1,12 @@
 #include "http/json/programme_json.hpp"
 
+#include "json/domain_writer.hpp"
+
 #include "domain/programme_rules.hpp"
 
 namespace diplomado {
 
-void write(JsonWriter& json, const LocalizedText& text) { json.begin_object().field("es", text.es).field("en", text.en).end_object(); }
+void write(JsonWriter& json, const LocalizedText& text) { write_localized(json, text); }
 
 void write(JsonWriter& json, const ProgrammeSummary& programme) {
   json.begin_object().field("id", programme.id).field("code", programme.code);

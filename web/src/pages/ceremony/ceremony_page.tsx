@@ -11,6 +11,7 @@ import { Button, LinkButton } from '../../components/button';
 import { EmptyState } from '../../components/empty_state';
 import { Stat, Stats } from '../../components/stat';
 import { useConfirm } from '../../components/dialog';
+import { formatDate } from '../../components/format';
 
 type Rsvp = Guest['rsvp'];
 const emptyGuest = (precedence: number) => ({ name: '', es: '', en: '', institution: '', precedence: String(precedence), authority: true });
@@ -97,7 +98,9 @@ function CeremonyView({ programme, view, reload }: { programme: number; view: Ce
 
     <section aria-labelledby="ceremony-guests">
       <h2 id="ceremony-guests">{t('ceremony.protocol')}</h2>
-      <p class="print-only">{view.ceremony.starts_at?.replace('T', ' ')} · {view.ceremony.venue}</p>
+      {view.ceremony.starts_at && (
+        <p class="print-only">{formatDate(view.ceremony.starts_at.slice(0, 10), language)}, {view.ceremony.starts_at.slice(11)} ({view.time_zone}) · {view.ceremony.venue}</p>
+      )}
       <Stats label={t('ceremony.guest_counts')}>
         <Stat label={t('ceremony.guests')} value={view.counts.guests} />
         <Stat label={t('ceremony.accepted')} value={view.counts.accepted} />

@@ -5,6 +5,7 @@ import { Button } from '../../components/button';
 import { Skeleton } from '../../components/skeleton';
 import { EmptyState } from '../../components/empty_state';
 import { fold } from '../../components/fold';
+import { localeOf } from '../../components/format';
 
 
 const POLL_MS = 5000;
@@ -58,7 +59,7 @@ export function DoorPage({ programme }: { programme: number; user: User }) {
       setBusy(null);
     }
   };
-  const clock = (iso: string) => new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone }).format(new Date(iso));
+  const clock = (iso: string) => new Intl.DateTimeFormat(localeOf(language), { timeStyle: 'short', timeZone }).format(new Date(iso));
 
   return (
     <article class="door">
