@@ -59,10 +59,11 @@ bool can_record_teaching(const Actor& actor, Id programme_id) {
   return actor.has_role(Role::coordinator, programme_id) || actor.has_role(Role::instructor, programme_id);
 }
 
-bool can_teach_module(const Actor& actor, Id programme_id, Id module_id, const std::vector<Id>& assigned_modules) {
+bool can_teach_module(const Actor& actor, Id programme_id, std::optional<Id> module_id, const std::vector<Id>& assigned_modules) {
   if (actor.has_role(Role::coordinator, programme_id)) return true;
   if (!actor.has_role(Role::instructor, programme_id)) return false;
-  return assigned_modules.empty() || std::ranges::find(assigned_modules, module_id) != assigned_modules.end();
+  if (assigned_modules.empty()) return true;
+  return module_id && std::ranges::find(assigned_modules, *module_id) != assigned_modules.end();
 }
 
 // A juror scores projects; the use case also checks that the project is assigned to them and

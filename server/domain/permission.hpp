@@ -52,7 +52,9 @@ bool can_record_teaching(const Actor& actor, Id programme_id);
 bool can_review_projects(const Actor& actor, Id programme_id);
 // Instructors see their modules: one assigned to modules records grades and attendance for those
 // only; one assigned to none teaches the whole programme. Coordinators teach every module.
-bool can_teach_module(const Actor& actor, Id programme_id, Id module_id, const std::vector<Id>& assigned_modules);
+// A programme-wide assessment (no module, such as the pre- and post-test) belongs to no module:
+// only coordinators and instructors of the whole programme record it.
+bool can_teach_module(const Actor& actor, Id programme_id, std::optional<Id> module_id, const std::vector<Id>& assigned_modules);
 bool can_view_ranking(const Actor& actor, Id programme_id);
 // Only a team's members write its project; the route refuses everyone else before reading a body.
 bool can_submit_project(const Actor& actor, Id programme_id);

@@ -44,24 +44,26 @@ TEST(Permission, InstructorsTeachTheirModulesOrTheWholeProgrammeAndJurorsAndObse
     std::vector<RoleGrant> grants;
     std::vector<Id> assigned;
     bool teaches_module;
+    bool teaches_programme_wide;  // an assessment of no module: the pre- and post-test
     bool reviews;
     bool ranking;
     bool submits;
   } cases[] = {
-      {"coordinator", {{Role::coordinator, programme}}, {}, true, false, true, false},
-      {"instructor of no module in particular", {{Role::instructor, programme}}, {}, true, false, false, false},
-      {"instructor of this module", {{Role::instructor, programme}}, {module}, true, false, false, false},
-      {"instructor of another module", {{Role::instructor, programme}}, {other_module}, false, false, false, false},
-      {"instructor of another programme", {{Role::instructor, 8}}, {}, false, false, false, false},
-      {"juror", {{Role::juror, programme}}, {}, false, true, false, false},
-      {"observer (donor)", {{Role::observer, programme}}, {}, false, false, true, false},
-      {"participant", {{Role::participant, programme}}, {}, false, false, false, true},
-      {"group leader", {{Role::group_leader, programme}}, {}, false, false, false, true},
-      {"participant of another programme", {{Role::participant, 8}}, {}, false, false, false, false},
+      {"coordinator", {{Role::coordinator, programme}}, {}, true, true, false, true, false},
+      {"instructor of no module in particular", {{Role::instructor, programme}}, {}, true, true, false, false, false},
+      {"instructor of this module", {{Role::instructor, programme}}, {module}, true, false, false, false, false},
+      {"instructor of another module", {{Role::instructor, programme}}, {other_module}, false, false, false, false, false},
+      {"instructor of another programme", {{Role::instructor, 8}}, {}, false, false, false, false, false},
+      {"juror", {{Role::juror, programme}}, {}, false, false, true, false, false},
+      {"observer (donor)", {{Role::observer, programme}}, {}, false, false, false, true, false},
+      {"participant", {{Role::participant, programme}}, {}, false, false, false, false, true},
+      {"group leader", {{Role::group_leader, programme}}, {}, false, false, false, false, true},
+      {"participant of another programme", {{Role::participant, 8}}, {}, false, false, false, false, false},
   };
   for (const auto& c : cases) {
     const auto actor = actor_with(c.grants);
     EXPECT_EQ(can_teach_module(actor, programme, module, c.assigned), c.teaches_module) << c.name;
+    EXPECT_EQ(can_teach_module(actor, programme, std::nullopt, c.assigned), c.teaches_programme_wide) << c.name;
     EXPECT_EQ(is_allowed(actor, Permission::review_projects, programme), c.reviews) << c.name;
     EXPECT_EQ(is_allowed(actor, Permission::view_ranking, programme), c.ranking) << c.name;
     // The closing report goes to the same people as the ranking: those who run it and the donor.

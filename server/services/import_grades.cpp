@@ -59,7 +59,8 @@ Result<GradeImportSummary> import_grades(storage::Store& store, const std::optio
   std::set<Id> not_taught;  // assessments of modules an instructor does not teach
   for (std::size_t a = 0; a < gradebook.assessment_ids.size(); ++a) {
     assessments[matching_key(gradebook.assessment_codes[a])] = {gradebook.assessment_ids[a], gradebook.input.assessments[a].max_score};
-    if (const auto module = gradebook.input.assessments[a].module; module && refuse_module(*unit, actor, programme_id, gradebook.module_ids[*module]))
+    const auto module = gradebook.input.assessments[a].module;
+    if (refuse_module(*unit, actor, programme_id, module ? std::optional<Id>(gradebook.module_ids[*module]) : std::nullopt))
       not_taught.insert(gradebook.assessment_ids[a]);
   }
 

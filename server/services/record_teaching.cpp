@@ -19,8 +19,7 @@ Result<RecordedGrade> record_grade(storage::Store& store, const Actor& actor, Id
   const auto assessment = teaching.find_assessment(programme_id, change.assessment_id);
   if (!assessment)
     return std::unexpected(field_error("assessment_id", "unknown_assessment", "error.seed.unknown_assessment", std::to_string(change.assessment_id)));
-  if (assessment->module_id)
-    if (auto refused = refuse_module(*unit, actor, programme_id, *assessment->module_id)) return std::unexpected(*refused);
+  if (auto refused = refuse_module(*unit, actor, programme_id, assessment->module_id)) return std::unexpected(*refused);
   const auto enrollment = unit->programmes().participant(programme_id, change.enrollment_id);
   if (!enrollment)
     return std::unexpected(field_error("enrollment_id", "not_enrolled", "error.grading.not_enrolled", std::to_string(change.enrollment_id)));

@@ -341,6 +341,14 @@ test('instructors see their modules: one assigned to module 2 neither reads nor 
   const file = 'Correo;Evaluación;Nota\nalguien@example.org;M1-Q;5\n';
   const imported = await (await send(server, 'POST', path('/grade_imports'), instructor, file, { 'Content-Type': 'text/csv' })).json();
   assert.ok(imported.errors.some((error) => error.code === 'not_your_module' && error.value === 'M1-Q'));
+  // The pre- and post-test belong to no module: an instructor of module 2 writes neither,
+  // directly or by import (issue 15).
+  const preTest = book.assessments.find((assessment) => assessment.code === 'PRE');
+  assert.equal(preTest.module ?? null, null, 'the pre-test is programme-wide');
+  const wide = await grade(row.enrollment_id, preTest.id, { score: '5' }, {}, instructor);
+  assert.equal(wide.status, 403);
+  const wideImport = await (await send(server, 'POST', path('/grade_imports'), instructor, 'Correo;Evaluación;Nota\nalguien@example.org;PRE;5\nalguien@example.org;POST;6\n', { 'Content-Type': 'text/csv' })).json();
+  assert.deepEqual(wideImport.errors.filter((error) => error.code === 'not_your_module').map((error) => error.value), ['PRE', 'POST']);
 
   assert.equal((await assign([])).status, 200, 'back to the whole programme');
   assert.equal((await get(server, path('/modules/1/grades'), instructor)).status, 200);
