@@ -37,8 +37,34 @@ void SignInThrottle::record_failure(const std::string& key, TimePoint now) {
 
 void SignInThrottle::record_success(const std::string& key) { m_entries.erase(key); }
 
+int SignInThrottle::failures(const std::string& key, TimePoint now) const {
+  const auto found = m_entries.find(key);
+  if (found == m_entries.end() || now - found->second.last_failure >= m_policy.forget_after) return 0;
+  return found->second.failures;
+}
+
 void SignInThrottle::forget_stale(TimePoint now) {
   std::erase_if(m_entries, [&](const auto& item) { return now - item.second.last_failure >= m_policy.forget_after; });
 }
+
+std::optional<std::chrono::seconds> SignInGate::retry_after(const std::string& account, const std::string& address, TimePoint now) const {
+  const auto pair = pair_key(account, address);
+  std::optional<std::chrono::seconds> wait;
+  auto longest = [&](std::optional<std::chrono::seconds> other) {
+    if (other && (!wait || *other > *wait)) wait = other;
+  };
+  longest(m_by_pair.retry_after(pair, now));
+  longest(m_by_address.retry_after(address, now));
+  if (m_by_pair.failures(pair, now) > 0) longest(m_by_account.retry_after(account, now));
+  return wait;
+}
+
+void SignInGate::record_failure(const std::string& account, const std::string& address, TimePoint now) {
+  m_by_pair.record_failure(pair_key(account, address), now);
+  m_by_address.record_failure(address, now);
+  m_by_account.record_failure(account, now);
+}
+
+void SignInGate::record_success(const std::string& account, const std::string& address) { m_by_pair.record_success(pair_key(account, address)); }
 
 }  // namespace diplomado

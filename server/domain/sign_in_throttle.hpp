@@ -28,6 +28,8 @@ class SignInThrottle {
   std::optional<std::chrono::seconds> retry_after(const std::string& key, TimePoint now) const;
   void record_failure(const std::string& key, TimePoint now);
   void record_success(const std::string& key);
+  // Failures counted for this key and not yet forgotten at `now`.
+  int failures(const std::string& key, TimePoint now) const;
   std::size_t tracked_keys() const { return m_entries.size(); }
 
  private:
@@ -40,6 +42,39 @@ class SignInThrottle {
 
   ThrottlePolicy m_policy;
   std::unordered_map<std::string, Entry> m_entries;
+};
+
+// The sign-in rule (docs/security.md): failures are counted three ways, and a guess waits while
+// any count that applies to it is past its free attempts.
+//  - per (account, address): one source guessing one account;
+//  - per address: one source spraying many accounts (more free attempts: an office shares one);
+//  - per account: many sources guessing one account. This count applies only to sources that
+//    have themselves failed on the account, so an attacker's failures cost the attacker: the
+//    owner, signing in from an address that has not been failing, is never kept waiting.
+// Never a hard lock: each wait ends, and doubles only with further failures.
+struct SignInGatePolicy {
+  ThrottlePolicy per_pair{.free_attempts = 5};
+  ThrottlePolicy per_address{.free_attempts = 30};
+  ThrottlePolicy per_account{.free_attempts = 10};
+};
+
+class SignInGate {
+ public:
+  using TimePoint = SignInThrottle::TimePoint;
+  explicit SignInGate(SignInGatePolicy policy = {})
+      : m_by_pair(policy.per_pair), m_by_address(policy.per_address), m_by_account(policy.per_account) {}
+
+  std::optional<std::chrono::seconds> retry_after(const std::string& account, const std::string& address, TimePoint now) const;
+  void record_failure(const std::string& account, const std::string& address, TimePoint now);
+  // The owner got in from here: this source starts afresh; the account's count from other
+  // sources stays (the attacker gains nothing when the owner signs in).
+  void record_success(const std::string& account, const std::string& address);
+
+ private:
+  static std::string pair_key(const std::string& account, const std::string& address) { return account + '\n' + address; }
+  SignInThrottle m_by_pair;
+  SignInThrottle m_by_address;
+  SignInThrottle m_by_account;
 };
 
 }  // namespace diplomado

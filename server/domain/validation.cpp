@@ -23,8 +23,4 @@ std::string normalise_email(std::string_view email) {
   return result;
 }
 
-bool is_acceptable_password(std::string_view password) {
-  return password.size() >= min_password_length && password.size() <= max_password_length;
-}
-
 }  // namespace diplomado

@@ -14,13 +14,6 @@ TEST(Validation, Emails) {
   EXPECT_EQ(normalise_email("  Jose.Paladin@Migracion.GOB.pa "), "jose.paladin@migracion.gob.pa");
 }
 
-TEST(Validation, PasswordLength) {
-  EXPECT_FALSE(is_acceptable_password("short"));
-  EXPECT_FALSE(is_acceptable_password("elevenchars"));
-  EXPECT_TRUE(is_acceptable_password("twelve-chars"));
-  EXPECT_FALSE(is_acceptable_password(std::string(1025, 'x')));
-}
-
 TEST(Time, Iso8601InUtc) {
   EXPECT_EQ(format_iso8601(TimePoint{std::chrono::seconds{0}}), "1970-01-01T00:00:00Z");
   // 2023-10-11 17:30:05 UTC, the model course's last day.

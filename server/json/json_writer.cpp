@@ -80,6 +80,12 @@ JsonWriter& JsonWriter::value(bool flag) {
   return *this;
 }
 
+JsonWriter& JsonWriter::fragment(std::string_view json) {
+  separate();
+  m_out += json;
+  return *this;
+}
+
 JsonWriter& JsonWriter::null() {
   separate();
   m_out += "null";

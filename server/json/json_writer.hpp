@@ -27,6 +27,8 @@ class JsonWriter {
   JsonWriter& value(double number);
   JsonWriter& value(bool flag);
   JsonWriter& null();
+  // JSON this writer (or json_object) already wrote, such as an audit's before and after.
+  JsonWriter& fragment(std::string_view json);
   // An empty text is written as null (optional dates, absent references).
   JsonWriter& text_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
 
@@ -57,9 +59,16 @@ class JsonWriter {
 // assessment's code stays inside its string. Values: text, numbers, booleans, std::optional
 // (null when empty) and std::vector of those.
 //   json_object("assessment", code, "old", std::optional<double>{}, "new", 8.5)
+// An object json_object wrote, to nest inside another: json_object("before", JsonFragment{...}).
+struct JsonFragment {
+  std::string json;
+};
+
 template <class Value>
 void write_value(JsonWriter& json, const Value& value) {
-  if constexpr (requires { value.has_value(); *value; }) {
+  if constexpr (std::is_same_v<Value, JsonFragment>) {
+    json.fragment(value.json);
+  } else if constexpr (requires { value.has_value(); *value; }) {
     if (value) write_value(json, *value);
     else json.null();
   } else if constexpr (requires { value.begin(); value.end(); typename Value::value_type; } && !std::is_convertible_v<Value, std::string_view>) {

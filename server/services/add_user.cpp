@@ -3,6 +3,7 @@
 
 #include "domain/validation.hpp"
 #include "services/crypto.hpp"
+#include "services/password_rule.hpp"
 
 namespace diplomado::services {
 
@@ -14,8 +15,7 @@ Result<AddedUser> add_user(storage::Store& store, const AddUserRequest& request,
     error.details.push_back({"name", std::nullopt, "required", "error.field.required", ""});
   const auto role = parse_role(request.role);
   if (!role) error.details.push_back({"role", std::nullopt, "unknown_role", "error.field.role", request.role});
-  if (!is_acceptable_password(request.password))
-    error.details.push_back({"password", std::nullopt, "weak_password", "error.field.password_length", ""});
+  if (auto weak = password_error(request.password, email, request.display_name)) error.details.push_back(*weak);
   if (!error.details.empty()) return std::unexpected(error);
 
   auto unit = store.begin(storage::TransactionMode::read_write);

@@ -9,9 +9,13 @@ Result<Authenticated> authenticate(storage::Store& store, SessionCache& cache, s
   const auto digest = token_digest(session_token);
   if (auto cached = cache.find(digest, now)) return std::move(*cached);
 
-  auto unit = store.begin(storage::TransactionMode::read_only);
-  auto record = unit->http_sessions().find_live(digest, format_iso8601(now));
+  // Read from storage: the session must not have been idle too long, and now it has been seen.
+  // (Between reads the cache answers, so a busy session is written at most once per cache age.)
+  auto unit = store.begin(storage::TransactionMode::read_write);
+  auto record = unit->http_sessions().find_live(digest, format_iso8601(now), format_iso8601(now - session_idle_timeout));
   if (!record) return std::unexpected(make_error(ErrorCode::unauthenticated, "error.unauthenticated"));
+  unit->http_sessions().touch(digest, format_iso8601(now));
+  unit->commit();
   Authenticated authenticated{std::move(record->actor), std::move(record->csrf_token)};
   if (const auto expires = parse_iso8601(record->expires_at)) cache.remember(digest, authenticated, *expires, now);
   return authenticated;

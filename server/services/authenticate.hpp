@@ -4,6 +4,7 @@
 #include "domain/error.hpp"
 #include "domain/time.hpp"
 #include "services/session_cache.hpp"
+#include "services/sign_in.hpp"
 #include "storage/repositories.hpp"
 
 namespace diplomado::services {

@@ -13,6 +13,7 @@
 #include "services/list_programmes.hpp"
 #include "services/list_teams.hpp"
 #include "services/manage_assessments.hpp"
+#include "services/manage_users.hpp"
 #include "services/load_programme_seed.hpp"
 #include "services/session_cache.hpp"
 #include "services/sign_in.hpp"
@@ -76,7 +77,8 @@ TEST_P(ServicesTest, SignInThenAuthenticateThenSignOut) {
 
 TEST_P(ServicesTest, WrongPasswordAndUnknownEmailFailAlikeAndAreThrottled) {
   add("ana@example.pa", "coordinator", "");
-  services::SignInGuard guard({.free_attempts = 1, .first_delay = seconds{30}}, {.free_attempts = 1, .first_delay = seconds{30}});
+  const ThrottlePolicy one_free{.free_attempts = 1, .first_delay = seconds{30}};
+  services::SignInGuard guard({.per_pair = one_free, .per_address = one_free, .per_account = one_free});
   auto wrong_password = services::sign_in(store(), guard, {"ana@example.pa", "wrong password!", "10.0.0.1"}, now);
   auto unknown = services::sign_in(store(), guard, {"nobody@example.pa", "wrong password!", "10.0.0.2"}, now);
   ASSERT_FALSE(wrong_password);
@@ -85,12 +87,127 @@ TEST_P(ServicesTest, WrongPasswordAndUnknownEmailFailAlikeAndAreThrottled) {
   EXPECT_EQ(wrong_password.error().message_key, unknown.error().message_key);
 
   ASSERT_FALSE(services::sign_in(store(), guard, {"ana@example.pa", "wrong again!!", "10.0.0.1"}, now));
-  // Past the free attempts even the right password waits, and the wait is told.
-  auto throttled = services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.3"}, now);
+  // Past the free attempts the failing address waits, even with the right password, and the wait is told.
+  auto throttled = services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.1"}, now);
   ASSERT_FALSE(throttled);
   EXPECT_EQ(throttled.error().code, ErrorCode::too_many_requests);
   EXPECT_EQ(throttled.error().retry_after_seconds, 30);
-  EXPECT_TRUE(services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.3"}, now + seconds{31}));
+  // The owner, from an address that has not been failing, gets in at once: the attacker's failures cost the attacker.
+  EXPECT_TRUE(services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.3"}, now));
+  EXPECT_TRUE(services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.1"}, now + seconds{31}));
+}
+
+TEST_P(ServicesTest, AccountsWithoutAPasswordRefuseEveryPassword) {
+  {
+    auto unit = store().begin(storage::TransactionMode::read_write);
+    unit->users().insert({"jurado@example.pa", "Jurado", "", format_iso8601(now)});
+    unit->commit();
+  }
+  services::SignInGuard guard;
+  for (const auto* password : {"", "x", "correct horse battery"}) {
+    auto refused = services::sign_in(store(), guard, {"jurado@example.pa", password, "10.0.0.9"}, now);
+    ASSERT_FALSE(refused) << password;
+  }
+}
+
+// Issue 15: the account lifecycle, on both databases. Disabling ends sessions at once; a reset
+// password ends them too; the last site coordinator cannot be disabled or lose the grant; the
+// audit keeps before and after, and its rows can be neither changed nor deleted.
+TEST_P(ServicesTest, AccountLifecycleEndsSessionsAndKeepsOneSiteCoordinator) {
+  add("jefa@example.pa", "coordinator", "");
+  add("ana@example.pa", "observer", "");
+  load_small_programme("P1");
+  services::SignInGuard guard;
+  services::SessionCache cache(seconds{30});
+  const auto boss = services::sign_in(store(), guard, {"jefa@example.pa", "correct horse battery", "10.0.0.1"}, now);
+  const auto ana = services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.2"}, now);
+  ASSERT_TRUE(boss && ana);
+  ASSERT_TRUE(services::authenticate(store(), cache, ana->session_token, now));
+  const services::Operator by = boss->actor;
+  const Id ana_id = ana->actor.user_id;
+
+  // Disabled: the old session is refused at once (cache included) and so is the password.
+  ASSERT_TRUE(services::set_user_disabled(store(), cache, by, ana_id, true, now));
+  EXPECT_FALSE(services::authenticate(store(), cache, ana->session_token, now));
+  EXPECT_FALSE(services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.2"}, now));
+  ASSERT_TRUE(services::set_user_disabled(store(), cache, by, ana_id, false, now));
+  EXPECT_TRUE(services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.2"}, now));
+
+  // Nobody disables themselves; the last site coordinator keeps the grant.
+  EXPECT_EQ(services::set_user_disabled(store(), cache, by, boss->actor.user_id, true, now).error().message_key, "error.user.not_yourself");
+  auto boss_view = services::find_user(store(), boss->actor.user_id);
+  ASSERT_TRUE(boss_view);
+  EXPECT_EQ(services::revoke_role(store(), cache, by, boss->actor.user_id, boss_view->grants.at(0).id, now).error().message_key,
+            "error.user.last_site_coordinator");
+
+  // A second role in a programme; the same twice is refused; revoking removes it.
+  auto granted = services::grant_role(store(), cache, by, ana_id, "juror", "P1", now);
+  ASSERT_TRUE(granted) << granted.error().message_key;
+  ASSERT_EQ(granted->grants.size(), 2u);
+  EXPECT_EQ(granted->grants[1].programme_code, "P1");
+  EXPECT_EQ(services::grant_role(store(), cache, by, ana_id, "juror", "P1", now).error().details.at(0).code, "already_granted");
+  EXPECT_EQ(services::grant_role(store(), cache, by, ana_id, "juror", "NOPE", now).error().details.at(0).field, "programme");
+  EXPECT_EQ(services::grant_role(store(), cache, by, ana_id, "admin", "", now).error().details.at(0).field, "role");
+  auto revoked = services::revoke_role(store(), cache, by, ana_id, granted->grants[1].id, now);
+  ASSERT_TRUE(revoked);
+  EXPECT_EQ(revoked->grants.size(), 1u);
+
+  // A reset: a weak chosen password is refused naming why; a generated one works and ends sessions.
+  const auto again = services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.2"}, now);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(services::reset_password(store(), cache, by, ana_id, std::string("passwordpassword"), now).error().details.at(0).code,
+            "repetitive_password");
+  auto reset = services::reset_password(store(), cache, by, ana_id, std::nullopt, now);
+  ASSERT_TRUE(reset);
+  EXPECT_FALSE(services::authenticate(store(), cache, again->session_token, now));
+  const auto with_new = services::sign_in(store(), guard, {"ana@example.pa", reset->password, "10.0.0.2"}, now);
+  ASSERT_TRUE(with_new);
+
+  // The owner changes it: the current one is required; this session stays, the others end.
+  const auto other_device = services::sign_in(store(), guard, {"ana@example.pa", reset->password, "10.0.0.3"}, now);
+  ASSERT_TRUE(other_device);
+  EXPECT_EQ(services::change_own_password(store(), cache, with_new->actor, "wrong", "Río Chucunaque al amanecer", with_new->session_token, now)
+                .error().details.at(0).field, "current_password");
+  EXPECT_EQ(services::change_own_password(store(), cache, with_new->actor, reset->password, "ana@example.pa-2024", with_new->session_token, now)
+                .error().details.at(0).code, "personal_password");
+  ASSERT_TRUE(services::change_own_password(store(), cache, with_new->actor, reset->password, "Río Chucunaque al amanecer", with_new->session_token, now));
+  EXPECT_TRUE(services::authenticate(store(), cache, with_new->session_token, now));
+  EXPECT_FALSE(services::authenticate(store(), cache, other_device->session_token, now));
+
+  auto unit = store().begin(storage::TransactionMode::read_write);
+  EXPECT_EQ(unit->audit().count("user.disable"), 1);
+  EXPECT_EQ(unit->audit().count("user.grant"), 1);
+  EXPECT_EQ(unit->audit().count("user.revoke"), 1);
+  EXPECT_EQ(unit->audit().count("user.password_reset"), 1);
+  EXPECT_EQ(unit->audit().count("user.password_change"), 1);
+  const auto disable = nlohmann::json::parse(unit->audit().details("user.disable").at(0));
+  EXPECT_EQ(disable["before"]["disabled"], false);
+  EXPECT_EQ(disable["after"]["disabled"], true);
+  for (const auto& details : unit->audit().details("user.password_reset")) EXPECT_EQ(details.find(reset->password), std::string::npos);
+}
+
+TEST_P(ServicesTest, AuditEventsCanBeNeitherChangedNorDeleted) {
+  add("jefa@example.pa", "coordinator", "");
+  auto sql = raw_session();
+  EXPECT_ANY_THROW(sql << "UPDATE audit_event SET action = 'x'");
+  EXPECT_ANY_THROW(sql << "DELETE FROM audit_event");
+  auto unit = store().begin(storage::TransactionMode::read_only);
+  EXPECT_EQ(unit->audit().count("user.create"), 1);
+}
+
+TEST_P(ServicesTest, AnIdleSessionEndsAndABusyOneLives) {
+  add("ana@example.pa", "observer", "");
+  services::SignInGuard guard;
+  const auto signed_in = services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.2"}, now);
+  ASSERT_TRUE(signed_in);
+  services::SessionCache no_cache(seconds{0});
+  // Seen every 50 minutes, it lives on; then 61 minutes of nothing end it, before its 12 hours.
+  auto at = now;
+  for (int i = 0; i < 4; ++i) {
+    at += std::chrono::minutes{50};
+    EXPECT_TRUE(services::authenticate(store(), no_cache, signed_in->session_token, at)) << i;
+  }
+  EXPECT_FALSE(services::authenticate(store(), no_cache, signed_in->session_token, at + std::chrono::minutes{61}));
 }
 
 TEST_P(ServicesTest, PasswordsAreStoredAsArgon2idHashes) {

@@ -7,21 +7,17 @@ namespace diplomado::services {
 
 std::optional<std::chrono::seconds> SignInGuard::retry_after(const std::string& email, const std::string& client, TimePoint now) {
   std::lock_guard lock(m_mutex);
-  auto by_email = m_by_email.retry_after(email, now);
-  auto by_client = m_by_client.retry_after(client, now);
-  if (by_email && by_client) return std::max(*by_email, *by_client);
-  return by_email ? by_email : by_client;
+  return m_gate.retry_after(email, client, now);
 }
 
 void SignInGuard::record_failure(const std::string& email, const std::string& client, TimePoint now) {
   std::lock_guard lock(m_mutex);
-  m_by_email.record_failure(email, now);
-  m_by_client.record_failure(client, now);
+  m_gate.record_failure(email, client, now);
 }
 
-void SignInGuard::record_success(const std::string& email) {
+void SignInGuard::record_success(const std::string& email, const std::string& client) {
   std::lock_guard lock(m_mutex);
-  m_by_email.record_success(email);
+  m_gate.record_success(email, client);
 }
 
 namespace {
@@ -48,7 +44,10 @@ Result<SignedIn> sign_in(storage::Store& store, SignInGuard& guard, const SignIn
     auto unit = store.begin(storage::TransactionMode::read_only);
     user = unit->users().find_by_email(email);
   }
-  const bool password_matches = verify_password(user ? user->password_hash : decoy_hash(), request.password);
+  // Unknown accounts and accounts with no password yet (invited, not set) cost the same argon2
+  // verification as real ones, so the time taken tells nothing about which exist.
+  const bool has_password = user && !user->password_hash.empty();
+  const bool password_matches = verify_password(has_password ? user->password_hash : decoy_hash(), request.password) && has_password;
   if (!user || user->disabled || !password_matches) {
     guard.record_failure(email, request.client_address, now);
     auto unit = store.begin(storage::TransactionMode::read_write);
@@ -58,7 +57,7 @@ Result<SignedIn> sign_in(storage::Store& store, SignInGuard& guard, const SignIn
     unit->commit();
     return std::unexpected(make_error(ErrorCode::unauthenticated, "error.sign_in.invalid_credentials"));
   }
-  guard.record_success(email);
+  guard.record_success(email, request.client_address);
 
   SignedIn signed_in;
   signed_in.session_token = random_token(32);
@@ -66,6 +65,7 @@ Result<SignedIn> sign_in(storage::Store& store, SignInGuard& guard, const SignIn
   signed_in.expires_at = format_iso8601(now + session_lifetime);
   auto unit = store.begin(storage::TransactionMode::read_write);
   unit->http_sessions().remove_expired(format_iso8601(now));
+  if (!request.previous_session_token.empty()) unit->http_sessions().remove(token_digest(request.previous_session_token));
   unit->http_sessions().insert(token_digest(signed_in.session_token), user->id, signed_in.csrf_token, format_iso8601(now),
                                signed_in.expires_at);
   unit->audit().append({user->id, "session.sign_in", "app_user", user->id, "{}"}, format_iso8601(now));

@@ -10,29 +10,24 @@
 
 namespace diplomado::services {
 
-// Failed sign-ins are counted per e-mail and per client address; both must be clear to try.
-// A client address gets more free attempts than an account: a whole office may share one
-// address, and one person's typos must not lock out the others.
-inline constexpr ThrottlePolicy per_client_policy{.free_attempts = 30};
-
+// The sign-in rule (domain SignInGate, docs/security.md) behind a mutex: the server's threads share it.
 class SignInGuard {
  public:
-  explicit SignInGuard(ThrottlePolicy per_email = {}, ThrottlePolicy per_client = per_client_policy)
-      : m_by_email(per_email), m_by_client(per_client) {}
+  explicit SignInGuard(SignInGatePolicy policy = {}) : m_gate(policy) {}
   std::optional<std::chrono::seconds> retry_after(const std::string& email, const std::string& client, TimePoint now);
   void record_failure(const std::string& email, const std::string& client, TimePoint now);
-  void record_success(const std::string& email);
+  void record_success(const std::string& email, const std::string& client);
 
  private:
   std::mutex m_mutex;
-  SignInThrottle m_by_email;
-  SignInThrottle m_by_client;
+  SignInGate m_gate;
 };
 
 struct SignInRequest {
   std::string email;
   std::string password;
   std::string client_address;
+  std::string previous_session_token = {};  // the cookie the browser still had: ended, so the id rotates
 };
 
 struct SignedIn {
@@ -42,7 +37,10 @@ struct SignedIn {
   Actor actor;
 };
 
+// A session ends 12 hours after sign-in whatever happens (absolute), or after an hour without a
+// request (idle).
 inline constexpr std::chrono::hours session_lifetime{12};
+inline constexpr std::chrono::minutes session_idle_timeout{60};
 
 // Wrong e-mail and wrong password fail alike (same error, same work), so the answer does not
 // tell which accounts exist.

@@ -22,7 +22,9 @@ struct AuditEvent {
   std::string action;       // verb.noun, e.g. "user.create"
   std::string entity;       // table name
   std::optional<Id> entity_id;
-  std::string details_json; // never personal data or secrets
+  std::string details_json; // never secrets; personal data only as before/after of the record changed
+  std::optional<Id> programme_id = std::nullopt;
+  std::string request_id = {};
 };
 
 class AuditRepository {

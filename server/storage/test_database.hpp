@@ -55,6 +55,13 @@ class DatabaseTest : public ::testing::TestWithParam<std::string> {
     return *m_store;
   }
 
+  // A connection of its own to the same database, for what no repository does (a test's raw SQL).
+  soci::session raw_session() {
+    store();
+    if (GetParam() == "sqlite") return soci::session("sqlite3", "db=" + (m_directory / "test.db").string());
+    return soci::session("postgresql", storage::postgres_keywords(m_url).value());
+  }
+
   std::string m_url;
   std::filesystem::path m_directory;
   std::string m_schema;

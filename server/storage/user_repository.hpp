@@ -25,6 +25,21 @@ struct UserRecord {
   bool disabled = false;
 };
 
+// A user as the site's list shows them: no password hash, only whether one is set.
+struct UserListing {
+  Id id = 0;
+  std::string email;
+  std::string display_name;
+  bool disabled = false;
+  bool has_password = false;
+  struct Grant {
+    Id id = 0;
+    RoleGrant grant;
+    std::string programme_code;  // empty for a site-wide grant
+  };
+  std::vector<Grant> grants;
+};
+
 struct NewUser {
   std::string email;
   std::string display_name;
@@ -42,6 +57,16 @@ class UserRepository {
   // The users who hold `role` in this programme (not site-wide grants), by name. No password hash.
   virtual std::vector<UserRecord> holders(Id programme_id, Role role) = 0;
   virtual std::int64_t count() = 0;
+  virtual std::optional<UserRecord> find(Id user_id) = 0;
+  // Every user with their grants, by e-mail.
+  virtual std::vector<UserListing> list() = 0;
+  virtual void set_disabled(Id user_id, bool disabled) = 0;
+  virtual void set_password_hash(Id user_id, std::string_view hash) = 0;
+  virtual bool has_grant(Id user_id, const RoleGrant& grant) = 0;
+  // Removes the grant with this id if it is the user's; the grant removed, or nothing.
+  virtual std::optional<RoleGrant> remove_grant(Id user_id, Id grant_id) = 0;
+  // How many users hold a site-wide coordinator grant and are not disabled.
+  virtual std::int64_t active_site_coordinators() = 0;
 };
 
 }  // namespace diplomado::storage

@@ -1,5 +1,7 @@
 #include "storage/soci_store.hpp"
 
+#include <map>
+
 namespace diplomado::storage {
 namespace {
 
@@ -74,6 +76,94 @@ class SociUserRepository final : public UserRepository {
     return total;
   }
 
+  std::optional<UserRecord> find(Id user_id) override {
+    long long id = user_id;
+    UserRecord user;
+    int disabled = 0;
+    m_sql << "SELECT email, display_name, password_hash, disabled FROM app_user WHERE id = :id", into(user.email), into(user.display_name),
+        into(user.password_hash), into(disabled), use(id);
+    if (!m_sql.got_data()) return std::nullopt;
+    user.id = user_id;
+    user.disabled = disabled != 0;
+    return user;
+  }
+
+  std::vector<UserListing> list() override {
+    std::vector<UserListing> users;
+    std::map<Id, std::size_t> index;
+    {
+      long long id = 0;
+      int disabled = 0, has_password = 0;
+      UserListing user;
+      soci::statement query = (m_sql.prepare << "SELECT id, email, display_name, disabled, CASE WHEN password_hash = '' THEN 0 ELSE 1 END "
+                                                "FROM app_user ORDER BY email",
+                               into(id), into(user.email), into(user.display_name), into(disabled), into(has_password));
+      query.execute();
+      while (query.fetch()) {
+        user.id = id;
+        user.disabled = disabled != 0;
+        user.has_password = has_password != 0;
+        index[user.id] = users.size();
+        users.push_back(user);
+      }
+    }
+    long long grant_id = 0, user_id = 0, programme = 0;
+    std::string role, code;
+    soci::indicator code_present = soci::i_ok;
+    soci::statement grants = (m_sql.prepare << "SELECT g.id, g.user_id, g.role, COALESCE(g.programme_id, 0), p.code FROM role_grant g "
+                                               "LEFT JOIN programme p ON p.id = g.programme_id ORDER BY g.id",
+                              into(grant_id), into(user_id), into(role), into(programme), into(code, code_present));
+    grants.execute();
+    while (grants.fetch()) {
+      const auto found = index.find(user_id);
+      const auto parsed = parse_role(role);
+      if (found == index.end() || !parsed) continue;
+      users[found->second].grants.push_back(
+          {grant_id, RoleGrant{*parsed, programme ? std::optional<Id>(programme) : std::nullopt}, code_present == soci::i_ok ? code : ""});
+    }
+    return users;
+  }
+
+  void set_disabled(Id user_id, bool disabled) override {
+    long long id = user_id;
+    int flag = disabled ? 1 : 0;
+    m_sql << "UPDATE app_user SET disabled = :d, version = version + 1 WHERE id = :id", use(flag), use(id);
+  }
+
+  void set_password_hash(Id user_id, std::string_view hash) override {
+    long long id = user_id;
+    const std::string text(hash);
+    m_sql << "UPDATE app_user SET password_hash = :h, version = version + 1 WHERE id = :id", use(text), use(id);
+  }
+
+  bool has_grant(Id user_id, const RoleGrant& grant) override {
+    long long user = user_id, programme = grant.programme_id.value_or(0), found = 0;
+    const std::string role(to_string(grant.role));
+    m_sql << "SELECT COUNT(*) FROM role_grant WHERE user_id = :u AND role = :r AND COALESCE(programme_id, 0) = :p", into(found), use(user),
+        use(role), use(programme);
+    return found > 0;
+  }
+
+  std::optional<RoleGrant> remove_grant(Id user_id, Id grant_id) override {
+    long long user = user_id, id = grant_id, programme = 0;
+    std::string role;
+    m_sql << "SELECT role, COALESCE(programme_id, 0) FROM role_grant WHERE id = :id AND user_id = :u", into(role), into(programme), use(id),
+        use(user);
+    if (!m_sql.got_data()) return std::nullopt;
+    const auto parsed = parse_role(role);
+    if (!parsed) return std::nullopt;
+    m_sql << "DELETE FROM role_grant WHERE id = :id", use(id);
+    return RoleGrant{*parsed, programme ? std::optional<Id>(programme) : std::nullopt};
+  }
+
+  std::int64_t active_site_coordinators() override {
+    long long total = 0;
+    m_sql << "SELECT COUNT(DISTINCT u.id) FROM app_user u JOIN role_grant g ON g.user_id = u.id "
+             "WHERE g.role = 'coordinator' AND g.programme_id IS NULL AND u.disabled = 0",
+        into(total);
+    return total;
+  }
+
  private:
   soci::session& m_sql;
 };
@@ -86,19 +176,32 @@ class SociHttpSessionRepository final : public HttpSessionRepository {
               std::string_view expires_at) override {
     const std::string hash(token_hash), csrf(csrf_token), created(created_at), expires(expires_at);
     long long user = user_id;
-    m_sql << "INSERT INTO http_session (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (:h, :u, :c, :cr, :ex)",
-        use(hash), use(user), use(csrf), use(created), use(expires);
+    m_sql << "INSERT INTO http_session (token_hash, user_id, csrf_token, created_at, expires_at, last_seen_at) VALUES (:h, :u, :c, :cr, :ex, :cr2)",
+        use(hash), use(user), use(csrf), use(created), use(expires), use(created);
   }
 
-  std::optional<HttpSessionRecord> find_live(std::string_view token_hash, std::string_view now) override {
+  void touch(std::string_view token_hash, std::string_view now) override {
     const std::string hash(token_hash), at(now);
+    m_sql << "UPDATE http_session SET last_seen_at = :at WHERE token_hash = :h", use(at), use(hash);
+  }
+
+  std::int64_t remove_all_of(Id user_id, std::string_view except_token_hash) override {
+    long long user = user_id;
+    const std::string except(except_token_hash);
+    soci::statement statement = (m_sql.prepare << "DELETE FROM http_session WHERE user_id = :u AND token_hash <> :h", use(user), use(except));
+    statement.execute(true);
+    return statement.get_affected_rows();
+  }
+
+  std::optional<HttpSessionRecord> find_live(std::string_view token_hash, std::string_view now, std::string_view idle_since) override {
+    const std::string hash(token_hash), at(now), idle(idle_since);
     HttpSessionRecord record;
     long long user_id = 0;
     int disabled = 0;
     m_sql << "SELECT s.user_id, s.csrf_token, s.expires_at, u.email, u.display_name, u.disabled "
-             "FROM http_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = :h AND s.expires_at > :now",
+             "FROM http_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = :h AND s.expires_at > :now AND s.last_seen_at > :idle",
         into(user_id), into(record.csrf_token), into(record.expires_at), into(record.actor.email), into(record.actor.display_name),
-        into(disabled), use(hash), use(at);
+        into(disabled), use(hash), use(at), use(idle);
     if (!m_sql.got_data() || disabled) return std::nullopt;
     record.actor.user_id = user_id;
     record.actor.grants = grants_of(m_sql, user_id);
@@ -127,10 +230,11 @@ class SociAuditRepository final : public AuditRepository {
 
   void append(const AuditEvent& event, std::string_view at) override {
     const std::string when(at);
-    long long actor = event.actor_user_id.value_or(0), entity_id = event.entity_id.value_or(0);
-    m_sql << "INSERT INTO audit_event (at, actor_user_id, action, entity, entity_id, details) "
-             "VALUES (:at, NULLIF(:actor, 0), :action, :entity, NULLIF(:eid, 0), :details)",
-        use(when), use(actor), use(event.action), use(event.entity), use(entity_id), use(event.details_json);
+    long long actor = event.actor_user_id.value_or(0), entity_id = event.entity_id.value_or(0), programme = event.programme_id.value_or(0);
+    m_sql << "INSERT INTO audit_event (at, actor_user_id, action, entity, entity_id, details, programme_id, request_id) "
+             "VALUES (:at, NULLIF(:actor, 0), :action, :entity, NULLIF(:eid, 0), :details, NULLIF(:p, 0), :rid)",
+        use(when), use(actor), use(event.action), use(event.entity), use(entity_id), use(event.details_json), use(programme),
+        use(event.request_id);
   }
 
   std::int64_t count(std::string_view action) override {

@@ -5,6 +5,7 @@
 #include "http/json/user_json.hpp"
 #include "http/problem.hpp"
 #include "http/routes.hpp"
+#include "services/crypto.hpp"
 #include "services/sign_in.hpp"
 #include "services/sign_out.hpp"
 
@@ -28,7 +29,11 @@ static void describe(BodyReader& body, SignInBody& sign_in) {
 HttpResponse handle_sign_in(RequestContext& context) {
   auto body = read_body<SignInBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto signed_in = services::sign_in(context.app.store, context.app.sign_in_guard, {body->email, body->password, context.client_address}, context.app.now());
+  // A new session id at every sign-in; the one the browser still had (if any) ends.
+  const auto previous = context.cookie(session_cookie_name);
+  auto signed_in = services::sign_in(context.app.store, context.app.sign_in_guard,
+                                     {body->email, body->password, context.client_address, std::string(previous)}, context.app.now());
+  if (signed_in && !previous.empty()) context.app.sessions.forget(services::token_digest(previous));
   if (!signed_in) return problem_response(signed_in.error(), context.language);
 
   JsonWriter json;
