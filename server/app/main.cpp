@@ -12,6 +12,7 @@
 #include "cli/participant_commands.hpp"
 #include "cli/programme_commands.hpp"
 #include "cli/closing_commands.hpp"
+#include "cli/user_commands.hpp"
 #include "cli/graduation_commands.hpp"
 #include "cli/teaching_commands.hpp"
 #include "http/server.hpp"
@@ -142,6 +143,29 @@ int main(int argc, char** argv) {
   user_add->add_option("--role", user_request.role, text("cli.help.role"))->required();
   user_add->add_option("--programme", user_request.programme_code, text("cli.help.programme"));
   user_add->add_flag("--password-stdin", password_stdin, text("cli.help.password_stdin"))->required();
+  // The account lifecycle (issue 15): each acts on the user named by --email.
+  cli::UserCommand user_command;
+  bool reset_password_stdin = false;
+  const auto add_user_command = [&](const char* name, const char* help) {
+    auto* command = user->add_subcommand(name, text(help));
+    localise(command);
+    add_common_options(*command, user_options, console.language);
+    return command;
+  };
+  auto* user_list = add_user_command("list", "cli.help.user_list");
+  user_list->add_option("--format", user_command.format, text("cli.help.user_list_format"))->check(CLI::IsMember({"text", "json"}));
+  auto* user_disable = add_user_command("disable", "cli.help.user_disable");
+  auto* user_enable = add_user_command("enable", "cli.help.user_enable");
+  auto* user_grant = add_user_command("grant", "cli.help.user_grant");
+  auto* user_revoke = add_user_command("revoke", "cli.help.user_revoke");
+  auto* user_reset = add_user_command("reset-password", "cli.help.user_reset_password");
+  for (auto* command : {user_disable, user_enable, user_grant, user_revoke, user_reset})
+    command->add_option("--email", user_command.email, text("cli.help.email"))->required();
+  for (auto* command : {user_grant, user_revoke}) {
+    command->add_option("--role", user_command.role, text("cli.help.role"))->required();
+    command->add_option("--programme", user_command.programme, text("cli.help.programme"));
+  }
+  user_reset->add_flag("--password-stdin", reset_password_stdin, text("cli.help.password_stdin"));
 
   auto* import_command = application.add_subcommand("import", text("cli.help.import"));
   localise(import_command);
@@ -404,6 +428,23 @@ int main(int argc, char** argv) {
     if (!user_request.password.empty() && user_request.password.back() == '\r') user_request.password.pop_back();
     auto database = open(user_options, console, 1);
     return database ? cli::run_user_add(*database->store, user_request, console) : 1;
+  }
+  if (user_list->parsed() || user_disable->parsed() || user_enable->parsed() || user_grant->parsed() || user_revoke->parsed() ||
+      user_reset->parsed()) {
+    if (reset_password_stdin) {
+      std::string password;
+      std::getline(std::cin, password);
+      if (!password.empty() && password.back() == '\r') password.pop_back();
+      user_command.password = password;
+    }
+    auto database = open(user_options, console, 1);
+    if (!database) return 1;
+    auto& store = *database->store;
+    if (user_list->parsed()) return cli::run_user_list(store, user_command, console);
+    if (user_disable->parsed() || user_enable->parsed()) return cli::run_user_set_disabled(store, user_command, user_disable->parsed(), console);
+    if (user_grant->parsed()) return cli::run_user_grant(store, user_command, console);
+    if (user_revoke->parsed()) return cli::run_user_revoke(store, user_command, console);
+    return cli::run_user_reset_password(store, user_command, console);
   }
   if (serve->parsed()) {
     auto database = open(serve_options, console, server_options.threads + 2);

@@ -22,6 +22,17 @@ const std::vector<Route>& route_table() {
       {post, "/api/v1/session", public_access, handle_sign_in, 16 * 1024},
       {delete_, "/api/v1/session", signed_in, handle_sign_out},
       {get, "/api/v1/me", signed_in, handle_me},
+      // Each user's own password (the current one is asked) and their other sessions.
+      {put, "/api/v1/me/password", signed_in, handle_change_my_password, 16 * 1024},
+      {delete_, "/api/v1/me/sessions", signed_in, handle_end_my_other_sessions},
+      // The account lifecycle is the site coordinator's: roles span programmes.
+      {get, "/api/v1/users", manage_site, handle_list_users},
+      {post, "/api/v1/users/{user_id}/disable", manage_site, handle_disable_user},
+      {post, "/api/v1/users/{user_id}/enable", manage_site, handle_enable_user},
+      {post, "/api/v1/users/{user_id}/grants", manage_site, handle_grant_role},
+      {delete_, "/api/v1/users/{user_id}/grants/{grant_id}", manage_site, handle_revoke_role},
+      {post, "/api/v1/users/{user_id}/password_reset", manage_site, handle_reset_password},
+      {delete_, "/api/v1/users/{user_id}/sessions", manage_site, handle_end_user_sessions},
 
       {get, "/api/v1/institutions", signed_in, handle_list_institutions},
       // Any coordinator may add and edit institutions (the use case checks the role); merging

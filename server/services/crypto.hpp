@@ -13,6 +13,9 @@ bool initialise_crypto();
 // An argon2id hash in the PHC string form, with libsodium's interactive limits.
 std::optional<std::string> hash_password(std::string_view password);
 bool verify_password(std::string_view hash, std::string_view password);
+// Whether a stored hash is a password's: an account with none yet (a juror added by e-mail, a
+// person not invited yet) keeps "!", which no password matches.
+inline bool is_password_hash(std::string_view hash) { return hash.starts_with("$argon2"); }
 
 // `bytes` random bytes as URL-safe base64 without padding.
 std::string random_token(std::size_t bytes = 32);

@@ -137,7 +137,7 @@ Result<void> change_own_password(storage::Store& store, SessionCache& cache, con
     user = unit->users().find(actor.user_id);
   }
   if (!user) return std::unexpected(make_error(ErrorCode::not_found, "error.user.not_found"));
-  if (user->password_hash.empty() || !verify_password(user->password_hash, current_password))
+  if (!is_password_hash(user->password_hash) || !verify_password(user->password_hash, current_password))
     return std::unexpected(field_error("current_password", "wrong_password", "error.user.wrong_current_password"));
   if (current_password == new_password)
     return std::unexpected(field_error("new_password", "unchanged", "error.user.password_unchanged"));

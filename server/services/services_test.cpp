@@ -100,11 +100,11 @@ TEST_P(ServicesTest, WrongPasswordAndUnknownEmailFailAlikeAndAreThrottled) {
 TEST_P(ServicesTest, AccountsWithoutAPasswordRefuseEveryPassword) {
   {
     auto unit = store().begin(storage::TransactionMode::read_write);
-    unit->users().insert({"jurado@example.pa", "Jurado", "", format_iso8601(now)});
+    unit->users().insert({"jurado@example.pa", "Jurado", "!", format_iso8601(now)});
     unit->commit();
   }
   services::SignInGuard guard;
-  for (const auto* password : {"", "x", "correct horse battery"}) {
+  for (const auto* password : {"!", "x", "correct horse battery"}) {
     auto refused = services::sign_in(store(), guard, {"jurado@example.pa", password, "10.0.0.9"}, now);
     ASSERT_FALSE(refused) << password;
   }

@@ -46,7 +46,7 @@ Result<SignedIn> sign_in(storage::Store& store, SignInGuard& guard, const SignIn
   }
   // Unknown accounts and accounts with no password yet (invited, not set) cost the same argon2
   // verification as real ones, so the time taken tells nothing about which exist.
-  const bool has_password = user && !user->password_hash.empty();
+  const bool has_password = user && is_password_hash(user->password_hash);
   const bool password_matches = verify_password(has_password ? user->password_hash : decoy_hash(), request.password) && has_password;
   if (!user || user->disabled || !password_matches) {
     guard.record_failure(email, request.client_address, now);

@@ -95,7 +95,7 @@ class SociUserRepository final : public UserRepository {
       long long id = 0;
       int disabled = 0, has_password = 0;
       UserListing user;
-      soci::statement query = (m_sql.prepare << "SELECT id, email, display_name, disabled, CASE WHEN password_hash = '' THEN 0 ELSE 1 END "
+      soci::statement query = (m_sql.prepare << "SELECT id, email, display_name, disabled, CASE WHEN password_hash LIKE '$argon2%' THEN 1 ELSE 0 END "
                                                 "FROM app_user ORDER BY email",
                                into(id), into(user.email), into(user.display_name), into(disabled), into(has_password));
       query.execute();

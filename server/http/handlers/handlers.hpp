@@ -126,6 +126,16 @@ HttpResponse handle_name_coordinator(RequestContext& context);
 HttpResponse handle_get_setup(RequestContext& context);
 HttpResponse handle_list_countries(RequestContext& context);
 
+HttpResponse handle_list_users(RequestContext& context);
+HttpResponse handle_disable_user(RequestContext& context);
+HttpResponse handle_enable_user(RequestContext& context);
+HttpResponse handle_grant_role(RequestContext& context);
+HttpResponse handle_revoke_role(RequestContext& context);
+HttpResponse handle_reset_password(RequestContext& context);
+HttpResponse handle_end_user_sessions(RequestContext& context);
+HttpResponse handle_change_my_password(RequestContext& context);
+HttpResponse handle_end_my_other_sessions(RequestContext& context);
+
 // Shared by handlers: the numeric {programme_id} of the path (validated by the dispatcher).
 Id programme_id_of(const RequestContext& context);
 // Another id of the path, if it is a positive whole number; and the 400 that names it otherwise.

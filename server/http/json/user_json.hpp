@@ -1,6 +1,7 @@
 #pragma once
 #include "domain/permission.hpp"
 #include "json/json_writer.hpp"
+#include "documents/user_listing.hpp"
 
 namespace diplomado {
 

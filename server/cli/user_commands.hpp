@@ -1,0 +1,27 @@
+#pragma once
+// The account lifecycle from the machine (issue 15): diplomado user list | disable | enable |
+// grant | revoke | reset-password. The operator is "system" in the audit. A running server sees
+// a disabled user or a revoked grant at its next read of the session (at most 30 s later).
+#include <optional>
+#include <string>
+
+#include "cli/commands.hpp"
+
+namespace diplomado::cli {
+
+struct UserCommand {
+  std::string email;
+  std::string role;
+  std::string programme;  // a programme's code; empty: site-wide
+  std::string format = "text";  // list: text | json
+  std::optional<std::string> password;  // reset-password --password-stdin; otherwise generated
+};
+
+int run_user_list(services::Store& store, const UserCommand& command, Console& console);
+int run_user_set_disabled(services::Store& store, const UserCommand& command, bool disabled, Console& console);
+int run_user_grant(services::Store& store, const UserCommand& command, Console& console);
+int run_user_revoke(services::Store& store, const UserCommand& command, Console& console);
+// Prints the new password once when it was generated.
+int run_user_reset_password(services::Store& store, const UserCommand& command, Console& console);
+
+}  // namespace diplomado::cli

@@ -1,0 +1,24 @@
+#include "documents/user_listing.hpp"
+
+namespace diplomado {
+
+void write(JsonWriter& json, const services::UserView& user) {
+  json.begin_object()
+      .field("id", user.id)
+      .field("email", user.email)
+      .field("display_name", user.display_name)
+      .field("disabled", user.disabled)
+      .field("has_password", user.has_password);
+  json.key("grants").begin_array();
+  for (const auto& grant : user.grants)
+    json.begin_object()
+        .field("id", grant.id)
+        .field("role", to_string(grant.role))
+        .field("programme_id", grant.programme_id)
+        .key("programme_code")
+        .text_or_null(grant.programme_code)
+        .end_object();
+  json.end_array().end_object();
+}
+
+}  // namespace diplomado
