@@ -68,6 +68,7 @@ function Shell() {
         <a class="brand" href="/">{t('app.name')}</a>
         <div class="top-actions">
           {user && <a href="/institutions">{t('app.institutions')}</a>}
+          {user && <a href="/account">{t('app.account')}</a>}
           <LanguageSwitch />
           {user && (
             <button type="button" class="link" onClick={async () => { await signOut(); setUser(null); location.route('/'); }}>

@@ -31,6 +31,8 @@ function page(load: () => Promise<ComponentType<any>>) {
 
 const ProgrammeArea = lazy(() => import('./pages/programme/programme_area').then((m) => m.ProgrammeArea));
 const NewProgrammePage = page(() => import('./pages/programme_setup/new_programme_page').then((m) => m.NewProgrammePage));
+const UsersPage = page(() => import('./pages/users/users_page').then((m) => m.UsersPage));
+const AccountPage = page(() => import('./pages/account/account_page').then((m) => m.AccountPage));
 const InstitutionsPage = page(() => import('./pages/institutions/institutions_page').then((m) => m.InstitutionsPage));
 
 export function AppRoutes() {
@@ -38,6 +40,8 @@ export function AppRoutes() {
     <Router>
       <Route path="/" component={ProgrammesPage} />
       <Route path="/institutions" component={InstitutionsPage} />
+      <Route path="/users" component={UsersPage} />
+      <Route path="/account" component={AccountPage} />
       <Route path="/programmes/new" component={NewProgrammePage} />
       <Route path="/programmes/:programme" component={ProgrammeArea} />
       <Route path="/programmes/:programme/*" component={ProgrammeArea} />

@@ -26,6 +26,8 @@ export type ProgrammeStatus = components['schemas']['ProgrammeStatus'];
 export type Coordinator = components['schemas']['Coordinator'];
 export type CoordinatorInput = components['schemas']['CoordinatorInput'];
 export type SessionAttendance = components['schemas']['SessionAttendance'];
+export type UserAccount = components['schemas']['UserAccount'];
+export type Role = components['schemas']['Role'];
 
 export class ApiError extends Error {
   constructor(public status: number, public problem: Problem | null) {
@@ -104,6 +106,21 @@ export async function signIn(email: string, password: string): Promise<User> {
   csrfToken = session.csrf_token;
   return session.user;
 }
+
+// The account lifecycle (the site coordinator's) and one's own password and sessions.
+const userPath = (user: number) => ({ user_id: user });
+export const listUsers = () => answer(api.GET('/api/v1/users'));
+export const disableUser = (user: number) => answer(api.POST('/api/v1/users/{user_id}/disable', { params: { path: userPath(user), header: csrf() } }));
+export const enableUser = (user: number) => answer(api.POST('/api/v1/users/{user_id}/enable', { params: { path: userPath(user), header: csrf() } }));
+export const grantRole = (user: number, role: Role, programmeCode: string) =>
+  answer(api.POST('/api/v1/users/{user_id}/grants', { params: { path: userPath(user), header: csrf() }, body: { role, programme_code: programmeCode } }));
+export const revokeRole = (user: number, grant: number) =>
+  answer(api.DELETE('/api/v1/users/{user_id}/grants/{grant_id}', { params: { path: { user_id: user, grant_id: grant }, header: csrf() } }));
+export const resetPassword = (user: number) => answer(api.POST('/api/v1/users/{user_id}/password_reset', { params: { path: userPath(user), header: csrf() } }));
+export const endUserSessions = (user: number) => answer(api.DELETE('/api/v1/users/{user_id}/sessions', { params: { path: userPath(user), header: csrf() } }));
+export const changeMyPassword = (current: string, next: string) =>
+  answer(api.PUT('/api/v1/me/password', { params: { header: csrf() }, body: { current_password: current, new_password: next } }));
+export const endMyOtherSessions = () => answer(api.DELETE('/api/v1/me/sessions', { params: { header: csrf() } }));
 
 export async function signOut(): Promise<void> {
   await answer(api.DELETE('/api/v1/session', { params: { header: csrf() } }));

@@ -10,8 +10,9 @@ export function LanguageSwitch() {
   return (
     <div class="language" role="group" aria-label={t('app.language')}>
       {LANGUAGES.map(({ code, label }) => (
-        <button type="button" lang={code} aria-pressed={language === code} onClick={() => setLanguage(code)}>
-          {label}
+        // On a phone the button shows the code (ES, EN) and keeps the language's name as its own.
+        <button type="button" lang={code} aria-label={label} aria-pressed={language === code} onClick={() => setLanguage(code)}>
+          <span class="language-long">{label}</span><span class="language-short" aria-hidden="true">{code.toUpperCase()}</span>
         </button>
       ))}
     </div>

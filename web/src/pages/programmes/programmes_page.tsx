@@ -15,7 +15,12 @@ export function ProgrammesPage() {
     <section>
       <div class="page-head">
         <h1>{t('programmes.title')}</h1>
-        {isSiteCoordinator(user) && <LinkButton href="/programmes/new">{t('setup.new_title')}</LinkButton>}
+        {isSiteCoordinator(user) && (
+          <div class="actions">
+            <LinkButton href="/programmes/new">{t('setup.new_title')}</LinkButton>
+            <a class="button secondary" href="/users">{t('app.users')}</a>
+          </div>
+        )}
       </div>
       <Loaded resource={programmes}>
         {(page) => page.items.length === 0 ? <EmptyState title={t('programmes.empty')} /> : (
