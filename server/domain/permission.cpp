@@ -59,6 +59,12 @@ bool can_record_teaching(const Actor& actor, Id programme_id) {
   return actor.has_role(Role::coordinator, programme_id) || actor.has_role(Role::instructor, programme_id);
 }
 
+bool can_see_team_leaders(const Actor& actor, Id programme_id) {
+  for (Role role : {Role::coordinator, Role::instructor, Role::juror, Role::group_leader, Role::participant})
+    if (actor.has_role(role, programme_id)) return true;
+  return false;
+}
+
 bool can_teach_module(const Actor& actor, Id programme_id, std::optional<Id> module_id, const std::vector<Id>& assigned_modules) {
   if (actor.has_role(Role::coordinator, programme_id)) return true;
   if (!actor.has_role(Role::instructor, programme_id)) return false;

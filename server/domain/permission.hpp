@@ -61,6 +61,11 @@ bool can_submit_project(const Actor& actor, Id programme_id);
 // The donor reads the closing report; so do those who run the programme.
 bool can_view_reports(const Actor& actor, Id programme_id);
 
+// Who leads each team is shown to those who take part in the programme (the leader is the team's
+// contact), not to the donor, who reads aggregates only (issue 15: decided and documented in
+// docs/security.md).
+bool can_see_team_leaders(const Actor& actor, Id programme_id);
+
 // Checks a permission that depends on a programme (or none, for site-level ones).
 bool is_allowed(const Actor& actor, Permission permission, std::optional<Id> programme_id);
 

@@ -228,3 +228,16 @@ test('diplomado user list|disable|enable|grant|revoke|reset-password, on the sam
   server.accounts['jurado1@demo.diplomado.invalid'] = password;
   return signIn(server, 'jurado1@demo.diplomado.invalid');
 });
+
+test("the donor reads the teams without anyone's name; those who take part see each team's leader", async () => {
+  const donor = await signIn(server, 'donante@example.ca');
+  const programmes = await (await get(server, '/api/v1/programmes', donor)).json();
+  const programmeId = programmes.items.find((programme) => programme.code === CODE).id;
+  const forDonor = (await (await get(server, `/api/v1/programmes/${programmeId}/teams`, donor)).json()).items;
+  assert.ok(forDonor.length > 0);
+  for (const team of forDonor) assert.equal(team.group_leader, null, `no leader's name for the donor (${team.name})`);
+  const coordinator = await signIn(server, 'coordinacion@example.pa');
+  const forCoordinator = (await (await get(server, `/api/v1/programmes/${programmeId}/teams`, coordinator)).json()).items;
+  assert.ok(forCoordinator.some((team) => team.group_leader?.name), 'the coordinator sees who leads');
+  assert.equal(forCoordinator.length, forDonor.length);
+});
