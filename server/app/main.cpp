@@ -166,6 +166,19 @@ int main(int argc, char** argv) {
     command->add_option("--programme", user_command.programme, text("cli.help.programme"));
   }
   user_reset->add_flag("--password-stdin", reset_password_stdin, text("cli.help.password_stdin"));
+  auto* audit = application.add_subcommand("audit", text("cli.help.audit"));
+  localise(audit);
+  CommonOptions audit_common;
+  add_common_options(*audit, audit_common, console.language);
+  cli::AuditCommand audit_command;
+  audit->add_option("--programme", audit_command.programme, text("cli.help.programme"))->required();
+  audit->add_option("--format", audit_command.format, text("cli.help.gradebook_format"))->check(CLI::IsMember({"json", "csv"}));
+  audit->add_option("-o,--output", audit_command.output, text("cli.help.report_output"));
+  audit->add_option("--since", audit_command.since, text("cli.help.audit_since"));
+  audit->add_option("--until", audit_command.until, text("cli.help.audit_until"));
+  audit->add_option("--actor", audit_command.actor, text("cli.help.audit_actor"));
+  audit->add_option("--action", audit_command.action, text("cli.help.audit_action"));
+  audit->add_option("--person", audit_command.person, text("cli.help.audit_person"));
 
   auto* import_command = application.add_subcommand("import", text("cli.help.import"));
   localise(import_command);
@@ -428,6 +441,10 @@ int main(int argc, char** argv) {
     if (!user_request.password.empty() && user_request.password.back() == '\r') user_request.password.pop_back();
     auto database = open(user_options, console, 1);
     return database ? cli::run_user_add(*database->store, user_request, console) : 1;
+  }
+  if (audit->parsed()) {
+    auto database = open(audit_common, console, 1);
+    return database ? cli::run_audit(*database->store, audit_command, console) : 1;
   }
   if (user_list->parsed() || user_disable->parsed() || user_enable->parsed() || user_grant->parsed() || user_revoke->parsed() ||
       user_reset->parsed()) {

@@ -12,19 +12,6 @@
 #include "services/report_indicators.hpp"
 
 namespace diplomado::cli {
-namespace {
-
-int write_output(const std::string& bytes, const std::string& output, Console& console) {
-  if (output.empty()) {
-    console.out << bytes;
-    return 0;
-  }
-  std::ofstream file(output, std::ios::binary | std::ios::trunc);
-  if (!file || !file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return print_error(file_error(output, FileKind::output), console), 1;
-  return 0;
-}
-
-}  // namespace
 
 int run_report_indicators(services::Store& store, const IndicatorCommand& command, Console& console) {
   if (command.format == "xlsx" && command.output.empty())

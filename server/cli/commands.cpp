@@ -56,6 +56,16 @@ Result<std::string> read_whole_file(const std::string& path, std::size_t limit, 
 }
 
 
+int write_output(const std::string& bytes, const std::string& output, Console& console) {
+  if (output.empty()) {
+    console.out << bytes;
+    return 0;
+  }
+  std::ofstream file(output, std::ios::binary | std::ios::trunc);
+  if (!file || !file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return print_error(file_error(output, FileKind::output), console), 1;
+  return 0;
+}
+
 void print_error(const Error& error, Console& console) {
   console.err << "diplomado: " << translate(error.message_key, console.language) << '\n';
   for (const auto& detail : error.details) {

@@ -34,6 +34,9 @@ Error file_error(const std::string& path, FileKind kind);
 // "17 MiB" for 16.2 MiB: a size is never shown smaller than it is.
 std::string mebibytes_rounded_up(std::uintmax_t bytes);
 
+// Writes to the file, or to standard output when none is named; 1 (said) when the file fails.
+int write_output(const std::string& bytes, const std::string& output, Console& console);
+
 // Prints an error as one line per problem, in the console's language.
 void print_error(const Error& error, Console& console);
 

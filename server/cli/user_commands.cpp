@@ -3,7 +3,10 @@
 #include <ostream>
 
 #include "documents/user_listing.hpp"
+#include "documents/table_writer.hpp"
+#include "services/list_programmes.hpp"
 #include "services/manage_users.hpp"
+#include "services/read_audit.hpp"
 
 namespace diplomado::cli {
 namespace {
@@ -85,6 +88,39 @@ int run_user_reset_password(services::Store& store, const UserCommand& command, 
     if (!command.password) console.out << "  password: " << reset->password << '\n';
     return 0;
   });
+}
+
+int run_audit(services::Store& store, const AuditCommand& command, Console& console) {
+  const auto programme = services::find_programme_by_code(store, command.programme);
+  if (!programme) return print_error(programme.error(), console), 1;
+  const auto events = services::read_audit(store, std::nullopt, *programme,
+                                           {command.actor, command.action, command.person, command.since, command.until}, std::nullopt);
+  if (!events) return print_error(events.error(), console), 1;
+  if (command.format == "csv") {
+    documents::Table table{"audit", {"id", "at", "actor", "action", "entity", "entity_id", "details", "request_id"}, {}};
+    for (const auto& event : events->items)
+      table.rows.push_back({static_cast<double>(event.id), event.at, event.actor_email.empty() ? std::string("system") : event.actor_email, event.action,
+                            event.entity, event.entity_id ? documents::TableCell(static_cast<double>(*event.entity_id)) : documents::TableCell(),
+                            event.details_json, event.request_id});
+    return write_output(documents::table_csv(table, console.language), command.output, console);
+  }
+  JsonWriter json;
+  json.begin_object().field("programme", command.programme).field("total", events->total).key("items").begin_array();
+  for (const auto& event : events->items)
+    json.begin_object()
+        .field("id", event.id)
+        .field("at", event.at)
+        .key("actor")
+        .text_or_null(event.actor_email)
+        .field("action", event.action)
+        .field("entity", event.entity)
+        .field("entity_id", event.entity_id)
+        .key("details")
+        .fragment(event.details_json.empty() ? "{}" : event.details_json)
+        .field("request_id", event.request_id)
+        .end_object();
+  json.end_array().end_object();
+  return write_output(json.take() + '\n', command.output, console);
 }
 
 }  // namespace diplomado::cli

@@ -24,4 +24,15 @@ int run_user_revoke(services::Store& store, const UserCommand& command, Console&
 // Prints the new password once when it was generated.
 int run_user_reset_password(services::Store& store, const UserCommand& command, Console& console);
 
+struct AuditCommand {
+  std::string programme;
+  std::string format = "json";  // json | csv
+  std::string output;
+  std::string since, until, actor, action, person;
+};
+
+// diplomado audit --programme CODE [--since DATE] [--until DATE] [--actor E] [--action A]
+// [--person ENROLMENT] --format json|csv [-o FILE]: every event, newest first.
+int run_audit(services::Store& store, const AuditCommand& command, Console& console);
+
 }  // namespace diplomado::cli

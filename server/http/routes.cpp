@@ -5,6 +5,7 @@
 #include "documents/table_reader.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/problem.hpp"
+#include "domain/audit_context.hpp"
 #include "domain/certificate.hpp"
 #include "services/authenticate.hpp"
 #include "services/crypto.hpp"
@@ -125,6 +126,8 @@ const std::vector<Route>& route_table() {
 
       // Graduation: eligibility (with a what-if), overrides either way with a justification, and
       // the class's graduation, with a dry run.
+      // The audit trail, filtered: the programme's coordinators read it; nobody edits it.
+      {get, "/api/v1/programmes/{programme_id}/audit", manage_programme, handle_read_audit},
       {get, "/api/v1/programmes/{programme_id}/eligibility", manage_programme, handle_get_eligibility},
       // Closing: the donor report's indicators (observers: suppressed aggregates only).
       {get, "/api/v1/programmes/{programme_id}/indicators", view_reports, handle_get_indicators},
@@ -283,7 +286,17 @@ Admission admit(RequestContext& context) {
 
 HttpResponse respond(const Route& route, RequestContext& context) {
   if (context.body.size() > route.max_body_bytes) return payload_too_large(route, context.language);
-  return route.handler(context);
+  // Every audit event of this request names it and its programme; the answer names it too.
+  AuditContext audit{services::random_hex(8), std::nullopt};
+  if (auto found = context.path_parameters.find("programme_id"); found != context.path_parameters.end()) {
+    Id id = 0;
+    if (parse_id(found->second, id)) audit.programme_id = id;
+  }
+  const std::string request_id = audit.request_id;
+  AuditScope scope(std::move(audit));
+  auto response = route.handler(context);
+  response.headers.emplace_back("X-Request-Id", request_id);
+  return response;
 }
 
 HttpResponse dispatch(RequestContext& context) {

@@ -20,6 +20,9 @@ inline bool is_password_hash(std::string_view hash) { return hash.starts_with("$
 // `bytes` random bytes as URL-safe base64 without padding.
 std::string random_token(std::size_t bytes = 32);
 
+// `bytes` random bytes as lower-case hex (request ids).
+std::string random_hex(std::size_t bytes);
+
 // 64 random bits (serials).
 std::uint64_t random_bits();
 

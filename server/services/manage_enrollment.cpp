@@ -12,12 +12,18 @@ Error enrollment_not_found() { return make_error(ErrorCode::not_found, "error.en
 
 }  // namespace
 
-Result<ParticipantRecord> get_participant(storage::Store& store, const Actor& actor, Id programme_id, Id enrollment_id) {
+Result<ParticipantRecord> get_participant(storage::Store& store, const Actor& actor, Id programme_id, Id enrollment_id, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::view_participants)) return std::unexpected(*refused);
-  auto unit = store.begin(storage::TransactionMode::read_only);
+  const bool sees_contact = can_manage_programme(actor, programme_id);
+  auto unit = store.begin(sees_contact ? storage::TransactionMode::read_write : storage::TransactionMode::read_only);
   auto record = unit->programmes().participant(programme_id, enrollment_id);
   if (!record) return std::unexpected(enrollment_not_found());
-  if (!can_manage_programme(actor, programme_id)) {
+  if (sees_contact) {
+    // Contact data was shown: who read whose, and when (no datum itself).
+    unit->audit().append({actor.user_id, "person.view", "enrollment", enrollment_id, json_object("contact_data", true), programme_id},
+                         format_iso8601(now));
+    unit->commit();
+  } else {
     record->email.clear();
     record->phone.clear();
     record->gender_identity.clear();
@@ -88,9 +94,11 @@ Result<ParticipantRecord> change_enrollment_status(storage::Store& store, const 
   const std::string reason = *to == EnrollmentStatus::withdrawn ? change.reason : std::string();
   if (!unit->programmes().update_enrollment_status(enrollment_id, current->version, to_string(*to), reason))
     return std::unexpected(make_error(ErrorCode::conflict, "error.enrollment.stale"));
-  // The reason may be personal (health, family): it stays on the enrolment, not in the audit trail.
+  // The audit keeps the reason too (issue 15); only the programme's coordinators read it there,
+  // as they read it on the enrolment.
   unit->audit().append({actor.user_id, "enrollment.status", "enrollment", enrollment_id,
-                        json_object("from", to_string(from), "to", to_string(*to))},
+                        json_object("before", JsonFragment{json_object("status", to_string(from))},
+                                    "after", JsonFragment{json_object("status", to_string(*to), "reason", reason)})},
                        format_iso8601(now));
   auto updated = unit->programmes().participant(programme_id, enrollment_id);
   unit->commit();

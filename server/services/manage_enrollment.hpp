@@ -12,7 +12,8 @@ namespace diplomado::services {
 
 // Contact and consent data are shown to the programme's coordinators only (the minimum under
 // Ley 81 de 2019); instructors and group leaders see the rest of the row.
-Result<ParticipantRecord> get_participant(storage::Store& store, const Actor& actor, Id programme_id, Id enrollment_id);
+// A coordinator's read shows contact data and is audited ("person.view", issue 15); others see none.
+Result<ParticipantRecord> get_participant(storage::Store& store, const Actor& actor, Id programme_id, Id enrollment_id, TimePoint now);
 
 // The same fields, names and rules as a row of the import (field name -> text), so a person
 // added by hand is checked exactly like one from a file. An e-mail already on file enrols that

@@ -72,8 +72,15 @@ Result<AttendanceCounts> record_attendance(storage::Store& store, const Actor& a
   }
   if (!invalid.details.empty()) return std::unexpected(invalid);
 
+  std::map<Id, Attendance> before;
+  for (const auto& [enrollment, mark] : unit->teaching().attendance_of(session_id)) before[enrollment] = mark;
   AttendanceCounts counts;
+  std::vector<std::string> changes;  // per person: before and after, for those whose mark changed
   for (const auto& [enrollment, mark] : marks) {
+    const auto previous = before.contains(enrollment) ? before[enrollment] : Attendance::unrecorded;
+    if (previous != mark)
+      changes.push_back(json_object("enrollment_id", enrollment, "before", previous == Attendance::unrecorded ? std::optional<std::string>() : std::optional<std::string>(to_string(previous)),
+                                    "after", std::string(to_string(mark))));
     unit->teaching().save_attendance(session_id, enrollment, mark);
     switch (mark) {
       case Attendance::present: ++counts.present; break;
@@ -84,7 +91,8 @@ Result<AttendanceCounts> record_attendance(storage::Store& store, const Actor& a
     }
   }
   unit->audit().append({actor.user_id, "attendance.record", "session", session_id,
-                        json_object("present", counts.present, "late", counts.late, "excused", counts.excused, "absent", counts.absent)},
+                        json_object("present", counts.present, "late", counts.late, "excused", counts.excused, "absent", counts.absent,
+                                    "changes", std::vector<JsonFragment>(changes.begin(), changes.end()))},
                        format_iso8601(now));
   unit->commit();
   return counts;

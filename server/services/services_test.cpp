@@ -284,9 +284,14 @@ TEST_P(ServicesTest, RolesDecideWhatEachUserSees) {
   EXPECT_TRUE(services::list_participants(store(), cache, leader, first, {}, {}));
   EXPECT_EQ(services::list_participants(store(), cache, observer, first, {}, {}).error().code, ErrorCode::forbidden);
   EXPECT_EQ(services::list_participants(store(), cache, coordinator, second, {}, {}).error().code, ErrorCode::not_found);
+  // The donor reads the teams without a name; the group leader sees who leads (issue 15).
   auto teams = services::list_teams(store(), cache, observer, first);
   ASSERT_TRUE(teams);
-  EXPECT_EQ((*teams)->at(0).leader_name, "Ana Ábrego");
+  EXPECT_EQ((*teams)->at(0).leader_name, "");
+  EXPECT_FALSE((*teams)->at(0).leader_enrollment_id);
+  auto for_leader = services::list_teams(store(), cache, leader, first);
+  ASSERT_TRUE(for_leader);
+  EXPECT_EQ((*for_leader)->at(0).leader_name, "Ana Ábrego");
 }
 
 // Adds one enrolment to a programme straight through the repositories: a write the services

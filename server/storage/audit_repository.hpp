@@ -14,6 +14,7 @@
 #include "domain/permission.hpp"
 #include "domain/programme.hpp"
 #include "domain/programme_seed.hpp"
+#include "domain/audit.hpp"
 
 namespace diplomado::storage {
 
@@ -34,6 +35,8 @@ class AuditRepository {
   virtual std::int64_t count(std::string_view action) = 0;
   // The details of every event with this action, oldest first.
   virtual std::vector<std::string> details(std::string_view action) = 0;
+  // Newest first.
+  virtual AuditPage list(const AuditFilter& filter) = 0;
 };
 
 }  // namespace diplomado::storage

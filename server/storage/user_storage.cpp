@@ -1,5 +1,7 @@
 #include "storage/soci_store.hpp"
 
+#include "domain/audit_context.hpp"
+
 #include <map>
 
 namespace diplomado::storage {
@@ -224,17 +226,31 @@ class SociHttpSessionRepository final : public HttpSessionRepository {
   soci::session& m_sql;
 };
 
+// A text for LIKE that matches itself only: '%', '_' and the escape are escaped.
+std::string escape_like(std::string_view text) {
+  std::string escaped;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  return escaped;
+}
+
 class SociAuditRepository final : public AuditRepository {
  public:
   SociAuditRepository(soci::session& sql, PreparedQueries& /*rare reads and writes: not prepared ahead*/) : m_sql(sql) {}
 
   void append(const AuditEvent& event, std::string_view at) override {
     const std::string when(at);
-    long long actor = event.actor_user_id.value_or(0), entity_id = event.entity_id.value_or(0), programme = event.programme_id.value_or(0);
+    // The request's id and programme, when the event does not name them (domain/audit_context).
+    const auto& context = current_audit_context();
+    const std::string request_id = event.request_id.empty() ? context.request_id : event.request_id;
+    long long actor = event.actor_user_id.value_or(0), entity_id = event.entity_id.value_or(0),
+              programme = event.programme_id.value_or(context.programme_id.value_or(0));
     m_sql << "INSERT INTO audit_event (at, actor_user_id, action, entity, entity_id, details, programme_id, request_id) "
              "VALUES (:at, NULLIF(:actor, 0), :action, :entity, NULLIF(:eid, 0), :details, NULLIF(:p, 0), :rid)",
         use(when), use(actor), use(event.action), use(event.entity), use(entity_id), use(event.details_json), use(programme),
-        use(event.request_id);
+        use(request_id);
   }
 
   std::int64_t count(std::string_view action) override {
@@ -242,6 +258,80 @@ class SociAuditRepository final : public AuditRepository {
     long long total = 0;
     m_sql << "SELECT COUNT(*) FROM audit_event WHERE action = :a", into(total), use(name);
     return total;
+  }
+
+  AuditPage list(const AuditFilter& filter) override {
+    // One WHERE for the count and the page; every value is bound, none is spliced in.
+    std::string where = " WHERE 1 = 1";
+    long long programme = filter.programme_id.value_or(0), person = filter.enrollment_id.value_or(0);
+    const std::string actor = "%" + escape_like(filter.actor_email) + "%", action = escape_like(filter.action_prefix) + "%",
+                      since = filter.since, until = filter.until.empty() ? std::string() : filter.until + "T23:59:59Z",
+                      person_comma = "%\"enrollment_id\":" + std::to_string(person) + ",%",
+                      person_end = "%\"enrollment_id\":" + std::to_string(person) + "}%";
+    if (filter.programme_id) where += " AND e.programme_id = :p";
+    if (!filter.actor_email.empty()) where += " AND u.email LIKE :actor ESCAPE '\\'";
+    if (!filter.action_prefix.empty()) where += " AND e.action LIKE :action ESCAPE '\\'";
+    if (filter.enrollment_id)
+      where += " AND ((e.entity IN ('enrollment', 'grade') AND e.entity_id = :person) OR e.details LIKE :pc OR e.details LIKE :pe)";
+    if (!filter.since.empty()) where += " AND e.at >= :since";
+    if (!filter.until.empty()) where += " AND e.at <= :until";
+    auto bind = [&](soci::statement& statement) {
+      if (filter.programme_id) statement.exchange(use(programme, "p"));
+      if (!filter.actor_email.empty()) statement.exchange(use(actor, "actor"));
+      if (!filter.action_prefix.empty()) statement.exchange(use(action, "action"));
+      if (filter.enrollment_id) {
+        statement.exchange(use(person, "person"));
+        statement.exchange(use(person_comma, "pc"));
+        statement.exchange(use(person_end, "pe"));
+      }
+      if (!filter.since.empty()) statement.exchange(use(since, "since"));
+      if (!filter.until.empty()) statement.exchange(use(until, "until"));
+    };
+    const std::string from = " FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_user_id";
+    AuditPage page;
+    {
+      long long total = 0;
+      soci::statement count(m_sql);
+      count.exchange(into(total));
+      bind(count);
+      count.alloc();
+      count.prepare("SELECT COUNT(*)" + from + where);
+      count.define_and_bind();
+      count.execute(true);
+      page.total = total;
+    }
+    AuditRecord record;
+    long long id = 0, actor_id = 0, entity_id = 0, programme_id = 0;
+    std::string email;
+    soci::indicator email_present = soci::i_ok;
+    soci::statement rows(m_sql);
+    rows.exchange(into(id));
+    rows.exchange(into(record.at));
+    rows.exchange(into(actor_id));
+    rows.exchange(into(email, email_present));
+    rows.exchange(into(record.action));
+    rows.exchange(into(record.entity));
+    rows.exchange(into(entity_id));
+    rows.exchange(into(record.details_json));
+    rows.exchange(into(programme_id));
+    rows.exchange(into(record.request_id));
+    bind(rows);
+    rows.alloc();
+    std::string sql = "SELECT e.id, e.at, COALESCE(e.actor_user_id, 0), u.email, e.action, e.entity, COALESCE(e.entity_id, 0), e.details, "
+                      "COALESCE(e.programme_id, 0), e.request_id" + from + where + " ORDER BY e.id DESC";
+    if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
+    rows.prepare(sql);
+    rows.define_and_bind();
+    rows.execute();
+    while (rows.fetch()) {
+      record.id = id;
+      record.actor_user_id = actor_id ? std::optional<Id>(actor_id) : std::nullopt;
+      record.actor_email = email_present == soci::i_ok ? email : "";
+      record.entity_id = entity_id ? std::optional<Id>(entity_id) : std::nullopt;
+      record.programme_id = programme_id ? std::optional<Id>(programme_id) : std::nullopt;
+      page.items.push_back(record);
+    }
+    return page;
   }
 
   std::vector<std::string> details(std::string_view action) override {

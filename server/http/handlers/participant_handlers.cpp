@@ -29,7 +29,7 @@ Result<ParticipantFilter> filter_of(const RequestContext& context) {
 HttpResponse handle_get_participant(RequestContext& context) {
   const auto enrollment_id = path_id(context, "enrollment_id");
   if (!enrollment_id) return bad_path_id(context, "enrollment_id");
-  auto record = services::get_participant(context.app.store, *context.actor, programme_id_of(context), *enrollment_id);
+  auto record = services::get_participant(context.app.store, *context.actor, programme_id_of(context), *enrollment_id, context.app.now());
   if (!record) return problem_response(record.error(), context.language);
   return versioned_response(200, *record);
 }

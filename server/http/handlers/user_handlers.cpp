@@ -5,6 +5,7 @@
 #include "http/json/user_json.hpp"
 #include "http/problem.hpp"
 #include "services/manage_users.hpp"
+#include "services/read_audit.hpp"
 
 namespace diplomado::http {
 namespace {
@@ -114,6 +115,38 @@ HttpResponse handle_end_my_other_sessions(RequestContext& context) {
   if (!ended) return problem_response(ended.error(), context.language);
   JsonWriter json;
   json.begin_object().field("sessions_ended", *ended).end_object();
+  return json_response(200, json.take());
+}
+
+}  // namespace diplomado::http
+
+namespace diplomado::http {
+
+// ?actor=&action=&person=&since=&until=&page=&per_page=: the programme's audit, newest first.
+HttpResponse handle_read_audit(RequestContext& context) {
+  auto query_value = [&](const char* name) { return std::string(context.query_value(name).value_or("")); };
+  auto page = parse_page_request(context.query_value("page"), context.query_value("per_page"));
+  if (!page) return problem_response(page.error(), context.language);
+  const services::AuditQuery query{query_value("actor"), query_value("action"), query_value("person"), query_value("since"), query_value("until")};
+  auto events = services::read_audit(context.app.store, context.actor, programme_id_of(context), query, *page);
+  if (!events) return problem_response(events.error(), context.language);
+  JsonWriter json;
+  json.begin_object().key("items").begin_array();
+  for (const auto& event : events->items) {
+    json.begin_object()
+        .field("id", event.id)
+        .field("at", event.at)
+        .key("actor")
+        .text_or_null(event.actor_email)
+        .field("action", event.action)
+        .field("entity", event.entity)
+        .field("entity_id", event.entity_id)
+        .key("details")
+        .fragment(event.details_json.empty() ? "{}" : event.details_json)
+        .field("request_id", event.request_id)
+        .end_object();
+  }
+  json.end_array().field("total", events->total).field("page", page->page).field("per_page", page->per_page).end_object();
   return json_response(200, json.take());
 }
 
