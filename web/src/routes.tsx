@@ -79,6 +79,7 @@ export const programmePages = {
   ceremony: page(() => import('./pages/ceremony/ceremony_page').then((m) => m.CeremonyPage)),
   door: page(() => import('./pages/ceremony/door_page').then((m) => m.DoorPage)),
   survey: page(() => import('./pages/survey/survey_page').then((m) => m.SurveyPage)),
+  audit: page(() => import('./pages/audit/audit_page').then((m) => m.AuditPage)),
   news: page(() => import('./pages/news/news_page').then((m) => m.NewsPage)),
   report: page(() => import('./pages/report/report_page').then((m) => m.ReportPage)),
   settings: page(() => import('./pages/programme_setup/settings_page').then((m) => m.SettingsPage)),
@@ -88,7 +89,7 @@ export const programmePages = {
 // user is, so that the two do not wait for each other.
 const sectionPages: Record<string, { preload?: () => unknown }> = {
   '': programmePages.dashboard, participants: programmePages.participants, import: programmePages.participantImport, gradebook: programmePages.gradebook,
-  graduation: programmePages.graduation, report: programmePages.report, ceremony: programmePages.ceremony, survey: programmePages.survey, news: programmePages.news,
+  graduation: programmePages.graduation, report: programmePages.report, ceremony: programmePages.ceremony, survey: programmePages.survey, news: programmePages.news, audit: programmePages.audit,
   certificates: programmePages.certificates,
   grades: programmePages.grades, grade_import: programmePages.gradeImport, attendance: programmePages.attendance, progress: programmePages.progress,
   sessions: programmePages.sessions, knowledge_gain: programmePages.knowledgeGain, assessments: programmePages.assessments,

@@ -122,6 +122,11 @@ export const changeMyPassword = (current: string, next: string) =>
   answer(api.PUT('/api/v1/me/password', { params: { header: csrf() }, body: { current_password: current, new_password: next } }));
 export const endMyOtherSessions = () => answer(api.DELETE('/api/v1/me/sessions', { params: { header: csrf() } }));
 
+export type AuditQuery = { actor?: string; action?: string; person?: string; since?: string; until?: string; page?: number; per_page?: number };
+export const readAudit = (programme: number, query: AuditQuery) =>
+  answer(api.GET('/api/v1/programmes/{programme_id}/audit', { params: { path: programmePath(programme), query } }));
+export type AuditPage = Awaited<ReturnType<typeof readAudit>>;
+
 export async function signOut(): Promise<void> {
   await answer(api.DELETE('/api/v1/session', { params: { header: csrf() } }));
   csrfToken = '';

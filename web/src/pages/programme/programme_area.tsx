@@ -54,6 +54,7 @@ export function sectionsFor(user: User, id: number, t: (key: string) => string):
     coordinator && { path: '/news', label: t('nav.news') },
     { path: '/knowledge_gain', label: t('nav.knowledge_gain') },
     { path: '/rubric', label: t('nav.rubric') },
+    coordinator && { path: '/audit', label: t('nav.audit') },
     coordinator && { path: '/settings', label: t('nav.settings') },
   ];
   return sections.filter((section): section is Section => Boolean(section));
@@ -121,6 +122,7 @@ export function ProgrammeArea() {
             <Route path="/ceremony" component={pages.ceremony} />
             <Route path="/ceremony/door" component={pages.door} />
             <Route path="/survey" component={pages.survey} />
+            <Route path="/audit" component={pages.audit} />
             <Route path="/news" component={pages.news} />
             <Route path="/settings" component={pages.settings} />
             <Route default component={NotFoundPage} />

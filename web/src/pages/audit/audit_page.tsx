@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import { problemText, readAudit, type AuditPage as Page, type AuditQuery } from '../../api/client';
+import { useTranslation } from '../../i18n';
+import { useResource } from '../../components/use_resource';
+import { Loaded } from '../../components/loaded';
+import { DataTable, type Column } from '../../components/data_table';
+
+type Event = Page['items'][number];
+const PER_PAGE = 100;
+
+// What changed, read as "field: before → after", or the event's own facts.
+function describe(details: Record<string, unknown>): string {
+  const text = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const before = (details.before ?? {}) as Record<string, unknown>;
+  const after = (details.after ?? {}) as Record<string, unknown>;
+  const lines: string[] = [];
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) lines.push(`${key}: ${text(before[key])} → ${text(after[key])}`);
+  for (const [key, value] of Object.entries(details)) {
+    if (key === 'before' || key === 'after') continue;
+    if (key === 'changes' && Array.isArray(value))
+      for (const change of value as { enrollment_id: number; before: unknown; after: unknown }[]) lines.push(`#${change.enrollment_id}: ${text(change.before)} → ${text(change.after)}`);
+    else lines.push(`${key}: ${text(value)}`);
+  }
+  return lines.join('\n');
+}
+
+// The programme's audit trail for its coordinators: who did what, to whom and when, newest first,
+// filtered by person, actor, action and dates. It is read only: nobody edits the trail.
+export function AuditPage({ programme }: { programme: number }) {
+  const { t, language } = useTranslation();
+  const [form, setForm] = useState<AuditQuery>({});
+  const [query, setQuery] = useState<AuditQuery>({ page: 1, per_page: PER_PAGE });
+  const events = useResource(() => readAudit(programme, query), [programme, JSON.stringify(query)]);
+  const field = (name: keyof AuditQuery, label: string, type = 'text') => (
+    <label>{label}<input type={type} value={(form[name] as string) ?? ''} onInput={(event) => setForm({ ...form, [name]: (event.target as HTMLInputElement).value })} /></label>
+  );
+  const when = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
+  const columns: Column<Event>[] = [
+    { key: 'at', header: t('audit.at'), value: (event) => event.at, render: (event) => when.format(new Date(event.at)), rowHeader: true },
+    { key: 'actor', header: t('audit.actor'), value: (event) => event.actor ?? t('audit.system') },
+    { key: 'action', header: t('audit.action'), value: (event) => event.action },
+    { key: 'entity', header: t('audit.entity'), value: (event) => `${event.entity}${event.entity_id ? ` #${event.entity_id}` : ''}` },
+    { key: 'details', header: t('audit.details'), value: (event) => describe(event.details as Record<string, unknown>), render: (event) => <pre class="audit-details">{describe(event.details as Record<string, unknown>)}</pre>, sortable: false },
+    { key: 'request', header: t('audit.request'), value: (event) => event.request_id, render: (event) => <code>{event.request_id}</code>, sortable: false },
+  ];
+  const page = query.page ?? 1;
+
+  return (
+    <article>
+      <h1>{t('audit.title')}</h1>
+      <p class="muted">{t('audit.intro')}</p>
+      <form class="filters" onSubmit={(event) => { event.preventDefault(); setQuery({ ...form, page: 1, per_page: PER_PAGE }); }}>
+        {field('person', t('audit.person'))}
+        {field('actor', t('audit.actor_filter'))}
+        {field('action', t('audit.action_filter'))}
+        {field('since', t('audit.since'), 'date')}
+        {field('until', t('audit.until'), 'date')}
+        <button type="submit">{t('audit.filter')}</button>
+      </form>
+      {events.status === 'error' && events.data !== undefined && <p role="alert" class="error">{problemText(events.error, t('error.generic'))}</p>}
+      <Loaded resource={events}>
+        {(found) => (
+          <>
+            <p role="status">{t('audit.count', { count: found.total })}</p>
+            <DataTable caption={t('audit.caption')} columns={columns} rows={found.items} rowKey={(event) => event.id} pageSize={PER_PAGE} empty={t('audit.empty')} />
+            <div class="actions">
+              <button type="button" disabled={page <= 1} onClick={() => setQuery({ ...query, page: page - 1 })}>{t('audit.newer')}</button>
+              <button type="button" disabled={page * PER_PAGE >= found.total} onClick={() => setQuery({ ...query, page: page + 1 })}>{t('audit.older')}</button>
+            </div>
+          </>
+        )}
+      </Loaded>
+    </article>
+  );
+}
