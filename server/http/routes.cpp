@@ -26,6 +26,8 @@ const std::vector<Route>& route_table() {
       // Each user's own password (the current one is asked) and their other sessions.
       {put, "/api/v1/me/password", signed_in, handle_change_my_password, 16 * 1024},
       {delete_, "/api/v1/me/sessions", signed_in, handle_end_my_other_sessions},
+      // Ley 81: everything held about the signed-in person, as a JSON file.
+      {get, "/api/v1/me/data", signed_in, handle_export_my_data},
       // The account lifecycle is the site coordinator's: roles span programmes.
       {get, "/api/v1/users", manage_site, handle_list_users},
       {post, "/api/v1/users/{user_id}/disable", manage_site, handle_disable_user},

@@ -1,7 +1,11 @@
 #include "services/manage_enrollment.hpp"
+
+#include <set>
+
 #include "json/json_writer.hpp"
 
 #include "domain/enrollment.hpp"
+#include "domain/validation.hpp"
 #include "services/get_programme.hpp"
 #include "services/import_participants.hpp"
 
@@ -32,6 +36,26 @@ Result<ParticipantRecord> get_participant(storage::Store& store, const Actor& ac
     record->consent_purposes.clear();
   }
   return std::move(*record);
+}
+
+Result<std::vector<MyEnrollment>> my_enrollments(storage::Store& store, const Actor& actor, TimePoint now) {
+  auto unit = store.begin(storage::TransactionMode::read_write);
+  std::vector<MyEnrollment> found;
+  std::set<Id> seen;
+  for (const auto& grant : actor.grants) {
+    if (!grant.programme_id || !seen.insert(*grant.programme_id).second) continue;
+    if (grant.role != Role::participant && grant.role != Role::group_leader) continue;
+    const auto programme = unit->programmes().find(*grant.programme_id);
+    if (!programme) continue;
+    ParticipantFilter by_email;
+    by_email.search = actor.email;
+    for (auto& record : unit->programmes().participant_records(*grant.programme_id, by_email))
+      if (normalise_email(record.email) == normalise_email(actor.email)) found.push_back({*grant.programme_id, programme->code, std::move(record)});
+  }
+  unit->audit().append({actor.user_id, "person.data_export", "app_user", actor.user_id, json_object("enrollments", static_cast<std::int64_t>(found.size()))},
+                       format_iso8601(now));
+  unit->commit();
+  return found;
 }
 
 Result<ParticipantRecord> enrol_participant(storage::Store& store, const Actor& actor, Id programme_id,

@@ -12,6 +12,16 @@ namespace diplomado::services {
 
 // Contact and consent data are shown to the programme's coordinators only (the minimum under
 // Ley 81 de 2019); instructors and group leaders see the rest of the row.
+// Ley 81's access and portability (issue 15): the signed-in person's own enrolments, each with
+// everything the programme holds about them (contact data included), found by their e-mail in
+// every programme where they take part. The export is audited ("person.data_export").
+struct MyEnrollment {
+  Id programme_id = 0;
+  std::string programme_code;
+  ParticipantRecord record;
+};
+Result<std::vector<MyEnrollment>> my_enrollments(storage::Store& store, const Actor& actor, TimePoint now);
+
 // A coordinator's read shows contact data and is audited ("person.view", issue 15); others see none.
 Result<ParticipantRecord> get_participant(storage::Store& store, const Actor& actor, Id programme_id, Id enrollment_id, TimePoint now);
 

@@ -16,6 +16,7 @@ before(async () => {
       { email: 'coordinacion@example.pa', role: 'coordinator', programme: CODE },
       { email: 'docente@example.pa', role: 'instructor', programme: CODE, name: 'Rita Docente' },
       { email: 'donante@example.ca', role: 'observer', programme: CODE },
+      { email: 'migdalia.vasquez@demo.diplomado.invalid', role: 'participant', programme: CODE, name: 'Migdalia Vásquez' },
     ],
   });
   site = await signIn(server, 'sitio@example.pa');
@@ -240,4 +241,24 @@ test("the donor reads the teams without anyone's name; those who take part see e
   const forCoordinator = (await (await get(server, `/api/v1/programmes/${programmeId}/teams`, coordinator)).json()).items;
   assert.ok(forCoordinator.some((team) => team.group_leader?.name), 'the coordinator sees who leads');
   assert.equal(forCoordinator.length, forDonor.length);
+});
+
+test('a participant downloads everything held about them as JSON; nobody else appears in it', async () => {
+  const me = await signIn(server, 'migdalia.vasquez@demo.diplomado.invalid');
+  const answer = await get(server, '/api/v1/me/data', me);
+  assert.equal(answer.status, 200);
+  assert.match(answer.headers.get('content-disposition'), /attachment; filename="diplomado-my-data\.json"/);
+  const data = await answer.json();
+  assert.equal(data.account.email, 'migdalia.vasquez@demo.diplomado.invalid');
+  assert.equal(data.enrollments.length, 1);
+  const [mine] = data.enrollments;
+  assert.equal(mine.programme_code, CODE);
+  assert.equal(mine.record.email, 'migdalia.vasquez@demo.diplomado.invalid', 'contact data included: it is theirs');
+  assert.equal(mine.progress.rows.length, 1, 'their own gradebook row only');
+  assert.equal(mine.progress.rows[0].enrollment_id, mine.record.enrollment_id);
+  const emails = new Set(JSON.stringify(data).match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g));
+  assert.deepEqual([...emails], ['migdalia.vasquez@demo.diplomado.invalid'], "no one else's e-mail");
+  const donor = await (await get(server, '/api/v1/me/data', await signIn(server, 'donante@example.ca'))).json();
+  assert.deepEqual(donor.enrollments, [], 'an observer holds no enrolment');
+  assert.equal((await get(server, '/api/v1/me/data')).status, 401);
 });

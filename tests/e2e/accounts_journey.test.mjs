@@ -15,6 +15,7 @@ before(async () => {
     users: [
       { email: 'sitio@example.pa', name: 'Coordinación del sitio', role: 'coordinator' },
       { email: 'donante@example.ca', name: 'Donante IRCC', role: 'observer', programme: CODE },
+      { email: 'migdalia.vasquez@demo.diplomado.invalid', name: 'Migdalia Vásquez', role: 'participant', programme: CODE },
     ],
   });
   browser = await launchBrowser();
@@ -127,5 +128,19 @@ test('the users page on a phone: no sideways scroll, axe clean', async () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `no sideways scroll (${width})`);
     await page.screenshot({ path: artifactPath('users-phone-es.png'), fullPage: true });
+  });
+});
+
+test('a participant downloads her own data from Mi cuenta', async () => {
+  await withPage('my-data', { ...desktop, acceptDownloads: true }, async (page) => {
+    await signInAs(page, server, 'migdalia.vasquez@demo.diplomado.invalid');
+    await page.getByRole('link', { name: 'Mi cuenta' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Descargar mis datos (JSON)' }).click()]);
+    assert.equal(download.suggestedFilename(), 'diplomado-my-data.json');
+    const { readFileSync } = await import('node:fs');
+    const data = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(data.enrollments[0].record.email, 'migdalia.vasquez@demo.diplomado.invalid');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: artifactPath('account-desktop-es.png'), fullPage: true });
   });
 });

@@ -45,6 +45,9 @@ std::string settings_json(const CertificateSettings& settings) {
   return json.take();
 }
 
+}  // namespace
+
+// A certificate as the API lists it (also in a person's own data export).
 void write_certificate(JsonWriter& json, const CertificateRecord& record) {
   json.begin_object()
       .field("serial", record.serial)
@@ -62,7 +65,6 @@ void write_certificate(JsonWriter& json, const CertificateRecord& record) {
   json.field("revocation_reason", record.revocation_reason).field("verify_url", record.verify_url).end_object();
 }
 
-}  // namespace
 
 HttpResponse handle_get_certificate_settings(RequestContext& context) {
   auto settings = services::get_certificate_settings(context.app.store, *context.actor, programme_id_of(context));

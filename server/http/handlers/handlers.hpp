@@ -136,6 +136,7 @@ HttpResponse handle_end_user_sessions(RequestContext& context);
 HttpResponse handle_change_my_password(RequestContext& context);
 HttpResponse handle_end_my_other_sessions(RequestContext& context);
 HttpResponse handle_read_audit(RequestContext& context);
+HttpResponse handle_export_my_data(RequestContext& context);
 
 // Shared by handlers: the numeric {programme_id} of the path (validated by the dispatcher).
 Id programme_id_of(const RequestContext& context);

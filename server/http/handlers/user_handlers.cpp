@@ -6,6 +6,11 @@
 #include "http/problem.hpp"
 #include "services/manage_users.hpp"
 #include "services/read_audit.hpp"
+#include "documents/gradebook_report.hpp"
+#include "http/json/participant_json.hpp"
+#include "services/get_gradebook.hpp"
+#include "services/issue_certificates.hpp"
+#include "services/manage_enrollment.hpp"
 
 namespace diplomado::http {
 namespace {
@@ -148,6 +153,42 @@ HttpResponse handle_read_audit(RequestContext& context) {
   }
   json.end_array().field("total", events->total).field("page", page->page).field("per_page", page->per_page).end_object();
   return json_response(200, json.take());
+}
+
+}  // namespace diplomado::http
+
+namespace diplomado::http {
+
+void write_certificate(JsonWriter& json, const CertificateRecord& record);
+
+// Everything held about the signed-in person, as one JSON file (Ley 81: access and portability).
+HttpResponse handle_export_my_data(RequestContext& context) {
+  const auto& actor = *context.actor;
+  auto enrollments = services::my_enrollments(context.app.store, actor, context.app.now());
+  if (!enrollments) return problem_response(enrollments.error(), context.language);
+  JsonWriter json;
+  json.begin_object().field("generated_at", format_iso8601(context.app.now())).key("account");
+  write(json, actor);
+  json.key("enrollments").begin_array();
+  for (const auto& mine : *enrollments) {
+    json.begin_object().field("programme_id", mine.programme_id).field("programme_code", mine.programme_code).key("record");
+    write(json, mine.record);
+    json.key("progress");
+    if (auto progress = services::get_my_progress(context.app.store, actor, mine.programme_id)) {
+      services::Gradebook one{progress->programme_code, progress->policy, progress->modules, {}, {}, {}, {std::move(progress->row)}};
+      json.fragment(documents::gradebook_json(one));
+    } else {
+      json.null();
+    }
+    json.key("certificates").begin_array();
+    if (auto certificates = services::list_certificates(context.app.store, actor, mine.programme_id))
+      for (const auto& certificate : *certificates) write_certificate(json, certificate);
+    json.end_array().end_object();
+  }
+  json.end_array()
+      .field("survey", "Survey answers are kept without your identity: they cannot be found or returned as yours.")
+      .end_object();
+  return file_response(json.take(), "application/json; charset=utf-8", "diplomado-my-data.json");
 }
 
 }  // namespace diplomado::http

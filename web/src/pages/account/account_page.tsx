@@ -52,6 +52,11 @@ export function AccountPage({ user }: { user: User }) {
         <button type="submit">{t('account.change')}</button>
       </form>
       <section class="card">
+        <h2>{t('account.data_title')}</h2>
+        <p>{t('account.data_hint')}</p>
+        <a class="button secondary" href="/api/v1/me/data" download>{t('account.data_download')}</a>
+      </section>
+      <section class="card">
         <h2>{t('account.sessions_title')}</h2>
         <p>{t('account.sessions_hint')}</p>
         <button type="button" class="secondary" onClick={async () => {
