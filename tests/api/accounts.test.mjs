@@ -262,3 +262,15 @@ test('a participant downloads everything held about them as JSON; nobody else ap
   assert.deepEqual(donor.enrollments, [], 'an observer holds no enrolment');
   assert.equal((await get(server, '/api/v1/me/data')).status, 401);
 });
+
+test('invalid UTF-8 in a body is refused with 400 and nothing is stored', async () => {
+  const id = await userId('donante@example.ca');
+  const bytes = Buffer.concat([Buffer.from('{"role":"juror","programme_code":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]);
+  const refused = await fetch(`${server.base}/api/v1/users/${id}/grants`, {
+    method: 'POST',
+    headers: { Cookie: site.cookie, 'X-CSRF-Token': site.csrf, 'Content-Type': 'application/json' },
+    body: bytes,
+  });
+  assert.equal(refused.status, 400);
+  assert.deepEqual((await users()).find((user) => user.email === 'donante@example.ca').grants.map((grant) => grant.role), ['observer']);
+});
