@@ -79,7 +79,8 @@ test('participants are paginated, with institution, province, level and team', a
 });
 
 test('teams have group leaders, including the SENAFRONT team from Darién', async () => {
-  const session = await signIn(server, 'donante@example.ca');
+  // Those who take part see who leads; the donor does not (issue 15, docs/security.md).
+  const session = await signIn(server, 'lider@example.pa');
   const body = await (await get(server, `/api/v1/programmes/${programmeId}/teams`, session)).json();
   const darien = body.items.find((team) => team.region.name === 'Darién' && team.name.includes('SENAFRONT'));
   assert.ok(darien);
@@ -87,6 +88,9 @@ test('teams have group leaders, including the SENAFRONT team from Darién', asyn
   const leaders = body.items.map((team) => team.group_leader?.name);
   for (const name of ['José Paladín', 'Jorge Gutiérrez', 'Edilsa González']) assert.ok(leaders.includes(name), name);
   assert.ok(body.items.every((team) => team.group_leader));
+  const donor = await (await get(server, `/api/v1/programmes/${programmeId}/teams`, await signIn(server, 'donante@example.ca'))).json();
+  assert.equal(donor.items.length, body.items.length);
+  assert.ok(donor.items.every((team) => team.group_leader === null));
 });
 
 test('roles limit what each user sees', async () => {
