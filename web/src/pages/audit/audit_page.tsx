@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { problemText, readAudit, type AuditPage as Page, type AuditQuery } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { localeOf } from '../../components/format';
+import { useProgramme } from '../programme/programme_area';
 import { useResource } from '../../components/use_resource';
 import { Loaded } from '../../components/loaded';
 import { DataTable, type Column } from '../../components/data_table';
@@ -34,9 +36,11 @@ export function AuditPage({ programme }: { programme: number }) {
   const field = (name: keyof AuditQuery, label: string, type = 'text') => (
     <label>{label}<input type={type} value={(form[name] as string) ?? ''} onInput={(event) => setForm({ ...form, [name]: (event.target as HTMLInputElement).value })} /></label>
   );
-  const when = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
+  // Times in the programme's own zone, named in the column's header.
+  const timeZone = useProgramme()?.time_zone ?? 'UTC';
+  const when = new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'short', timeStyle: 'medium', timeZone });
   const columns: Column<Event>[] = [
-    { key: 'at', header: t('audit.at'), value: (event) => event.at, render: (event) => when.format(new Date(event.at)), rowHeader: true },
+    { key: 'at', header: t('audit.at', { zone: timeZone }), value: (event) => event.at, render: (event) => when.format(new Date(event.at)), rowHeader: true },
     { key: 'actor', header: t('audit.actor'), value: (event) => event.actor ?? t('audit.system') },
     { key: 'action', header: t('audit.action'), value: (event) => event.action },
     { key: 'entity', header: t('audit.entity'), value: (event) => `${event.entity}${event.entity_id ? ` #${event.entity_id}` : ''}` },
