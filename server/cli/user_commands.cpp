@@ -107,18 +107,7 @@ int run_audit(services::Store& store, const AuditCommand& command, Console& cons
   JsonWriter json;
   json.begin_object().field("programme", command.programme).field("total", events->total).key("items").begin_array();
   for (const auto& event : events->items)
-    json.begin_object()
-        .field("id", event.id)
-        .field("at", event.at)
-        .key("actor")
-        .text_or_null(event.actor_email)
-        .field("action", event.action)
-        .field("entity", event.entity)
-        .field("entity_id", event.entity_id)
-        .key("details")
-        .fragment(event.details_json.empty() ? "{}" : event.details_json)
-        .field("request_id", event.request_id)
-        .end_object();
+    write(json, event);
   json.end_array().end_object();
   return write_output(json.take() + '\n', command.output, console);
 }

@@ -21,4 +21,19 @@ void write(JsonWriter& json, const services::UserView& user) {
   json.end_array().end_object();
 }
 
+void write(JsonWriter& json, const AuditRecord& event) {
+  json.begin_object()
+      .field("id", event.id)
+      .field("at", event.at)
+      .key("actor")
+      .text_or_null(event.actor_email)
+      .field("action", event.action)
+      .field("entity", event.entity)
+      .field("entity_id", event.entity_id)
+      .key("details")
+      .fragment(event.details_json.empty() ? "{}" : event.details_json)
+      .field("request_id", event.request_id)
+      .end_object();
+}
+
 }  // namespace diplomado

@@ -258,6 +258,7 @@ test('a participant downloads everything held about them as JSON; nobody else ap
   assert.equal(mine.progress.rows[0].enrollment_id, mine.record.enrollment_id);
   const emails = new Set(JSON.stringify(data).match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g));
   assert.deepEqual([...emails], ['migdalia.vasquez@demo.diplomado.invalid'], "no one else's e-mail");
+  assert.equal(data.survey, 'kept_without_identity', 'survey answers cannot be returned as theirs');
   const donor = await (await get(server, '/api/v1/me/data', await signIn(server, 'donante@example.ca'))).json();
   assert.deepEqual(donor.enrollments, [], 'an observer holds no enrolment');
   assert.equal((await get(server, '/api/v1/me/data')).status, 401);

@@ -73,7 +73,7 @@ test('a withdrawal keeps its reason; a coordinator opening a person page with co
 });
 
 test('filters are checked and named; only the coordinators read the audit; nothing edits it', async () => {
-  for (const [query, field] of [['?since=2023-13-01', 'since'], ['?until=ayer', 'until'], ['?person=abc', 'person'], ['?since=2024-02-01&until=2024-01-01', 'until'], ['?per_page=0', 'per_page']]) {
+  for (const [query, field] of [['?since=2023-13-01', 'since'], ['?until=ayer', 'until'], ['?person=abc', 'person'], ['?since=2024-02-01&until=2024-01-01', 'until'], ['?per_page=0', 'per_page'], [`?actor=${'a'.repeat(321)}`, 'actor'], [`?action=${'x'.repeat(65)}`, 'action']]) {
     const refused = await audit(query);
     assert.equal(refused.status, 400, query);
     assert.equal((await refused.json()).errors[0].field, field, query);

@@ -2,6 +2,7 @@
 // own password and sessions.
 #include "http/handlers/handlers.hpp"
 #include "http/json/json_body.hpp"
+#include "documents/user_listing.hpp"
 #include "http/json/user_json.hpp"
 #include "http/problem.hpp"
 #include "services/manage_users.hpp"
@@ -137,20 +138,7 @@ HttpResponse handle_read_audit(RequestContext& context) {
   if (!events) return problem_response(events.error(), context.language);
   JsonWriter json;
   json.begin_object().key("items").begin_array();
-  for (const auto& event : events->items) {
-    json.begin_object()
-        .field("id", event.id)
-        .field("at", event.at)
-        .key("actor")
-        .text_or_null(event.actor_email)
-        .field("action", event.action)
-        .field("entity", event.entity)
-        .field("entity_id", event.entity_id)
-        .key("details")
-        .fragment(event.details_json.empty() ? "{}" : event.details_json)
-        .field("request_id", event.request_id)
-        .end_object();
-  }
+  for (const auto& event : events->items) write(json, event);
   json.end_array().field("total", events->total).field("page", page->page).field("per_page", page->per_page).end_object();
   return json_response(200, json.take());
 }
@@ -186,7 +174,8 @@ HttpResponse handle_export_my_data(RequestContext& context) {
     json.end_array().end_object();
   }
   json.end_array()
-      .field("survey", "Survey answers are kept without your identity: they cannot be found or returned as yours.")
+      // Survey answers are stored apart from who answered (docs/closing.md): none can be returned.
+      .field("survey", "kept_without_identity")
       .end_object();
   return file_response(json.take(), "application/json; charset=utf-8", "diplomado-my-data.json");
 }
