@@ -478,7 +478,9 @@ int main(int argc, char** argv) {
                              [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); },
                              public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit, &*issuer_keys,
                              small_cell_threshold};
-    spdlog::info("{} http://{}:{}", translate("cli.serve.listening", console.language), server_options.address, server_options.port);
+    server_options.on_listening = [&] {
+      spdlog::info("{} http://{}:{}", translate("cli.serve.listening", console.language), server_options.address, server_options.port);
+    };
     auto served = http::serve(context, server_options);
     if (!served) {
       cli::print_error(served.error(), console);

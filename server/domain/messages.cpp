@@ -184,6 +184,8 @@ constexpr std::array messages{
     Message{"error.database.url", "La dirección de la base de datos no es válida (use sqlite://RUTA o postgresql://...).",
             "The database address is not valid (use sqlite://PATH or postgresql://...)."},
     Message{"error.database.open", "No se pudo abrir la base de datos.", "The database could not be opened."},
+    Message{"error.database.unavailable", "La base de datos no responde en este momento. Intente de nuevo en unos minutos.",
+            "The database is not answering right now. Please try again in a few minutes."},
     Message{"error.database.newer_schema", "La base de datos fue creada por una versión más nueva de Diplomado; actualice el programa.",
             "The database was created by a newer version of Diplomado; upgrade the program."},
     Message{"error.seed.required", "Falta un dato obligatorio.", "A required value is missing."},

@@ -52,9 +52,11 @@ struct AppContext {
 };
 
 struct RequestContext {
-  explicit RequestContext(AppContext& application) : app(application) {}
+  explicit RequestContext(AppContext& application) : app(application), m_store(application.store) {}
 
   AppContext& app;
+  // What handlers pass to use cases (see RequestStore).
+  services::RequestStore& store() { return m_store; }
   Method method = Method::get;
   std::string path;
   std::map<std::string, std::string> query;
@@ -79,6 +81,9 @@ struct RequestContext {
 
   std::optional<std::string_view> query_value(const std::string& name) const;
   std::string cookie(std::string_view name) const;
+
+ private:
+  services::RequestStore m_store;
 };
 
 bool is_state_changing(Method method);

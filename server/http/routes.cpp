@@ -19,6 +19,7 @@ const std::vector<Route>& route_table() {
   using enum Permission;
   static const std::vector<Route> routes{
       {get, "/healthz", public_access, handle_health},
+      {get, "/readyz", public_access, handle_ready},
 
       {post, "/api/v1/session", public_access, handle_sign_in, 16 * 1024},
       {delete_, "/api/v1/session", signed_in, handle_sign_out},
@@ -219,6 +220,7 @@ std::optional<HttpResponse> guard(const Route& route, RequestContext& context) {
   if (!authenticated) return problem_response(authenticated.error(), context.language);
   context.actor = std::move(authenticated->actor);
   context.session_csrf_token = std::move(authenticated->csrf_token);
+  context.store().saw_data_changes(authenticated->data_changes_seen);
 
   if (state_changing && !services::constant_time_equals(context.csrf_header, context.session_csrf_token))
     return problem(ErrorCode::forbidden, "error.csrf", context.language);

@@ -159,12 +159,23 @@ HttpResponse answer_unrouted(const RequestContext& context, const StaticFiles& f
   return problem_response(make_error(ErrorCode::not_found, "error.route_not_found"), context.language);
 }
 
-// A bug or a lost database: log the kind of failure (never the request's data) and answer 500.
+// A lost database answers 503 (and the client may retry); anything else is a bug, 500. Either
+// way the log names the kind of failure, never the request's data.
 template <class Function>
 HttpResponse guarded(const RequestContext& context, Function&& function) {
   try {
     return function();
   } catch (const std::exception& error) {
+    bool reachable = false;
+    try {
+      reachable = context.app.store.reachable();
+    } catch (const std::exception&) {
+      // No connection could even be leased: unreachable.
+    }
+    if (!reachable) {
+      spdlog::warn("request failed: the database is unreachable");
+      return problem_response(make_error(ErrorCode::unavailable, "error.database.unavailable"), context.language);
+    }
     spdlog::error("request failed: {} {}: {}", static_cast<int>(context.method), context.path, error.what());
     return problem_response(make_error(ErrorCode::internal, "error.internal"), context.language);
   }
@@ -189,6 +200,18 @@ class Connection : public std::enable_shared_from_this<Connection> {
     });
   }
 
+  // Whether a request is being read, handled or answered (from the end of its header on).
+  bool busy() const { return m_busy.load(std::memory_order_acquire); }
+  // The server is stopping: an idle connection is closed now, a busy one after its answer.
+  void stop() {
+    m_stopping.store(true, std::memory_order_release);
+    asio::post(m_socket.get_executor(), [self = shared_from_this()] {
+      if (self->busy()) return;
+      beast::error_code ignored;
+      self->m_socket.close(ignored);
+    });
+  }
+
   Task<void> run() {
     beast::error_code error;
     for (;;) {
@@ -199,6 +222,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       head.body_limit(std::numeric_limits<std::uint64_t>::max());
       expire_after(header_timeout);
       co_await bhttp::async_read_header(m_socket, m_buffer, head, checked(error));
+      m_busy.store(true, std::memory_order_release);
       if (error == bhttp::error::header_limit) {
         RequestContext context(m_app);
         co_await send(problem_response(make_error(ErrorCode::header_too_large, "error.header_too_large"), context.language), Method::get, 11, false);
@@ -212,7 +236,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       const unsigned version = head.get().version();
       bool keep_alive = head.get().keep_alive();
       // The API, and the issuer's DID document (did:web fixes its address: /.well-known/did.json).
-      const bool is_api = context.path == "/healthz" || context.path == "/api" || context.path.starts_with("/api/") || context.path == "/.well-known/did.json";
+      const bool is_api = context.path == "/healthz" || context.path == "/readyz" || context.path == "/api" || context.path.starts_with("/api/") || context.path == "/.well-known/did.json";
 
       HttpResponse response;
       if (!is_api) {
@@ -263,7 +287,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
         }
         response.headers.emplace_back("Cache-Control", "no-store");
       }
+      // Stopping: this answer is the connection's last.
+      if (m_stopping.load(std::memory_order_acquire)) keep_alive = false;
       co_await send(std::move(response), context.method, version, keep_alive);
+      m_busy.store(false, std::memory_order_release);
       if (m_failed) break;
       if (!keep_alive) {
         if (context.has_body && context.body.empty()) co_await linger();
@@ -309,6 +336,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   AppContext& m_app;
   const StaticFiles& m_files;
   bool m_failed = false;
+  std::atomic<bool> m_busy{false};
+  std::atomic<bool> m_stopping{false};
 };
 
 // The open connections, for the watchdog. Touched once when a connection opens and once when it
@@ -322,6 +351,14 @@ class Connections {
   void remove(const std::shared_ptr<Connection>& connection) {
     std::lock_guard lock(m_mutex);
     m_open.erase(connection);
+  }
+  void stop_all() {
+    std::lock_guard lock(m_mutex);
+    for (const auto& connection : m_open) connection->stop();
+  }
+  bool any_busy() {
+    std::lock_guard lock(m_mutex);
+    return std::ranges::any_of(m_open, [](const auto& connection) { return connection->busy(); });
   }
   void close_late() {
     const auto now = steady_milliseconds();
@@ -394,17 +431,32 @@ Result<void> serve(AppContext& app, const ServerOptions& options) {
     return std::unexpected(refused);
   }
 
+  if (options.on_listening) options.on_listening();
   const StaticFiles files(options.web_root);
   if (files.size() == 0) spdlog::warn("no web app found at {}: only the API is served", options.web_root);
 
+  Connections connections;
+  // A graceful stop: no new connections, idle ones closed, the requests in flight answered (each
+  // as its connection's last), then the threads end.
   asio::signal_set stop_signals(context, SIGINT, SIGTERM);
+  asio::steady_timer drain(context);
+  const auto drain_until = std::make_shared<std::chrono::steady_clock::time_point>();
+  std::function<void()> wait_for_requests = [&] {
+    if (!connections.any_busy() || std::chrono::steady_clock::now() >= *drain_until) {
+      context.stop();
+      return;
+    }
+    drain.expires_after(20ms);
+    drain.async_wait([&](const beast::error_code&) { wait_for_requests(); });
+  };
   stop_signals.async_wait([&](const beast::error_code& failure, int) {
     if (failure) return;
     beast::error_code ignored;
     acceptor.close(ignored);
-    context.stop();
+    connections.stop_all();
+    *drain_until = std::chrono::steady_clock::now() + options.drain_timeout;
+    wait_for_requests();
   });
-  Connections connections;
   asio::co_spawn(context, accept_loop(context, acceptor, app, files, connections), asio::detached);
   asio::co_spawn(context, watchdog(connections), asio::detached);
 

@@ -1,4 +1,6 @@
 #pragma once
+#include <chrono>
+#include <functional>
 #include <string>
 
 #include "domain/error.hpp"
@@ -11,9 +13,16 @@ struct ServerOptions {
   unsigned short port = 8080;
   std::string web_root;
   std::size_t threads = 4;
+  // Called once the port is bound and listening (the place to say so in the log), never when it
+  // could not be bound.
+  std::function<void()> on_listening;
+  // After SIGINT or SIGTERM: how long requests already being handled may take to finish.
+  std::chrono::milliseconds drain_timeout{10000};
 };
 
-// Serves until SIGINT or SIGTERM. A port that cannot be bound is an error, not an exception.
+// Serves until SIGINT or SIGTERM, then stops accepting, closes idle connections, lets the
+// requests in flight finish (up to drain_timeout) and returns. A port that cannot be bound is an
+// error, not an exception.
 Result<void> serve(AppContext& app, const ServerOptions& options);
 
 // The headers every response carries (a CSP without unsafe-inline, nosniff, no framing, no referrer).

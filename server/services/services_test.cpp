@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "services/store.hpp"
 #include "services/add_user.hpp"
 #include "services/close_programme.hpp"
 #include "services/authenticate.hpp"
@@ -305,6 +306,31 @@ void enrol_one_more(storage::Store& store, Id programme_id, const std::string& k
   unit->commit();
 }
 
+// A request's first read-only unit takes the data counter read with the session counter; any
+// later unit, and any unit after a write, reads its own (PostgreSQL; SQLite reads data_version).
+TEST_P(ServicesTest, OnlyARequestsFirstUnitTakesTheCounterReadWithTheSession) {
+  const auto read_generation = [&] {
+    auto number = store().begin(storage::TransactionMode::read_only)->data_generation();
+    return number ? *number : *store().begin(storage::TransactionMode::read_only)->data_generation();
+  };
+  const auto real = read_generation();
+  const std::uint64_t seen = real + 1000;  // a number the database never gave, to tell them apart
+  services::RequestStore request(store());
+  request.saw_data_changes(seen);
+  if (GetParam() == "sqlite") {
+    // SQLite's units read PRAGMA data_version themselves: a number from outside is not used.
+    EXPECT_EQ(request.begin(storage::TransactionMode::read_only)->data_generation(), real);
+    return;
+  }
+  EXPECT_EQ(request.begin(storage::TransactionMode::read_only)->data_generation(), seen);
+  EXPECT_EQ(request.begin(storage::TransactionMode::read_only)->data_generation(), real);
+
+  services::RequestStore writing(store());
+  writing.saw_data_changes(seen);
+  { auto unit = writing.begin(storage::TransactionMode::read_write); }
+  EXPECT_EQ(writing.begin(storage::TransactionMode::read_only)->data_generation(), real);
+}
+
 TEST_P(ServicesTest, CachedReadsFollowEveryWriteHereAndInOtherProcesses) {
   const auto programme = load_small_programme("ONE");
   add("coordinator@example.pa", "coordinator", "ONE");
@@ -316,9 +342,9 @@ TEST_P(ServicesTest, CachedReadsFollowEveryWriteHereAndInOtherProcesses) {
 
   const auto first = *services::get_programme(store(), cache, coordinator, programme);
   const auto again = *services::get_programme(store(), cache, coordinator, programme);
-  // SQLite can tell when data changed, so the second read is served from the cache; PostgreSQL
-  // cannot (another server may write), so nothing is cached there.
-  EXPECT_EQ(first.get() == again.get(), GetParam() == "sqlite");
+  // Both databases can tell when data changed (SQLite's data_version; PostgreSQL's change
+  // counter, issue 16), so the second read is served from the cache.
+  EXPECT_EQ(first.get(), again.get());
   EXPECT_EQ(enrollments(), 1);
   EXPECT_EQ(participants(), 1);
 
@@ -593,14 +619,26 @@ TEST(SessionCache, EntriesLiveAtMostMaxAgeAndNeverPastTheSession) {
   using std::chrono::seconds;
   const TimePoint start{seconds{1'697'000'000}};
   services::SessionCache cache(seconds{30}, 3);
-  services::Authenticated who{Actor{1, "a@b.pa", "A", {}}, "csrf"};
-  cache.remember("long", who, start + seconds{3600}, start);
-  cache.remember("short", who, start + seconds{10}, start);
-  EXPECT_TRUE(cache.find("long", start + seconds{29}));
-  EXPECT_FALSE(cache.find("long", start + seconds{30}));
-  EXPECT_FALSE(cache.find("short", start + seconds{10}));
-  for (int i = 0; i < 10; ++i) cache.remember("k" + std::to_string(i), who, start + seconds{3600}, start);
+  services::Authenticated who{Actor{1, "a@b.pa", "A", {}}, "csrf", std::nullopt};
+  cache.remember("long", who, start + seconds{3600}, start, 7);
+  cache.remember("short", who, start + seconds{10}, start, 7);
+  EXPECT_TRUE(cache.find("long", start + seconds{29}, 7));
+  EXPECT_FALSE(cache.find("long", start + seconds{30}, 7));
+  EXPECT_FALSE(cache.find("short", start + seconds{10}, 7));
+  for (int i = 0; i < 10; ++i) cache.remember("k" + std::to_string(i), who, start + seconds{3600}, start, 7);
   EXPECT_LE(cache.size(), 3u);
+}
+
+TEST(SessionCache, AnEntryIsTrustedOnlyUnderTheSessionCounterItWasReadAt) {
+  using std::chrono::seconds;
+  const TimePoint start{seconds{1'697'000'000}};
+  services::SessionCache cache;
+  services::Authenticated who{Actor{1, "a@b.pa", "A", {}}, "csrf", std::nullopt};
+  cache.remember("token", who, start + seconds{3600}, start, 7);
+  EXPECT_TRUE(cache.find("token", start + seconds{1}, 7));
+  // Another process ended a session or changed a grant: the counter moved, the entry is gone.
+  EXPECT_FALSE(cache.find("token", start + seconds{2}, 8));
+  EXPECT_FALSE(cache.find("token", start + seconds{3}, 7));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <exception>
 #include <mutex>
 #include <string_view>
 
@@ -65,6 +66,21 @@ Result<ParsedUrl> parse_url(const std::string& url) {
 
 const char* dialect_name(Dialect dialect) { return dialect == Dialect::sqlite ? "sqlite" : "postgres"; }
 
+// libpq's messages run over several lines (and a tab); an error at start is one line.
+std::string one_line(std::string_view text) {
+  std::string line;
+  for (char c : text) {
+    const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (space) {
+      if (!line.empty() && line.back() != ' ') line.push_back(' ');
+    } else {
+      line.push_back(c);
+    }
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
+}
+
 int version_of(std::string_view migration_name) {
   int version = 0;
   for (char c : migration_name) {
@@ -107,7 +123,34 @@ std::string now_iso8601() {
   return buffer;
 }
 
+// PostgreSQL: two servers starting at once on one database take turns to migrate. The lock is
+// the session's, held until released here or the connection ends (a crash releases it too).
+// SQLite needs none: each migration's transaction takes the file's write lock.
+constexpr long long migration_lock_key = 0x6469706c6f6d6164;  // "diplomad"
+
+class MigrationLock {
+ public:
+  MigrationLock(soci::session& sql, Dialect dialect) : m_sql(sql), m_held(dialect == Dialect::postgres) {
+    if (m_held) m_sql << "SELECT pg_advisory_lock(" + std::to_string(migration_lock_key) + ")";
+  }
+  ~MigrationLock() {
+    if (!m_held) return;
+    try {
+      m_sql << "SELECT pg_advisory_unlock(" + std::to_string(migration_lock_key) + ")";
+    } catch (const std::exception&) {
+      // The connection is gone, and the lock with it.
+    }
+  }
+  MigrationLock(const MigrationLock&) = delete;
+  MigrationLock& operator=(const MigrationLock&) = delete;
+
+ private:
+  soci::session& m_sql;
+  bool m_held;
+};
+
 Result<std::pair<int, int>> migrate(soci::session& sql, Dialect dialect) {
+  MigrationLock lock(sql, dialect);
   sql << "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
   int current = 0;
   soci::indicator indicator = soci::i_null;
@@ -127,18 +170,36 @@ Result<std::pair<int, int>> migrate(soci::session& sql, Dialect dialect) {
     if (std::string_view(migration.dialect) == dialect_name(dialect) && version_of(migration.name) > current) pending.push_back(&migration);
   std::ranges::sort(pending, {}, [](const EmbeddedMigration* migration) { return version_of(migration->name); });
 
+  int applied = 0;
   for (const auto* migration : pending) {
-    // Each migration runs in its own transaction: it lands whole or not at all.
-    soci::transaction transaction(sql);
-    for (const auto& statement : split_statements(migration->sql)) sql << statement;
+    // Each migration runs in its own transaction: it lands whole or not at all. SQLite takes the
+    // write lock at BEGIN, so another process starting at the same moment waits here and then
+    // finds the migration applied (PostgreSQL's processes wait on the advisory lock instead).
     const int version = version_of(migration->name);
-    const std::string name = migration->name;
-    const std::string applied_at = now_iso8601();
-    sql << "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :a)", soci::use(version), soci::use(name),
-        soci::use(applied_at);
-    transaction.commit();
+    if (dialect == Dialect::sqlite) sql << "BEGIN IMMEDIATE";
+    else sql << "BEGIN";
+    try {
+      int done = 0;
+      sql << "SELECT COUNT(*) FROM schema_migration WHERE version = :v", soci::use(version), soci::into(done);
+      if (done == 0) {
+        for (const auto& statement : split_statements(migration->sql)) sql << statement;
+        const std::string name = migration->name;
+        const std::string applied_at = now_iso8601();
+        sql << "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :a)", soci::use(version), soci::use(name),
+            soci::use(applied_at);
+        ++applied;
+      }
+      sql << "COMMIT";
+    } catch (...) {
+      try {
+        sql << "ROLLBACK";
+      } catch (const std::exception&) {
+        // The connection is gone; nothing was committed.
+      }
+      throw;
+    }
   }
-  return std::pair{pending.empty() ? current : version_of(pending.back()->name), static_cast<int>(pending.size())};
+  return std::pair{pending.empty() ? current : version_of(pending.back()->name), applied};
 }
 
 }  // namespace
@@ -180,7 +241,7 @@ Result<OpenedDatabase> open_database(const DatabaseOptions& options) {
     // The driver's text names the cause (file not writable, server refused); it holds no secrets
     // of ours, but a URL may hold a password, so the URL itself is not repeated.
     Error failure = make_error(ErrorCode::unavailable, "error.database.open");
-    failure.details.push_back(FieldError{"database", std::nullopt, "open_failed", "error.database.open", error.get_error_message()});
+    failure.details.push_back(FieldError{"database", std::nullopt, "open_failed", "error.database.open", one_line(error.get_error_message())});
     return std::unexpected(failure);
   }
 }

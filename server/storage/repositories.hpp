@@ -43,16 +43,36 @@ class UnitOfWork {
   virtual void commit() = 0;
 
   // A number that changes whenever the stored data may have changed: a commit in this process,
-  // or in another one on the same database. Read at the start of a read-only unit, so data read
-  // in the unit may be cached under it. Nothing when the backend cannot tell (PostgreSQL, where
-  // other servers may write) or in a writing unit: then nothing may be cached.
+  // or in another one on the same database (SQLite: PRAGMA data_version; PostgreSQL: the
+  // change_counter row every writing unit moves as it commits). Read at the start of a read-only
+  // unit, so data read in the unit may be cached under it. Nothing in a writing unit, or while
+  // this process is committing a write: then nothing may be cached.
   virtual std::optional<std::uint64_t> data_generation() const = 0;
+};
+
+// The counters of migration 0013, read together in one round trip.
+struct ChangeCounters {
+  // Changes whenever what a remembered session stands for may have changed, in any process on
+  // the database: a session ended, or an account or its grants changed.
+  std::uint64_t sessions = 0;
+  // PostgreSQL's data counter (UnitOfWork::data_generation); nothing on SQLite, whose read-only
+  // units read PRAGMA data_version themselves.
+  std::optional<std::uint64_t> data;
 };
 
 class Store {
  public:
   virtual ~Store() = default;
-  virtual std::unique_ptr<UnitOfWork> begin(TransactionMode mode) = 0;
+  std::unique_ptr<UnitOfWork> begin(TransactionMode mode) { return begin(mode, std::nullopt); }
+  // `data_changes_seen`: the data counter read a moment ago in this same request (with the
+  // session counter), which a PostgreSQL read-only unit may take as its data generation instead
+  // of reading it again. Safe because it was read before anything the unit reads; the caller
+  // passes it to the request's first unit only, so a unit after a write never sees it.
+  virtual std::unique_ptr<UnitOfWork> begin(TransactionMode mode, std::optional<std::uint64_t> data_changes_seen) = 0;
+  // Both counters, in one read outside any transaction.
+  virtual ChangeCounters change_counters() = 0;
+  // Whether the database answers now (a broken PostgreSQL connection is opened again first).
+  virtual bool reachable() = 0;
 };
 
 }  // namespace diplomado::storage

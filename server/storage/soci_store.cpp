@@ -1,6 +1,7 @@
 #include "storage/soci_store.hpp"
 
 #include <exception>
+#include <type_traits>
 
 namespace diplomado::storage {
 
@@ -31,6 +32,20 @@ SociStore::SociStore(Dialect dialect, std::string connect_string, std::size_t po
 
 namespace {
 
+// After a failure: a PostgreSQL connection the server dropped (a restart, a network cut) is opened
+// again, so service comes back by itself when the database does. Never throws; while the
+// database is still away the next use fails again and tries again.
+void recover_connection(soci::session& sql, Dialect dialect) noexcept {
+  if (dialect != Dialect::postgres) return;
+  try {
+    if (sql.is_connected()) return;
+    sql.reconnect();
+    prepare_connection(sql, dialect);
+  } catch (const std::exception&) {
+    // Still unreachable.
+  }
+}
+
 // SQLite's transaction statements, prepared once per connection like the reads. (PostgreSQL
 // cannot prepare BEGIN; it gets plain statements.)
 template <const char* Sql>
@@ -49,10 +64,43 @@ struct DataVersion {
   explicit DataVersion(soci::session& sql) : statement((sql.prepare << "PRAGMA data_version", soci::into(version))) {}
 };
 
+// The counters of migration 0013.
+struct DataChanges {
+  long long changes = 0;
+  soci::statement statement;
+  explicit DataChanges(soci::session& sql) : statement((sql.prepare << "SELECT data_changes FROM change_counter WHERE id = 1", soci::into(changes))) {}
+};
+struct CountDataChange {
+  soci::statement statement;
+  explicit CountDataChange(soci::session& sql)
+      : statement((sql.prepare << "UPDATE change_counter SET data_changes = data_changes + 1 WHERE id = 1")) {}
+};
+struct BothChanges {
+  long long sessions = 0, data = 0;
+  soci::statement statement;
+  explicit BothChanges(soci::session& sql)
+      : statement((sql.prepare << "SELECT session_changes, data_changes FROM change_counter WHERE id = 1", soci::into(sessions), soci::into(data))) {}
+};
+
+// A pooled connection for one call, given back however the call ends.
+class Lease {
+ public:
+  explicit Lease(soci::connection_pool& pool) : m_pool(pool), m_index(pool.lease()) {}
+  ~Lease() { m_pool.give_back(m_index); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  std::size_t index() const { return m_index; }
+  soci::session& sql() { return m_pool.at(m_index); }
+
+ private:
+  soci::connection_pool& m_pool;
+  std::size_t m_index;
+};
+
 class SociUnitOfWork final : public UnitOfWork {
  public:
   SociUnitOfWork(soci::connection_pool& pool, std::vector<PreparedQueries>& queries, std::vector<long long>& data_versions,
-                 std::atomic<std::uint64_t>& generation, Dialect dialect, TransactionMode mode)
+                 std::atomic<std::uint64_t>& generation, Dialect dialect, TransactionMode mode, std::optional<std::uint64_t> data_changes_seen)
       : m_pool(pool),
         m_index(pool.lease()),
         m_sql(pool.at(m_index)),
@@ -62,13 +110,21 @@ class SociUnitOfWork final : public UnitOfWork {
         m_mode(mode) {
     // SQLite: a writer takes the write lock at BEGIN, so two writers queue on busy_timeout
     // instead of failing when a read lock would have to be upgraded.
+    // PostgreSQL: a read-only unit first reads the data counter, outside a transaction, and
+    // begins one only when it reads anything else; a read the cache answers costs one round trip.
     try {
-      if (dialect == Dialect::sqlite && mode == TransactionMode::read_write) {
-        run<begin_immediate_sql>();
-      } else {
-        run<begin_sql>();
+      if (dialect == Dialect::postgres && mode == TransactionMode::read_only) {
+        if (data_changes_seen) {
+          m_data_generation = data_changes_seen;
+        } else {
+          auto& query = m_queries.get<DataChanges>(m_sql);
+          query.statement.execute(true);
+          m_data_generation = static_cast<std::uint64_t>(query.changes);
+        }
+        m_begin_on_first_use = true;
+        return;
       }
-      m_open = true;
+      begin_transaction();
       if (dialect == Dialect::sqlite && mode == TransactionMode::read_only) m_data_generation = observe_generation(data_versions[m_index]);
     } catch (...) {
       if (m_open) {
@@ -79,6 +135,7 @@ class SociUnitOfWork final : public UnitOfWork {
         }
       }
       m_queries.discard();
+      recover_connection(m_sql, m_dialect);
       m_pool.give_back(m_index);
       throw;
     }
@@ -95,7 +152,15 @@ class SociUnitOfWork final : public UnitOfWork {
       } catch (const std::exception&) {
         // The connection is already broken; nothing was committed.
       }
-      if (failing) m_queries.discard();
+      if (failing) {
+        m_queries.discard();
+        recover_connection(m_sql, m_dialect);
+      }
+    } else if (std::uncaught_exceptions() > 0) {
+      m_queries.discard();
+      recover_connection(m_sql, m_dialect);
+    } else {
+      m_queries.finish();  // a PostgreSQL read the cache answered, or a unit already committed
     }
     release_repositories();
     m_pool.give_back(m_index);
@@ -115,10 +180,11 @@ class SociUnitOfWork final : public UnitOfWork {
   void commit() override {
     m_queries.finish();
     if (m_mode == TransactionMode::read_only) {
-      run<commit_sql>();
+      if (m_open) run<commit_sql>();
       m_open = false;
       return;
     }
+    if (m_dialect == Dialect::postgres && m_changes_data) m_queries.get<CountDataChange>(m_sql).statement.execute(true);
     // Seqlock: odd while this write commits, even again after, so a reader that saw an odd
     // number, or a number that changed since, never caches what it read.
     m_generation.fetch_add(1, std::memory_order_acq_rel);
@@ -137,8 +203,23 @@ class SociUnitOfWork final : public UnitOfWork {
  private:
   template <class T, class Factory>
   T& lazy(std::unique_ptr<T>& slot, Factory factory) {
+    if (m_begin_on_first_use) {
+      m_begin_on_first_use = false;
+      begin_transaction();
+    }
+    // Sessions are not data any cache holds: a unit that only touches them (authentication, every
+    // 30 s per session) leaves the data counter alone.
+    if constexpr (!std::is_same_v<T, HttpSessionRepository>) m_changes_data = true;
     if (!slot) slot = factory(m_sql, m_queries);
     return *slot;
+  }
+  void begin_transaction() {
+    if (m_dialect == Dialect::sqlite && m_mode == TransactionMode::read_write) {
+      run<begin_immediate_sql>();
+    } else {
+      run<begin_sql>();
+    }
+    m_open = true;
   }
   // The generation to cache this unit's reads under: read before this connection looks for
   // commits by other connections (other processes included), and given up if it saw any or a
@@ -186,6 +267,8 @@ class SociUnitOfWork final : public UnitOfWork {
   Dialect m_dialect;
   TransactionMode m_mode;
   bool m_open = false;
+  bool m_begin_on_first_use = false;
+  bool m_changes_data = false;
   std::optional<std::uint64_t> m_data_generation;
   std::unique_ptr<ProgrammeRepository> m_programmes;
   std::unique_ptr<PeopleRepository> m_people;
@@ -203,8 +286,43 @@ class SociUnitOfWork final : public UnitOfWork {
 
 }  // namespace
 
-std::unique_ptr<UnitOfWork> SociStore::begin(TransactionMode mode) {
-  return std::make_unique<SociUnitOfWork>(m_pool, m_queries, m_data_versions, m_generation, m_dialect, mode);
+std::unique_ptr<UnitOfWork> SociStore::begin(TransactionMode mode, std::optional<std::uint64_t> data_changes_seen) {
+  return std::make_unique<SociUnitOfWork>(m_pool, m_queries, m_data_versions, m_generation, m_dialect, mode, data_changes_seen);
+}
+
+ChangeCounters SociStore::change_counters() {
+  Lease lease(m_pool);
+  auto& queries = m_queries[lease.index()];
+  try {
+    auto& query = queries.get<BothChanges>(lease.sql());
+    query.statement.execute(true);
+    queries.finish();
+    ChangeCounters counters{static_cast<std::uint64_t>(query.sessions), std::nullopt};
+    if (m_dialect == Dialect::postgres) counters.data = static_cast<std::uint64_t>(query.data);
+    return counters;
+  } catch (...) {
+    queries.discard();
+    recover_connection(lease.sql(), m_dialect);
+    throw;
+  }
+}
+
+bool SociStore::reachable() {
+  Lease lease(m_pool);
+  auto& sql = lease.sql();
+  try {
+    if (m_dialect == Dialect::sqlite) {
+      int one = 0;
+      sql << "SELECT 1", soci::into(one);
+      return one == 1;
+    }
+    if (sql.is_connected()) return true;
+    m_queries[lease.index()].discard();
+    recover_connection(sql, m_dialect);
+    return sql.is_connected();
+  } catch (const std::exception&) {
+    return false;
+  }
 }
 
 }  // namespace diplomado::storage

@@ -27,7 +27,10 @@ std::unique_ptr<ClosingRepository> make_closing_repository(soci::session& sql, P
 class SociStore final : public Store {
  public:
   SociStore(Dialect dialect, std::string connect_string, std::size_t pool_size);
-  std::unique_ptr<UnitOfWork> begin(TransactionMode mode) override;
+  using Store::begin;
+  std::unique_ptr<UnitOfWork> begin(TransactionMode mode, std::optional<std::uint64_t> data_changes_seen) override;
+  ChangeCounters change_counters() override;
+  bool reachable() override;
 
  private:
   Dialect m_dialect;

@@ -1,5 +1,8 @@
 #include <soci/soci.h>
 
+#include <array>
+#include <thread>
+
 #include "services/load_programme_seed.hpp"
 #include "storage/test_database.hpp"
 
@@ -20,6 +23,28 @@ TEST_P(StorageTest, MigrationsRunOnceAndRecordTheirVersion) {
   ASSERT_TRUE(second);
   EXPECT_EQ(second->migrations_applied, 0);
   EXPECT_EQ(second->schema_version, first->schema_version);
+}
+
+// Two servers started at the same moment on a new database (issue 16): both open it, and every
+// migration lands exactly once.
+TEST_P(StorageTest, TwoProcessesStartingAtOnceMigrateOnce) {
+  std::array<Result<storage::OpenedDatabase>, 4> opened{std::unexpected(Error{}), std::unexpected(Error{}), std::unexpected(Error{}),
+                                                        std::unexpected(Error{})};
+  {
+    std::vector<std::jthread> starting;
+    for (auto& slot : opened) starting.emplace_back([&] { slot = storage::open_database({m_url, 1}); });
+  }
+  int applied = 0;
+  for (const auto& one : opened) {
+    ASSERT_TRUE(one) << one.error().message_key << (one.error().details.empty() ? "" : " " + one.error().details[0].value);
+    applied += one->migrations_applied;
+  }
+  const auto dialect = GetParam() == "sqlite" ? storage::Dialect::sqlite : storage::Dialect::postgres;
+  auto sql = raw_session();
+  int recorded = 0;
+  sql << "SELECT COUNT(*) FROM schema_migration", soci::into(recorded);
+  EXPECT_EQ(recorded, storage::latest_schema_version(dialect));
+  EXPECT_EQ(applied, recorded);
 }
 
 TEST_P(StorageTest, ADatabaseFromANewerVersionIsRefused) {
@@ -158,6 +183,88 @@ TEST_P(StorageTest, AFailureInsideAUnitLeavesTheConnectionUsable) {
   auto unit = single->store->begin(storage::TransactionMode::read_only);
   EXPECT_TRUE(unit->programmes().find_id_by_code("ONE"));
   EXPECT_FALSE(unit->programmes().find_id_by_code("TWO"));
+}
+
+// Two stores on one database stand for two servers (issue 16): what one commits, the other's
+// counters show at once, so neither trusts a cached session or a cached read past it.
+TEST_P(StorageTest, TheChangeCountersMoveForEveryProcessOnTheDatabase) {
+  auto other = storage::open_database({m_url, 1});
+  ASSERT_TRUE(other);
+  Id user_id = 0;
+  {
+    auto unit = store().begin(storage::TransactionMode::read_write);
+    user_id = unit->users().insert({"x@example.pa", "X", "hash", "2023-10-11T00:00:00Z"});
+    unit->http_sessions().insert("digest", user_id, "csrf", "2023-10-11T00:00:00Z", "2023-10-12T00:00:00Z");
+    unit->commit();
+  }
+  // SQLite gives nothing for the first read after another connection's commit (the process's own
+  // number moves then); the second read has the number to cache under.
+  const auto data_generation = [&] {
+    auto number = other->store->begin(storage::TransactionMode::read_only)->data_generation();
+    return number ? number : other->store->begin(storage::TransactionMode::read_only)->data_generation();
+  };
+  const auto data_before = data_generation();
+  ASSERT_TRUE(data_before);
+  const auto sessions_before = other->store->change_counters().sessions;
+
+  // A session seen (touched) moves neither counter: it is neither data nor a change of rights.
+  {
+    auto unit = store().begin(storage::TransactionMode::read_write);
+    unit->http_sessions().touch("digest", "2023-10-11T00:10:00Z");
+    unit->commit();
+  }
+  EXPECT_EQ(other->store->change_counters().sessions, sessions_before);
+  if (GetParam() == "postgres") {
+    EXPECT_EQ(data_generation(), data_before);
+  }
+
+  // A grant moves the session counter (and the data counter: it is a write of data too).
+  {
+    auto unit = store().begin(storage::TransactionMode::read_write);
+    unit->users().add_grant(user_id, RoleGrant{Role::observer, std::nullopt});
+    unit->commit();
+  }
+  const auto sessions_after_grant = other->store->change_counters().sessions;
+  EXPECT_NE(sessions_after_grant, sessions_before);
+  const auto data_after = data_generation();
+  ASSERT_TRUE(data_after);
+  EXPECT_NE(*data_after, *data_before);
+
+  // A sign-out elsewhere, and a disabled account, each move it again.
+  {
+    auto unit = store().begin(storage::TransactionMode::read_write);
+    EXPECT_TRUE(unit->http_sessions().remove("digest"));
+    unit->commit();
+  }
+  const auto sessions_after_sign_out = other->store->change_counters().sessions;
+  EXPECT_NE(sessions_after_sign_out, sessions_after_grant);
+  {
+    auto unit = store().begin(storage::TransactionMode::read_write);
+    unit->users().set_disabled(user_id, true);
+    unit->commit();
+  }
+  EXPECT_NE(other->store->change_counters().sessions, sessions_after_sign_out);
+
+  // A write rolled back moves nothing.
+  const auto sessions_now = other->store->change_counters().sessions;
+  const auto data_now = data_generation();
+  {
+    auto unit = store().begin(storage::TransactionMode::read_write);
+    unit->users().set_disabled(user_id, false);
+  }
+  EXPECT_EQ(other->store->change_counters().sessions, sessions_now);
+  EXPECT_EQ(data_generation(), data_now);
+
+  // PostgreSQL reads the data counter with the session counter; a read-only unit given it takes
+  // it as its generation without reading again. SQLite's units read their own.
+  const auto counters = other->store->change_counters();
+  if (GetParam() == "postgres") {
+    ASSERT_TRUE(counters.data);
+    EXPECT_EQ(counters.data, data_now);
+    EXPECT_EQ(other->store->begin(storage::TransactionMode::read_only, counters.data)->data_generation(), counters.data);
+  } else {
+    EXPECT_FALSE(counters.data);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgres"), backend_name);

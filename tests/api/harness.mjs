@@ -48,9 +48,10 @@ export const referenceData = join(root, 'data', 'reference');
 
 // reference: also load the shipped reference lists (Panama's subdivisions and institutions, with
 // their aliases), as `diplomado init` does.
-export async function startServer({ users = [], reference = false } = {}) {
+// database: the --database words to use instead of a fresh database of the run's kind.
+export async function startServer({ users = [], reference = false, database: given } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'diplomado-api-'));
-  const database = freshDatabase();
+  const database = given ?? freshDatabase();
   const common = ['--data', dataDir, ...database];
   if (reference) {
     for (const [kind, file] of [['subdivisions', 'subdivisions/PA.json'], ['institutions', 'institutions/PA.json']]) {
@@ -74,6 +75,7 @@ export async function startServer({ users = [], reference = false } = {}) {
     base,
     port,
     pid: child.pid,
+    process: child,
     dataDir,
     common,
     accounts,

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { run, startServer, freePort, freshDatabase } from './harness.mjs';
 
 test('a data directory that cannot be written stops start-up', () => {
@@ -20,12 +21,49 @@ test('a port already in use stops start-up', async () => {
   const server = await startServer();
   try {
     const result = run(['serve', ...server.common, '--port', String(server.port)]);
-    assert.notEqual(result.code, 0);
+    assert.equal(result.code, 1);
     assert.match(result.stderr, /puerto|port/);
     assert.match(result.stderr, new RegExp(String(server.port)));
+    assert.doesNotMatch(result.stdout + result.stderr, /escucha en|listening on/, 'it never said it listens');
   } finally {
     await server.stop();
   }
+});
+
+test('a database that cannot be reached stops start-up, its cause on one line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'diplomado-unreachable-'));
+  const closed = await freePort();
+  const result = run(['serve', '--data', dir, '--database', `postgresql://postgres@127.0.0.1:${closed}/nowhere`, '--port', String(await freePort())]);
+  rmSync(dir, { recursive: true, force: true });
+  assert.equal(result.code, 1);
+  const lines = result.stderr.trim().split('\n');
+  assert.match(lines[0], /No se pudo abrir la base de datos/);
+  assert.equal(lines.length, 2, result.stderr);
+  assert.match(lines[1], /refused/, 'the driver\'s cause, joined into the line');
+  assert.doesNotMatch(result.stdout, /escucha en|listening on/);
+});
+
+test('SIGTERM lets the request in flight finish, then the server exits 0', async () => {
+  const server = await startServer();
+  const socket = connect(server.port, '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  let answer = '';
+  socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+  const body = JSON.stringify({ email: 'nadie@example.pa', password: 'not the password at all' });
+  socket.write(`POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-CSRF-Token: x\r\nContent-Length: ${body.length}\r\n\r\n`);
+  socket.write(body.slice(0, 10));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const exited = new Promise((resolve) => server.process.once('exit', (code) => resolve(code)));
+  process.kill(server.pid, 'SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  // A new connection is refused at once; the one in flight is still served.
+  await assert.rejects(fetch(`${server.base}/healthz`));
+  socket.write(body.slice(10));
+  assert.equal(await exited, 0);
+  assert.match(answer, /^HTTP\/1\.1 401 /, 'the request in flight got its answer');
+  assert.match(answer, /Connection: close/i);
+  socket.destroy();
+  await server.stop();
 });
 
 test('a database from a newer version is refused', async () => {

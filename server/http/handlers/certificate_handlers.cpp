@@ -67,7 +67,7 @@ void write_certificate(JsonWriter& json, const CertificateRecord& record) {
 
 
 HttpResponse handle_get_certificate_settings(RequestContext& context) {
-  auto settings = services::get_certificate_settings(context.app.store, *context.actor, programme_id_of(context));
+  auto settings = services::get_certificate_settings(context.store(), *context.actor, programme_id_of(context));
   if (!settings) return problem_response(settings.error(), context.language);
   return json_response(200, settings_json(*settings));
 }
@@ -76,7 +76,7 @@ HttpResponse handle_get_certificate_settings(RequestContext& context) {
 HttpResponse handle_update_certificate_settings(RequestContext& context) {
   auto body = read_body<SettingsBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto settings = services::update_certificate_settings(context.app.store, *context.actor, programme_id_of(context), body->layout, body->signatories,
+  auto settings = services::update_certificate_settings(context.store(), *context.actor, programme_id_of(context), body->layout, body->signatories,
                                                         context.app.now());
   if (!settings) return problem_response(settings.error(), context.language);
   return json_response(200, settings_json(*settings));
@@ -84,7 +84,7 @@ HttpResponse handle_update_certificate_settings(RequestContext& context) {
 
 // The image itself is the body: PNG or SVG, checked by its content, at most 1 MiB.
 HttpResponse handle_add_certificate_logo(RequestContext& context) {
-  auto settings = services::add_certificate_logo(context.app.store, *context.actor, programme_id_of(context), context.body, context.app.now());
+  auto settings = services::add_certificate_logo(context.store(), *context.actor, programme_id_of(context), context.body, context.app.now());
   if (!settings) return problem_response(settings.error(), context.language);
   return json_response(201, settings_json(*settings));
 }
@@ -92,13 +92,13 @@ HttpResponse handle_add_certificate_logo(RequestContext& context) {
 HttpResponse handle_delete_certificate_logo(RequestContext& context) {
   const auto position = path_id(context, "position");
   if (!position) return bad_path_id(context, "position");
-  auto settings = services::delete_certificate_logo(context.app.store, *context.actor, programme_id_of(context), static_cast<int>(*position), context.app.now());
+  auto settings = services::delete_certificate_logo(context.store(), *context.actor, programme_id_of(context), static_cast<int>(*position), context.app.now());
   if (!settings) return problem_response(settings.error(), context.language);
   return json_response(200, settings_json(*settings));
 }
 
 HttpResponse handle_issue_certificates(RequestContext& context) {
-  auto outcome = services::issue_certificates(context.app.store, context.actor, programme_id_of(context), context.app.public_url, context.app.now());
+  auto outcome = services::issue_certificates(context.store(), context.actor, programme_id_of(context), context.app.public_url, context.app.now());
   if (!outcome) return problem_response(outcome.error(), context.language);
   JsonWriter json;
   json.begin_object().field("issued", outcome->issued).field("reissued", outcome->reissued).field("unchanged", outcome->unchanged).end_object();
@@ -106,7 +106,7 @@ HttpResponse handle_issue_certificates(RequestContext& context) {
 }
 
 HttpResponse handle_list_certificates(RequestContext& context) {
-  auto records = services::list_certificates(context.app.store, *context.actor, programme_id_of(context));
+  auto records = services::list_certificates(context.store(), *context.actor, programme_id_of(context));
   if (!records) return problem_response(records.error(), context.language);
   JsonWriter json;
   json.begin_object().key("items").begin_array();
@@ -117,14 +117,14 @@ HttpResponse handle_list_certificates(RequestContext& context) {
 
 HttpResponse handle_get_certificate_pdf(RequestContext& context) {
   const auto& serial = context.path_parameters.at("serial");
-  auto data = services::get_certificate(context.app.store, context.actor, programme_id_of(context), serial);
+  auto data = services::get_certificate(context.store(), context.actor, programme_id_of(context), serial);
   if (!data) return problem_response(data.error(), context.language);
   return file_response(documents::certificate_pdf(documents::certificate_content(*data)), "application/pdf",
                        documents::certificate_file_name(data->record));
 }
 
 HttpResponse handle_get_certificates_archive(RequestContext& context) {
-  auto batch = services::certificates_for_batch(context.app.store, context.actor, programme_id_of(context));
+  auto batch = services::certificates_for_batch(context.store(), context.actor, programme_id_of(context));
   if (!batch) return problem_response(batch.error(), context.language);
   auto zip = documents::certificates_zip(*batch);
   if (!zip) return problem_response(zip.error(), context.language);
@@ -135,7 +135,7 @@ HttpResponse handle_get_certificates_archive(RequestContext& context) {
 HttpResponse handle_revoke_certificate(RequestContext& context) {
   auto body = read_body<RevocationBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto record = services::revoke_certificate(context.app.store, *context.actor, programme_id_of(context), context.path_parameters.at("serial"),
+  auto record = services::revoke_certificate(context.store(), *context.actor, programme_id_of(context), context.path_parameters.at("serial"),
                                              body->reason, context.app.now());
   if (!record) return problem_response(record.error(), context.language);
   JsonWriter json;
@@ -151,7 +151,7 @@ HttpResponse handle_verify_certificate(RequestContext& context) {
     error.retry_after_seconds = static_cast<int>(context.app.verify_limit->window().count());
     return problem_response(error, context.language);
   }
-  auto found = services::verify_certificate(context.app.store, context.path_parameters.at("serial"));
+  auto found = services::verify_certificate(context.store(), context.path_parameters.at("serial"));
   if (!found) return problem_response(found.error(), context.language);
   JsonWriter json;
   json.begin_object()
@@ -195,7 +195,7 @@ HttpResponse no_key(const RequestContext& context) { return problem_response(mak
 // same version always gives the same bytes.
 HttpResponse handle_get_certificate_credential(RequestContext& context) {
   if (!context.app.issuer_keys) return no_key(context);
-  auto data = services::get_certificate(context.app.store, context.actor, programme_id_of(context), context.path_parameters.at("serial"));
+  auto data = services::get_certificate(context.store(), context.actor, programme_id_of(context), context.path_parameters.at("serial"));
   if (!data) return problem_response(data.error(), context.language);
   auto response = signed_json(documents::open_badge_credential(*data, documents::issuer_for(context.app.public_url)), context, data->record.issued_at);
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + data->record.serial + ".json\"");
@@ -205,7 +205,7 @@ HttpResponse handle_get_certificate_credential(RequestContext& context) {
 // Public: the site's revocation list, signed (W3C Bitstring Status List).
 HttpResponse handle_get_status_list(RequestContext& context) {
   if (!context.app.issuer_keys) return no_key(context);
-  const auto list = services::revocation_list(context.app.store);
+  const auto list = services::revocation_list(context.store());
   const auto now = format_iso8601(context.app.now());
   return signed_json(documents::status_list_credential(list.revoked, list.largest_id, documents::issuer_for(context.app.public_url), now), context, now);
 }

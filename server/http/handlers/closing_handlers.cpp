@@ -64,7 +64,7 @@ Result<services::ReportAudience> audience_of(const RequestContext& context) {
 HttpResponse handle_get_indicators(RequestContext& context) {
   const auto audience = audience_of(context);
   if (!audience) return problem_response(audience.error(), context.language);
-  auto report = services::get_indicators(context.app.store, context.actor, programme_id_of(context), *audience, context.app.small_cell_threshold);
+  auto report = services::get_indicators(context.store(), context.actor, programme_id_of(context), *audience, context.app.small_cell_threshold);
   if (!report) return problem_response(report.error(), context.language);
   return json_response(200, documents::indicators_json(*report));
 }
@@ -75,7 +75,7 @@ HttpResponse handle_export_indicators(RequestContext& context) {
   if (!audience) return problem_response(audience.error(), context.language);
   const auto format = export_format(context);
   if (!format) return problem_response(format.error(), context.language);
-  auto report = services::get_indicators(context.app.store, context.actor, programme_id_of(context), *audience, context.app.small_cell_threshold);
+  auto report = services::get_indicators(context.store(), context.actor, programme_id_of(context), *audience, context.app.small_cell_threshold);
   if (!report) return problem_response(report.error(), context.language);
   const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
   const auto file_name = translate("report.export.file_name", language) + "-" + report->programme_code;
@@ -86,14 +86,14 @@ HttpResponse handle_export_indicators(RequestContext& context) {
 }
 
 HttpResponse handle_get_ceremony(RequestContext& context) {
-  auto view = services::get_ceremony(context.app.store, *context.actor, programme_id_of(context));
+  auto view = services::get_ceremony(context.store(), *context.actor, programme_id_of(context));
   if (!view) return problem_response(view.error(), context.language);
   return json_response(200, documents::ceremony_json(*view));
 }
 
 // ?lang=es|en: the protocol list as PDF, in order of precedence.
 HttpResponse handle_protocol_pdf(RequestContext& context) {
-  auto view = services::get_ceremony(context.app.store, *context.actor, programme_id_of(context));
+  auto view = services::get_ceremony(context.store(), *context.actor, programme_id_of(context));
   if (!view) return problem_response(view.error(), context.language);
   const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
   return file_response(documents::protocol_pdf(*view, language), "application/pdf", translate("protocol.file_name", language) + ".pdf");
@@ -105,7 +105,7 @@ HttpResponse handle_save_ceremony(RequestContext& context) {
   if (!body) return problem_response(body.error(), context.language);
   auto version = if_match_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  auto view = services::save_ceremony(context.app.store, *context.actor, programme_id_of(context), *body, version->value_or(0), context.app.now());
+  auto view = services::save_ceremony(context.store(), *context.actor, programme_id_of(context), *body, version->value_or(0), context.app.now());
   if (!view) return problem_response(view.error(), context.language);
   return json_response(200, documents::ceremony_json(*view));
 }
@@ -113,7 +113,7 @@ HttpResponse handle_save_ceremony(RequestContext& context) {
 HttpResponse handle_add_guest(RequestContext& context) {
   auto body = read_body<Guest>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto guest = services::add_guest(context.app.store, *context.actor, programme_id_of(context), *body, context.app.now());
+  auto guest = services::add_guest(context.store(), *context.actor, programme_id_of(context), *body, context.app.now());
   if (!guest) return problem_response(guest.error(), context.language);
   return json_response(201, documents::guest_json(*guest));
 }
@@ -126,7 +126,7 @@ HttpResponse handle_update_guest(RequestContext& context) {
   auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
   body->id = *guest_id;
-  auto guest = services::update_guest(context.app.store, *context.actor, programme_id_of(context), *body, *version, context.app.now());
+  auto guest = services::update_guest(context.store(), *context.actor, programme_id_of(context), *body, *version, context.app.now());
   if (!guest) return problem_response(guest.error(), context.language);
   return json_response(200, documents::guest_json(*guest));
 }
@@ -134,7 +134,7 @@ HttpResponse handle_update_guest(RequestContext& context) {
 HttpResponse handle_remove_guest(RequestContext& context) {
   const auto guest_id = path_id(context, "guest_id");
   if (!guest_id) return bad_path_id(context, "guest_id");
-  auto removed = services::remove_guest(context.app.store, *context.actor, programme_id_of(context), *guest_id, context.app.now());
+  auto removed = services::remove_guest(context.store(), *context.actor, programme_id_of(context), *guest_id, context.app.now());
   if (!removed) return problem_response(removed.error(), context.language);
   return HttpResponse{204, "application/json", "", {}};
 }
@@ -145,13 +145,13 @@ HttpResponse handle_check_in_guest(RequestContext& context) {
   if (!guest_id) return bad_path_id(context, "guest_id");
   auto body = read_body<CheckInBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto counts = services::check_in_guest(context.app.store, *context.actor, programme_id_of(context), *guest_id, body->arrived, context.app.now());
+  auto counts = services::check_in_guest(context.store(), *context.actor, programme_id_of(context), *guest_id, body->arrived, context.app.now());
   if (!counts) return problem_response(counts.error(), context.language);
   return json_response(200, documents::guest_counts_json(*counts));
 }
 
 HttpResponse handle_get_survey(RequestContext& context) {
-  auto view = services::get_survey(context.app.store, *context.actor, programme_id_of(context));
+  auto view = services::get_survey(context.store(), *context.actor, programme_id_of(context));
   if (!view) return problem_response(view.error(), context.language);
   return json_response(200, documents::survey_json(*view));
 }
@@ -159,7 +159,7 @@ HttpResponse handle_get_survey(RequestContext& context) {
 HttpResponse handle_save_survey_questions(RequestContext& context) {
   auto body = read_body<QuestionsBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto view = services::save_survey_questions(context.app.store, *context.actor, programme_id_of(context), body->questions, context.app.now());
+  auto view = services::save_survey_questions(context.store(), *context.actor, programme_id_of(context), body->questions, context.app.now());
   if (!view) return problem_response(view.error(), context.language);
   return json_response(200, documents::survey_json(*view));
 }
@@ -169,7 +169,7 @@ HttpResponse handle_answer_survey(RequestContext& context) {
   if (!body) return problem_response(body.error(), context.language);
   std::vector<services::SurveyAnswer> answers;
   for (auto& answer : body->answers) answers.push_back({answer.question_id, answer.value, std::move(answer.text)});
-  auto done = services::answer_survey(context.app.store, *context.actor, programme_id_of(context), answers, context.app.now());
+  auto done = services::answer_survey(context.store(), *context.actor, programme_id_of(context), answers, context.app.now());
   if (!done) return problem_response(done.error(), context.language);
   return HttpResponse{204, "application/json", "", {}};
 }
@@ -177,7 +177,7 @@ HttpResponse handle_answer_survey(RequestContext& context) {
 HttpResponse handle_get_news(RequestContext& context) {
   auto language = language_of_path(context);
   if (!language) return problem_response(language.error(), context.language);
-  auto view = services::get_news(context.app.store, context.actor, programme_id_of(context), *language);
+  auto view = services::get_news(context.store(), context.actor, programme_id_of(context), *language);
   if (!view) return problem_response(view.error(), context.language);
   return json_response(200, documents::news_json(*view, context.language));
 }
@@ -190,7 +190,7 @@ HttpResponse handle_save_news(RequestContext& context) {
   if (!body) return problem_response(body.error(), context.language);
   auto version = if_match_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  auto view = services::save_news(context.app.store, *context.actor, programme_id_of(context), *language, body->body, version->value_or(0), context.app.now());
+  auto view = services::save_news(context.store(), *context.actor, programme_id_of(context), *language, body->body, version->value_or(0), context.app.now());
   if (!view) return problem_response(view.error(), context.language);
   return json_response(200, documents::news_json(*view, context.language));
 }
@@ -201,7 +201,7 @@ HttpResponse handle_export_news(RequestContext& context) {
   if (!language) return problem_response(language.error(), context.language);
   const auto format = std::string(context.query_value("format").value_or("md"));
   if (format != "md" && format != "odt") return problem_response(field_error("format", "unknown_format", "error.field.export_format", format), context.language);
-  auto view = services::get_news(context.app.store, context.actor, programme_id_of(context), *language);
+  auto view = services::get_news(context.store(), context.actor, programme_id_of(context), *language);
   if (!view) return problem_response(view.error(), context.language);
   const auto& text = view->saved ? view->saved->body : view->generated.markdown;
   const auto file_name = translate("news.file_name", *language) + "." + format;

@@ -49,7 +49,7 @@ HttpResponse handle_get_eligibility(RequestContext& context) {
   }
   const auto format = std::string(context.query_value("format").value_or("json"));
   if (format != "json" && format != "csv") return problem_response(field_error("format", "unknown_format", "error.field.export_format", format), context.language);
-  auto report = services::get_eligibility(context.app.store, context.actor, programme_id_of(context), what_if, enrollment);
+  auto report = services::get_eligibility(context.store(), context.actor, programme_id_of(context), what_if, enrollment);
   if (!report) return problem_response(report.error(), context.language);
   if (format == "csv") {
     // The same file as `diplomado eligibility --format csv`, reasons in the reader's language.
@@ -66,7 +66,7 @@ HttpResponse handle_set_graduation_override(RequestContext& context) {
   if (!enrollment_id) return bad_path_id(context, "enrollment_id");
   auto body = read_body<OverrideBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto record = services::set_graduation_override(context.app.store, *context.actor, programme_id_of(context), *enrollment_id, body->decision,
+  auto record = services::set_graduation_override(context.store(), *context.actor, programme_id_of(context), *enrollment_id, body->decision,
                                                   body->justification, context.app.now());
   if (!record) return problem_response(record.error(), context.language);
   return json_response(200, documents::graduation_override_json(*record));
@@ -75,7 +75,7 @@ HttpResponse handle_set_graduation_override(RequestContext& context) {
 HttpResponse handle_clear_graduation_override(RequestContext& context) {
   const auto enrollment_id = path_id(context, "enrollment_id");
   if (!enrollment_id) return bad_path_id(context, "enrollment_id");
-  auto cleared = services::clear_graduation_override(context.app.store, *context.actor, programme_id_of(context), *enrollment_id, context.app.now());
+  auto cleared = services::clear_graduation_override(context.store(), *context.actor, programme_id_of(context), *enrollment_id, context.app.now());
   if (!cleared) return problem_response(cleared.error(), context.language);
   return HttpResponse{204, "application/json", "", {}};
 }
@@ -85,7 +85,7 @@ HttpResponse handle_graduate_class(RequestContext& context) {
   auto body = read_body<GraduationBody>(context);
   if (!body) return problem_response(body.error(), context.language);
   const auto dry_run = body->dry_run ? services::DryRun::yes : services::DryRun::no;
-  auto result = services::graduate_class(context.app.store, context.actor, programme_id_of(context), dry_run, context.app.now());
+  auto result = services::graduate_class(context.store(), context.actor, programme_id_of(context), dry_run, context.app.now());
   if (!result) return problem_response(result.error(), context.language);
   return json_response(200, documents::graduation_json(*result));
 }

@@ -29,7 +29,7 @@ Result<ParticipantFilter> filter_of(const RequestContext& context) {
 HttpResponse handle_get_participant(RequestContext& context) {
   const auto enrollment_id = path_id(context, "enrollment_id");
   if (!enrollment_id) return bad_path_id(context, "enrollment_id");
-  auto record = services::get_participant(context.app.store, *context.actor, programme_id_of(context), *enrollment_id, context.app.now());
+  auto record = services::get_participant(context.store(), *context.actor, programme_id_of(context), *enrollment_id, context.app.now());
   if (!record) return problem_response(record.error(), context.language);
   return versioned_response(200, *record);
 }
@@ -39,7 +39,7 @@ HttpResponse handle_enrol_participant(RequestContext& context) {
   // The names are checked by the use case against the import's fields; here each value must be text.
   auto fields = read_body<std::map<std::string, std::string>>(context, {.max_length = 300, .max_items = 50});
   if (!fields) return problem_response(fields.error(), context.language);
-  auto record = services::enrol_participant(context.app.store, *context.actor, programme_id_of(context), *fields, context.app.now());
+  auto record = services::enrol_participant(context.store(), *context.actor, programme_id_of(context), *fields, context.app.now());
   if (!record) return problem_response(record.error(), context.language);
   auto response = versioned_response(201, *record);
   response.headers.emplace_back("Location", context.path + "/" + std::to_string(record->row.enrollment_id));
@@ -63,7 +63,7 @@ HttpResponse handle_change_enrollment_status(RequestContext& context) {
   auto version = if_match_version(context);
   if (!version) return problem_response(version.error(), context.language);
   const services::StatusChange change{body->status, body->reason, *version};
-  auto record = services::change_enrollment_status(context.app.store, *context.actor, programme_id_of(context), *enrollment_id, change, context.app.now());
+  auto record = services::change_enrollment_status(context.store(), *context.actor, programme_id_of(context), *enrollment_id, change, context.app.now());
   if (!record) return problem_response(record.error(), context.language);
   return versioned_response(200, *record);
 }
@@ -73,7 +73,7 @@ HttpResponse handle_list_participants(RequestContext& context) {
   if (!page) return problem_response(page.error(), context.language);
   auto filter = filter_of(context);
   if (!filter) return problem_response(filter.error(), context.language);
-  auto participants = services::list_participants(context.app.store, context.app.reads, *context.actor, programme_id_of(context), *filter, *page);
+  auto participants = services::list_participants(context.store(), context.app.reads, *context.actor, programme_id_of(context), *filter, *page);
   if (!participants) return problem_response(participants.error(), context.language);
   // The memo holds one body per cached page; the key names everything the page depends on.
   const auto key = fmt::format("participants:{}:{}:{}:{}|{}|{}|{}|{}|{}|{}|{}", programme_id_of(context), page->page, page->per_page,
@@ -92,7 +92,7 @@ HttpResponse handle_export_participants(RequestContext& context) {
   const auto format = export_format(context);
   if (!format) return problem_response(format.error(), context.language);
   const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
-  auto exported = services::export_participants(context.app.store, context.actor, programme_id_of(context), *filter, *format, context.app.now());
+  auto exported = services::export_participants(context.store(), context.actor, programme_id_of(context), *filter, *format, context.app.now());
   if (!exported) return problem_response(exported.error(), context.language);
   const auto& category = exported->subdivision_category;
   return table_file_response(documents::participants_table(exported->records, language, language == Language::en ? category.en : category.es), *format,

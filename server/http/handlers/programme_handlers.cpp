@@ -72,13 +72,13 @@ std::vector<services::ReferenceSubdivision> reference_subdivisions(const std::st
 Id programme_id_of(const RequestContext& context) { return std::stoll(context.path_parameters.at("programme_id")); }
 
 HttpResponse handle_list_programmes(RequestContext& context) {
-  auto programmes = services::list_programmes(context.app.store, *context.actor);
+  auto programmes = services::list_programmes(context.store(), *context.actor);
   if (!programmes) return problem_response(programmes.error(), context.language);
   return json_response(200, whole_list_json(*programmes));
 }
 
 HttpResponse handle_get_programme(RequestContext& context) {
-  auto detail = services::get_programme(context.app.store, context.app.reads, *context.actor, programme_id_of(context));
+  auto detail = services::get_programme(context.store(), context.app.reads, *context.actor, programme_id_of(context));
   if (!detail) return problem_response(detail.error(), context.language);
   const auto body = context.app.responses.body<services::ProgrammeDetail>(
       "programme:" + std::to_string(programme_id_of(context)), *detail, [](const services::ProgrammeDetail& value) {
@@ -95,7 +95,7 @@ HttpResponse handle_create_programme(RequestContext& context) {
   auto body = read_body<services::NewProgramme>(context);
   if (!body) return problem_response(body.error(), context.language);
   body->reference_subdivisions = reference_subdivisions(body->programme.country);
-  auto created = services::create_programme(context.app.store, *context.actor, *body, context.app.now());
+  auto created = services::create_programme(context.store(), *context.actor, *body, context.app.now());
   if (!created) return problem_response(created.error(), context.language);
   for (const auto& coordinator : created->coordinators) context.app.sessions.forget_user(coordinator.user_id);
   JsonWriter json;
@@ -111,7 +111,7 @@ HttpResponse handle_update_programme(RequestContext& context) {
   if (body->country) body->reference_subdivisions = reference_subdivisions(*body->country);
   auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  auto updated = services::update_programme(context.app.store, *context.actor, programme_id_of(context), *body, *version, context.app.now());
+  auto updated = services::update_programme(context.store(), *context.actor, programme_id_of(context), *body, *version, context.app.now());
   if (!updated) return problem_response(updated.error(), context.language);
   return versioned_response(200, *updated);
 }
@@ -119,7 +119,7 @@ HttpResponse handle_update_programme(RequestContext& context) {
 HttpResponse handle_clone_programme(RequestContext& context) {
   auto body = read_body<services::CloneRequest>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto cloned = services::clone_programme(context.app.store, *context.actor, programme_id_of(context), *body, context.app.now());
+  auto cloned = services::clone_programme(context.store(), *context.actor, programme_id_of(context), *body, context.app.now());
   if (!cloned) return problem_response(cloned.error(), context.language);
   auto response = versioned_response(201, *cloned);
   response.headers.emplace_back("Location", "/api/v1/programmes/" + std::to_string(cloned->id));
@@ -127,7 +127,7 @@ HttpResponse handle_clone_programme(RequestContext& context) {
 }
 
 HttpResponse handle_list_coordinators(RequestContext& context) {
-  auto coordinators = services::list_coordinators(context.app.store, *context.actor, programme_id_of(context));
+  auto coordinators = services::list_coordinators(context.store(), *context.actor, programme_id_of(context));
   if (!coordinators) return problem_response(coordinators.error(), context.language);
   return json_response(200, whole_list_json(*coordinators));
 }
@@ -135,7 +135,7 @@ HttpResponse handle_list_coordinators(RequestContext& context) {
 HttpResponse handle_name_coordinator(RequestContext& context) {
   auto body = read_body<services::CoordinatorInput>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto named = services::name_coordinator(context.app.store, *context.actor, programme_id_of(context), *body, context.app.now());
+  auto named = services::name_coordinator(context.store(), *context.actor, programme_id_of(context), *body, context.app.now());
   if (!named) return problem_response(named.error(), context.language);
   context.app.sessions.forget_user(named->user_id);
   JsonWriter json;
@@ -144,7 +144,7 @@ HttpResponse handle_name_coordinator(RequestContext& context) {
 }
 
 HttpResponse handle_get_setup(RequestContext& context) {
-  auto checklist = services::setup_checklist(context.app.store, *context.actor, programme_id_of(context));
+  auto checklist = services::setup_checklist(context.store(), *context.actor, programme_id_of(context));
   if (!checklist) return problem_response(checklist.error(), context.language);
   JsonWriter json;
   write(json, *checklist);

@@ -95,13 +95,13 @@ struct BestProjectBody {
 static void describe(BodyReader& body, BestProjectBody& best) { body.required("project_id", best.project_id, {.min = 1}); }
 
 HttpResponse handle_list_projects(RequestContext& context) {
-  auto projects = services::list_projects(context.app.store, *context.actor, programme_id_of(context));
+  auto projects = services::list_projects(context.store(), *context.actor, programme_id_of(context));
   if (!projects) return problem_response(projects.error(), context.language);
   return json_response(200, whole_list_json(*projects));
 }
 
 HttpResponse handle_get_my_project(RequestContext& context) {
-  auto project = services::get_my_project(context.app.store, *context.actor, programme_id_of(context), context.app.now());
+  auto project = services::get_my_project(context.store(), *context.actor, programme_id_of(context), context.app.now());
   if (!project) return problem_response(project.error(), context.language);
   return written(200, *project);
 }
@@ -109,7 +109,7 @@ HttpResponse handle_get_my_project(RequestContext& context) {
 HttpResponse handle_get_project(RequestContext& context) {
   const auto project_id = path_id(context, "project_id");
   if (!project_id) return bad_path_id(context, "project_id");
-  auto project = services::get_project(context.app.store, *context.actor, programme_id_of(context), *project_id, context.app.now());
+  auto project = services::get_project(context.store(), *context.actor, programme_id_of(context), *project_id, context.app.now());
   if (!project) return problem_response(project.error(), context.language);
   return written(200, *project);
 }
@@ -119,7 +119,7 @@ HttpResponse handle_get_project(RequestContext& context) {
 HttpResponse handle_submit_project(RequestContext& context) {
   auto content = read_body<ProjectContent>(context);
   if (!content) return problem_response(content.error(), context.language);
-  auto submitted = services::submit_project(context.app.store, *context.actor, programme_id_of(context), *content, context.app.now());
+  auto submitted = services::submit_project(context.store(), *context.actor, programme_id_of(context), *content, context.app.now());
   if (!submitted) return problem_response(submitted.error(), context.language);
   return written(201, *submitted);
 }
@@ -129,7 +129,7 @@ HttpResponse handle_reopen_project(RequestContext& context) {
   if (!project_id) return bad_path_id(context, "project_id");
   auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  auto reopened = services::reopen_project(context.app.store, *context.actor, programme_id_of(context), *project_id, *version, context.app.now());
+  auto reopened = services::reopen_project(context.store(), *context.actor, programme_id_of(context), *project_id, *version, context.app.now());
   if (!reopened) return problem_response(reopened.error(), context.language);
   return written(200, *reopened);
 }
@@ -139,7 +139,7 @@ HttpResponse handle_add_attachment(RequestContext& context) {
   const auto project_id = path_id(context, "project_id");
   if (!project_id) return bad_path_id(context, "project_id");
   const std::string file_name(context.query_value("file_name").value_or(""));
-  auto added = services::add_attachment(context.app.store, *context.actor, programme_id_of(context), *project_id, file_name, context.body, context.app.now());
+  auto added = services::add_attachment(context.store(), *context.actor, programme_id_of(context), *project_id, file_name, context.body, context.app.now());
   if (!added) return problem_response(added.error(), context.language);
   return written(201, *added);
 }
@@ -149,7 +149,7 @@ HttpResponse handle_get_attachment(RequestContext& context) {
   if (!project_id) return bad_path_id(context, "project_id");
   const auto attachment_id = path_id(context, "attachment_id");
   if (!attachment_id) return bad_path_id(context, "attachment_id");
-  auto file = services::get_attachment(context.app.store, *context.actor, programme_id_of(context), *project_id, *attachment_id);
+  auto file = services::get_attachment(context.store(), *context.actor, programme_id_of(context), *project_id, *attachment_id);
   if (!file) return problem_response(file.error(), context.language);
   HttpResponse response;
   response.content_type = "application/pdf";
@@ -160,7 +160,7 @@ HttpResponse handle_get_attachment(RequestContext& context) {
 }
 
 HttpResponse handle_get_project_settings(RequestContext& context) {
-  auto settings = services::get_project_settings(context.app.store, *context.actor, programme_id_of(context));
+  auto settings = services::get_project_settings(context.store(), *context.actor, programme_id_of(context));
   if (!settings) return problem_response(settings.error(), context.language);
   return written(200, *settings);
 }
@@ -169,13 +169,13 @@ HttpResponse handle_get_project_settings(RequestContext& context) {
 HttpResponse handle_update_project_settings(RequestContext& context) {
   auto settings = read_body<ProjectSettings>(context);
   if (!settings) return problem_response(settings.error(), context.language);
-  auto saved = services::update_project_settings(context.app.store, *context.actor, programme_id_of(context), *settings, context.app.now());
+  auto saved = services::update_project_settings(context.store(), *context.actor, programme_id_of(context), *settings, context.app.now());
   if (!saved) return problem_response(saved.error(), context.language);
   return written(200, *saved);
 }
 
 HttpResponse handle_get_rubric(RequestContext& context) {
-  auto rubric = services::get_rubric(context.app.store, *context.actor, programme_id_of(context));
+  auto rubric = services::get_rubric(context.store(), *context.actor, programme_id_of(context));
   if (!rubric) return problem_response(rubric.error(), context.language);
   return written(200, *rubric);
 }
@@ -187,13 +187,13 @@ HttpResponse handle_replace_rubric(RequestContext& context) {
   if (!body) return problem_response(body.error(), context.language);
   auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  auto rubric = services::replace_rubric(context.app.store, *context.actor, programme_id_of(context), body->criteria, *version, context.app.now());
+  auto rubric = services::replace_rubric(context.store(), *context.actor, programme_id_of(context), body->criteria, *version, context.app.now());
   if (!rubric) return problem_response(rubric.error(), context.language);
   return written(200, *rubric);
 }
 
 HttpResponse handle_list_jurors(RequestContext& context) {
-  auto jurors = services::list_jurors(context.app.store, *context.actor, programme_id_of(context));
+  auto jurors = services::list_jurors(context.store(), *context.actor, programme_id_of(context));
   if (!jurors) return problem_response(jurors.error(), context.language);
   return json_response(200, whole_list_json(*jurors));
 }
@@ -202,7 +202,7 @@ HttpResponse handle_list_jurors(RequestContext& context) {
 HttpResponse handle_add_juror(RequestContext& context) {
   auto juror = read_body<services::NewJuror>(context);
   if (!juror) return problem_response(juror.error(), context.language);
-  auto added = services::add_juror(context.app.store, *context.actor, programme_id_of(context), *juror, context.app.now());
+  auto added = services::add_juror(context.store(), *context.actor, programme_id_of(context), *juror, context.app.now());
   if (!added) return problem_response(added.error(), context.language);
   context.app.sessions.forget_user(added->juror.user_id);  // a signed-in user's new grant counts at once
   JsonWriter json;
@@ -221,25 +221,25 @@ HttpResponse handle_declare_conflict(RequestContext& context) {
   auto conflict = read_body<services::NewConflict>(context);
   if (!conflict) return problem_response(conflict.error(), context.language);
   conflict->user_id = *user_id;
-  auto juror = services::declare_conflict(context.app.store, *context.actor, programme_id_of(context), *conflict, context.app.now());
+  auto juror = services::declare_conflict(context.store(), *context.actor, programme_id_of(context), *conflict, context.app.now());
   if (!juror) return problem_response(juror.error(), context.language);
   return written(201, *juror);
 }
 
 HttpResponse handle_assign_jurors(RequestContext& context) {
-  auto outcome = services::assign_jurors(context.app.store, *context.actor, programme_id_of(context), context.app.now());
+  auto outcome = services::assign_jurors(context.store(), *context.actor, programme_id_of(context), context.app.now());
   if (!outcome) return problem_response(outcome.error(), context.language);
   return written(200, *outcome);
 }
 
 HttpResponse handle_get_jury_progress(RequestContext& context) {
-  auto progress = services::get_jury_progress(context.app.store, *context.actor, programme_id_of(context));
+  auto progress = services::get_jury_progress(context.store(), *context.actor, programme_id_of(context));
   if (!progress) return problem_response(progress.error(), context.language);
   return written(200, *progress);
 }
 
 HttpResponse handle_list_my_reviews(RequestContext& context) {
-  auto reviews = services::list_my_reviews(context.app.store, *context.actor, programme_id_of(context));
+  auto reviews = services::list_my_reviews(context.store(), *context.actor, programme_id_of(context));
   if (!reviews) return problem_response(reviews.error(), context.language);
   return json_response(200, whole_list_json(*reviews));
 }
@@ -247,7 +247,7 @@ HttpResponse handle_list_my_reviews(RequestContext& context) {
 HttpResponse handle_get_review(RequestContext& context) {
   const auto project_id = path_id(context, "project_id");
   if (!project_id) return bad_path_id(context, "project_id");
-  auto review = services::get_review(context.app.store, *context.actor, programme_id_of(context), *project_id);
+  auto review = services::get_review(context.store(), *context.actor, programme_id_of(context), *project_id);
   if (!review) return problem_response(review.error(), context.language);
   return written(200, *review);
 }
@@ -266,13 +266,13 @@ HttpResponse handle_submit_review(RequestContext& context) {
     submission.levels[code] = score.level;
     submission.comments[code] = score.comment;
   }
-  auto review = services::submit_review(context.app.store, *context.actor, programme_id_of(context), *project_id, submission, context.app.now());
+  auto review = services::submit_review(context.store(), *context.actor, programme_id_of(context), *project_id, submission, context.app.now());
   if (!review) return problem_response(review.error(), context.language);
   return versioned_response(200, *review);
 }
 
 HttpResponse handle_get_ranking(RequestContext& context) {
-  auto ranking = services::get_ranking(context.app.store, *context.actor, programme_id_of(context), order_of(context));
+  auto ranking = services::get_ranking(context.store(), *context.actor, programme_id_of(context), order_of(context));
   if (!ranking) return problem_response(ranking.error(), context.language);
   return json_response(200, documents::ranking_json(*ranking));
 }
@@ -280,7 +280,7 @@ HttpResponse handle_get_ranking(RequestContext& context) {
 HttpResponse handle_explain_ranking(RequestContext& context) {
   const auto project_id = path_id(context, "project_id");
   if (!project_id) return bad_path_id(context, "project_id");
-  auto ranking = services::explain_ranking(context.app.store, *context.actor, programme_id_of(context), *project_id, order_of(context));
+  auto ranking = services::explain_ranking(context.store(), *context.actor, programme_id_of(context), *project_id, order_of(context));
   if (!ranking) return problem_response(ranking.error(), context.language);
   return json_response(200, documents::ranking_json(*ranking));
 }
@@ -289,7 +289,7 @@ HttpResponse handle_explain_ranking(RequestContext& context) {
 HttpResponse handle_confirm_best_project(RequestContext& context) {
   auto body = read_body<BestProjectBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto ranking = services::confirm_best_project(context.app.store, *context.actor, programme_id_of(context), body->project_id, context.app.now());
+  auto ranking = services::confirm_best_project(context.store(), *context.actor, programme_id_of(context), body->project_id, context.app.now());
   if (!ranking) return problem_response(ranking.error(), context.language);
   return json_response(200, documents::ranking_json(*ranking));
 }

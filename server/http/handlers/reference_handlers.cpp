@@ -32,7 +32,7 @@ static void describe(BodyReader& body, MergeBody& merge) { body.required("merge_
 HttpResponse handle_create_institution(RequestContext& context) {
   auto institution = read_body<InstitutionRecord>(context);
   if (!institution) return problem_response(institution.error(), context.language);
-  auto created = services::create_institution(context.app.store, *context.actor, std::move(*institution), context.app.now());
+  auto created = services::create_institution(context.store(), *context.actor, std::move(*institution), context.app.now());
   if (!created) return problem_response(created.error(), context.language);
   return versioned_response(201, *created);
 }
@@ -45,7 +45,7 @@ HttpResponse handle_update_institution(RequestContext& context) {
   institution->id = *id;
   auto version = if_match_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  auto updated = services::update_institution(context.app.store, *context.actor, std::move(*institution), *version, context.app.now());
+  auto updated = services::update_institution(context.store(), *context.actor, std::move(*institution), *version, context.app.now());
   if (!updated) return problem_response(updated.error(), context.language);
   return versioned_response(200, *updated);
 }
@@ -56,7 +56,7 @@ HttpResponse handle_merge_institution(RequestContext& context) {
   if (!id) return bad_path_id(context, "institution_id");
   auto body = read_body<MergeBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto merged = services::merge_institutions(context.app.store, *context.actor, *id, body->merge_id, context.app.now());
+  auto merged = services::merge_institutions(context.store(), *context.actor, *id, body->merge_id, context.app.now());
   if (!merged) return problem_response(merged.error(), context.language);
   JsonWriter json;
   json.begin_object().key("institution");
@@ -66,11 +66,11 @@ HttpResponse handle_merge_institution(RequestContext& context) {
 }
 
 HttpResponse handle_list_institutions(RequestContext& context) {
-  return json_response(200, whole_list_json(services::list_institutions(context.app.store)));
+  return json_response(200, whole_list_json(services::list_institutions(context.store())));
 }
 
 HttpResponse handle_list_subdivisions(RequestContext& context) {
-  auto subdivisions = services::list_subdivisions(context.app.store, context.path_parameters.at("country"));
+  auto subdivisions = services::list_subdivisions(context.store(), context.path_parameters.at("country"));
   if (!subdivisions) return problem_response(subdivisions.error(), context.language);
   return json_response(200, whole_list_json(*subdivisions));
 }
@@ -83,9 +83,9 @@ HttpResponse handle_load_subdivisions(RequestContext& context) {
   const auto& country = context.path_parameters.at("country");
   if (!list->country.empty() && list->country != country)
     return problem_response(field_error("country", "country_mismatch", "error.reference.country", list->country), context.language);
-  auto loaded = services::load_subdivisions(context.app.store, context.actor, country, list->subdivisions, context.app.now());
+  auto loaded = services::load_subdivisions(context.store(), context.actor, country, list->subdivisions, context.app.now());
   if (!loaded) return problem_response(loaded.error(), context.language);
-  auto subdivisions = services::list_subdivisions(context.app.store, country);
+  auto subdivisions = services::list_subdivisions(context.store(), country);
   return json_response(200, whole_list_json(*subdivisions));
 }
 

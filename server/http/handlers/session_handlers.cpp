@@ -31,7 +31,7 @@ HttpResponse handle_sign_in(RequestContext& context) {
   if (!body) return problem_response(body.error(), context.language);
   // A new session id at every sign-in; the one the browser still had (if any) ends.
   const auto previous = context.cookie(session_cookie_name);
-  auto signed_in = services::sign_in(context.app.store, context.app.sign_in_guard,
+  auto signed_in = services::sign_in(context.store(), context.app.sign_in_guard,
                                      {body->email, body->password, context.client_address, std::string(previous)}, context.app.now());
   if (signed_in && !previous.empty()) context.app.sessions.forget(services::token_digest(previous));
   if (!signed_in) return problem_response(signed_in.error(), context.language);
@@ -47,7 +47,7 @@ HttpResponse handle_sign_in(RequestContext& context) {
 }
 
 HttpResponse handle_sign_out(RequestContext& context) {
-  auto result = services::sign_out(context.app.store, context.app.sessions, *context.actor, context.session_token, context.app.now());
+  auto result = services::sign_out(context.store(), context.app.sessions, *context.actor, context.session_token, context.app.now());
   if (!result) return problem_response(result.error(), context.language);
   HttpResponse response{204, "", "", {}};
   response.headers.emplace_back("Set-Cookie", session_cookie(context.app, "", 0));

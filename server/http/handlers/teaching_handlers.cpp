@@ -41,7 +41,7 @@ namespace diplomado::http {
 HttpResponse handle_get_grade_grid(RequestContext& context) {
   const auto position = path_id(context, "module");
   if (!position) return bad_path_id(context, "module");
-  auto grid = services::get_grade_grid(context.app.store, *context.actor, programme_id_of(context), static_cast<int>(std::min<Id>(*position, 1000)));
+  auto grid = services::get_grade_grid(context.store(), *context.actor, programme_id_of(context), static_cast<int>(std::min<Id>(*position, 1000)));
   if (!grid) return problem_response(grid.error(), context.language);
   JsonWriter json;
   write(json, *grid);
@@ -49,7 +49,7 @@ HttpResponse handle_get_grade_grid(RequestContext& context) {
 }
 
 HttpResponse handle_list_sessions(RequestContext& context) {
-  auto sessions = services::list_sessions(context.app.store, *context.actor, programme_id_of(context));
+  auto sessions = services::list_sessions(context.store(), *context.actor, programme_id_of(context));
   if (!sessions) return problem_response(sessions.error(), context.language);
   return json_response(200, whole_list_json(*sessions));
 }
@@ -72,7 +72,7 @@ static void describe(BodyReader& body, InstructorModulesBody& instructor) { body
 HttpResponse handle_create_session(RequestContext& context) {
   auto body = read_body<services::NewSession>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto created = services::create_session(context.app.store, *context.actor, programme_id_of(context), *body, context.app.now());
+  auto created = services::create_session(context.store(), *context.actor, programme_id_of(context), *body, context.app.now());
   if (!created) return problem_response(created.error(), context.language);
   return versioned_response(201, *created);
 }
@@ -84,7 +84,7 @@ HttpResponse handle_update_session(RequestContext& context) {
   if (!body) return problem_response(body.error(), context.language);
   auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  auto updated = services::update_session(context.app.store, *context.actor, programme_id_of(context), *session_id, *body, *version, context.app.now());
+  auto updated = services::update_session(context.store(), *context.actor, programme_id_of(context), *session_id, *body, *version, context.app.now());
   if (!updated) return problem_response(updated.error(), context.language);
   return versioned_response(200, *updated);
 }
@@ -92,13 +92,13 @@ HttpResponse handle_update_session(RequestContext& context) {
 HttpResponse handle_delete_session(RequestContext& context) {
   const auto session_id = path_id(context, "session_id");
   if (!session_id) return bad_path_id(context, "session_id");
-  auto removed = services::delete_session(context.app.store, *context.actor, programme_id_of(context), *session_id, context.app.now());
+  auto removed = services::delete_session(context.store(), *context.actor, programme_id_of(context), *session_id, context.app.now());
   if (!removed) return problem_response(removed.error(), context.language);
   return HttpResponse{204, "application/json", "", {}};
 }
 
 HttpResponse handle_list_assessments(RequestContext& context) {
-  auto assessments = services::list_assessments(context.app.store, *context.actor, programme_id_of(context));
+  auto assessments = services::list_assessments(context.store(), *context.actor, programme_id_of(context));
   if (!assessments) return problem_response(assessments.error(), context.language);
   return json_response(200, whole_list_json(*assessments));
 }
@@ -110,7 +110,7 @@ HttpResponse handle_update_assessment(RequestContext& context) {
   if (!body) return problem_response(body.error(), context.language);
   auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
-  auto updated = services::update_assessment(context.app.store, *context.actor, programme_id_of(context), *assessment_id, *body, *version,
+  auto updated = services::update_assessment(context.store(), *context.actor, programme_id_of(context), *assessment_id, *body, *version,
                                              context.app.now());
   if (!updated) return problem_response(updated.error(), context.language);
   return versioned_response(200, *updated);
@@ -119,7 +119,7 @@ HttpResponse handle_update_assessment(RequestContext& context) {
 HttpResponse handle_delete_assessment(RequestContext& context) {
   const auto assessment_id = path_id(context, "assessment_id");
   if (!assessment_id) return bad_path_id(context, "assessment_id");
-  auto removed = services::delete_assessment(context.app.store, *context.actor, programme_id_of(context), *assessment_id, context.app.now());
+  auto removed = services::delete_assessment(context.store(), *context.actor, programme_id_of(context), *assessment_id, context.app.now());
   if (!removed) return problem_response(removed.error(), context.language);
   return HttpResponse{204, "application/json", "", {}};
 }
@@ -128,7 +128,7 @@ HttpResponse handle_create_assessment(RequestContext& context) {
   auto body = read_body<AssessmentSeed>(context);
   if (!body) return problem_response(body.error(), context.language);
   const AssessmentSeed& assessment = *body;
-  auto id = services::create_assessment(context.app.store, *context.actor, programme_id_of(context), assessment, context.app.now());
+  auto id = services::create_assessment(context.store(), *context.actor, programme_id_of(context), assessment, context.app.now());
   if (!id) return problem_response(id.error(), context.language);
   JsonWriter json;
   json.begin_object().field("id", *id).field("code", assessment.code).end_object();
@@ -138,7 +138,7 @@ HttpResponse handle_create_assessment(RequestContext& context) {
 HttpResponse handle_update_grading_policy(RequestContext& context) {
   auto policy = read_body<GradingPolicy>(context);
   if (!policy) return problem_response(policy.error(), context.language);
-  auto updated = services::update_grading_policy(context.app.store, *context.actor, programme_id_of(context), *policy, context.app.now());
+  auto updated = services::update_grading_policy(context.store(), *context.actor, programme_id_of(context), *policy, context.app.now());
   if (!updated) return problem_response(updated.error(), context.language);
   JsonWriter json;
   documents::write(json, *updated);
@@ -148,7 +148,7 @@ HttpResponse handle_update_grading_policy(RequestContext& context) {
 HttpResponse handle_get_attendance(RequestContext& context) {
   const auto session = path_id(context, "session_id");
   if (!session) return bad_path_id(context, "session_id");
-  auto attendance = services::get_session_attendance(context.app.store, *context.actor, programme_id_of(context), *session);
+  auto attendance = services::get_session_attendance(context.store(), *context.actor, programme_id_of(context), *session);
   if (!attendance) return problem_response(attendance.error(), context.language);
   JsonWriter json;
   write(json, *attendance);
@@ -156,14 +156,14 @@ HttpResponse handle_get_attendance(RequestContext& context) {
 }
 
 HttpResponse handle_get_my_progress(RequestContext& context) {
-  auto progress = services::get_my_progress(context.app.store, *context.actor, programme_id_of(context));
+  auto progress = services::get_my_progress(context.store(), *context.actor, programme_id_of(context));
   if (!progress) return problem_response(progress.error(), context.language);
   services::Gradebook one{progress->programme_code, progress->policy, progress->modules, {}, {}, {}, {std::move(progress->row)}};
   return json_response(200, documents::gradebook_json(one));
 }
 
 HttpResponse handle_get_team_progress(RequestContext& context) {
-  auto team = services::get_team_progress(context.app.store, *context.actor, programme_id_of(context));
+  auto team = services::get_team_progress(context.store(), *context.actor, programme_id_of(context));
   if (!team) return problem_response(team.error(), context.language);
   return json_response(200, documents::gradebook_json(*team));
 }
@@ -171,7 +171,7 @@ HttpResponse handle_get_team_progress(RequestContext& context) {
 // The file is the raw body; ?dry_run=false commits (all rows or none: 422 lists every error).
 HttpResponse handle_import_grades(RequestContext& context) {
   const bool commit = context.query_value("dry_run") == std::optional<std::string_view>("false");
-  auto summary = services::import_grades(context.app.store, context.actor, programme_id_of(context),
+  auto summary = services::import_grades(context.store(), context.actor, programme_id_of(context),
                                          commit ? services::ImportMode::commit : services::ImportMode::dry_run,
                                          documents::table_reader_for(context.body), context.app.now());
   if (!summary) return problem_response(refused_whole(summary.error()), context.language);
@@ -180,7 +180,7 @@ HttpResponse handle_import_grades(RequestContext& context) {
 }
 
 HttpResponse handle_get_gradebook(RequestContext& context) {
-  auto gradebook = services::get_gradebook(context.app.store, context.actor, programme_id_of(context));
+  auto gradebook = services::get_gradebook(context.store(), context.actor, programme_id_of(context));
   if (!gradebook) return problem_response(gradebook.error(), context.language);
   return json_response(200, documents::gradebook_json(*gradebook));
 }
@@ -215,7 +215,7 @@ HttpResponse handle_export_gradebook(RequestContext& context) {
   }
   const auto format = export_format(context);
   if (!format) return problem_response(format.error(), context.language);
-  auto gradebook = services::get_gradebook(context.app.store, context.actor, programme_id_of(context));
+  auto gradebook = services::get_gradebook(context.store(), context.actor, programme_id_of(context));
   if (!gradebook) return problem_response(gradebook.error(), context.language);
   services::select_rows(gradebook->rows, selection);
   const auto language = context.query_value("lang") ? pick_language(*context.query_value("lang")) : context.language;
@@ -223,7 +223,7 @@ HttpResponse handle_export_gradebook(RequestContext& context) {
 }
 
 HttpResponse handle_get_knowledge_gain(RequestContext& context) {
-  auto report = services::get_knowledge_gain(context.app.store, context.actor, programme_id_of(context));
+  auto report = services::get_knowledge_gain(context.store(), context.actor, programme_id_of(context));
   if (!report) return problem_response(report.error(), context.language);
   return json_response(200, documents::knowledge_gain_json(*report));
 }
@@ -239,7 +239,7 @@ HttpResponse handle_record_grade(RequestContext& context) {
   auto version = if_match_version(context);
   if (!version) return problem_response(version.error(), context.language);
   const services::GradeChange change{*enrollment, *assessment, body->score.text, *version};
-  auto recorded = services::record_grade(context.app.store, *context.actor, programme_id_of(context), change, context.app.now());
+  auto recorded = services::record_grade(context.store(), *context.actor, programme_id_of(context), change, context.app.now());
   if (!recorded) return problem_response(recorded.error(), context.language);
   JsonWriter json;
   json.begin_object()
@@ -267,7 +267,7 @@ HttpResponse handle_record_attendance(RequestContext& context) {
       return problem_response(field_error("exceptions." + key, "malformed", "error.attendance.mark", key), context.language);
     exceptions[id] = mark;
   }
-  auto counts = services::record_attendance(context.app.store, *context.actor, programme_id_of(context), *session, exceptions, context.app.now());
+  auto counts = services::record_attendance(context.store(), *context.actor, programme_id_of(context), *session, exceptions, context.app.now());
   if (!counts) return problem_response(counts.error(), context.language);
   JsonWriter json;
   json.begin_object()
@@ -280,7 +280,7 @@ HttpResponse handle_record_attendance(RequestContext& context) {
 }
 
 HttpResponse handle_list_instructors(RequestContext& context) {
-  auto instructors = services::list_instructors(context.app.store, *context.actor, programme_id_of(context));
+  auto instructors = services::list_instructors(context.store(), *context.actor, programme_id_of(context));
   if (!instructors) return problem_response(instructors.error(), context.language);
   return json_response(200, whole_list_json(*instructors));
 }
@@ -291,7 +291,7 @@ HttpResponse handle_set_instructor_modules(RequestContext& context) {
   if (!user_id) return bad_path_id(context, "user_id");
   auto body = read_body<InstructorModulesBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto instructor = services::set_instructor_modules(context.app.store, *context.actor, programme_id_of(context), *user_id, body->modules, context.app.now());
+  auto instructor = services::set_instructor_modules(context.store(), *context.actor, programme_id_of(context), *user_id, body->modules, context.app.now());
   if (!instructor) return problem_response(instructor.error(), context.language);
   JsonWriter json;
   write(json, *instructor);
@@ -299,7 +299,7 @@ HttpResponse handle_set_instructor_modules(RequestContext& context) {
 }
 
 HttpResponse handle_get_my_modules(RequestContext& context) {
-  auto modules = services::my_modules(context.app.store, *context.actor, programme_id_of(context));
+  auto modules = services::my_modules(context.store(), *context.actor, programme_id_of(context));
   if (!modules) return problem_response(modules.error(), context.language);
   JsonWriter json;
   json.begin_object().key("modules").begin_array();

@@ -47,7 +47,7 @@ static void describe(BodyReader& body, services::TeamAssignment& assignment) {
 namespace diplomado::http {
 
 HttpResponse handle_list_teams(RequestContext& context) {
-  auto teams = services::list_teams(context.app.store, context.app.reads, *context.actor, programme_id_of(context));
+  auto teams = services::list_teams(context.store(), context.app.reads, *context.actor, programme_id_of(context));
   if (!teams) return problem_response(teams.error(), context.language);
   return json_response(200, context.app.responses.body<std::vector<TeamView>>(
                                 (can_see_team_leaders(*context.actor, programme_id_of(context)) ? "teams:" : "teams-anonymous:") +
@@ -77,7 +77,7 @@ static void describe(BodyReader& body, ApplyTeamsBody& apply) { body.required("a
 HttpResponse handle_create_team(RequestContext& context) {
   auto body = read_body<TeamBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto team = services::create_team(context.app.store, *context.actor, programme_id_of(context), body->name, body->region_code, context.app.now());
+  auto team = services::create_team(context.store(), *context.actor, programme_id_of(context), body->name, body->region_code, context.app.now());
   if (!team) return problem_response(team.error(), context.language);
   return versioned_response(201, *team);
 }
@@ -91,7 +91,7 @@ HttpResponse handle_update_team(RequestContext& context) {
   auto version = required_version(context);
   if (!version) return problem_response(version.error(), context.language);
   const services::TeamChange change{body->name, body->region_code, body->leader_enrollment_id, *version};
-  auto team = services::update_team(context.app.store, *context.actor, programme_id_of(context), *team_id, change, context.app.now());
+  auto team = services::update_team(context.store(), *context.actor, programme_id_of(context), *team_id, change, context.app.now());
   if (!team) return problem_response(team.error(), context.language);
   return versioned_response(200, *team);
 }
@@ -101,7 +101,7 @@ HttpResponse handle_update_team(RequestContext& context) {
 HttpResponse handle_propose_teams(RequestContext& context) {
   auto request = read_body<services::FormationRequest>(context);
   if (!request) return problem_response(request.error(), context.language);
-  auto proposal = services::propose_teams(context.app.store, *context.actor, programme_id_of(context), *request);
+  auto proposal = services::propose_teams(context.store(), *context.actor, programme_id_of(context), *request);
   if (!proposal) return problem_response(proposal.error(), context.language);
   JsonWriter json;
   write(json, *proposal);
@@ -112,7 +112,7 @@ HttpResponse handle_propose_teams(RequestContext& context) {
 HttpResponse handle_apply_teams(RequestContext& context) {
   auto body = read_body<ApplyTeamsBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto moved = services::apply_teams(context.app.store, *context.actor, programme_id_of(context), body->assignments, context.app.now());
+  auto moved = services::apply_teams(context.store(), *context.actor, programme_id_of(context), body->assignments, context.app.now());
   if (!moved) return problem_response(moved.error(), context.language);
   JsonWriter json;
   json.begin_object().field("moved", *moved).end_object();

@@ -43,7 +43,7 @@ static void describe(BodyReader& body, PasswordChangeBody& change) {
 }
 
 HttpResponse handle_list_users(RequestContext& context) {
-  const auto users = services::list_users(context.app.store);
+  const auto users = services::list_users(context.store());
   JsonWriter json;
   json.begin_object().key("items").begin_array();
   for (const auto& user : users) write(json, user);
@@ -54,13 +54,13 @@ HttpResponse handle_list_users(RequestContext& context) {
 HttpResponse handle_disable_user(RequestContext& context) {
   const auto id = path_id(context, "user_id");
   if (!id) return bad_path_id(context, "user_id");
-  return user_response(services::set_user_disabled(context.app.store, context.app.sessions, context.actor, *id, true, context.app.now()), context.language);
+  return user_response(services::set_user_disabled(context.store(), context.app.sessions, context.actor, *id, true, context.app.now()), context.language);
 }
 
 HttpResponse handle_enable_user(RequestContext& context) {
   const auto id = path_id(context, "user_id");
   if (!id) return bad_path_id(context, "user_id");
-  return user_response(services::set_user_disabled(context.app.store, context.app.sessions, context.actor, *id, false, context.app.now()), context.language);
+  return user_response(services::set_user_disabled(context.store(), context.app.sessions, context.actor, *id, false, context.app.now()), context.language);
 }
 
 HttpResponse handle_grant_role(RequestContext& context) {
@@ -68,7 +68,7 @@ HttpResponse handle_grant_role(RequestContext& context) {
   if (!id) return bad_path_id(context, "user_id");
   auto body = read_body<GrantBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto granted = services::grant_role(context.app.store, context.app.sessions, context.actor, *id, body->role, body->programme_code, context.app.now());
+  auto granted = services::grant_role(context.store(), context.app.sessions, context.actor, *id, body->role, body->programme_code, context.app.now());
   if (!granted) return problem_response(granted.error(), context.language);
   JsonWriter json;
   write(json, *granted);
@@ -80,13 +80,13 @@ HttpResponse handle_revoke_role(RequestContext& context) {
   if (!id) return bad_path_id(context, "user_id");
   const auto grant = path_id(context, "grant_id");
   if (!grant) return bad_path_id(context, "grant_id");
-  return user_response(services::revoke_role(context.app.store, context.app.sessions, context.actor, *id, *grant, context.app.now()), context.language);
+  return user_response(services::revoke_role(context.store(), context.app.sessions, context.actor, *id, *grant, context.app.now()), context.language);
 }
 
 HttpResponse handle_reset_password(RequestContext& context) {
   const auto id = path_id(context, "user_id");
   if (!id) return bad_path_id(context, "user_id");
-  auto reset = services::reset_password(context.app.store, context.app.sessions, context.actor, *id, std::nullopt, context.app.now());
+  auto reset = services::reset_password(context.store(), context.app.sessions, context.actor, *id, std::nullopt, context.app.now());
   if (!reset) return problem_response(reset.error(), context.language);
   // Shown once, to the coordinator who hands it over; never stored in clear, never cached.
   JsonWriter json;
@@ -99,7 +99,7 @@ HttpResponse handle_end_user_sessions(RequestContext& context) {
   if (!id) return bad_path_id(context, "user_id");
   // The coordinator's own current session stays when they end their own others.
   const std::string keep = *id == context.actor->user_id ? context.session_token : std::string();
-  auto ended = services::end_sessions(context.app.store, context.app.sessions, context.actor, *id, keep, context.app.now());
+  auto ended = services::end_sessions(context.store(), context.app.sessions, context.actor, *id, keep, context.app.now());
   if (!ended) return problem_response(ended.error(), context.language);
   JsonWriter json;
   json.begin_object().field("sessions_ended", *ended).end_object();
@@ -109,14 +109,14 @@ HttpResponse handle_end_user_sessions(RequestContext& context) {
 HttpResponse handle_change_my_password(RequestContext& context) {
   auto body = read_body<PasswordChangeBody>(context);
   if (!body) return problem_response(body.error(), context.language);
-  auto changed = services::change_own_password(context.app.store, context.app.sessions, *context.actor, body->current_password, body->new_password,
+  auto changed = services::change_own_password(context.store(), context.app.sessions, *context.actor, body->current_password, body->new_password,
                                                context.session_token, context.app.now());
   if (!changed) return problem_response(changed.error(), context.language);
   return HttpResponse{204, "", "", {}};
 }
 
 HttpResponse handle_end_my_other_sessions(RequestContext& context) {
-  auto ended = services::end_sessions(context.app.store, context.app.sessions, context.actor, context.actor->user_id, context.session_token,
+  auto ended = services::end_sessions(context.store(), context.app.sessions, context.actor, context.actor->user_id, context.session_token,
                                       context.app.now());
   if (!ended) return problem_response(ended.error(), context.language);
   JsonWriter json;
@@ -134,7 +134,7 @@ HttpResponse handle_read_audit(RequestContext& context) {
   auto page = parse_page_request(context.query_value("page"), context.query_value("per_page"));
   if (!page) return problem_response(page.error(), context.language);
   const services::AuditQuery query{query_value("actor"), query_value("action"), query_value("person"), query_value("since"), query_value("until")};
-  auto events = services::read_audit(context.app.store, context.actor, programme_id_of(context), query, *page);
+  auto events = services::read_audit(context.store(), context.actor, programme_id_of(context), query, *page);
   if (!events) return problem_response(events.error(), context.language);
   JsonWriter json;
   json.begin_object().key("items").begin_array();
@@ -152,7 +152,7 @@ void write_certificate(JsonWriter& json, const CertificateRecord& record);
 // Everything held about the signed-in person, as one JSON file (Ley 81: access and portability).
 HttpResponse handle_export_my_data(RequestContext& context) {
   const auto& actor = *context.actor;
-  auto enrollments = services::my_enrollments(context.app.store, actor, context.app.now());
+  auto enrollments = services::my_enrollments(context.store(), actor, context.app.now());
   if (!enrollments) return problem_response(enrollments.error(), context.language);
   JsonWriter json;
   json.begin_object().field("generated_at", format_iso8601(context.app.now())).key("account");
@@ -162,14 +162,14 @@ HttpResponse handle_export_my_data(RequestContext& context) {
     json.begin_object().field("programme_id", mine.programme_id).field("programme_code", mine.programme_code).key("record");
     write(json, mine.record);
     json.key("progress");
-    if (auto progress = services::get_my_progress(context.app.store, actor, mine.programme_id)) {
+    if (auto progress = services::get_my_progress(context.store(), actor, mine.programme_id)) {
       services::Gradebook one{progress->programme_code, progress->policy, progress->modules, {}, {}, {}, {std::move(progress->row)}};
       json.fragment(documents::gradebook_json(one));
     } else {
       json.null();
     }
     json.key("certificates").begin_array();
-    if (auto certificates = services::list_certificates(context.app.store, actor, mine.programme_id))
+    if (auto certificates = services::list_certificates(context.store(), actor, mine.programme_id))
       for (const auto& certificate : *certificates) write_certificate(json, certificate);
     json.end_array().end_object();
   }

@@ -1,0 +1,14 @@
+-- Change counters shared by every process on the database (issue 16). session_changes moves
+-- whenever what a cached session stands for may have changed: a session ended, a user's account
+-- or grants changed. Each server reads it before trusting a session it keeps in memory, so a
+-- sign-out or a disabled account on one server (or from the CLI) counts on every other at once.
+-- data_changes moves with every committed write on PostgreSQL (SQLite has PRAGMA data_version).
+CREATE TABLE change_counter (id INTEGER PRIMARY KEY CHECK (id = 1), data_changes INTEGER NOT NULL, session_changes INTEGER NOT NULL);
+INSERT INTO change_counter (id, data_changes, session_changes) VALUES (1, 0, 0);
+
+-- One line each: the migration runner ends a statement at a ';' that ends a line.
+CREATE TRIGGER session_change_on_session_end AFTER DELETE ON http_session BEGIN UPDATE change_counter SET session_changes = session_changes + 1 WHERE id = 1; END;
+CREATE TRIGGER session_change_on_user AFTER UPDATE OF email, display_name, disabled, password_hash ON app_user BEGIN UPDATE change_counter SET session_changes = session_changes + 1 WHERE id = 1; END;
+CREATE TRIGGER session_change_on_grant_insert AFTER INSERT ON role_grant BEGIN UPDATE change_counter SET session_changes = session_changes + 1 WHERE id = 1; END;
+CREATE TRIGGER session_change_on_grant_update AFTER UPDATE ON role_grant BEGIN UPDATE change_counter SET session_changes = session_changes + 1 WHERE id = 1; END;
+CREATE TRIGGER session_change_on_grant_delete AFTER DELETE ON role_grant BEGIN UPDATE change_counter SET session_changes = session_changes + 1 WHERE id = 1; END;
