@@ -8,7 +8,7 @@
 namespace diplomado {
 namespace {
 
-constexpr float none = std::numeric_limits<float>::quiet_NaN();
+constexpr float no_grade = std::numeric_limits<float>::quiet_NaN();
 using enum Attendance;
 
 // Two modules of two sessions each and one assessment each (out of 100).
@@ -51,7 +51,7 @@ TEST(Eligibility, EachRuleAloneAndInCombination) {
       {"final grade", {90, 50}, {present, present, present, present}, {.minimum_final_grade = 75, .require_all_modules = false}, {final_grade}},
       {"final grade met", {90, 60}, {present, present, present, present}, {.module_pass_mark = 50, .minimum_final_grade = 75}, {}},
       {"ungraded module, no final grade",
-       {90, none},
+       {90, no_grade},
        {present, present, present, present},
        {.missing_grade = MissingGrade::left_out, .minimum_final_grade = 95},
        {module_ungraded, final_grade}},

@@ -9,7 +9,6 @@
 namespace diplomado::services {
 namespace {
 
-std::optional<Id> actor_id(const std::optional<Actor>& actor) { return actor ? std::optional<Id>(actor->user_id) : std::nullopt; }
 
 // The class's eligibility inside one unit of work, so a graduation decides on what it reads.
 Result<EligibilityReport> read_eligibility(storage::UnitOfWork& unit, Id programme_id, const WhatIf& what_if) {

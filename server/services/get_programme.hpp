@@ -23,4 +23,7 @@ Error programme_not_found();
 // CLI, which runs with the machine's own authority.
 std::optional<Error> refuse(const std::optional<Actor>& actor, Id programme_id, Permission needed);
 
+// Who an audit event names: the user, or nobody for the CLI.
+inline std::optional<Id> actor_id(const std::optional<Actor>& actor) { return actor ? std::optional<Id>(actor->user_id) : std::nullopt; }
+
 }  // namespace diplomado::services

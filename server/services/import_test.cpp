@@ -12,7 +12,6 @@ namespace diplomado::testing {
 namespace {
 
 using std::chrono::seconds;
-const TimePoint now{seconds{1'697'000'000}};
 using Rows = std::vector<std::vector<std::string>>;
 
 // A table in memory, read the way documents/ reads a file.

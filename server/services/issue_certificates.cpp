@@ -13,7 +13,6 @@
 namespace diplomado::services {
 namespace {
 
-std::optional<Id> actor_id(const std::optional<Actor>& actor) { return actor ? std::optional<Id>(actor->user_id) : std::nullopt; }
 
 CertificateSettings decoded_settings(storage::UnitOfWork& unit, Id programme_id) {
   auto settings = unit.certificates().settings(programme_id);
@@ -21,7 +20,7 @@ CertificateSettings decoded_settings(storage::UnitOfWork& unit, Id programme_id)
   return settings;
 }
 
-Error not_found() { return make_error(ErrorCode::not_found, "error.certificate.not_found"); }
+Error certificate_not_found() { return make_error(ErrorCode::not_found, "error.certificate.not_found"); }
 
 // The versions of one serial in this programme; the last is the current one.
 std::vector<CertificateRecord> versions_in(storage::UnitOfWork& unit, Id programme_id, std::string_view serial) {
@@ -178,7 +177,7 @@ Result<CertificateData> get_certificate(storage::Store& store, const std::option
   if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_only);
   auto versions = versions_in(*unit, programme_id, serial);
-  if (versions.empty()) return std::unexpected(not_found());
+  if (versions.empty()) return std::unexpected(certificate_not_found());
   if (actor && !actor->has_role(Role::coordinator, programme_id)) {
     // The holder only: another participant's serial is "not found", not "forbidden".
     auto book = read_gradebook(*unit, programme_id);
@@ -187,7 +186,7 @@ Result<CertificateData> get_certificate(storage::Store& store, const std::option
     bool holder = false;
     for (const auto& row : book->rows)
       holder |= row.enrollment.enrollment_id == versions.back().enrollment_id && !email.empty() && normalise_email(row.enrollment.email) == email;
-    if (!holder) return std::unexpected(not_found());
+    if (!holder) return std::unexpected(certificate_not_found());
   }
   auto programme = unit->programmes().find(programme_id);
   if (!programme) return std::unexpected(programme_not_found());
@@ -213,7 +212,7 @@ Result<CertificateRecord> revoke_certificate(storage::Store& store, const Actor&
   if (why.size() < 5) return std::unexpected(field_error("reason", "too_short", "error.certificate.revocation_reason", std::string(why)));
   if (why.size() > 1000) return std::unexpected(field_error("reason", "too_long", "error.field.too_long"));
   auto unit = store.begin(storage::TransactionMode::read_write);
-  if (versions_in(*unit, programme_id, serial).empty()) return std::unexpected(not_found());
+  if (versions_in(*unit, programme_id, serial).empty()) return std::unexpected(certificate_not_found());
   const auto at = format_iso8601(now);
   if (!unit->certificates().revoke(serial, at, why)) return std::unexpected(make_error(ErrorCode::conflict, "error.certificate.already_revoked"));
   auto versions = versions_in(*unit, programme_id, serial);
@@ -223,13 +222,13 @@ Result<CertificateRecord> revoke_certificate(storage::Store& store, const Actor&
 }
 
 Result<PublicVerification> verify_certificate(storage::Store& store, std::string_view serial) {
-  if (!looks_like_serial(serial)) return std::unexpected(not_found());
+  if (!looks_like_serial(serial)) return std::unexpected(certificate_not_found());
   auto unit = store.begin(storage::TransactionMode::read_only);
   const auto versions = unit->certificates().by_serial(serial);
-  if (versions.empty()) return std::unexpected(not_found());
+  if (versions.empty()) return std::unexpected(certificate_not_found());
   const auto& latest = versions.back();
   const auto programme = unit->programmes().find(latest.programme_id);
-  if (!programme) return std::unexpected(not_found());
+  if (!programme) return std::unexpected(certificate_not_found());
   return PublicVerification{state_of(latest), latest.kind,         latest.serial,       latest.version, latest.holder_name,
                             programme->title,  programme->end_date, latest.issued_at,    latest.revoked_at};
 }

@@ -14,7 +14,6 @@ namespace diplomado::testing {
 namespace {
 
 using std::chrono::seconds;
-const TimePoint now{seconds{1'697'000'000}};
 
 class ProjectsTest : public DatabaseTest {
  protected:

@@ -25,7 +25,6 @@ namespace diplomado::testing {
 namespace {
 
 using std::chrono::seconds;
-const TimePoint now{seconds{1'697'000'000}};
 
 class ServicesTest : public DatabaseTest {
  protected:

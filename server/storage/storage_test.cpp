@@ -9,7 +9,6 @@
 namespace diplomado::testing {
 namespace {
 
-const TimePoint now{std::chrono::seconds{1'697'000'000}};
 
 class StorageTest : public DatabaseTest {};
 

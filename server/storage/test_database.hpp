@@ -11,9 +11,13 @@
 #include <string>
 
 #include "domain/programme_seed.hpp"
+#include "domain/time.hpp"
 #include "storage/database.hpp"
 
 namespace diplomado::testing {
+
+// The moment the storage and service tests act at (the model case ended on 11 October 2023).
+inline const TimePoint now{std::chrono::seconds{1'697'000'000}};
 
 inline std::string random_suffix() {
   static const bool ready = sodium_init() >= 0;
