@@ -1,5 +1,6 @@
 // The `diplomado` binary: the server and the CLI. The only place that sees every layer and wires
 // them together.
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -118,6 +119,7 @@ int main(int argc, char** argv) {
   server_options.web_root = DIPLOMADO_WEB_ROOT;
   server_options.threads = std::max(2u, std::thread::hardware_concurrency());
   bool secure_cookies = false;
+  bool log_requests = true;
   serve->add_option("--port", server_options.port, text("cli.help.port"));
   serve->add_option("--address", server_options.address, text("cli.help.address"));
   serve->add_option("--web-root", server_options.web_root, text("cli.help.web_root"));
@@ -125,6 +127,7 @@ int main(int argc, char** argv) {
   std::string public_url;
   serve->add_option("--public-url", public_url, text("cli.help.public_url"))->envname("DIPLOMADO_PUBLIC_URL");
   serve->add_flag("--secure-cookies", secure_cookies, text("cli.help.secure_cookies"));
+  serve->add_flag("--request-log,!--no-request-log", log_requests, text("cli.help.request_log"));
   std::int64_t small_cell_threshold = 5;
   serve->add_option("--small-cell-threshold", small_cell_threshold, text("cli.help.small_cell_threshold"))
       ->envname("DIPLOMADO_SMALL_CELL_THRESHOLD")
@@ -470,6 +473,10 @@ int main(int argc, char** argv) {
     services::SessionCache sessions;
     services::ReadCache reads;
     http::ResponseMemo responses;
+    http::Metrics metrics;
+    // The request log: JSON lines on standard output, the line's own time and level first.
+    auto request_log = std::make_shared<spdlog::logger>("requests", std::make_shared<spdlog::sinks::stdout_sink_mt>());
+    request_log->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l",%v)", spdlog::pattern_time_type::utc);
     // 60 checks a minute per address: enough for a person at a desk, not for walking serials.
     services::RateLimit verify_limit(60, std::chrono::seconds{60});
     auto issuer_keys = app::load_or_create_issuer_keys(serve_options.data);
@@ -477,7 +484,7 @@ int main(int argc, char** argv) {
     http::AppContext context{*database->store, guard, sessions, reads, responses, secure_cookies,
                              [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); },
                              public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit, &*issuer_keys,
-                             small_cell_threshold};
+                             small_cell_threshold, &metrics, log_requests ? request_log.get() : nullptr, DIPLOMADO_VERSION};
     server_options.on_listening = [&] {
       spdlog::info("{} http://{}:{}", translate("cli.serve.listening", console.language), server_options.address, server_options.port);
     };

@@ -714,6 +714,8 @@ constexpr std::array messages{
     Message{"cli.label.Subcommands", "Subórdenes", "Subcommands"},
     Message{"cli.label.REQUIRED", "OBLIGATORIO", "REQUIRED"},
     Message{"cli.serve.listening", "Diplomado escucha en", "Diplomado is listening on"},
+    Message{"cli.help.request_log", "Una línea JSON por respuesta en la salida estándar: ruta, estado, milisegundos, id de la solicitud (por omisión sí)",
+            "One JSON line per answer on standard output: route, status, milliseconds, request id (on by default)"},
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "domain/messages.hpp"
 #include "domain/permission.hpp"
 #include "domain/time.hpp"
+#include "http/metrics.hpp"
 #include "http/response_memo.hpp"
 #include "services/credential_proof.hpp"
 #include "services/rate_limit.hpp"
@@ -19,6 +20,10 @@
 #include "services/session_cache.hpp"
 #include "services/sign_in.hpp"
 #include "services/store.hpp"
+
+namespace spdlog {
+class logger;
+}
 
 namespace diplomado::http {
 
@@ -49,6 +54,13 @@ struct AppContext {
   const services::IssuerKeys* issuer_keys = nullptr;
   // Counts under it are hidden in what is shared outside the programme (the donor's report).
   std::int64_t small_cell_threshold = 5;
+  // Each answer is counted here (/metrics); none: not counted.
+  Metrics* metrics = nullptr;
+  // Where one JSON line per answer goes (time, request id, method, route, status, milliseconds);
+  // none: not logged.
+  spdlog::logger* request_log = nullptr;
+  // The build's version (/metrics).
+  std::string version;
 };
 
 struct RequestContext {

@@ -20,6 +20,7 @@ const std::vector<Route>& route_table() {
   static const std::vector<Route> routes{
       {get, "/healthz", public_access, handle_health},
       {get, "/readyz", public_access, handle_ready},
+      {get, "/metrics", public_access, handle_metrics},
 
       {post, "/api/v1/session", public_access, handle_sign_in, 16 * 1024},
       {delete_, "/api/v1/session", signed_in, handle_sign_out},
@@ -275,17 +276,18 @@ Admission admit(RequestContext& context) {
     }
   }
   if (!matched) return {nullptr, problem(path_known ? ErrorCode::method_not_allowed : ErrorCode::not_found,
-                                         path_known ? "error.method_not_allowed" : "error.route_not_found", context.language)};
+                                         path_known ? "error.method_not_allowed" : "error.route_not_found", context.language),
+                         nullptr};
   match_route(matched->pattern, context.path, parameters);
   context.path_parameters = std::move(parameters);
 
   // Who is asking comes first: a caller without a session learns nothing about limits or types.
-  if (auto refused = guard(*matched, context)) return {nullptr, std::move(refused)};
+  if (auto refused = guard(*matched, context)) return {nullptr, std::move(refused), matched};
   if (context.declared_length && *context.declared_length > matched->max_body_bytes)
-    return {nullptr, payload_too_large(*matched, context.language)};
+    return {nullptr, payload_too_large(*matched, context.language), matched};
   if (context.has_body && !accepts(matched->body, context.content_type))
-    return {nullptr, problem(ErrorCode::unsupported_media_type, "error.unsupported_media_type", context.language)};
-  return {matched, std::nullopt};
+    return {nullptr, problem(ErrorCode::unsupported_media_type, "error.unsupported_media_type", context.language), matched};
+  return {matched, std::nullopt, matched};
 }
 
 HttpResponse respond(const Route& route, RequestContext& context) {

@@ -32,6 +32,8 @@ const std::vector<Route>& route_table();
 struct Admission {
   const Route* route = nullptr;
   std::optional<HttpResponse> refusal;
+  // The route the request matched, admitted or not (the logs and /metrics name it).
+  const Route* matched = nullptr;
 };
 Admission admit(RequestContext& context);
 

@@ -159,6 +159,19 @@ HttpResponse answer_unrouted(const RequestContext& context, const StaticFiles& f
   return problem_response(make_error(ErrorCode::not_found, "error.route_not_found"), context.language);
 }
 
+const char* method_name(Method method) {
+  switch (method) {
+    case Method::get: return "GET";
+    case Method::post: return "POST";
+    case Method::put: return "PUT";
+    case Method::patch: return "PATCH";
+    case Method::delete_: return "DELETE";
+    case Method::head: return "HEAD";
+    case Method::other: return "OTHER";
+  }
+  return "OTHER";
+}
+
 // A lost database answers 503 (and the client may retry); anything else is a bug, 500. Either
 // way the log names the kind of failure, never the request's data.
 template <class Function>
@@ -223,6 +236,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       expire_after(header_timeout);
       co_await bhttp::async_read_header(m_socket, m_buffer, head, checked(error));
       m_busy.store(true, std::memory_order_release);
+      const auto started = std::chrono::steady_clock::now();
       if (error == bhttp::error::header_limit) {
         RequestContext context(m_app);
         co_await send(problem_response(make_error(ErrorCode::header_too_large, "error.header_too_large"), context.language), Method::get, 11, false);
@@ -236,9 +250,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
       const unsigned version = head.get().version();
       bool keep_alive = head.get().keep_alive();
       // The API, and the issuer's DID document (did:web fixes its address: /.well-known/did.json).
-      const bool is_api = context.path == "/healthz" || context.path == "/readyz" || context.path == "/api" || context.path.starts_with("/api/") || context.path == "/.well-known/did.json";
+      const bool is_api = context.path == "/healthz" || context.path == "/readyz" || context.path == "/metrics" || context.path == "/api" || context.path.starts_with("/api/") || context.path == "/.well-known/did.json";
 
       HttpResponse response;
+      const Route* route = nullptr;
       if (!is_api) {
         // The web app takes no bodies: whatever was sent is not read, so the connection ends.
         if (context.has_body) keep_alive = false;
@@ -249,6 +264,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
           admission = admit(context);
           return HttpResponse{};
         });
+        route = admission.matched;
         if (!admission.route) {
           if (admission.refusal) response = std::move(*admission.refusal);
           // The body was not read: the connection cannot carry another request after it.
@@ -289,7 +305,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
       }
       // Stopping: this answer is the connection's last.
       if (m_stopping.load(std::memory_order_acquire)) keep_alive = false;
+      const int status = response.status;
+      const auto request_id = header_value(response, "X-Request-Id");
       co_await send(std::move(response), context.method, version, keep_alive);
+      account(context, route ? route->pattern : (is_api ? "unmatched" : "web"), status, request_id, started);
       m_busy.store(false, std::memory_order_release);
       if (m_failed) break;
       if (!keep_alive) {
@@ -302,6 +321,24 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
  private:
+  static std::string header_value(const HttpResponse& response, std::string_view name) {
+    for (const auto& [key, value] : response.headers)
+      if (key == name) return value;
+    return {};
+  }
+
+  // Counts the answer (/metrics) and, when asked, logs one JSON line: the route's pattern, never
+  // the path, so no identifier, query or anything personal reaches the log.
+  void account(const RequestContext& context, const std::string& route, int status, const std::string& request_id,
+               std::chrono::steady_clock::time_point started) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const std::string method = method_name(context.method);
+    if (m_app.metrics) m_app.metrics->observe(method, route, status, seconds);
+    if (m_app.request_log)
+      m_app.request_log->info(R"("event":"request","request_id":"{}","method":"{}","route":"{}","status":{},"ms":{:.3f}}})", request_id, method,
+                              route, status, seconds * 1000);
+  }
+
   void expire_after(std::chrono::milliseconds timeout) { m_deadline.store(steady_milliseconds() + timeout.count(), std::memory_order_relaxed); }
 
   // After refusing a request whose body was not read: stop sending, then read and drop what the

@@ -73,6 +73,8 @@ class Store {
   virtual ChangeCounters change_counters() = 0;
   // Whether the database answers now (a broken PostgreSQL connection is opened again first).
   virtual bool reachable() = 0;
+  // The connection pool's size and how many of its connections are lent out now (/metrics).
+  virtual std::pair<std::size_t, std::size_t> pool_usage() = 0;
 };
 
 }  // namespace diplomado::storage

@@ -18,7 +18,7 @@ void prepare_connection(soci::session& sql, Dialect dialect) {
 }
 
 SociStore::SociStore(Dialect dialect, std::string connect_string, std::size_t pool_size)
-    : m_dialect(dialect), m_pool(pool_size) {
+    : m_dialect(dialect), m_pool(pool_size), m_pool_size(pool_size) {
   m_data_versions.assign(pool_size, -1);
   m_queries.reserve(pool_size);
   for (std::size_t i = 0; i < pool_size; ++i) m_queries.emplace_back(dialect == Dialect::sqlite);
@@ -82,11 +82,17 @@ struct BothChanges {
       : statement((sql.prepare << "SELECT session_changes, data_changes FROM change_counter WHERE id = 1", soci::into(sessions), soci::into(data))) {}
 };
 
-// A pooled connection for one call, given back however the call ends.
+// A pooled connection for one call (or one unit of work), given back however it ends, and
+// counted while lent out.
 class Lease {
  public:
-  explicit Lease(soci::connection_pool& pool) : m_pool(pool), m_index(pool.lease()) {}
-  ~Lease() { m_pool.give_back(m_index); }
+  Lease(soci::connection_pool& pool, std::atomic<std::size_t>& in_use) : m_pool(pool), m_index(pool.lease()), m_in_use(in_use) {
+    m_in_use.fetch_add(1, std::memory_order_relaxed);
+  }
+  ~Lease() {
+    m_in_use.fetch_sub(1, std::memory_order_relaxed);
+    m_pool.give_back(m_index);
+  }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
   std::size_t index() const { return m_index; }
@@ -95,19 +101,23 @@ class Lease {
  private:
   soci::connection_pool& m_pool;
   std::size_t m_index;
+  std::atomic<std::size_t>& m_in_use;
 };
 
 class SociUnitOfWork final : public UnitOfWork {
  public:
   SociUnitOfWork(soci::connection_pool& pool, std::vector<PreparedQueries>& queries, std::vector<long long>& data_versions,
-                 std::atomic<std::uint64_t>& generation, Dialect dialect, TransactionMode mode, std::optional<std::uint64_t> data_changes_seen)
+                 std::atomic<std::uint64_t>& generation, std::atomic<std::size_t>& in_use, Dialect dialect, TransactionMode mode,
+                 std::optional<std::uint64_t> data_changes_seen)
       : m_pool(pool),
         m_index(pool.lease()),
+        m_in_use(in_use),
         m_sql(pool.at(m_index)),
         m_queries(queries[m_index]),
         m_generation(generation),
         m_dialect(dialect),
         m_mode(mode) {
+    m_in_use.fetch_add(1, std::memory_order_relaxed);
     // SQLite: a writer takes the write lock at BEGIN, so two writers queue on busy_timeout
     // instead of failing when a read lock would have to be upgraded.
     // PostgreSQL: a read-only unit first reads the data counter, outside a transaction, and
@@ -136,6 +146,7 @@ class SociUnitOfWork final : public UnitOfWork {
       }
       m_queries.discard();
       recover_connection(m_sql, m_dialect);
+      m_in_use.fetch_sub(1, std::memory_order_relaxed);
       m_pool.give_back(m_index);
       throw;
     }
@@ -163,6 +174,7 @@ class SociUnitOfWork final : public UnitOfWork {
       m_queries.finish();  // a PostgreSQL read the cache answered, or a unit already committed
     }
     release_repositories();
+    m_in_use.fetch_sub(1, std::memory_order_relaxed);
     m_pool.give_back(m_index);
   }
   ProgrammeRepository& programmes() override { return lazy(m_programmes, make_programme_repository); }
@@ -261,6 +273,7 @@ class SociUnitOfWork final : public UnitOfWork {
   }
   soci::connection_pool& m_pool;
   std::size_t m_index;
+  std::atomic<std::size_t>& m_in_use;
   soci::session& m_sql;
   PreparedQueries& m_queries;
   std::atomic<std::uint64_t>& m_generation;
@@ -287,11 +300,11 @@ class SociUnitOfWork final : public UnitOfWork {
 }  // namespace
 
 std::unique_ptr<UnitOfWork> SociStore::begin(TransactionMode mode, std::optional<std::uint64_t> data_changes_seen) {
-  return std::make_unique<SociUnitOfWork>(m_pool, m_queries, m_data_versions, m_generation, m_dialect, mode, data_changes_seen);
+  return std::make_unique<SociUnitOfWork>(m_pool, m_queries, m_data_versions, m_generation, m_in_use, m_dialect, mode, data_changes_seen);
 }
 
 ChangeCounters SociStore::change_counters() {
-  Lease lease(m_pool);
+  Lease lease(m_pool, m_in_use);
   auto& queries = m_queries[lease.index()];
   try {
     auto& query = queries.get<BothChanges>(lease.sql());
@@ -308,7 +321,7 @@ ChangeCounters SociStore::change_counters() {
 }
 
 bool SociStore::reachable() {
-  Lease lease(m_pool);
+  Lease lease(m_pool, m_in_use);
   auto& sql = lease.sql();
   try {
     if (m_dialect == Dialect::sqlite) {

@@ -31,6 +31,7 @@ class SociStore final : public Store {
   std::unique_ptr<UnitOfWork> begin(TransactionMode mode, std::optional<std::uint64_t> data_changes_seen) override;
   ChangeCounters change_counters() override;
   bool reachable() override;
+  std::pair<std::size_t, std::size_t> pool_usage() override { return {m_pool_size, m_in_use.load(std::memory_order_relaxed)}; }
 
  private:
   Dialect m_dialect;
@@ -41,6 +42,8 @@ class SociStore final : public Store {
   std::vector<long long> m_data_versions;
   // Even while no write of this process is committing; see SociUnitOfWork.
   std::atomic<std::uint64_t> m_generation{0};
+  std::size_t m_pool_size;
+  std::atomic<std::size_t> m_in_use{0};
 };
 
 // Keeps the folded search keys of places and institutions (migration 0003) in step with their

@@ -8,6 +8,7 @@ namespace diplomado::http {
 
 HttpResponse handle_health(RequestContext& context);
 HttpResponse handle_ready(RequestContext& context);
+HttpResponse handle_metrics(RequestContext& context);
 
 HttpResponse handle_sign_in(RequestContext& context);
 HttpResponse handle_sign_out(RequestContext& context);
