@@ -1,6 +1,7 @@
 // The `diplomado` binary: the server and the CLI. The only place that sees every layer and wires
 // them together.
 #include <spdlog/sinks/stdout_sinks.h>
+#include <sys/stat.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -73,6 +74,10 @@ void print_usage_error(const CLI::ParseError& error, const cli::Console& console
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Everything this process creates is its owner's alone: the data directory (0700), the SQLite
+  // database and its journal, the issuer's keys and every export written with -o (0600). They
+  // hold personal data (Ley 81 de 2019) or secrets.
+  ::umask(077);
   if (!services::initialise_crypto()) {
     std::cerr << "diplomado: libsodium could not start\n";
     return 1;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
@@ -64,6 +64,23 @@ test('SIGTERM lets the request in flight finish, then the server exits 0', async
   assert.match(answer, /Connection: close/i);
   socket.destroy();
   await server.stop();
+});
+
+test('the data directory is its owner\'s alone (0700), and so are the database and the issuer key (0600)', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'diplomado-modes-'));
+  const dir = join(parent, 'data');
+  assert.equal(run(['init', '--data', dir]).code, 0);
+  const mode = (path) => statSync(path).mode & 0o777;
+  assert.equal(mode(dir), 0o700);
+  assert.equal(mode(join(dir, 'diplomado.db')), 0o600);
+  assert.equal(mode(join(dir, 'issuer-key')), 0o600);
+  // What the CLI writes with -o holds personal data too.
+  assert.equal(run(['demo', '--data', dir]).code, 0);
+  const exported = join(parent, 'audit.csv');
+  const audit = run(['audit', '--data', dir, '--programme', 'IBM-HR-PA-2023', '--format', 'csv', '-o', exported]);
+  assert.equal(audit.code, 0, audit.stderr);
+  assert.equal(mode(exported), 0o600);
+  rmSync(parent, { recursive: true, force: true });
 });
 
 test('a database from a newer version is refused', async () => {
