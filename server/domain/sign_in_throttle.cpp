@@ -12,39 +12,48 @@ std::chrono::seconds SignInThrottle::delay_for(int failures) const {
   return std::min(delay, m_policy.max_delay);
 }
 
-std::optional<std::chrono::seconds> SignInThrottle::retry_after(const std::string& key, TimePoint now) const {
+std::optional<ThrottleEntry> MemoryThrottleStore::find(const std::string& key) {
   const auto found = m_entries.find(key);
   if (found == m_entries.end()) return std::nullopt;
-  const auto& entry = found->second;
-  if (now - entry.last_failure >= m_policy.forget_after) return std::nullopt;
-  const auto unlock = entry.last_failure + delay_for(entry.failures);
+  return found->second;
+}
+
+void MemoryThrottleStore::save(const std::string& key, const ThrottleEntry& entry) {
+  if (m_entries.size() >= m_policy.max_keys && !m_entries.contains(key)) {
+    // Full: first forget keys quiet for long enough, then, still full of live keys, drop the
+    // oldest rather than grow without bound.
+    std::erase_if(m_entries, [&](const auto& item) { return entry.last_failure - item.second.last_failure >= m_policy.forget_after; });
+    if (m_entries.size() >= m_policy.max_keys) {
+      auto oldest = std::ranges::min_element(m_entries, {}, [](const auto& item) { return item.second.last_failure; });
+      m_entries.erase(oldest);
+    }
+  }
+  m_entries.insert_or_assign(key, entry);
+}
+
+std::optional<std::chrono::seconds> SignInThrottle::retry_after(const std::string& key, TimePoint now) const {
+  const auto entry = m_store->find(key);
+  if (!entry) return std::nullopt;
+  if (now - entry->last_failure >= m_policy.forget_after) return std::nullopt;
+  const auto unlock = entry->last_failure + delay_for(entry->failures);
   if (unlock <= now) return std::nullopt;
   return std::chrono::duration_cast<std::chrono::seconds>(unlock - now);
 }
 
 void SignInThrottle::record_failure(const std::string& key, TimePoint now) {
-  if (m_entries.size() >= m_policy.max_keys) forget_stale(now);
-  if (m_entries.size() >= m_policy.max_keys && !m_entries.contains(key)) {
-    // Still full of live keys: drop the oldest rather than grow without bound.
-    auto oldest = std::ranges::min_element(m_entries, {}, [](const auto& item) { return item.second.last_failure; });
-    m_entries.erase(oldest);
-  }
-  auto& entry = m_entries[key];
+  auto entry = m_store->find(key).value_or(ThrottleEntry{});
   if (entry.failures > 0 && now - entry.last_failure >= m_policy.forget_after) entry.failures = 0;
   ++entry.failures;
   entry.last_failure = now;
+  m_store->save(key, entry);
 }
 
-void SignInThrottle::record_success(const std::string& key) { m_entries.erase(key); }
+void SignInThrottle::record_success(const std::string& key) { m_store->erase(key); }
 
 int SignInThrottle::failures(const std::string& key, TimePoint now) const {
-  const auto found = m_entries.find(key);
-  if (found == m_entries.end() || now - found->second.last_failure >= m_policy.forget_after) return 0;
-  return found->second.failures;
-}
-
-void SignInThrottle::forget_stale(TimePoint now) {
-  std::erase_if(m_entries, [&](const auto& item) { return now - item.second.last_failure >= m_policy.forget_after; });
+  const auto entry = m_store->find(key);
+  if (!entry || now - entry->last_failure >= m_policy.forget_after) return 0;
+  return entry->failures;
 }
 
 std::optional<std::chrono::seconds> SignInGate::retry_after(const std::string& account, const std::string& address, TimePoint now) const {

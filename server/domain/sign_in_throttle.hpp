@@ -4,6 +4,7 @@
 // Pure: the caller passes the time, so tests need no clock.
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -18,11 +19,43 @@ struct ThrottlePolicy {
   std::size_t max_keys = 100000;                  // bounds memory under a spray of keys
 };
 
+struct ThrottleEntry {
+  int failures = 0;
+  std::chrono::sys_seconds last_failure{};
+};
+
+// Where a throttle keeps its counts: in this process's memory (MemoryThrottleStore), or in the
+// database, where every server reads and writes the same counts and a restart forgets nothing
+// (services/sign_in.cpp).
+class ThrottleStore {
+ public:
+  virtual ~ThrottleStore() = default;
+  virtual std::optional<ThrottleEntry> find(const std::string& key) = 0;
+  virtual void save(const std::string& key, const ThrottleEntry& entry) = 0;
+  virtual void erase(const std::string& key) = 0;
+};
+
+class MemoryThrottleStore final : public ThrottleStore {
+ public:
+  explicit MemoryThrottleStore(const ThrottlePolicy& policy) : m_policy(policy) {}
+  std::optional<ThrottleEntry> find(const std::string& key) override;
+  void save(const std::string& key, const ThrottleEntry& entry) override;
+  void erase(const std::string& key) override { m_entries.erase(key); }
+  std::size_t size() const { return m_entries.size(); }
+
+ private:
+  ThrottlePolicy m_policy;
+  std::unordered_map<std::string, ThrottleEntry> m_entries;
+};
+
 class SignInThrottle {
  public:
   using TimePoint = std::chrono::sys_seconds;
 
-  explicit SignInThrottle(ThrottlePolicy policy = {}) : m_policy(policy) {}
+  // Counts kept in memory.
+  explicit SignInThrottle(ThrottlePolicy policy = {}) : m_policy(policy), m_memory(std::make_unique<MemoryThrottleStore>(policy)), m_store(m_memory.get()) {}
+  // Counts kept in `store`, which outlives the throttle.
+  SignInThrottle(ThrottlePolicy policy, ThrottleStore& store) : m_policy(policy), m_store(&store) {}
 
   // How long the caller must still wait before trying this key, or nothing if it may try now.
   std::optional<std::chrono::seconds> retry_after(const std::string& key, TimePoint now) const;
@@ -30,18 +63,15 @@ class SignInThrottle {
   void record_success(const std::string& key);
   // Failures counted for this key and not yet forgotten at `now`.
   int failures(const std::string& key, TimePoint now) const;
-  std::size_t tracked_keys() const { return m_entries.size(); }
+  // Keys held in memory (0 when the counts are kept elsewhere).
+  std::size_t tracked_keys() const { return m_memory ? m_memory->size() : 0; }
 
  private:
-  struct Entry {
-    int failures = 0;
-    TimePoint last_failure{};
-  };
   std::chrono::seconds delay_for(int failures) const;
-  void forget_stale(TimePoint now);
 
   ThrottlePolicy m_policy;
-  std::unordered_map<std::string, Entry> m_entries;
+  std::unique_ptr<MemoryThrottleStore> m_memory;
+  ThrottleStore* m_store;
 };
 
 // The sign-in rule (docs/security.md): failures are counted three ways, and a guess waits while
@@ -58,11 +88,21 @@ struct SignInGatePolicy {
   ThrottlePolicy per_account{.free_attempts = 10};
 };
 
+// The three counts' stores, e.g. one table's three scopes.
+struct SignInGateStores {
+  ThrottleStore& per_pair;
+  ThrottleStore& per_address;
+  ThrottleStore& per_account;
+};
+
 class SignInGate {
  public:
   using TimePoint = SignInThrottle::TimePoint;
+  // Counts kept in memory.
   explicit SignInGate(SignInGatePolicy policy = {})
       : m_by_pair(policy.per_pair), m_by_address(policy.per_address), m_by_account(policy.per_account) {}
+  SignInGate(SignInGatePolicy policy, SignInGateStores stores)
+      : m_by_pair(policy.per_pair, stores.per_pair), m_by_address(policy.per_address, stores.per_address), m_by_account(policy.per_account, stores.per_account) {}
 
   std::optional<std::chrono::seconds> retry_after(const std::string& account, const std::string& address, TimePoint now) const;
   void record_failure(const std::string& account, const std::string& address, TimePoint now);

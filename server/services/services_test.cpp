@@ -97,6 +97,39 @@ TEST_P(ServicesTest, WrongPasswordAndUnknownEmailFailAlikeAndAreThrottled) {
   EXPECT_TRUE(services::sign_in(store(), guard, {"ana@example.pa", "correct horse battery", "10.0.0.1"}, now + seconds{31}));
 }
 
+// Issue 16: the counts live in the database. A second server (another store on the same
+// database, with a guard of its own) and a restarted one (a new guard) see the same failures;
+// the table keeps digests, neither the e-mail nor the address.
+TEST_P(ServicesTest, TheThrottleIsSharedByEveryServerAndSurvivesARestart) {
+  add("ana@example.pa", "coordinator", "");
+  const ThrottlePolicy one_free{.free_attempts = 1, .first_delay = seconds{30}};
+  const SignInGatePolicy policy{.per_pair = one_free, .per_address = one_free, .per_account = one_free};
+  services::SignInGuard first(policy);
+  ASSERT_FALSE(services::sign_in(store(), first, {"ana@example.pa", "wrong password!", "10.0.0.1"}, now));
+  ASSERT_FALSE(services::sign_in(store(), first, {"ana@example.pa", "wrong again!!", "10.0.0.1"}, now));
+
+  auto other = storage::open_database({m_url, 1});
+  ASSERT_TRUE(other);
+  services::SignInGuard second(policy);  // another server, or this one after a restart
+  auto throttled = services::sign_in(*other->store, second, {"ana@example.pa", "correct horse battery", "10.0.0.1"}, now + seconds{5});
+  ASSERT_FALSE(throttled);
+  EXPECT_EQ(throttled.error().code, ErrorCode::too_many_requests);
+  EXPECT_EQ(throttled.error().retry_after_seconds, 25);
+  EXPECT_TRUE(services::sign_in(*other->store, second, {"ana@example.pa", "correct horse battery", "10.0.0.3"}, now + seconds{5}));
+
+  auto sql = raw_session();
+  int rows = 0, plain = 0;
+  sql << "SELECT COUNT(*) FROM sign_in_failure", soci::into(rows);
+  sql << "SELECT COUNT(*) FROM sign_in_failure WHERE key_digest LIKE '%ana%' OR key_digest LIKE '%10.0.0%'", soci::into(plain);
+  EXPECT_EQ(rows, 3);  // the pair, the address and the account
+  EXPECT_EQ(plain, 0);
+
+  // Success from the failing address (once its wait is over) clears that address's pair count.
+  EXPECT_TRUE(services::sign_in(*other->store, second, {"ana@example.pa", "correct horse battery", "10.0.0.1"}, now + seconds{31}));
+  sql << "SELECT COUNT(*) FROM sign_in_failure WHERE scope = 'pair'", soci::into(rows);
+  EXPECT_EQ(rows, 0);
+}
+
 TEST_P(ServicesTest, AccountsWithoutAPasswordRefuseEveryPassword) {
   {
     auto unit = store().begin(storage::TransactionMode::read_write);

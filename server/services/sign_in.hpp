@@ -1,5 +1,4 @@
 #pragma once
-#include <mutex>
 #include <string>
 
 #include "domain/error.hpp"
@@ -10,17 +9,16 @@
 
 namespace diplomado::services {
 
-// The sign-in rule (domain SignInGate, docs/security.md) behind a mutex: the server's threads share it.
+// The sign-in rule (domain SignInGate, docs/security.md). Its counts live in the database
+// (sign_in_failure), so every server counts the same failures and a restart forgets none; the
+// guard holds the policy.
 class SignInGuard {
  public:
-  explicit SignInGuard(SignInGatePolicy policy = {}) : m_gate(policy) {}
-  std::optional<std::chrono::seconds> retry_after(const std::string& email, const std::string& client, TimePoint now);
-  void record_failure(const std::string& email, const std::string& client, TimePoint now);
-  void record_success(const std::string& email, const std::string& client);
+  explicit SignInGuard(SignInGatePolicy policy = {}) : m_policy(policy) {}
+  const SignInGatePolicy& policy() const { return m_policy; }
 
  private:
-  std::mutex m_mutex;
-  SignInGate m_gate;
+  SignInGatePolicy m_policy;
 };
 
 struct SignInRequest {

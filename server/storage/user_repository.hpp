@@ -67,6 +67,15 @@ class UserRepository {
   virtual std::optional<RoleGrant> remove_grant(Id user_id, Id grant_id) = 0;
   // How many users hold a site-wide coordinator grant and are not disabled.
   virtual std::int64_t active_site_coordinators() = 0;
+
+  // The sign-in throttle's counts (migration 0013), shared by every server: `scope` is pair,
+  // address or account, `key_digest` the digest of what is counted (never the e-mail or the
+  // address themselves). Times are ISO 8601 UTC.
+  virtual std::optional<std::pair<int, std::string>> sign_in_failures(std::string_view scope, std::string_view key_digest) = 0;
+  virtual void save_sign_in_failures(std::string_view scope, std::string_view key_digest, int failures, std::string_view last_failure_at) = 0;
+  virtual void forget_sign_in_failures(std::string_view scope, std::string_view key_digest) = 0;
+  // Drops every count last moved before `before` (they would be forgotten anyway).
+  virtual void forget_sign_in_failures_before(std::string_view before) = 0;
 };
 
 }  // namespace diplomado::storage

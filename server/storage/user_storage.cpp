@@ -158,6 +158,29 @@ class SociUserRepository final : public UserRepository {
     return RoleGrant{*parsed, programme ? std::optional<Id>(programme) : std::nullopt};
   }
 
+  std::optional<std::pair<int, std::string>> sign_in_failures(std::string_view scope, std::string_view key_digest) override {
+    const std::string s(scope), k(key_digest);
+    int failures = 0;
+    std::string at;
+    m_sql << "SELECT failures, last_failure_at FROM sign_in_failure WHERE scope = :s AND key_digest = :k", use(s), use(k), into(failures), into(at);
+    if (!m_sql.got_data()) return std::nullopt;
+    return std::pair{failures, at};
+  }
+  void save_sign_in_failures(std::string_view scope, std::string_view key_digest, int failures, std::string_view last_failure_at) override {
+    const std::string s(scope), k(key_digest), at(last_failure_at);
+    m_sql << "INSERT INTO sign_in_failure (scope, key_digest, failures, last_failure_at) VALUES (:s, :k, :f, :a) "
+             "ON CONFLICT (scope, key_digest) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at",
+        use(s), use(k), use(failures), use(at);
+  }
+  void forget_sign_in_failures(std::string_view scope, std::string_view key_digest) override {
+    const std::string s(scope), k(key_digest);
+    m_sql << "DELETE FROM sign_in_failure WHERE scope = :s AND key_digest = :k", use(s), use(k);
+  }
+  void forget_sign_in_failures_before(std::string_view before) override {
+    const std::string at(before);
+    m_sql << "DELETE FROM sign_in_failure WHERE last_failure_at < :a", use(at);
+  }
+
   std::int64_t active_site_coordinators() override {
     long long total = 0;
     m_sql << "SELECT COUNT(DISTINCT u.id) FROM app_user u JOIN role_grant g ON g.user_id = u.id "

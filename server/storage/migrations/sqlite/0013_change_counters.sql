@@ -1,4 +1,4 @@
--- Change counters shared by every process on the database (issue 16). session_changes moves
+-- Change counters, and the sign-in throttle's counts, shared by every process on the database (issue 16). session_changes moves
 -- whenever what a cached session stands for may have changed: a session ended, a user's account
 -- or grants changed. Each server reads it before trusting a session it keeps in memory, so a
 -- sign-out or a disabled account on one server (or from the CLI) counts on every other at once.
@@ -12,3 +12,8 @@ CREATE TRIGGER session_change_on_user AFTER UPDATE OF email, display_name, disab
 CREATE TRIGGER session_change_on_grant_insert AFTER INSERT ON role_grant BEGIN UPDATE change_counter SET session_changes = session_changes + 1 WHERE id = 1; END;
 CREATE TRIGGER session_change_on_grant_update AFTER UPDATE ON role_grant BEGIN UPDATE change_counter SET session_changes = session_changes + 1 WHERE id = 1; END;
 CREATE TRIGGER session_change_on_grant_delete AFTER DELETE ON role_grant BEGIN UPDATE change_counter SET session_changes = session_changes + 1 WHERE id = 1; END;
+
+-- The sign-in throttle's counts (docs/security.md), so every server counts the same failures and a
+-- restart forgets none. Keys are digests: neither the e-mail nor the address is kept.
+CREATE TABLE sign_in_failure (scope TEXT NOT NULL, key_digest TEXT NOT NULL, failures INTEGER NOT NULL, last_failure_at TEXT NOT NULL, PRIMARY KEY (scope, key_digest));
+CREATE INDEX sign_in_failure_last ON sign_in_failure(last_failure_at);
