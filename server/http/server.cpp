@@ -26,6 +26,7 @@
 #include "http/problem.hpp"
 #include "http/routes.hpp"
 #include "http/static_files.hpp"
+#include "services/crypto.hpp"
 
 namespace diplomado::http {
 
@@ -306,7 +307,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
       // Stopping: this answer is the connection's last.
       if (m_stopping.load(std::memory_order_acquire)) keep_alive = false;
       const int status = response.status;
-      const auto request_id = header_value(response, "X-Request-Id");
+      // A routed answer has its id already (respond() opens the audit scope with it); a refusal,
+      // an unknown route or a file of the web app gets one here, so every log line has one.
+      auto request_id = header_value(response, "X-Request-Id");
+      if (request_id.empty()) {
+        request_id = services::random_hex(8);
+        response.headers.emplace_back("X-Request-Id", request_id);
+      }
       co_await send(std::move(response), context.method, version, keep_alive);
       account(context, route ? route->pattern : (is_api ? "unmatched" : "web"), status, request_id, started);
       m_busy.store(false, std::memory_order_release);

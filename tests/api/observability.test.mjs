@@ -31,6 +31,7 @@ test('every answer is one JSON line naming its route pattern; nothing personal o
   for (const entry of requests) {
     assert.deepEqual(Object.keys(entry).sort(), ['event', 'level', 'method', 'ms', 'request_id', 'route', 'status', 'time']);
     assert.equal(typeof entry.ms, 'number');
+    assert.match(entry.request_id, /^[0-9a-f]{16}$/, `${entry.route} ${entry.status} has a request id`);
   }
   const listed = requests.find((entry) => entry.route === '/api/v1/programmes/{programme_id}/participants');
   assert.ok(listed, 'the list is named by its pattern');
@@ -38,6 +39,10 @@ test('every answer is one JSON line naming its route pattern; nothing personal o
   assert.match(listed.request_id, /^[0-9a-f]{16}$/);
   assert.ok(requests.some((entry) => entry.route === '/api/v1/session' && entry.status === 401));
   assert.ok(requests.some((entry) => entry.route === 'unmatched' && entry.status === 404));
+  // Refusals carry the id too, in the answer and in the log.
+  const refused = await get(server, `/api/v1/programmes/${id}`);
+  assert.equal(refused.status, 401);
+  assert.match(refused.headers.get('x-request-id'), /^[0-9a-f]{16}$/);
 
   const log = server.output();
   const cookieValue = session.cookie.split('=')[1];
