@@ -52,17 +52,6 @@ bool admitted(const Route& route, const Caller& caller) {
   return is_allowed(*caller.actor, route.permission, scoped ? std::optional<Id>(programme) : std::nullopt);
 }
 
-std::string method_name(Method method) {
-  switch (method) {
-    case Method::get: return "GET";
-    case Method::post: return "POST";
-    case Method::put: return "PUT";
-    case Method::patch: return "PATCH";
-    case Method::delete_: return "DELETE";
-    default: return "OTHER";
-  }
-}
-
 const std::filesystem::path matrix_file = std::filesystem::path(DIPLOMADO_SERVER_SOURCE_DIR) / ".." / "docs" / "security" / "authorization-matrix.tsv";
 
 std::string header_line() {
@@ -72,7 +61,7 @@ std::string header_line() {
 }
 
 std::string row_of(const Route& route) {
-  std::string line = method_name(route.method) + "\t" + route.pattern + "\t" + to_string(route.permission);
+  std::string line = std::string(method_name(route.method)) + "\t" + route.pattern + "\t" + to_string(route.permission);
   for (const auto& caller : callers()) line += admitted(route, caller) ? "\tallow" : "\tdeny";
   return line;
 }
@@ -101,7 +90,7 @@ TEST(AuthorizationMatrix, EveryRouteAndEveryCallerIsAsTheMatrixSays) {
   }
   std::size_t pairs = 0;
   for (const auto& route : route_table()) {
-    const auto key = method_name(route.method) + " " + route.pattern;
+    const auto key = std::string(method_name(route.method)) + " " + route.pattern;
     const auto found = expected.find(key);
     if (found == expected.end()) {
       ADD_FAILURE() << key << " has no row in " << matrix_file.filename() << ": add it, saying who may call it";

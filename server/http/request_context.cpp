@@ -27,6 +27,19 @@ bool is_state_changing(Method method) {
   return method == Method::post || method == Method::put || method == Method::patch || method == Method::delete_ || method == Method::other;
 }
 
+const char* method_name(Method method) {
+  switch (method) {
+    case Method::get: return "GET";
+    case Method::post: return "POST";
+    case Method::put: return "PUT";
+    case Method::patch: return "PATCH";
+    case Method::delete_: return "DELETE";
+    case Method::head: return "HEAD";
+    case Method::other: return "OTHER";
+  }
+  return "OTHER";
+}
+
 Method parse_method(std::string_view text) {
   if (text == "GET") return Method::get;
   if (text == "POST") return Method::post;

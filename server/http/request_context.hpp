@@ -100,6 +100,8 @@ struct RequestContext {
 
 bool is_state_changing(Method method);
 Method parse_method(std::string_view text);
+// The method's name as HTTP writes it ("OTHER" for one the server does not serve).
+const char* method_name(Method method);
 std::map<std::string, std::string> parse_query(std::string_view query);
 std::string percent_decode(std::string_view text);
 

@@ -160,19 +160,6 @@ HttpResponse answer_unrouted(const RequestContext& context, const StaticFiles& f
   return problem_response(make_error(ErrorCode::not_found, "error.route_not_found"), context.language);
 }
 
-const char* method_name(Method method) {
-  switch (method) {
-    case Method::get: return "GET";
-    case Method::post: return "POST";
-    case Method::put: return "PUT";
-    case Method::patch: return "PATCH";
-    case Method::delete_: return "DELETE";
-    case Method::head: return "HEAD";
-    case Method::other: return "OTHER";
-  }
-  return "OTHER";
-}
-
 // A lost database answers 503 (and the client may retry); anything else is a bug, 500. Either
 // way the log names the kind of failure, never the request's data.
 template <class Function>
