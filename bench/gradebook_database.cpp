@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   }
   const std::string url = argv[1];
   const long enrollments = argc > 2 ? std::atol(argv[2]) : 100000;
-  auto opened = storage::open_database({url, 2});
+  auto opened = storage::open_database({.url = url, .pool_size = 2, .files_directory = {}});
   if (!opened) {
     std::fprintf(stderr, "cannot open %s\n", url.c_str());
     return 1;

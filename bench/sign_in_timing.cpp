@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!services::initialise_crypto()) return 1;
-  auto opened = storage::open_database({argv[1], 2});
+  auto opened = storage::open_database({.url = argv[1], .pool_size = 2, .files_directory = {}});
   if (!opened) return std::fprintf(stderr, "cannot open %s\n", argv[1]), 1;
   auto& store = *opened->store;
   const TimePoint now{std::chrono::seconds{1'697'000'000}};

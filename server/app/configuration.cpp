@@ -28,6 +28,11 @@ std::string database_url(const std::string& data_directory, const std::string& e
   return "sqlite://" + (std::filesystem::absolute(data_directory) / "diplomado.db").string();
 }
 
+std::string files_directory(const std::string& data_directory, const std::string& explicit_directory) {
+  if (!explicit_directory.empty()) return std::filesystem::absolute(explicit_directory).string();
+  return (std::filesystem::absolute(data_directory) / "files").string();
+}
+
 namespace {
 
 Error key_error(const char* code, const char* key, const std::filesystem::path& path) { return field_error("issuer-key", code, key, path.string()); }

@@ -19,4 +19,8 @@ Result<services::IssuerKeys> rotate_issuer_key(const std::string& data_directory
 // --database wins; otherwise the embedded SQLite file in the data directory.
 std::string database_url(const std::string& data_directory, const std::string& explicit_url);
 
+// --files wins; otherwise `files` in the data directory. Servers that share a PostgreSQL database
+// must share this directory too (docs/deploy.md).
+std::string files_directory(const std::string& data_directory, const std::string& explicit_directory);
+
 }  // namespace diplomado::app

@@ -34,11 +34,13 @@ Language console_language() {
 struct CommonOptions {
   std::string data = "./var";
   std::string database;
+  std::string files;
 };
 
 void add_common_options(CLI::App& command, CommonOptions& options, Language language) {
   command.add_option("--data", options.data, translate("cli.help.data", language));
   command.add_option("--database", options.database, translate("cli.help.database", language));
+  command.add_option("--files", options.files, translate("cli.help.files", language));
 }
 
 // Opens the database for a subcommand, or prints one clear line and gives the exit code.
@@ -47,7 +49,8 @@ std::optional<storage::OpenedDatabase> open(const CommonOptions& options, cli::C
     cli::print_error(prepared.error(), console);
     return std::nullopt;
   }
-  auto opened = storage::open_database({app::database_url(options.data, options.database), pool_size});
+  auto opened = storage::open_database(
+      {.url = app::database_url(options.data, options.database), .pool_size = pool_size, .files_directory = app::files_directory(options.data, options.files)});
   if (!opened) {
     cli::print_error(opened.error(), console);
     return std::nullopt;

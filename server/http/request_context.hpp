@@ -19,6 +19,7 @@
 #include "services/read_cache.hpp"
 #include "services/session_cache.hpp"
 #include "services/sign_in.hpp"
+#include "services/files.hpp"
 #include "services/store.hpp"
 
 namespace spdlog {
@@ -74,6 +75,9 @@ struct RequestContext {
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> path_parameters;
   std::string body;
+  // A file route's body (BodyKind::file): spooled to the file store's spool as it arrived, never
+  // held whole in the heap; respond() spools a body given in memory (the test pipeline) likewise.
+  std::optional<services::Upload> upload;
   // From the headers, before the body is read: the declared Content-Length (none when chunked or
   // absent), and whether a body follows at all.
   std::optional<std::uint64_t> declared_length;

@@ -292,6 +292,12 @@ Admission admit(RequestContext& context) {
 
 HttpResponse respond(const Route& route, RequestContext& context) {
   if (context.body.size() > route.max_body_bytes) return payload_too_large(route, context.language);
+  if (route.body == BodyKind::file && !context.upload) {
+    auto spooled = services::Upload::from_bytes(context.app.store.files(), context.body);
+    if (!spooled) return problem_response(spooled.error(), context.language);
+    context.upload = std::move(*spooled);
+    context.body.clear();
+  }
   // Every audit event of this request names it and its programme; the answer names it too.
   AuditContext audit{services::random_hex(8), std::nullopt};
   if (auto found = context.path_parameters.find("programme_id"); found != context.path_parameters.end()) {

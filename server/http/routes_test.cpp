@@ -105,7 +105,8 @@ TEST(Layers, NoStorageTypeCrossesIntoServicesHeadersOrAdapters) {
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     for (std::sregex_iterator match(text.begin(), text.end(), named), end; match != end; ++match) {
       const std::string type = (*match)[1];
-      const bool interface = type == "Store" || type == "UnitOfWork" || type == "TransactionMode" || type == "ChangeCounters" || type.ends_with("Repository");
+      const bool interface = type == "Store" || type == "UnitOfWork" || type == "TransactionMode" || type == "ChangeCounters" || type == "FileStore" ||
+                             type.ends_with("Repository");
       EXPECT_TRUE(services_header && interface) << path << ": storage::" << type;
     }
     headers += services_header;

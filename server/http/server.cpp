@@ -27,6 +27,7 @@
 #include "http/routes.hpp"
 #include "http/static_files.hpp"
 #include "services/crypto.hpp"
+#include "services/files.hpp"
 
 namespace diplomado::http {
 
@@ -242,6 +243,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
       HttpResponse response;
       const Route* route = nullptr;
+      // Whether a body was sent and left unread (refused from its headers, or cut off).
+      bool body_unread = context.has_body;
       if (!is_api) {
         // The web app takes no bodies: whatever was sent is not read, so the connection ends.
         if (context.has_body) keep_alive = false;
@@ -265,19 +268,53 @@ class Connection : public std::enable_shared_from_this<Connection> {
               co_await asio::async_write(m_socket, asio::buffer(go_on), checked(error));
               if (error) break;
             }
-            bhttp::request_parser<bhttp::string_body> parser(std::move(head));
-            parser.body_limit(admission.route->max_body_bytes);
-            expire_after(body_timeout);
-            co_await bhttp::async_read(m_socket, m_buffer, parser, checked(error));
-            if (error == bhttp::error::body_limit) {
-              // A chunked body cut off where it passed the limit.
-              response = payload_too_large(*admission.route, context.language);
+            // The body is read within the route's limit; a chunked body is cut off where it passes it.
+            const auto read_within_limit = [&](auto& parser) -> Task<beast::error_code> {
+              beast::error_code read_error;
+              parser.body_limit(admission.route->max_body_bytes);
+              expire_after(body_timeout);
+              co_await bhttp::async_read(m_socket, m_buffer, parser, checked(read_error));
+              co_return read_error;
+            };
+            std::optional<services::Upload> upload;
+            bool spool_failed = false;
+            if (admission.route->body == BodyKind::file) {
+              // A file goes to the file store's spool as it arrives: a 16 MiB spreadsheet never
+              // sits whole in the heap, and keeping it is a rename.
+              upload.emplace(m_app.store.files().spool_path());
+              bhttp::request_parser<bhttp::file_body> parser(std::move(head));
+              parser.get().body().open(upload->path().c_str(), beast::file_mode::write_new, error);
+              if (!error) {
+                error = co_await read_within_limit(parser);
+                beast::error_code closed;
+                parser.get().body().file().close(closed);
+              } else {
+                spdlog::error("request failed: the file store's spool cannot be written");
+                spool_failed = true;
+              }
+            } else {
+              bhttp::request_parser<bhttp::string_body> parser(std::move(head));
+              error = co_await read_within_limit(parser);
+              if (!error) context.body = std::move(parser.get().body());
+            }
+            if (spool_failed || error == bhttp::error::body_limit) {
+              // Not read (or not whole): answered, and the connection ends after the answer.
+              response = spool_failed ? problem_response(make_error(ErrorCode::unavailable, "error.files.unavailable"), context.language)
+                                      : payload_too_large(*admission.route, context.language);
               keep_alive = false;
               body_read = false;
             } else if (error) {
               break;
             } else {
-              context.body = std::move(parser.get().body());
+              body_unread = false;
+              if (upload) {
+                if (auto mapped = upload->map(); !mapped) {
+                  response = problem_response(mapped.error(), context.language);
+                  body_read = false;
+                } else {
+                  context.upload = std::move(upload);
+                }
+              }
             }
             m_deadline.store(0, std::memory_order_relaxed);
           }
@@ -306,7 +343,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       m_busy.store(false, std::memory_order_release);
       if (m_failed) break;
       if (!keep_alive) {
-        if (context.has_body && context.body.empty()) co_await linger();
+        if (body_unread) co_await linger();
         break;
       }
     }

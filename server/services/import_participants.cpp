@@ -200,25 +200,35 @@ static Result<ImportSummary> run_import(storage::Store& store, const std::option
     if (row.action != ImportAction::create && row.enrol) people.enrol(request.programme_id, *row.person_id);
   }
   people.insert_and_enrol(request.programme_id, new_people);
-  if (request.upload_id) unit->uploads().remove(*request.upload_id);
+  std::vector<std::string> unused_files;
+  if (request.upload_id) unused_files = files_no_longer_used(*unit, unit->uploads().remove(*request.upload_id));
   audit.append({actor_id, "participants.import", "programme", request.programme_id, counts_json(summary, token_digest(request.file_name).substr(0, 16))},
                at);
   unit->commit();
+  forget_files(store.files(), unused_files);
   summary.committed = true;
   return std::move(summary);
 }
 
-Result<Id> store_import_upload(storage::Store& store, const Actor& actor, Id programme_id, std::string file_name, std::string_view bytes,
+Result<Id> store_import_upload(storage::Store& store, const Actor& actor, Id programme_id, std::string file_name, const Upload& upload,
                                TimePoint now) {
   if (auto denied = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*denied);
   auto unit = store.begin(storage::TransactionMode::read_write);
   if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
-  unit->uploads().remove_created_before(format_iso8601(now - upload_lifetime));
+  const auto expired = files_no_longer_used(*unit, unit->uploads().remove_created_before(format_iso8601(now - upload_lifetime)));
   if (file_name.size() > 255) file_name.resize(255);
-  const auto id = unit->uploads().insert({0, programme_id, actor.user_id, format_iso8601(now), std::move(file_name), to_base64(bytes)});
-  unit->audit().append({actor.user_id, "participants.upload", "import_upload", id, json_object("bytes", bytes.size())},
-                       format_iso8601(now));
+  const std::size_t size = upload.bytes().size();
+  auto kept = store.files().keep(upload.path());
+  if (!kept) return std::unexpected(kept.error());
+  const auto id = unit->uploads().insert({0, programme_id, actor.user_id, format_iso8601(now), std::move(file_name), kept->sha256});
+  unit->audit().append({actor.user_id, "participants.upload", "import_upload", id, json_object("bytes", size)}, format_iso8601(now));
   unit->commit();
+  // The expired uploads' files go once their rows are gone for good; this upload's file is not
+  // among them even if its bytes were (it is named again by the row just written).
+  std::vector<std::string> unused;
+  for (const auto& digest : expired)
+    if (digest != kept->sha256) unused.push_back(digest);
+  forget_files(store.files(), unused);
   return id;
 }
 
@@ -227,9 +237,9 @@ Result<LoadedUpload> load_import_upload(storage::Store& store, const Actor& acto
   auto unit = store.begin(storage::TransactionMode::read_only);
   auto upload = unit->uploads().find(upload_id, programme_id);
   if (!upload) return std::unexpected(make_error(ErrorCode::not_found, "error.import.upload_not_found"));
-  auto bytes = from_base64(upload->content_base64);
-  if (!bytes) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
-  return LoadedUpload{std::move(upload->file_name), std::move(*bytes)};
+  auto file = open_kept_file(store.files(), upload->content_sha256);
+  if (!file) return std::unexpected(file.error());
+  return LoadedUpload{std::move(upload->file_name), std::move(*file)};
 }
 
 }  // namespace diplomado::services

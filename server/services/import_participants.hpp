@@ -8,6 +8,7 @@
 
 #include "domain/participant_import.hpp"
 #include "domain/time.hpp"
+#include "services/files.hpp"
 #include "storage/repositories.hpp"
 
 namespace diplomado::services {
@@ -76,12 +77,13 @@ inline constexpr std::size_t preview_limit = 500;
 Result<ImportSummary> import_participants(storage::Store& store, const std::optional<Actor>& actor, const ImportRequest& request,
                                           const TableReader& read_table, TimePoint now);
 
-// Uploads for the API's step-by-step import: kept until confirmed, for a day at most.
-Result<Id> store_import_upload(storage::Store& store, const Actor& actor, Id programme_id, std::string file_name, std::string_view bytes,
+// Uploads for the API's step-by-step import: the spooled file is kept in the file store until the
+// import is confirmed, for a day at most; then its file is removed too.
+Result<Id> store_import_upload(storage::Store& store, const Actor& actor, Id programme_id, std::string file_name, const Upload& upload,
                                TimePoint now);
 struct LoadedUpload {
   std::string file_name;
-  std::string bytes;
+  MappedFile file;
 };
 Result<LoadedUpload> load_import_upload(storage::Store& store, const Actor& actor, Id programme_id, Id upload_id);
 

@@ -8,15 +8,21 @@
 #include "json/json_writer.hpp"
 #include "services/crypto.hpp"
 #include "services/get_gradebook.hpp"
+#include "services/files.hpp"
 #include "services/get_programme.hpp"
 
 namespace diplomado::services {
 namespace {
 
 
-CertificateSettings decoded_settings(storage::UnitOfWork& unit, Id programme_id) {
+// The settings with each logo's bytes read from the file store.
+Result<CertificateSettings> decoded_settings(storage::UnitOfWork& unit, storage::FileStore& files, Id programme_id) {
   auto settings = unit.certificates().settings(programme_id);
-  for (const auto& logo : unit.certificates().logos(programme_id)) settings.logos.push_back({logo.format, from_base64(logo.content_base64).value_or("")});
+  for (const auto& logo : unit.certificates().logos(programme_id)) {
+    auto bytes = read_kept_file(files, logo.content_sha256);
+    if (!bytes) return std::unexpected(bytes.error());
+    settings.logos.push_back({logo.format, std::move(*bytes)});
+  }
   return settings;
 }
 
@@ -35,7 +41,7 @@ Result<CertificateSettings> get_certificate_settings(storage::Store& store, cons
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_only);
   if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
-  return decoded_settings(*unit, programme_id);
+  return decoded_settings(*unit, store.files(), programme_id);
 }
 
 Result<CertificateSettings> update_certificate_settings(storage::Store& store, const Actor& actor, Id programme_id, CertificateLayout layout,
@@ -55,12 +61,13 @@ Result<CertificateSettings> update_certificate_settings(storage::Store& store, c
   unit->audit().append({actor.user_id, "certificate_settings.update", "programme", programme_id,
                         json_object("layout", to_string(layout), "signatories", static_cast<std::int64_t>(trimmed.size()))},
                        format_iso8601(now));
-  auto settings = decoded_settings(*unit, programme_id);
+  auto settings = decoded_settings(*unit, store.files(), programme_id);
+  if (!settings) return std::unexpected(settings.error());
   unit->commit();
   return settings;
 }
 
-Result<CertificateSettings> add_certificate_logo(storage::Store& store, const Actor& actor, Id programme_id, const std::string& bytes, TimePoint now) {
+Result<CertificateSettings> add_certificate_logo(storage::Store& store, const Actor& actor, Id programme_id, std::string_view bytes, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   const auto format = check_logo(bytes);
   if (!format) return std::unexpected(format.error());
@@ -68,11 +75,14 @@ Result<CertificateSettings> add_certificate_logo(storage::Store& store, const Ac
   if (!unit->programmes().exists(programme_id)) return std::unexpected(programme_not_found());
   if (unit->certificates().logos(programme_id).size() >= maximum_logos)
     return std::unexpected(make_error(ErrorCode::conflict, "error.certificate.too_many_logos"));
-  unit->certificates().add_logo(programme_id, {*format, to_base64(bytes)});
+  auto kept = store.files().keep_bytes(bytes);
+  if (!kept) return std::unexpected(kept.error());
+  unit->certificates().add_logo(programme_id, {*format, kept->sha256});
   unit->audit().append({actor.user_id, "certificate_logo.add", "programme", programme_id,
                         json_object("format", media_type(*format), "bytes", static_cast<std::int64_t>(bytes.size()))},
                        format_iso8601(now));
-  auto settings = decoded_settings(*unit, programme_id);
+  auto settings = decoded_settings(*unit, store.files(), programme_id);
+  if (!settings) return std::unexpected(settings.error());
   unit->commit();
   return settings;
 }
@@ -80,10 +90,14 @@ Result<CertificateSettings> add_certificate_logo(storage::Store& store, const Ac
 Result<CertificateSettings> delete_certificate_logo(storage::Store& store, const Actor& actor, Id programme_id, int position, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   auto unit = store.begin(storage::TransactionMode::read_write);
-  if (!unit->certificates().delete_logo(programme_id, position)) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
+  const auto removed = unit->certificates().delete_logo(programme_id, position);
+  if (!removed) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
+  const auto unused = files_no_longer_used(*unit, {*removed});
   unit->audit().append({actor.user_id, "certificate_logo.delete", "programme", programme_id, json_object("position", position)}, format_iso8601(now));
-  auto settings = decoded_settings(*unit, programme_id);
+  auto settings = decoded_settings(*unit, store.files(), programme_id);
+  if (!settings) return std::unexpected(settings.error());
   unit->commit();
+  forget_files(store.files(), unused);
   return settings;
 }
 
@@ -190,7 +204,9 @@ Result<CertificateData> get_certificate(storage::Store& store, const std::option
   }
   auto programme = unit->programmes().find(programme_id);
   if (!programme) return std::unexpected(programme_not_found());
-  return CertificateData{versions.back(), std::move(*programme), decoded_settings(*unit, programme_id)};
+  auto settings = decoded_settings(*unit, store.files(), programme_id);
+  if (!settings) return std::unexpected(settings.error());
+  return CertificateData{versions.back(), std::move(*programme), std::move(*settings)};
 }
 
 Result<std::vector<CertificateData>> certificates_for_batch(storage::Store& store, const std::optional<Actor>& actor, Id programme_id) {
@@ -198,10 +214,11 @@ Result<std::vector<CertificateData>> certificates_for_batch(storage::Store& stor
   auto unit = store.begin(storage::TransactionMode::read_only);
   auto programme = unit->programmes().find(programme_id);
   if (!programme) return std::unexpected(programme_not_found());
-  const auto settings = decoded_settings(*unit, programme_id);
+  const auto settings = decoded_settings(*unit, store.files(), programme_id);
+  if (!settings) return std::unexpected(settings.error());
   std::vector<CertificateData> batch;
   for (auto& record : unit->certificates().certificates(programme_id))
-    if (state_of(record) == CertificateState::valid) batch.push_back({std::move(record), *programme, settings});
+    if (state_of(record) == CertificateState::valid) batch.push_back({std::move(record), *programme, *settings});
   return batch;
 }
 

@@ -17,7 +17,7 @@ Result<CertificateSettings> get_certificate_settings(storage::Store& store, cons
 Result<CertificateSettings> update_certificate_settings(storage::Store& store, const Actor& actor, Id programme_id, CertificateLayout layout,
                                                         const std::vector<Signatory>& signatories, TimePoint now);
 // The logo is checked by its content (PNG or SVG, at most 1 MiB); at most three.
-Result<CertificateSettings> add_certificate_logo(storage::Store& store, const Actor& actor, Id programme_id, const std::string& bytes, TimePoint now);
+Result<CertificateSettings> add_certificate_logo(storage::Store& store, const Actor& actor, Id programme_id, std::string_view bytes, TimePoint now);
 Result<CertificateSettings> delete_certificate_logo(storage::Store& store, const Actor& actor, Id programme_id, int position, TimePoint now);
 
 struct IssueOutcome {

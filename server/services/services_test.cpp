@@ -108,7 +108,7 @@ TEST_P(ServicesTest, TheThrottleIsSharedByEveryServerAndSurvivesARestart) {
   ASSERT_FALSE(services::sign_in(store(), first, {"ana@example.pa", "wrong password!", "10.0.0.1"}, now));
   ASSERT_FALSE(services::sign_in(store(), first, {"ana@example.pa", "wrong again!!", "10.0.0.1"}, now));
 
-  auto other = storage::open_database({m_url, 1});
+  auto other = storage::open_database({.url = m_url, .pool_size = 1, .files_directory = {}});
   ASSERT_TRUE(other);
   services::SignInGuard second(policy);  // another server, or this one after a restart
   auto throttled = services::sign_in(*other->store, second, {"ana@example.pa", "correct horse battery", "10.0.0.1"}, now + seconds{5});
@@ -385,7 +385,7 @@ TEST_P(ServicesTest, CachedReadsFollowEveryWriteHereAndInOtherProcesses) {
   EXPECT_EQ(participants(), 2);
 
   // Another process: a store of its own on the same database.
-  auto other = storage::open_database({m_url, 1});
+  auto other = storage::open_database({.url = m_url, .pool_size = 1, .files_directory = {}});
   ASSERT_TRUE(other);
   enrol_one_more(*other->store, programme, "elsewhere");
   EXPECT_EQ(enrollments(), 3);

@@ -27,6 +27,7 @@ class RequestStore final : public Store {
   storage::ChangeCounters change_counters() override { return m_store.change_counters(); }
   bool reachable() override { return m_store.reachable(); }
   std::pair<std::size_t, std::size_t> pool_usage() override { return m_store.pool_usage(); }
+  storage::FileStore& files() override { return m_store.files(); }
 
  private:
   Store& m_store;

@@ -214,8 +214,9 @@ Result<ProjectDetail> reopen_project(storage::Store& store, const Actor& actor, 
 }
 
 Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& actor, Id programme_id, Id project_id, const std::string& file_name,
-                                        std::string_view bytes, TimePoint now) {
+                                        const Upload& upload, TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::view_programme)) return std::unexpected(*refused);
+  const std::string_view bytes = upload.bytes();
   if (bytes.size() > attachment_limit_bytes)
     return std::unexpected(field_error("file", "too_large", "error.attachment.too_large", std::to_string((bytes.size() + 1024 * 1024 - 1) / (1024 * 1024)) + " MiB"));
   // A PDF starts with "%PDF-" and ends with "%%EOF" (ISO 32000-1, 7.5.2 and 7.5.5), within the
@@ -243,9 +244,11 @@ Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& acto
   AttachmentRecord attachment;
   attachment.file_name = name;
   attachment.size_bytes = static_cast<std::int64_t>(bytes.size());
-  attachment.sha256 = token_digest(bytes);
   attachment.version_number = project->current_version;
-  attachment.id = unit->projects().insert_attachment(project_id, project->current_version, attachment, to_base64(bytes));
+  auto kept = store.files().keep(upload.path());
+  if (!kept) return std::unexpected(kept.error());
+  attachment.sha256 = kept->sha256;
+  attachment.id = unit->projects().insert_attachment(project_id, project->current_version, attachment);
   unit->audit().append({actor.user_id, "project.attach", "project", project_id, json_object("bytes", bytes.size())},
                        format_iso8601(now));
   unit->commit();
@@ -258,13 +261,15 @@ Result<AttachmentFile> get_attachment(storage::Store& store, const Actor& actor,
   auto visible = visible_project(*unit, actor, programme_id, project_id);
   if (!visible) return std::unexpected(visible.error());
   const ProjectRecord* project = &visible->project;
-  const auto content = unit->projects().attachment_content(project_id, attachment_id);
-  if (!content) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
+  const auto digest = unit->projects().attachment_digest(project_id, attachment_id);
+  if (!digest) return std::unexpected(make_error(ErrorCode::not_found, "error.not_found"));
   std::string name = "proyecto.pdf";
   for (std::int64_t version = project->current_version; version >= 1; --version)
     for (const auto& attachment : unit->projects().attachments(project_id, version))
       if (attachment.id == attachment_id) name = attachment.file_name;
-  return AttachmentFile{name, from_base64(*content).value_or("")};
+  auto bytes = read_kept_file(store.files(), *digest);
+  if (!bytes) return std::unexpected(bytes.error());
+  return AttachmentFile{name, std::move(*bytes)};
 }
 
 Result<ProjectSettings> get_project_settings(storage::Store& store, const Actor& actor, Id programme_id) {

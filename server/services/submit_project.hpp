@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/time.hpp"
+#include "services/files.hpp"
 #include "storage/repositories.hpp"
 
 namespace diplomado::services {
@@ -38,8 +39,9 @@ Result<ProjectDetail> reopen_project(storage::Store& store, const Actor& actor, 
 
 // A PDF of at most 20 MB for the current version, its type checked by its content.
 constexpr std::size_t attachment_limit_bytes = 20 * 1024 * 1024;
+// The upload's spooled file is moved into the file store.
 Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& actor, Id programme_id, Id project_id, const std::string& file_name,
-                                        std::string_view bytes, TimePoint now);
+                                        const Upload& upload, TimePoint now);
 struct AttachmentFile {
   std::string file_name;
   std::string bytes;

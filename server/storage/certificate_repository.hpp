@@ -12,23 +12,23 @@
 
 namespace diplomado::storage {
 
-// A logo as stored: its content in base64 text, as uploads are kept (services encode and decode).
+// A logo as stored: its format, and its file's digest in the file store.
 struct StoredLogo {
   LogoFormat format = LogoFormat::png;
-  std::string content_base64;
+  std::string content_sha256;
 };
 
 class CertificateRepository {
  public:
   virtual ~CertificateRepository() = default;
-  // The layout and the signatories; the logos come apart, still encoded.
+  // The layout and the signatories; the logos come apart, as digests of their files.
   virtual CertificateSettings settings(Id programme_id) = 0;
   virtual std::vector<StoredLogo> logos(Id programme_id) = 0;
   // Replaces the layout and the signatories (the logos are kept).
   virtual void save_settings(Id programme_id, CertificateLayout layout, const std::vector<Signatory>& signatories) = 0;
   virtual void add_logo(Id programme_id, const StoredLogo& logo) = 0;
-  // Removes the logo at `position` (from 1); false when there is none there.
-  virtual bool delete_logo(Id programme_id, int position) = 0;
+  // Removes the logo at `position` (from 1) and gives its file's digest; nothing when there is none there.
+  virtual std::optional<std::string> delete_logo(Id programme_id, int position) = 0;
 
   // Every version of every certificate of the programme, by serial then version.
   virtual std::vector<CertificateRecord> certificates(Id programme_id) = 0;

@@ -32,7 +32,7 @@ class SociCertificateRepository final : public CertificateRepository {
     long long programme = programme_id;
     std::vector<StoredLogo> result;
     std::string format, content;
-    soci::statement statement = (m_sql.prepare << "SELECT format, content FROM programme_logo WHERE programme_id = :p ORDER BY position",
+    soci::statement statement = (m_sql.prepare << "SELECT format, content_sha256 FROM programme_logo WHERE programme_id = :p ORDER BY position",
                                  into(format), into(content), use(programme));
     statement.execute();
     while (statement.fetch()) result.push_back({format == "svg" ? LogoFormat::svg : LogoFormat::png, content});
@@ -57,17 +57,18 @@ class SociCertificateRepository final : public CertificateRepository {
     int position = 0;
     m_sql << "SELECT COALESCE(MAX(position), 0) + 1 FROM programme_logo WHERE programme_id = :p", into(position), use(programme);
     const std::string format(logo.format == LogoFormat::svg ? "svg" : "png");
-    m_sql << "INSERT INTO programme_logo (programme_id, position, format, content) VALUES (:p, :n, :f, :c)", use(programme), use(position), use(format),
-        use(logo.content_base64);
+    m_sql << "INSERT INTO programme_logo (programme_id, position, format, content, content_sha256) VALUES (:p, :n, :f, '', :c)", use(programme),
+        use(position), use(format), use(logo.content_sha256);
   }
 
-  bool delete_logo(Id programme_id, int position) override {
+  std::optional<std::string> delete_logo(Id programme_id, int position) override {
     long long programme = programme_id;
-    soci::statement statement = (m_sql.prepare << "DELETE FROM programme_logo WHERE programme_id = :p AND position = :n", use(programme), use(position));
-    statement.execute(true);
-    if (statement.get_affected_rows() == 0) return false;
+    std::string digest;
+    m_sql << "SELECT content_sha256 FROM programme_logo WHERE programme_id = :p AND position = :n", use(programme), use(position), into(digest);
+    if (!m_sql.got_data()) return std::nullopt;
+    m_sql << "DELETE FROM programme_logo WHERE programme_id = :p AND position = :n", use(programme), use(position);
     m_sql << "UPDATE programme_logo SET position = position - 1 WHERE programme_id = :p AND position > :n", use(programme), use(position);
-    return true;
+    return digest;
   }
 
   std::vector<CertificateRecord> certificates(Id programme_id) override {

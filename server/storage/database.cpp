@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string_view>
 
+#include "storage/directory_file_store.hpp"
 #include "storage/migrations.hpp"
 #include "storage/soci_store.hpp"
 
@@ -231,11 +232,14 @@ Result<OpenedDatabase> open_database(const DatabaseOptions& options) {
     auto migrated = migrate(sql, parsed->dialect);
     if (!migrated) return std::unexpected(migrated.error());
     fill_missing_search_keys(sql);
+    auto files = open_directory_file_store(options.files_directory);
+    if (!files) return std::unexpected(files.error());
+    if (auto moved = move_inline_files(sql, **files); !moved) return std::unexpected(moved.error());
     OpenedDatabase opened;
     opened.dialect = parsed->dialect;
     opened.schema_version = migrated->first;
     opened.migrations_applied = migrated->second;
-    opened.store = std::make_shared<SociStore>(parsed->dialect, parsed->connect_string, std::max<std::size_t>(1, options.pool_size));
+    opened.store = std::make_shared<SociStore>(parsed->dialect, parsed->connect_string, std::max<std::size_t>(1, options.pool_size), std::move(*files));
     return opened;
   } catch (const soci::soci_error& error) {
     // The driver's text names the cause (file not writable, server refused); it holds no secrets

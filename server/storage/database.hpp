@@ -15,6 +15,8 @@ enum class Dialect { sqlite, postgres };
 struct DatabaseOptions {
   std::string url;
   std::size_t pool_size = 8;
+  // The file store's directory (see file_store.hpp); empty: a private temporary one.
+  std::string files_directory;
 };
 
 struct OpenedDatabase {

@@ -39,9 +39,11 @@ class ProjectRepository {
   // `expected_version`.
   virtual bool set_project_state(Id project_id, std::int64_t current_version, ProjectStatus status, std::int64_t expected_version) = 0;
   virtual std::vector<ProjectVersionSummary> project_versions(Id project_id) = 0;
-  virtual Id insert_attachment(Id project_id, std::int64_t version_number, const AttachmentRecord& attachment, std::string_view content_base64) = 0;
+  // The attachment's bytes are in the file store, under attachment.sha256.
+  virtual Id insert_attachment(Id project_id, std::int64_t version_number, const AttachmentRecord& attachment) = 0;
   virtual std::vector<AttachmentRecord> attachments(Id project_id, std::int64_t version_number) = 0;
-  virtual std::optional<std::string> attachment_content(Id project_id, Id attachment_id) = 0;
+  // The attachment's file digest, if the project has that attachment.
+  virtual std::optional<std::string> attachment_digest(Id project_id, Id attachment_id) = 0;
 };
 
 }  // namespace diplomado::storage

@@ -168,12 +168,11 @@ class SociProjectRepository final : public ProjectRepository {
     return found;
   }
 
-  Id insert_attachment(Id project_id, std::int64_t version_number, const AttachmentRecord& attachment, std::string_view content_base64) override {
+  Id insert_attachment(Id project_id, std::int64_t version_number, const AttachmentRecord& attachment) override {
     long long project = project_id, version = version_number, size = attachment.size_bytes, id = 0;
-    const std::string content(content_base64);
     m_sql << "INSERT INTO project_attachment (project_id, version_number, file_name, size_bytes, sha256, content_base64) "
-             "VALUES (:p, :v, :f, :s, :h, :c) RETURNING id",
-        use(project), use(version), use(attachment.file_name), use(size), use(attachment.sha256), use(content), into(id);
+             "VALUES (:p, :v, :f, :s, :h, '') RETURNING id",
+        use(project), use(version), use(attachment.file_name), use(size), use(attachment.sha256), into(id);
     return id;
   }
 
@@ -194,11 +193,11 @@ class SociProjectRepository final : public ProjectRepository {
     return found;
   }
 
-  std::optional<std::string> attachment_content(Id project_id, Id attachment_id) override {
+  std::optional<std::string> attachment_digest(Id project_id, Id attachment_id) override {
     long long project = project_id, attachment = attachment_id;
     std::string content;
     soci::indicator indicator = soci::i_null;
-    m_sql << "SELECT content_base64 FROM project_attachment WHERE id = :a AND project_id = :p", use(attachment), use(project), into(content, indicator);
+    m_sql << "SELECT sha256 FROM project_attachment WHERE id = :a AND project_id = :p", use(attachment), use(project), into(content, indicator);
     if (!m_sql.got_data()) return std::nullopt;
     return content;
   }

@@ -9,6 +9,7 @@
 #include "storage/audit_repository.hpp"
 #include "storage/certificate_repository.hpp"
 #include "storage/closing_repository.hpp"
+#include "storage/file_store.hpp"
 #include "storage/graduation_repository.hpp"
 #include "storage/http_session_repository.hpp"
 #include "storage/import_upload_repository.hpp"
@@ -75,6 +76,8 @@ class Store {
   virtual bool reachable() = 0;
   // The connection pool's size and how many of its connections are lent out now (/metrics).
   virtual std::pair<std::size_t, std::size_t> pool_usage() = 0;
+  // Where uploads, attachments and logos are kept (their rows name them by digest).
+  virtual FileStore& files() = 0;
 };
 
 }  // namespace diplomado::storage

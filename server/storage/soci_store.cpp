@@ -17,8 +17,8 @@ void prepare_connection(soci::session& sql, Dialect dialect) {
   }
 }
 
-SociStore::SociStore(Dialect dialect, std::string connect_string, std::size_t pool_size)
-    : m_dialect(dialect), m_pool(pool_size), m_pool_size(pool_size) {
+SociStore::SociStore(Dialect dialect, std::string connect_string, std::size_t pool_size, std::unique_ptr<FileStore> files)
+    : m_dialect(dialect), m_pool(pool_size), m_pool_size(pool_size), m_files(std::move(files)) {
   m_data_versions.assign(pool_size, -1);
   m_queries.reserve(pool_size);
   for (std::size_t i = 0; i < pool_size; ++i) m_queries.emplace_back(dialect == Dialect::sqlite);

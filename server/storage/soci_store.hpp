@@ -26,12 +26,13 @@ std::unique_ptr<ClosingRepository> make_closing_repository(soci::session& sql, P
 
 class SociStore final : public Store {
  public:
-  SociStore(Dialect dialect, std::string connect_string, std::size_t pool_size);
+  SociStore(Dialect dialect, std::string connect_string, std::size_t pool_size, std::unique_ptr<FileStore> files);
   using Store::begin;
   std::unique_ptr<UnitOfWork> begin(TransactionMode mode, std::optional<std::uint64_t> data_changes_seen) override;
   ChangeCounters change_counters() override;
   bool reachable() override;
   std::pair<std::size_t, std::size_t> pool_usage() override { return {m_pool_size, m_in_use.load(std::memory_order_relaxed)}; }
+  FileStore& files() override { return *m_files; }
 
  private:
   Dialect m_dialect;
@@ -44,7 +45,13 @@ class SociStore final : public Store {
   std::atomic<std::uint64_t> m_generation{0};
   std::size_t m_pool_size;
   std::atomic<std::size_t> m_in_use{0};
+  std::unique_ptr<FileStore> m_files;
 };
+
+// Files a database written before migration 0014 still holds inline (base64 text) are moved to
+// the file store at start, each table in one transaction; a file the store cannot take stops the
+// start with error.files.unavailable and leaves that table as it was.
+Result<void> move_inline_files(soci::session& sql, FileStore& files);
 
 // Keeps the folded search keys of places and institutions (migration 0003) in step with their
 // names; the fill runs at start for rows written before the keys existed.

@@ -13,12 +13,12 @@ namespace {
 class StorageTest : public DatabaseTest {};
 
 TEST_P(StorageTest, MigrationsRunOnceAndRecordTheirVersion) {
-  auto first = storage::open_database({m_url, 1});
+  auto first = storage::open_database({.url = m_url, .pool_size = 1, .files_directory = {}});
   ASSERT_TRUE(first) << first.error().message_key;
   EXPECT_GE(first->migrations_applied, 1);
   const auto dialect = GetParam() == "sqlite" ? storage::Dialect::sqlite : storage::Dialect::postgres;
   EXPECT_EQ(first->schema_version, storage::latest_schema_version(dialect));
-  auto second = storage::open_database({m_url, 1});
+  auto second = storage::open_database({.url = m_url, .pool_size = 1, .files_directory = {}});
   ASSERT_TRUE(second);
   EXPECT_EQ(second->migrations_applied, 0);
   EXPECT_EQ(second->schema_version, first->schema_version);
@@ -31,7 +31,7 @@ TEST_P(StorageTest, TwoProcessesStartingAtOnceMigrateOnce) {
                                                         std::unexpected(Error{})};
   {
     std::vector<std::jthread> starting;
-    for (auto& slot : opened) starting.emplace_back([&] { slot = storage::open_database({m_url, 1}); });
+    for (auto& slot : opened) starting.emplace_back([&] { slot = storage::open_database({.url = m_url, .pool_size = 1, .files_directory = {}}); });
   }
   int applied = 0;
   for (const auto& one : opened) {
@@ -56,7 +56,7 @@ TEST_P(StorageTest, ADatabaseFromANewerVersionIsRefused) {
   const std::string connect = GetParam() == "sqlite" ? "db=" + (m_directory / "test.db").string() : storage::postgres_keywords(m_url).value();
   soci::session sql(GetParam() == "sqlite" ? "sqlite3" : "postgresql", connect);
   sql << "INSERT INTO schema_migration (version, name, applied_at) VALUES (9999, '9999_future.sql', '2030-01-01T00:00:00Z')";
-  auto reopened = storage::open_database({m_url, 1});
+  auto reopened = storage::open_database({.url = m_url, .pool_size = 1, .files_directory = {}});
   ASSERT_FALSE(reopened);
   EXPECT_EQ(reopened.error().message_key, "error.database.newer_schema");
   EXPECT_EQ(reopened.error().details.at(0).value.substr(0, 4), "9999");
@@ -147,7 +147,7 @@ TEST_P(StorageTest, RollbackWhenAUnitIsDroppedWithoutCommit) {
 
 TEST_P(StorageTest, CachedStatementsSeeWritesFromAnotherConnection) {
   ASSERT_TRUE(services::load_programme_seed(store(), given_programme("ONE").with_participant("p1", "Ana", "Ábrego", "snm", "").build(), now));
-  auto reader = storage::open_database({m_url, 1});  // one connection: every unit reuses its statements
+  auto reader = storage::open_database({.url = m_url, .pool_size = 1, .files_directory = {}});  // one connection: every unit reuses its statements
   ASSERT_TRUE(reader);
   const auto read_id = [&](const std::string& code) {
     auto unit = reader->store->begin(storage::TransactionMode::read_only);
@@ -173,7 +173,7 @@ TEST_P(StorageTest, CachedStatementsSeeWritesFromAnotherConnection) {
 }
 
 TEST_P(StorageTest, AFailureInsideAUnitLeavesTheConnectionUsable) {
-  auto single = storage::open_database({m_url, 1});
+  auto single = storage::open_database({.url = m_url, .pool_size = 1, .files_directory = {}});
   ASSERT_TRUE(single);
   ASSERT_TRUE(services::load_programme_seed(*single->store, given_programme("ONE").with_participant("p1", "Ana", "Ábrego", "snm", "").build(), now));
   // The same person again in another programme: the database refuses the row mid-unit.
@@ -187,7 +187,7 @@ TEST_P(StorageTest, AFailureInsideAUnitLeavesTheConnectionUsable) {
 // Two stores on one database stand for two servers (issue 16): what one commits, the other's
 // counters show at once, so neither trusts a cached session or a cached read past it.
 TEST_P(StorageTest, TheChangeCountersMoveForEveryProcessOnTheDatabase) {
-  auto other = storage::open_database({m_url, 1});
+  auto other = storage::open_database({.url = m_url, .pool_size = 1, .files_directory = {}});
   ASSERT_TRUE(other);
   Id user_id = 0;
   {

@@ -52,7 +52,7 @@ class DatabaseTest : public ::testing::TestWithParam<std::string> {
 
   storage::Store& store() {
     if (!m_store) {
-      auto opened = storage::open_database({m_url, 4});
+      auto opened = storage::open_database({.url = m_url, .pool_size = 4, .files_directory = {}});
       if (!opened) throw std::runtime_error("open failed: " + opened.error().message_key);
       m_store = opened->store;
     }

@@ -185,3 +185,27 @@ export function partialRequest(server, { path, declared, sent, headers = {} }) {
     });
   });
 }
+
+// Sends `count` chunks of `size` bytes as a chunked body on a raw socket (no Content-Length, so
+// only the bytes themselves can pass a limit) and gives the answer's text once its problem body
+// has arrived.
+export function sendChunked(server, { method = 'POST', path, headers = {}, size, count }) {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1');
+    let text = '';
+    socket.on('error', reject);
+    socket.on('data', (chunk) => {
+      text += chunk.toString('latin1');
+      if (text.includes('\r\n\r\n') && text.includes('}')) {
+        socket.destroy();
+        resolve(text);
+      }
+    });
+    socket.on('connect', () => {
+      const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+      socket.write(`${method} ${path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n${lines}\r\n`);
+      const chunk = Buffer.alloc(size, 0x20);
+      for (let index = 0; index < count; index++) socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString('latin1')}\r\n`);
+    });
+  });
+}

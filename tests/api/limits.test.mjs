@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { startServer, signIn, get, send, programmeIdOf, residentMiB, partialRequest } from './harness.mjs';
+import { startServer, signIn, get, send, programmeIdOf, residentMiB, partialRequest, sendChunked } from './harness.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 const MEMBER = 'migdalia.vasquez@demo.diplomado.invalid'; // a member (the leader) of the SENAFRONT team of Darién
@@ -165,22 +165,11 @@ test('headers over 16 KiB get 431 and the connection ends', async () => {
 });
 
 test('a chunked body is cut off where it passes the route limit', async () => {
-  const answer = await new Promise((resolve, reject) => {
-    const socket = connect(server.port, '127.0.0.1');
-    let text = '';
-    socket.on('error', reject);
-    socket.on('data', (chunk) => {
-      text += chunk.toString('latin1');
-      if (text.includes('\r\n\r\n') && text.includes('}')) {
-        socket.destroy();
-        resolve(text);
-      }
-    });
-    socket.on('connect', () => {
-      socket.write('POST /api/v1/session HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\nX-CSRF-Token: x\r\n\r\n');
-      const chunk = Buffer.alloc(8 * 1024, 0x20);
-      for (let index = 0; index < 8; index++) socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString('latin1')}\r\n`);
-    });
+  const answer = await sendChunked(server, {
+    path: '/api/v1/session',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'x' },
+    size: 8 * 1024,
+    count: 8,
   });
   assert.match(answer, /^HTTP\/1\.1 413/);
   assert.match(answer, /"status":413/);

@@ -84,7 +84,7 @@ HttpResponse handle_update_certificate_settings(RequestContext& context) {
 
 // The image itself is the body: PNG or SVG, checked by its content, at most 1 MiB.
 HttpResponse handle_add_certificate_logo(RequestContext& context) {
-  auto settings = services::add_certificate_logo(context.store(), *context.actor, programme_id_of(context), context.body, context.app.now());
+  auto settings = services::add_certificate_logo(context.store(), *context.actor, programme_id_of(context), context.upload->bytes(), context.app.now());
   if (!settings) return problem_response(settings.error(), context.language);
   return json_response(201, settings_json(*settings));
 }

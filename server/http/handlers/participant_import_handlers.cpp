@@ -23,7 +23,7 @@ HttpResponse run_step(RequestContext& context, services::ImportMode mode) {
   if (!upload) return problem_response(upload.error(), context.language);
 
   services::ImportRequest request{programme_id_of(context), mapping->mapping, mode, upload->file_name, *upload_id, mapping->create_institutions};
-  auto summary = services::import_participants(context.store(), context.actor, request, documents::table_reader_for(upload->bytes), context.app.now());
+  auto summary = services::import_participants(context.store(), context.actor, request, documents::table_reader_for(upload->file.bytes()), context.app.now());
   if (!summary) return problem_response(summary.error(), context.language);
   if (mode == services::ImportMode::commit && !summary->committed) return rows_in_error(summary->errors, context.language);
   return summary_response(200, *summary, context.language, *upload_id);
@@ -35,9 +35,9 @@ HttpResponse handle_upload_participant_import(RequestContext& context) {
   std::string file_name(context.query_value("file_name").value_or(""));
   // The file is read before it is kept: what is not a table is refused at once.
   services::ImportRequest request{programme_id_of(context), std::nullopt, services::ImportMode::dry_run, file_name, std::nullopt};
-  auto summary = services::import_participants(context.store(), context.actor, request, documents::table_reader_for(context.body), context.app.now());
+  auto summary = services::import_participants(context.store(), context.actor, request, documents::table_reader_for(context.upload->bytes()), context.app.now());
   if (!summary) return problem_response(refused_whole(summary.error()), context.language);
-  auto stored = services::store_import_upload(context.store(), *context.actor, programme_id_of(context), file_name, context.body, context.app.now());
+  auto stored = services::store_import_upload(context.store(), *context.actor, programme_id_of(context), file_name, *context.upload, context.app.now());
   if (!stored) return problem_response(stored.error(), context.language);
   auto response = summary_response(201, *summary, context.language, *stored);
   response.headers.emplace_back("Location", context.path + "/" + std::to_string(*stored));

@@ -139,7 +139,7 @@ HttpResponse handle_add_attachment(RequestContext& context) {
   const auto project_id = path_id(context, "project_id");
   if (!project_id) return bad_path_id(context, "project_id");
   const std::string file_name(context.query_value("file_name").value_or(""));
-  auto added = services::add_attachment(context.store(), *context.actor, programme_id_of(context), *project_id, file_name, context.body, context.app.now());
+  auto added = services::add_attachment(context.store(), *context.actor, programme_id_of(context), *project_id, file_name, *context.upload, context.app.now());
   if (!added) return problem_response(added.error(), context.language);
   return written(201, *added);
 }

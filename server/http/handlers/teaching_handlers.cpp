@@ -173,7 +173,7 @@ HttpResponse handle_import_grades(RequestContext& context) {
   const bool commit = context.query_value("dry_run") == std::optional<std::string_view>("false");
   auto summary = services::import_grades(context.store(), context.actor, programme_id_of(context),
                                          commit ? services::ImportMode::commit : services::ImportMode::dry_run,
-                                         documents::table_reader_for(context.body), context.app.now());
+                                         documents::table_reader_for(context.upload->bytes()), context.app.now());
   if (!summary) return problem_response(refused_whole(summary.error()), context.language);
   if (commit && !summary->committed) return rows_in_error(summary->errors, context.language);
   return json_response(200, documents::grade_import_json(*summary, context.language));
