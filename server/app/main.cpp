@@ -2,6 +2,7 @@
 // them together.
 #include <spdlog/sinks/stdout_sinks.h>
 #include <sys/stat.h>
+#include <sodium.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +10,7 @@
 #include <iostream>
 #include <thread>
 
+#include "app/backup.hpp"
 #include "app/configuration.hpp"
 #include "cli/commands.hpp"
 #include "cli/participant_commands.hpp"
@@ -303,6 +305,23 @@ int main(int argc, char** argv) {
   localise(rotate);
   CommonOptions rotate_options;
   add_common_options(*rotate, rotate_options, console.language);
+  // diplomado backup / restore: the database, the issuer's keys and the file store, encrypted.
+  auto* backup = application.add_subcommand("backup", text("cli.help.backup"));
+  localise(backup);
+  CommonOptions backup_common;
+  add_common_options(*backup, backup_common, console.language);
+  std::string backup_to;
+  backup->add_option("--to", backup_to, text("cli.help.backup_to"))->required();
+  bool backup_passphrase_stdin = false;
+  backup->add_flag("--passphrase-stdin", backup_passphrase_stdin, text("cli.help.passphrase_stdin"))->required();
+  auto* restore = application.add_subcommand("restore", text("cli.help.restore"));
+  localise(restore);
+  CommonOptions restore_common;
+  add_common_options(*restore, restore_common, console.language);
+  std::string restore_from;
+  restore->add_option("--from", restore_from, text("cli.help.restore_from"))->required();
+  bool restore_passphrase_stdin = false;
+  restore->add_flag("--passphrase-stdin", restore_passphrase_stdin, text("cli.help.passphrase_stdin"))->required();
   auto* verify = application.add_subcommand("verify", text("cli.help.verify"));
   localise(verify);
   std::string verify_file, verify_key;
@@ -401,6 +420,21 @@ int main(int argc, char** argv) {
     return database ? cli::run_report_indicators(*database->store, indicator_command, console) : 1;
   }
   if (verify->parsed()) return cli::run_verify(verify_file, verify_key, console);
+  if (backup->parsed() || restore->parsed()) {
+    const auto& common = backup->parsed() ? backup_common : restore_common;
+    if (auto prepared = app::prepare_data_directory(common.data); !prepared) return cli::print_error(prepared.error(), console), 1;
+    std::string passphrase;
+    std::getline(std::cin, passphrase);
+    const app::BackupPlaces places{common.data, app::database_url(common.data, common.database), app::files_directory(common.data, common.files)};
+    auto summary = backup->parsed() ? app::write_backup(places, backup_to, passphrase) : app::restore_backup(places, restore_from, passphrase);
+    sodium_memzero(passphrase.data(), passphrase.size());
+    if (!summary) return cli::print_error(summary.error(), console), 1;
+    console.out << fmt::format(fmt::runtime(translate(backup->parsed() ? "cli.backup.written" : "cli.backup.restored", console.language)),
+                               backup->parsed() ? backup_to : restore_from, summary->dialect, summary->schema_version, summary->files,
+                               static_cast<double>(summary->bytes) / (1024.0 * 1024.0))
+                << '\n';
+    return 0;
+  }
   if (rotate->parsed()) {
     auto keys = app::rotate_issuer_key(rotate_options.data);
     if (!keys) return cli::print_error(keys.error(), console), 1;

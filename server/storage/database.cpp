@@ -27,7 +27,7 @@ struct ParsedUrl {
 // itself turns the URI into keywords, each value quoted as libpq expects.
 }  // namespace
 
-std::optional<std::string> postgres_keywords(const std::string& url) {
+std::optional<std::string> postgres_keywords(const std::string& url, std::string* password) {
   char* message = nullptr;
   PQconninfoOption* options = PQconninfoParse(url.c_str(), &message);
   if (!options) {
@@ -37,6 +37,10 @@ std::optional<std::string> postgres_keywords(const std::string& url) {
   std::string result;
   for (auto* option = options; option->keyword; ++option) {
     if (!option->val || !*option->val) continue;
+    if (password && std::string_view(option->keyword) == "password") {
+      *password = option->val;
+      continue;
+    }
     std::string value;
     for (const char* c = option->val; *c; ++c) {
       if (*c == '\\' || *c == '\'') value.push_back('\\');

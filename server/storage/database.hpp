@@ -28,8 +28,10 @@ struct OpenedDatabase {
 
 Result<OpenedDatabase> open_database(const DatabaseOptions& options);
 
-// A postgresql:// URI as libpq keyword=value words (what SOCI's PostgreSQL backend accepts).
-std::optional<std::string> postgres_keywords(const std::string& url);
+// A postgresql:// URI as libpq keyword=value words (what SOCI's PostgreSQL backend accepts). With
+// `password`, the password goes there rather than into the words (a child process gets it through
+// its environment, not its command line, which any local user can read).
+std::optional<std::string> postgres_keywords(const std::string& url, std::string* password = nullptr);
 
 // The highest schema version this binary's migrations bring, per dialect.
 int latest_schema_version(Dialect dialect);
