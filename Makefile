@@ -34,6 +34,7 @@ test: build
 
 bench: build
 	@bench/http-throughput
+	@bench/limits
 	@bench/import
 	@bench/gradebook
 	@bench/jury

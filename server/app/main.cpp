@@ -134,6 +134,9 @@ int main(int argc, char** argv) {
   serve->add_option("--address", server_options.address, text("cli.help.address"));
   serve->add_option("--web-root", server_options.web_root, text("cli.help.web_root"));
   serve->add_option("--threads", server_options.threads, text("cli.help.threads"));
+  unsigned header_timeout_seconds = 30, body_timeout_seconds = 120;
+  serve->add_option("--header-timeout", header_timeout_seconds, text("cli.help.header_timeout"))->check(CLI::Range(1u, 3600u));
+  serve->add_option("--body-timeout", body_timeout_seconds, text("cli.help.body_timeout"))->check(CLI::Range(1u, 3600u));
   std::string public_url;
   serve->add_option("--public-url", public_url, text("cli.help.public_url"))->envname("DIPLOMADO_PUBLIC_URL");
   serve->add_flag("--secure-cookies", secure_cookies, text("cli.help.secure_cookies"));
@@ -527,6 +530,8 @@ int main(int argc, char** argv) {
                              [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); },
                              public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit, &*issuer_keys,
                              small_cell_threshold, &metrics, log_requests ? request_log.get() : nullptr, DIPLOMADO_VERSION};
+    server_options.header_timeout = std::chrono::seconds(header_timeout_seconds);
+    server_options.body_timeout = std::chrono::seconds(body_timeout_seconds);
     server_options.on_listening = [&] {
       spdlog::info("{} http://{}:{}", translate("cli.serve.listening", console.language), server_options.address, server_options.port);
     };

@@ -63,10 +63,6 @@ auto checked(beast::error_code& error) { return asio::redirect_error(on_strand, 
 
 // Headers (request line, cookies included) may take this much; a larger header gets 431.
 constexpr std::uint32_t header_limit = 16 * 1024;
-// How long a client may take to send a request's header, and then its body, before the
-// connection is closed (a slow sender must not hold a thread's buffers for ever).
-constexpr auto header_timeout = 30s;
-constexpr auto body_timeout = 120s;
 // A refused body is read and dropped for at most this long, and at most this much.
 constexpr auto linger_timeout = 5s;
 constexpr std::size_t linger_bytes = 64 * 1024 * 1024;
@@ -185,7 +181,8 @@ HttpResponse guarded(const RequestContext& context, Function&& function) {
 
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(Socket socket, AppContext& app, const StaticFiles& files) : m_socket(std::move(socket)), m_app(app), m_files(files) {
+  Connection(Socket socket, AppContext& app, const StaticFiles& files, const ServerOptions& options)
+      : m_socket(std::move(socket)), m_app(app), m_files(files), m_options(options) {
     beast::error_code ignored;
     const auto endpoint = m_socket.remote_endpoint(ignored);
     if (!ignored) m_client_address = endpoint.address().to_string();
@@ -222,7 +219,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       // The header alone is read here; the route's limit is applied to the declared length by
       // admit() and to the bytes themselves by the body parser below.
       head.body_limit(std::numeric_limits<std::uint64_t>::max());
-      expire_after(header_timeout);
+      expire_after(m_options.header_timeout);
       co_await bhttp::async_read_header(m_socket, m_buffer, head, checked(error));
       m_busy.store(true, std::memory_order_release);
       const auto started = std::chrono::steady_clock::now();
@@ -272,7 +269,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
             const auto read_within_limit = [&](auto& parser) -> Task<beast::error_code> {
               beast::error_code read_error;
               parser.body_limit(admission.route->max_body_bytes);
-              expire_after(body_timeout);
+              expire_after(m_options.body_timeout);
               co_await bhttp::async_read(m_socket, m_buffer, parser, checked(read_error));
               co_return read_error;
             };
@@ -389,7 +386,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     const std::string head = response_head(response, version, keep_alive);
     const std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(method == Method::head ? std::string_view() : std::string_view(response.body))};
     beast::error_code error;
-    expire_after(body_timeout);
+    expire_after(m_options.body_timeout);
     co_await asio::async_write(m_socket, buffers, checked(error));
     if (error) m_failed = true;
   }
@@ -403,6 +400,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   beast::flat_buffer m_buffer{read_buffer_limit};
   AppContext& m_app;
   const StaticFiles& m_files;
+  const ServerOptions& m_options;
   bool m_failed = false;
   std::atomic<bool> m_busy{false};
   std::atomic<bool> m_stopping{false};
@@ -450,7 +448,8 @@ asio::awaitable<void> watchdog(Connections& connections) {
   }
 }
 
-asio::awaitable<void> accept_loop(asio::io_context& context, tcp::acceptor& acceptor, AppContext& app, const StaticFiles& files, Connections& connections) {
+asio::awaitable<void> accept_loop(asio::io_context& context, tcp::acceptor& acceptor, AppContext& app, const StaticFiles& files, Connections& connections,
+                                  const ServerOptions& options) {
   for (;;) {
     beast::error_code error;
     // Each connection runs on a strand of its own: its timer and its reads never overlap.
@@ -459,7 +458,7 @@ asio::awaitable<void> accept_loop(asio::io_context& context, tcp::acceptor& acce
     if (error) continue;
     socket.set_option(tcp::no_delay(true), error);
     auto executor = socket.get_executor();
-    auto connection = std::make_shared<Connection>(std::move(socket), app, files);
+    auto connection = std::make_shared<Connection>(std::move(socket), app, files, options);
     connections.add(connection);
     asio::co_spawn(
         executor,
@@ -525,7 +524,7 @@ Result<void> serve(AppContext& app, const ServerOptions& options) {
     *drain_until = std::chrono::steady_clock::now() + options.drain_timeout;
     wait_for_requests();
   });
-  asio::co_spawn(context, accept_loop(context, acceptor, app, files, connections), asio::detached);
+  asio::co_spawn(context, accept_loop(context, acceptor, app, files, connections, options), asio::detached);
   asio::co_spawn(context, watchdog(connections), asio::detached);
 
   std::vector<std::thread> threads;

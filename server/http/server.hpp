@@ -18,6 +18,11 @@ struct ServerOptions {
   std::function<void()> on_listening;
   // After SIGINT or SIGTERM: how long requests already being handled may take to finish.
   std::chrono::milliseconds drain_timeout{10000};
+  // How long a client may take to send a request's header, and then its body (and to take its
+  // answer), before the connection is closed: a slow sender must not hold buffers for ever.
+  // Checked once a second.
+  std::chrono::seconds header_timeout{30};
+  std::chrono::seconds body_timeout{120};
 };
 
 // Serves until SIGINT or SIGTERM, then stops accepting, closes idle connections, lets the

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { startServer, signIn, get, send, programmeIdOf, residentMiB, partialRequest, sendChunked } from './harness.mjs';
+import { startServer, serveAgain, signIn, get, send, programmeIdOf, residentMiB, partialRequest, sendChunked } from './harness.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 const MEMBER = 'migdalia.vasquez@demo.diplomado.invalid'; // a member (the leader) of the SENAFRONT team of Darién
@@ -192,4 +192,36 @@ test('the problem body carries the HTTP status: 405, 415 and 422 included', asyn
   const emptyProblem = await emptyFile.json();
   assert.equal(emptyProblem.status, 422);
   assert.equal(emptyProblem.type, 'urn:diplomado:problem:unprocessable');
+});
+
+// Opens a raw connection, sends `text`, sends nothing more, and gives how long the server took to
+// close it (milliseconds), or Infinity if it was still open after `wait` milliseconds.
+function closedAfter(port, text, wait) {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const started = performance.now();
+    const timer = setTimeout(() => (socket.destroy(), resolve(Infinity)), wait);
+    socket.on('error', reject);
+    socket.on('data', () => {});
+    socket.on('close', () => (clearTimeout(timer), resolve(performance.now() - started)));
+    socket.on('connect', () => socket.write(text));
+  });
+}
+
+test('a client too slow with its header, or with its body, is disconnected at the timeout the server was given', async () => {
+  // The defaults are 30 s and 120 s; a server started with 1 s and 2 s shows both at work.
+  const quick = await serveAgain(server, ['--header-timeout', '1', '--body-timeout', '2']);
+  try {
+    const [header, body] = await Promise.all([
+      closedAfter(quick.port, 'GET /api/v1/programmes HTTP/1.1\r\nHost: x\r\n', 6000),
+      closedAfter(quick.port, 'POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-CSRF-Token: x\r\nContent-Length: 100\r\n\r\n{"email":', 6000),
+    ]);
+    console.log(`# half a header closed after ${header.toFixed(0)} ms (timeout 1 s); half a body after ${body.toFixed(0)} ms (timeout 2 s)`);
+    // Checked once a second: between the timeout and a second past it.
+    assert.ok(header >= 900 && header < 3000, `header: ${header} ms`);
+    assert.ok(body >= 1900 && body < 4000, `body: ${body} ms`);
+    assert.equal((await get(quick, '/healthz')).status, 200, 'other clients are served meanwhile');
+  } finally {
+    await quick.stop();
+  }
 });
