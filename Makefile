@@ -10,7 +10,7 @@ UNITY ?= OFF
 DATA ?= var
 PORT ?= 8080
 
-.PHONY: deps build server web run test test-unit test-asan test-api test-e2e lint-api bench clean
+.PHONY: deps build server web run test test-unit test-asan test-api test-e2e lint-api bench package clean
 
 deps:
 	@scripts/install-deps
@@ -41,6 +41,10 @@ bench: build
 	@bench/certificates
 	@bench/teams
 	@bench/web
+
+# A .deb for Debian 12 (build/diplomado_VERSION_amd64.deb): apt install ./build/diplomado_*.deb
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) web/dist

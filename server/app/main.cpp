@@ -12,6 +12,7 @@
 
 #include "app/backup.hpp"
 #include "app/configuration.hpp"
+#include "app/installation.hpp"
 #include "cli/commands.hpp"
 #include "cli/participant_commands.hpp"
 #include "cli/programme_commands.hpp"
@@ -40,9 +41,9 @@ struct CommonOptions {
 };
 
 void add_common_options(CLI::App& command, CommonOptions& options, Language language) {
-  command.add_option("--data", options.data, translate("cli.help.data", language));
-  command.add_option("--database", options.database, translate("cli.help.database", language));
-  command.add_option("--files", options.files, translate("cli.help.files", language));
+  command.add_option("--data", options.data, translate("cli.help.data", language))->envname("DIPLOMADO_DATA");
+  command.add_option("--database", options.database, translate("cli.help.database", language))->envname("DIPLOMADO_DATABASE");
+  command.add_option("--files", options.files, translate("cli.help.files", language))->envname("DIPLOMADO_FILES");
 }
 
 // Opens the database for a subcommand, or prints one clear line and gives the exit code.
@@ -90,6 +91,14 @@ int main(int argc, char** argv) {
   cli::Console console{std::cout, std::cerr, console_language()};
   const auto text = [&](const char* key) { return translate(key, console.language); };
 
+  // What ships with the binary is found from its own place; the configuration file's settings
+  // become environment variables the options read (the command line still wins).
+  const auto installation = app::find_installation();
+  if (auto configured = app::load_configuration(installation.config_file); !configured) {
+    cli::print_error(configured.error(), console);
+    return 1;
+  }
+
   CLI::App application{text("cli.help.app")};
   application.option_defaults()->group(text("cli.label.Options"));
   application.set_version_flag("--version", DIPLOMADO_VERSION, text("cli.help.version"));
@@ -113,33 +122,33 @@ int main(int argc, char** argv) {
   init->add_option("--email", init_email, text("cli.help.init_email"));
   std::string init_name;
   init->add_option("--name", init_name, text("cli.help.init_name"));
-  std::string reference_directory = std::string(DIPLOMADO_DATA_ROOT) + "/reference";
+  std::string reference_directory = (installation.data_root / "reference").string();
   init->add_option("--reference", reference_directory, text("cli.help.reference_directory"));
 
   auto* demo = application.add_subcommand("demo", text("cli.help.demo"));
   localise(demo);
   add_common_options(*demo, demo_options, console.language);
-  std::string demo_file = std::string(DIPLOMADO_DATA_ROOT) + "/demo/ibm-hr-pa-2023.json";
+  std::string demo_file = (installation.data_root / "demo" / "ibm-hr-pa-2023.json").string();
   demo->add_option("--file", demo_file, text("cli.help.demo_file"));
 
   auto* serve = application.add_subcommand("serve", text("cli.help.serve"));
   localise(serve);
   add_common_options(*serve, serve_options, console.language);
   http::ServerOptions server_options;
-  server_options.web_root = DIPLOMADO_WEB_ROOT;
+  server_options.web_root = installation.web_root.string();
   server_options.threads = std::max(2u, std::thread::hardware_concurrency());
   bool secure_cookies = false;
   bool log_requests = true;
-  serve->add_option("--port", server_options.port, text("cli.help.port"));
-  serve->add_option("--address", server_options.address, text("cli.help.address"));
-  serve->add_option("--web-root", server_options.web_root, text("cli.help.web_root"));
-  serve->add_option("--threads", server_options.threads, text("cli.help.threads"));
+  serve->add_option("--port", server_options.port, text("cli.help.port"))->envname("DIPLOMADO_PORT");
+  serve->add_option("--address", server_options.address, text("cli.help.address"))->envname("DIPLOMADO_ADDRESS");
+  serve->add_option("--web-root", server_options.web_root, text("cli.help.web_root"))->envname("DIPLOMADO_WEB_ROOT");
+  serve->add_option("--threads", server_options.threads, text("cli.help.threads"))->envname("DIPLOMADO_THREADS");
   unsigned header_timeout_seconds = 30, body_timeout_seconds = 120;
   serve->add_option("--header-timeout", header_timeout_seconds, text("cli.help.header_timeout"))->check(CLI::Range(1u, 3600u));
   serve->add_option("--body-timeout", body_timeout_seconds, text("cli.help.body_timeout"))->check(CLI::Range(1u, 3600u));
   std::string public_url;
   serve->add_option("--public-url", public_url, text("cli.help.public_url"))->envname("DIPLOMADO_PUBLIC_URL");
-  serve->add_flag("--secure-cookies", secure_cookies, text("cli.help.secure_cookies"));
+  serve->add_flag("--secure-cookies", secure_cookies, text("cli.help.secure_cookies"))->envname("DIPLOMADO_SECURE_COOKIES");
   serve->add_flag("--request-log,!--no-request-log", log_requests, text("cli.help.request_log"));
   std::int64_t small_cell_threshold = 5;
   serve->add_option("--small-cell-threshold", small_cell_threshold, text("cli.help.small_cell_threshold"))
