@@ -35,6 +35,7 @@ test: build
 bench: build
 	@bench/http-throughput
 	@bench/limits
+	@bench/scale
 	@bench/import
 	@bench/gradebook
 	@bench/jury

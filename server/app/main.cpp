@@ -130,6 +130,12 @@ int main(int argc, char** argv) {
   add_common_options(*demo, demo_options, console.language);
   std::string demo_file = (installation.data_root / "demo" / "ibm-hr-pa-2023.json").string();
   demo->add_option("--file", demo_file, text("cli.help.demo_file"));
+  cli::ScaleRequest scale;
+  auto* scale_option = demo->add_option("--scale", scale.programmes, text("cli.help.demo_scale"))->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+  demo->add_option("--seed", scale.seed, text("cli.help.demo_seed"))->needs(scale_option);
+  demo->add_option("--participants", scale.participants, text("cli.help.demo_participants"))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+      ->needs(scale_option);
 
   auto* serve = application.add_subcommand("serve", text("cli.help.serve"));
   localise(serve);
@@ -491,7 +497,8 @@ int main(int argc, char** argv) {
   }
   if (demo->parsed()) {
     auto database = open(demo_options, console, 1);
-    return database ? cli::run_demo(*database->store, demo_file, console) : 1;
+    if (!database) return 1;
+    return scale_option->count() ? cli::run_demo_scale(*database->store, demo_file, scale, console) : cli::run_demo(*database->store, demo_file, console);
   }
   if (user_add->parsed()) {
     std::getline(std::cin, user_request.password);

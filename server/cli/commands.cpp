@@ -1,11 +1,14 @@
 #include "cli/commands.hpp"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
 
 #include "cli/programme_seed_file.hpp"
+#include "domain/scale_demo.hpp"
 #include "services/initialise_site.hpp"
 #include "services/load_programme_seed.hpp"
 
@@ -107,6 +110,32 @@ int run_demo(services::Store& store, const std::string& programme_file, Console&
   console.out << translate(loaded->created ? "cli.demo.loaded" : "cli.demo.exists", console.language) << " " << seed->programme.code;
   if (loaded->created) console.out << " (" << loaded->participants << ", " << loaded->teams << ")";
   console.out << '\n';
+  return 0;
+}
+
+int run_demo_scale(services::Store& store, const std::string& programme_file, const ScaleRequest& request, Console& console) {
+  auto base = read_programme_seed_file(programme_file);
+  if (!base) {
+    print_error(base.error(), console);
+    return 1;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  std::size_t participants = 0, grades = 0, created = 0;
+  for (std::size_t index = 1; index <= request.programmes; ++index) {
+    ScaleOptions options{request.seed, request.participants ? std::optional<std::size_t>(request.participants) : std::nullopt};
+    const auto seed = scale_programme(*base, index, options);
+    auto loaded = services::load_programme_seed(store, seed, current_time());
+    if (!loaded) {
+      print_error(loaded.error(), console);
+      return 1;
+    }
+    created += loaded->created;
+    participants += seed.participants.size();
+    grades += seed.grades.size();
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  console.out << fmt::format(fmt::runtime(translate("cli.demo.scaled", console.language)), request.programmes, created, participants, grades, seconds)
+              << '\n';
   return 0;
 }
 

@@ -19,6 +19,14 @@ struct Console {
 
 int run_init(services::Store& store, const std::string& email, const std::string& display_name, Console& console);
 int run_demo(services::Store& store, const std::string& programme_file, Console& console);
+// `demo --scale N`: N programmes made from the programme file (domain/scale_demo.hpp), loaded one
+// by one, each in its own transaction; a programme already there (same seed, same index) is kept.
+struct ScaleRequest {
+  std::size_t programmes = 1;
+  std::uint64_t seed = 1;
+  std::size_t participants = 0;  // 0: 30 to 200 each, from the seed
+};
+int run_demo_scale(services::Store& store, const std::string& programme_file, const ScaleRequest& request, Console& console);
 int run_user_add(services::Store& store, const services::AddUserRequest& request, Console& console);
 
 TimePoint current_time();

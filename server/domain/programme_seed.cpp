@@ -119,6 +119,10 @@ void check_projects(const ProgrammeSeed& seed, const std::set<std::string>& team
   }
   row = 0;
   std::set<std::pair<std::string, std::string>> reviewed;
+  // Each team's members, once: a review's conflicts are looked for among its team only.
+  std::map<std::string_view, std::vector<const ParticipantSeed*>> members_of;
+  for (const auto& participant : seed.participants) members_of[participant.team_key].push_back(&participant);
+  const std::vector<const ParticipantSeed*> nobody;
   for (const auto& review : seed.reviews) {
     ++row;
     if (!projects.contains(review.team_key)) error.details.push_back(seed_problem("reviews.team", row, "unknown_project", review.team_key));
@@ -130,10 +134,11 @@ void check_projects(const ProgrammeSeed& seed, const std::set<std::string>& team
     if (!reviewed.insert({review.team_key, review.juror_key}).second)
       error.details.push_back(seed_problem("reviews.juror", row, "duplicate", review.juror_key));
     bool conflicted = std::ranges::find(juror->conflict_teams, review.team_key) != juror->conflict_teams.end();
-    for (const auto& participant : seed.participants)
-      if (participant.team_key == review.team_key && participant.status != EnrollmentStatus::withdrawn &&
-          ((!juror->institution_key.empty() && participant.institution_key == juror->institution_key) ||
-           (!participant.email.empty() && normalise_email(participant.email) == normalise_email(juror->email))))
+    const auto members = members_of.find(review.team_key);
+    for (const auto* participant : members == members_of.end() ? nobody : members->second)
+      if (participant->status != EnrollmentStatus::withdrawn &&
+          ((!juror->institution_key.empty() && participant->institution_key == juror->institution_key) ||
+           (!participant->email.empty() && normalise_email(participant->email) == normalise_email(juror->email))))
         conflicted = true;
     if (conflicted) error.details.push_back(seed_problem("reviews.juror", row, "conflict", review.juror_key));
     std::map<std::string, double> levels(review.levels.begin(), review.levels.end());
@@ -176,11 +181,14 @@ Result<void> check_programme_seed(const ProgrammeSeed& seed) {
       error.details.push_back(seed_problem("participants.withdrawal_reason", row, "required", participant.key));
   }
   row = 0;
+  // Each participant's team, by key: a programme of 100,000 people has thousands of teams.
+  std::map<std::string_view, std::string_view> team_of;
+  for (const auto& participant : seed.participants) team_of.emplace(participant.key, participant.team_key);
   for (const auto& team : seed.teams) {
     ++row;
     if (team.leader_key.empty()) continue;
-    const auto leader = std::ranges::find(seed.participants, team.leader_key, &ParticipantSeed::key);
-    if (leader == seed.participants.end() || leader->team_key != team.key)
+    const auto leader = team_of.find(team.leader_key);
+    if (leader == team_of.end() || leader->second != team.key)
       error.details.push_back(seed_problem("teams.leader", row, "leader_not_member", team.leader_key));
   }
   check_teaching(seed, error);

@@ -21,6 +21,8 @@ class ProgrammeRepository {
  public:
   virtual ~ProgrammeRepository() = default;
   virtual std::vector<ProgrammeSummary> list() = 0;
+  // The same for these programmes only (one indexed read each), in the same order.
+  virtual std::vector<ProgrammeSummary> list_of(const std::vector<Id>& programme_ids) = 0;
   virtual std::optional<Programme> find(Id programme_id) = 0;
   virtual std::optional<Id> find_id_by_code(std::string_view code) = 0;
   virtual bool exists(Id programme_id) = 0;

@@ -26,6 +26,18 @@ struct ListProgrammes {
                    into(row.country), into(status))) {}
 };
 
+struct ProgrammeSummaryById {
+  ProgrammeSummary row;
+  std::string status;
+  long long id = 0;
+  soci::statement statement;
+  explicit ProgrammeSummaryById(soci::session& sql)
+      : statement((sql.prepare << "SELECT code, title_es, title_en, COALESCE(start_date, ''), COALESCE(end_date, ''), country, status "
+                                  "FROM programme WHERE id = :id",
+                   into(row.code), into(row.title.es), into(row.title.en), into(row.start_date), into(row.end_date), into(row.country), into(status),
+                   use(id))) {}
+};
+
 struct FindProgramme {
   long long id = 0, version = 0;
   Programme row;
@@ -295,6 +307,24 @@ class SociProgrammeRepository final : public ProgrammeRepository {
       query.row.status = parse_programme_status(query.status).value_or(ProgrammeStatus::active);
       result.push_back(query.row);
     }
+    return result;
+  }
+
+  std::vector<ProgrammeSummary> list_of(const std::vector<Id>& programme_ids) override {
+    std::vector<ProgrammeSummary> result;
+    auto& query = m_queries.get<ProgrammeSummaryById>(m_sql);
+    for (const Id programme_id : programme_ids) {
+      query.id = programme_id;
+      query.statement.execute(true);
+      if (!query.statement.got_data()) continue;
+      query.row.id = programme_id;
+      query.row.status = parse_programme_status(query.status).value_or(ProgrammeStatus::active);
+      result.push_back(query.row);
+    }
+    // The order of list(): latest end first, then by code.
+    std::ranges::sort(result, [](const ProgrammeSummary& a, const ProgrammeSummary& b) {
+      return a.end_date != b.end_date ? a.end_date > b.end_date : a.code < b.code;
+    });
     return result;
   }
 
