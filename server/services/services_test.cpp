@@ -307,17 +307,31 @@ TEST_P(ServicesTest, RolesDecideWhatEachUserSees) {
   // One cache for everyone, as in the server: what one role put in it must not reach another.
   services::ReadCache cache;
 
-  const auto theirs = services::list_programmes(store(), coordinator);
-  const auto every = services::list_programmes(store(), site);
-  ASSERT_EQ(theirs->size(), 1u);
-  ASSERT_EQ(every->size(), 2u);
-  // Read by id for a programme's own coordinator, in full for the site's: the same summary.
-  const auto same = std::ranges::find(*every, theirs->front().id, &ProgrammeSummary::id);
-  ASSERT_NE(same, every->end());
-  EXPECT_EQ(theirs->front().code, "ONE");
-  EXPECT_EQ(theirs->front().title.en, same->title.en);
-  EXPECT_EQ(theirs->front().end_date, same->end_date);
-  EXPECT_EQ(theirs->front().status, same->status);
+  const auto theirs = services::list_programmes(store(), coordinator)->items;
+  const auto every = services::list_programmes(store(), site)->items;
+  ASSERT_EQ(theirs.size(), 1u);
+  ASSERT_EQ(every.size(), 2u);
+  // Read by id for a programme's own coordinator, a page from the database for the site's: the
+  // same summary.
+  const auto same = std::ranges::find(every, theirs.front().id, &ProgrammeSummary::id);
+  ASSERT_NE(same, every.end());
+  EXPECT_EQ(theirs.front().code, "ONE");
+  EXPECT_EQ(theirs.front().title.en, same->title.en);
+  EXPECT_EQ(theirs.front().end_date, same->end_date);
+  EXPECT_EQ(theirs.front().status, same->status);
+  // Pages and the search: one a page, the second page holds the other; a word of a title finds
+  // it whatever its accents and case.
+  const auto first_page = services::list_programmes(store(), site, {{1, 1}, ""});
+  const auto second_page = services::list_programmes(store(), site, {{2, 1}, ""});
+  ASSERT_EQ(first_page->items.size(), 1u);
+  ASSERT_EQ(second_page->items.size(), 1u);
+  EXPECT_EQ(first_page->total, 2);
+  EXPECT_NE(first_page->items[0].id, second_page->items[0].id);
+  const auto found = services::list_programmes(store(), site, {{1, 50}, "  one "});
+  ASSERT_EQ(found->items.size(), 1u);
+  EXPECT_EQ(found->items[0].code, "ONE");
+  EXPECT_EQ(found->total, 1);
+  EXPECT_TRUE(services::list_programmes(store(), coordinator, {{1, 50}, "TWO"})->items.empty());
   EXPECT_TRUE(services::get_programme(store(), cache, observer, first));
   EXPECT_EQ(services::get_programme(store(), cache, coordinator, second).error().code, ErrorCode::not_found);
   EXPECT_EQ(services::get_programme(store(), cache, site, 999999).error().code, ErrorCode::not_found);

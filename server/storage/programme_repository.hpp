@@ -21,6 +21,9 @@ class ProgrammeRepository {
  public:
   virtual ~ProgrammeRepository() = default;
   virtual std::vector<ProgrammeSummary> list() = 0;
+  // One page of list()'s order, and how many programmes there are in all.
+  virtual std::vector<ProgrammeSummary> list_page(std::int64_t offset, std::int64_t limit) = 0;
+  virtual std::int64_t count_programmes() = 0;
   // The same for these programmes only (one indexed read each), in the same order.
   virtual std::vector<ProgrammeSummary> list_of(const std::vector<Id>& programme_ids) = 0;
   virtual std::optional<Programme> find(Id programme_id) = 0;

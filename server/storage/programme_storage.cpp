@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 
 #include "domain/programme_rules.hpp"
@@ -14,16 +15,16 @@ using soci::use;
 // The reads, prepared once per connection (storage/prepared_queries.hpp). Nullable columns are
 // read through COALESCE so every value has a plain C++ type.
 
-struct ListProgrammes {
+struct ListProgrammesPage {
   ProgrammeSummary row;
   std::string status;
-  long long id = 0;
+  long long id = 0, limit = 50, offset = 0;
   soci::statement statement;
-  explicit ListProgrammes(soci::session& sql)
+  explicit ListProgrammesPage(soci::session& sql)
       : statement((sql.prepare << "SELECT id, code, title_es, title_en, COALESCE(start_date, ''), COALESCE(end_date, ''), country, status "
-                                  "FROM programme ORDER BY COALESCE(end_date, '') DESC, code",
+                                  "FROM programme ORDER BY COALESCE(end_date, '') DESC, code LIMIT :l OFFSET :o",
                    into(id), into(row.code), into(row.title.es), into(row.title.en), into(row.start_date), into(row.end_date),
-                   into(row.country), into(status))) {}
+                   into(row.country), into(status), use(limit), use(offset))) {}
 };
 
 struct ProgrammeSummaryById {
@@ -298,9 +299,13 @@ class SociProgrammeRepository final : public ProgrammeRepository {
  public:
   SociProgrammeRepository(soci::session& sql, PreparedQueries& queries) : m_sql(sql), m_queries(queries) {}
 
-  std::vector<ProgrammeSummary> list() override {
+  std::vector<ProgrammeSummary> list() override { return list_page(0, std::numeric_limits<std::int64_t>::max()); }
+
+  std::vector<ProgrammeSummary> list_page(std::int64_t offset, std::int64_t limit) override {
     std::vector<ProgrammeSummary> result;
-    auto& query = m_queries.get<ListProgrammes>(m_sql);
+    auto& query = m_queries.get<ListProgrammesPage>(m_sql);
+    query.offset = offset;
+    query.limit = limit;
     query.statement.execute();
     while (query.statement.fetch()) {
       query.row.id = query.id;
@@ -308,6 +313,12 @@ class SociProgrammeRepository final : public ProgrammeRepository {
       result.push_back(query.row);
     }
     return result;
+  }
+
+  std::int64_t count_programmes() override {
+    long long count = 0;
+    m_sql << "SELECT COUNT(*) FROM programme", into(count);
+    return count;
   }
 
   std::vector<ProgrammeSummary> list_of(const std::vector<Id>& programme_ids) override {

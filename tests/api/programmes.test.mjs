@@ -336,3 +336,31 @@ test('moving a draft to another country gives it that country\'s subdivisions an
   assert.deepEqual(detail.subdivision_category, { es: 'Departamento', en: 'Department' });
   assert.equal((await (await get(server, '/api/v1/countries/GT/subdivisions', coordinator)).json()).items.length, 22);
 });
+
+test('the programme list comes a page at a time, and a search finds a programme by code or title, accents and case aside', async () => {
+  for (const code of ['PAGE-A-2025', 'PAGE-B-2025', 'PAGE-C-2025'])
+    assert.equal((await send(server, 'POST', '/api/v1/programmes', site, costaRica({ code, title: { es: `Gestión ${code}`, en: `Management ${code}` } }))).status, 201);
+  const list = async (query, session = site) => get(server, `/api/v1/programmes?${query}`, session);
+  const whole = await (await list('per_page=200')).json();
+  assert.ok(whole.total >= 4);
+  const seen = [];
+  for (let page = 1; page <= whole.total; page++) {
+    const one = await (await list(`page=${page}&per_page=1`)).json();
+    assert.deepEqual([one.page, one.per_page, one.total, one.items.length], [page, 1, whole.total, 1]);
+    seen.push(one.items[0].code);
+  }
+  assert.deepEqual(seen, whole.items.map((item) => item.code), 'pages in the order of the whole list, none twice');
+
+  const found = await (await list(`q=${encodeURIComponent('GESTION page-b')}`)).json();
+  assert.deepEqual(found.items.map((item) => item.code), ['PAGE-B-2025']);
+  assert.equal(found.total, 1);
+  const mine = await (await list('q=PAGE', coordinator)).json();
+  assert.deepEqual(mine.items, [], 'a programme coordinator finds only their own programmes');
+
+  const tooMany = await list('per_page=500');
+  assert.equal(tooMany.status, 400);
+  assert.deepEqual(await fields(tooMany), ['per_page']);
+  const tooLong = await list(`q=${'x'.repeat(101)}`);
+  assert.equal(tooLong.status, 400);
+  assert.deepEqual(await fields(tooLong), ['q']);
+});

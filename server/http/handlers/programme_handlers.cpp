@@ -71,10 +71,19 @@ std::vector<services::ReferenceSubdivision> reference_subdivisions(const std::st
 
 Id programme_id_of(const RequestContext& context) { return std::stoll(context.path_parameters.at("programme_id")); }
 
+// ?q=&page=&per_page=: a page of the programmes the user holds a role in.
 HttpResponse handle_list_programmes(RequestContext& context) {
-  auto programmes = services::list_programmes(context.store(), *context.actor);
+  auto page = parse_page_request(context.query_value("page"), context.query_value("per_page"));
+  if (!page) return problem_response(page.error(), context.language);
+  const std::string search(context.query_value("q").value_or(""));
+  if (search.size() > 100) {
+    Error invalid = make_error(ErrorCode::invalid_input, "error.invalid_input");
+    invalid.details.push_back({"q", std::nullopt, "too_long", "error.field.too_long", search.substr(0, 100)});
+    return problem_response(invalid, context.language);
+  }
+  auto programmes = services::list_programmes(context.store(), *context.actor, {*page, search});
   if (!programmes) return problem_response(programmes.error(), context.language);
-  return json_response(200, whole_list_json(*programmes));
+  return json_response(200, list_json(programmes->items, programmes->page, programmes->per_page, programmes->total));
 }
 
 HttpResponse handle_get_programme(RequestContext& context) {

@@ -132,7 +132,8 @@ export async function signOut(): Promise<void> {
   csrfToken = '';
 }
 
-export const listProgrammes = () => answer(api.GET('/api/v1/programmes'));
+export type ProgrammeQuery = { q?: string; page?: number; per_page?: number };
+export const listProgrammes = (query: ProgrammeQuery = {}) => answer(api.GET('/api/v1/programmes', { params: { query } }));
 export const getProgramme = (id: number) => answer(api.GET('/api/v1/programmes/{programme_id}', { params: { path: programmePath(id) } }));
 export type ParticipantQuery = {
   q?: string; institution?: string; province?: string; level?: string; sex?: string; team?: string; status?: string; sort?: string;

@@ -1,4 +1,5 @@
-import { isSiteCoordinator, listProgrammes } from '../../api/client';
+import { useState } from 'preact/hooks';
+import { isSiteCoordinator, listProgrammes, type ProgrammeQuery } from '../../api/client';
 import { useUser } from '../../session';
 import { LinkButton } from '../../components/button';
 import { useTranslation } from '../../i18n';
@@ -7,10 +8,18 @@ import { useResource } from '../../components/use_resource';
 import { Loaded } from '../../components/loaded';
 import { EmptyState } from '../../components/empty_state';
 
+const PER_PAGE = 50;
+
 export function ProgrammesPage() {
   const { t, language } = useTranslation();
-  const programmes = useResource(() => listProgrammes(), []);
+  const [query, setQuery] = useState<ProgrammeQuery>({ page: 1, per_page: PER_PAGE });
+  const [text, setText] = useState('');
+  const programmes = useResource(() => listProgrammes(query), [query.q, query.page]);
   const user = useUser();
+  const page = query.page ?? 1;
+  const searching = Boolean(query.q);
+  // The search appears once there is more than a page of programmes (a site with many courses).
+  const showSearch = searching || (programmes.data?.total ?? 0) > PER_PAGE;
   return (
     <section>
       <div class="page-head">
@@ -22,20 +31,37 @@ export function ProgrammesPage() {
           </div>
         )}
       </div>
+      {showSearch && (
+        <form class="filters search" role="search" onSubmit={(event) => { event.preventDefault(); setQuery({ q: text.trim() || undefined, page: 1, per_page: PER_PAGE }); }}>
+          <label>{t('programmes.search')}
+            <input type="search" maxLength={100} value={text} onInput={(event) => setText((event.target as HTMLInputElement).value)} />
+          </label>
+          <button type="submit">{t('programmes.search_button')}</button>
+        </form>
+      )}
       <Loaded resource={programmes}>
-        {(page) => page.items.length === 0 ? <EmptyState title={t('programmes.empty')} /> : (
-          <ul class="cards">
-            {page.items.map((programme) => (
-              <li class="card" key={programme.id}>
-                <h2><a href={`/programmes/${programme.id}`}>{programme.title[language]}</a>
-                  {programme.status !== 'active' && <span class={`badge status-${programme.status}`}>{t(`setup.status_${programme.status}`)}</span>}</h2>
-                <p class="muted">
-                  {t('programmes.code')}: {programme.code}
-                  {programme.end_date && <> · {t('programmes.ends', { date: formatDate(programme.end_date, language) })}</>}
-                </p>
-              </li>
-            ))}
-          </ul>
+        {(found) => found.items.length === 0 ? <EmptyState title={t(searching ? 'programmes.none_found' : 'programmes.empty')} /> : (
+          <>
+            <ul class="cards">
+              {found.items.map((programme) => (
+                <li class="card" key={programme.id}>
+                  <h2><a href={`/programmes/${programme.id}`}>{programme.title[language]}</a>
+                    {programme.status !== 'active' && <span class={`badge status-${programme.status}`}>{t(`setup.status_${programme.status}`)}</span>}</h2>
+                  <p class="muted">
+                    {t('programmes.code')}: {programme.code}
+                    {programme.end_date && <> · {t('programmes.ends', { date: formatDate(programme.end_date, language) })}</>}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            {found.total > PER_PAGE && (
+              <nav class="pager" aria-label={t('programmes.pages')}>
+                <button type="button" disabled={page <= 1} onClick={() => setQuery({ ...query, page: page - 1 })}>{t('programmes.previous')}</button>
+                <span role="status">{t('programmes.page_of', { page, pages: Math.ceil(found.total / PER_PAGE), total: found.total })}</span>
+                <button type="button" disabled={page * PER_PAGE >= found.total} onClick={() => setQuery({ ...query, page: page + 1 })}>{t('programmes.next')}</button>
+              </nav>
+            )}
+          </>
         )}
       </Loaded>
     </section>

@@ -17,7 +17,9 @@ export function UsersPage({ user: me }: { user: User }) {
   const failed = useFailureToast();
   const confirm = useConfirm();
   const users = useResource(() => listUsers(), []);
-  const programmes = useResource(() => listProgrammes(), []);
+  // The grant form offers the 200 latest programmes (the most a page holds); an older one is
+  // granted with `diplomado user grant`.
+  const programmes = useResource(() => listProgrammes({ per_page: 200 }), []);
   const [search, setSearch] = useState('');
   const [newPassword, setNewPassword] = useState<{ email: string; password: string } | null>(null);
 
