@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/time.hpp"
+#include "services/crypto.hpp"
 #include "storage/backup.hpp"
 #include "storage/directory_file_store.hpp"
 
@@ -23,8 +24,8 @@ constexpr std::size_t message_bytes = 64 * 1024;
 constexpr int format_version = 1;
 const std::array<const char*, 2> key_files{"issuer-key", "issuer-key.retired"};
 
-Error failure(const char* code, const char* key, std::string value = "") {
-  Error error = make_error(code == std::string_view("not_empty") || code == std::string_view("dialect") ? ErrorCode::conflict : ErrorCode::invalid_input, key);
+Error failure(const char* code, const char* key, std::string value = "", ErrorCode kind = ErrorCode::invalid_input) {
+  Error error = make_error(kind, key);
   // The value, when there is one, names what the message is about (a file, a key, the database).
   if (!value.empty()) error.details.push_back(FieldError{"backup", std::nullopt, code, "error.backup.concerns", std::move(value)});
   return error;
@@ -165,14 +166,6 @@ bool write_record(SealedWriter& writer, const std::string& name, const fs::path&
   return true;
 }
 
-std::string random_suffix() {
-  std::array<unsigned char, 8> random{};
-  randombytes_buf(random.data(), random.size());
-  std::array<char, 17> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), random.data(), random.size());
-  return hex.data();
-}
-
 // A directory removed (with what is in it) on every path out.
 struct Staging {
   fs::path path;
@@ -182,22 +175,6 @@ struct Staging {
   }
 };
 
-std::string file_sha256(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
-  std::string buffer(message_bytes, '\0');
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(buffer.data()), static_cast<unsigned long long>(in.gcount()));
-  }
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256_final(&state, digest.data());
-  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-  return hex.data();
-}
-
 }  // namespace
 
 Result<BackupSummary> write_backup(const BackupPlaces& places, const fs::path& to, std::string_view passphrase) {
@@ -205,7 +182,7 @@ Result<BackupSummary> write_backup(const BackupPlaces& places, const fs::path& t
     return std::unexpected(failure("too_short", "error.backup.passphrase_short"));
   auto dialect = storage::dialect_of(places.database_url);
   if (!dialect) return std::unexpected(dialect.error());
-  Staging staging{fs::path(places.data_directory) / (".backup-" + random_suffix())};
+  Staging staging{fs::path(places.data_directory) / (".backup-" + services::random_hex(8))};
   std::error_code error;
   fs::create_directories(staging.path, error);
   if (error) return std::unexpected(write_failed(staging.path));
@@ -243,12 +220,14 @@ Result<BackupSummary> write_backup(const BackupPlaces& places, const fs::path& t
     for (const char* name : key_files)
       if (fs::exists(fs::path(places.data_directory) / name)) written = written && write_record(writer, std::string("keys/") + name, fs::path(places.data_directory) / name);
     const fs::path objects = fs::path(places.files_directory) / "objects";
-    if (fs::exists(objects))
-      for (const auto& entry : fs::recursive_directory_iterator(objects, error)) {
-        if (!entry.is_regular_file()) continue;
-        // A file removed while the backup runs (an import committed meanwhile) is simply not in it.
-        if (write_record(writer, "files/" + entry.path().filename().string(), entry.path())) ++summary.files;
-      }
+    // Stepped with error codes: a file removed while the backup runs (an import committed
+    // meanwhile) is simply not in it, and never stops the walk with an exception.
+    for (fs::recursive_directory_iterator entry(objects, error), end; !error && entry != end; entry.increment(error)) {
+      std::error_code kind;
+      if (!entry->is_regular_file(kind)) continue;
+      if (write_record(writer, "files/" + entry->path().filename().string(), entry->path())) ++summary.files;
+    }
+    error.clear();
     if (!written) return std::unexpected(write_failed(to));
     writer.write("E");
     writer.finish();
@@ -284,7 +263,7 @@ Result<BackupSummary> restore_backup(const BackupPlaces& places, const fs::path&
   // Everything is read and authenticated into a staging directory before anything is put in place.
   std::error_code error;
   fs::create_directories(places.data_directory, error);
-  Staging staging{fs::path(places.data_directory) / (".restore-" + random_suffix())};
+  Staging staging{fs::path(places.data_directory) / (".restore-" + services::random_hex(8))};
   fs::create_directories(staging.path / "files", error);
   fs::create_directories(staging.path / "keys", error);
   if (error) return std::unexpected(write_failed(staging.path));
@@ -317,7 +296,8 @@ Result<BackupSummary> restore_backup(const BackupPlaces& places, const fs::path&
     else if (name.starts_with("keys/")) keys.push_back(name.substr(5));
     else if (name.starts_with("files/")) {
       // A file's name is its digest: a file changed in any way is caught here too.
-      if (file_sha256(target) != name.substr(6)) return std::unexpected(unreadable());
+      const auto digest = storage::digest_of_file(target);
+      if (!digest || digest->sha256 != name.substr(6)) return std::unexpected(unreadable());
       files.push_back(name.substr(6));
     }
   }
@@ -330,7 +310,7 @@ Result<BackupSummary> restore_backup(const BackupPlaces& places, const fs::path&
   }
   const std::string dialect_name = *dialect == storage::Dialect::sqlite ? "sqlite" : "postgres";
   if (manifest["format"] != std::to_string(format_version)) return std::unexpected(unreadable());
-  if (manifest["dialect"] != dialect_name) return std::unexpected(failure("dialect", "error.backup.dialect", manifest["dialect"]));
+  if (manifest["dialect"] != dialect_name) return std::unexpected(failure("dialect", "error.backup.dialect", manifest["dialect"], ErrorCode::conflict));
   BackupSummary summary{dialect_name, std::atoi(manifest["schema_version"].c_str()), files.size(), fs::file_size(from, error)};
   if (summary.schema_version > storage::latest_schema_version(*dialect))
     return std::unexpected(make_error(ErrorCode::conflict, "error.database.newer_schema"));
@@ -338,9 +318,9 @@ Result<BackupSummary> restore_backup(const BackupPlaces& places, const fs::path&
   // Only into a place with nothing of its own: an empty database and a data directory without keys.
   auto empty = storage::database_is_empty(places.database_url);
   if (!empty) return std::unexpected(empty.error());
-  if (!*empty) return std::unexpected(failure("not_empty", "error.backup.not_empty", "database"));
+  if (!*empty) return std::unexpected(failure("not_empty", "error.backup.not_empty", "database", ErrorCode::conflict));
   for (const char* name : key_files)
-    if (fs::exists(fs::path(places.data_directory) / name)) return std::unexpected(failure("not_empty", "error.backup.not_empty", name));
+    if (fs::exists(fs::path(places.data_directory) / name)) return std::unexpected(failure("not_empty", "error.backup.not_empty", name, ErrorCode::conflict));
 
   // Files and keys first (renames), the database last; if it fails, they are taken away again.
   auto store = storage::open_directory_file_store(places.files_directory);

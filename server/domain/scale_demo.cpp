@@ -123,7 +123,8 @@ ProgrammeSeed scale_programme(const ProgrammeSeed& base, std::size_t index, cons
     juror.key = "j" + std::to_string(j + 1);
     juror.email = juror.key + "." + seed.programme.code + "@scale.diplomado.invalid";
     std::ranges::transform(juror.email, juror.email.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-    juror.display_name = (j < base.jurors.size() ? base.jurors[j].display_name : "Jurado " + std::to_string(j + 1)) + " " + tag;
+    // The template's juror names; past them, the juror's key (no word of any language in code).
+    juror.display_name = (j < base.jurors.size() ? base.jurors[j].display_name : juror.key) + " " + tag;
     seed.jurors.push_back(juror);
   }
   if (!base.projects.empty() && !base.rubric.empty()) {

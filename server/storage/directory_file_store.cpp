@@ -64,33 +64,19 @@ class DirectoryFileStore final : public FileStore {
   }
 
   Result<StoredFile> keep(const fs::path& spooled) override {
-    Descriptor file(::open(spooled.c_str(), O_RDONLY | O_CLOEXEC));
-    if (file.fd < 0) return std::unexpected(unavailable("open"));
-    crypto_hash_sha256_state state;
-    crypto_hash_sha256_init(&state);
-    std::array<unsigned char, 64 * 1024> buffer{};
-    std::uint64_t size = 0;
-    for (;;) {
-      const auto got = ::read(file.fd, buffer.data(), buffer.size());
-      if (got < 0 && errno == EINTR) continue;
-      if (got < 0) return std::unexpected(unavailable("read"));
-      if (got == 0) break;
-      crypto_hash_sha256_update(&state, buffer.data(), static_cast<unsigned long long>(got));
-      size += static_cast<std::uint64_t>(got);
-    }
-    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256_final(&state, digest.data());
-    std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
-    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-    StoredFile stored{hex.data(), size};
-
+    auto digest = digest_of_file(spooled);
+    if (!digest) return std::unexpected(unavailable("read"));
+    const StoredFile stored = *digest;
     const fs::path target = object_path(stored.sha256);
     std::error_code error;
     if (fs::exists(target, error)) {
       fs::remove(spooled, error);
       return stored;
     }
-    if (::fsync(file.fd) != 0) return std::unexpected(unavailable("fsync"));
+    {
+      Descriptor file(::open(spooled.c_str(), O_RDONLY | O_CLOEXEC));
+      if (file.fd < 0 || ::fsync(file.fd) != 0) return std::unexpected(unavailable("fsync"));
+    }
     fs::create_directories(target.parent_path(), error);
     if (error) return std::unexpected(unavailable("mkdir"));
     fs::rename(spooled, target, error);
@@ -146,6 +132,28 @@ class DirectoryFileStore final : public FileStore {
 };
 
 }  // namespace
+
+std::optional<StoredFile> digest_of_file(const fs::path& path) {
+  Descriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (file.fd < 0) return std::nullopt;
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  std::array<unsigned char, 64 * 1024> buffer{};
+  std::uint64_t size = 0;
+  for (;;) {
+    const auto got = ::read(file.fd, buffer.data(), buffer.size());
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return std::nullopt;
+    if (got == 0) break;
+    crypto_hash_sha256_update(&state, buffer.data(), static_cast<unsigned long long>(got));
+    size += static_cast<std::uint64_t>(got);
+  }
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256_final(&state, digest.data());
+  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  return StoredFile{hex.data(), size};
+}
 
 Result<std::unique_ptr<FileStore>> open_directory_file_store(const fs::path& root) {
   fs::path directory = root;

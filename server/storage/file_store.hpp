@@ -18,6 +18,10 @@ struct StoredFile {
   std::uint64_t size_bytes = 0;
 };
 
+// The SHA-256 of a file's bytes, read in 64 KiB steps (what the store names it by), and its size;
+// nothing if it cannot be read.
+std::optional<StoredFile> digest_of_file(const std::filesystem::path& path);
+
 class FileStore {
  public:
   virtual ~FileStore() = default;

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
@@ -36,6 +37,17 @@ const stored = (digest) => join(server.dataDir, 'files', 'objects', digest.slice
 const spool = () => readdirSync(join(server.dataDir, 'files', 'spool'));
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
+// One number from the server's database, read with the database's own client.
+function scalar(sql) {
+  const at = server.common.indexOf('--database');
+  return Number(
+    (at >= 0
+      ? execFileSync('psql', [server.common[at + 1], '-At', '-c', sql], { encoding: 'utf8' })
+      : execFileSync('sqlite3', [join(server.dataDir, 'diplomado.db'), sql], { encoding: 'utf8' })
+    ).trim(),
+  );
+}
+
 // The server's peak resident memory, in KiB, since the last reset (Linux: /proc/PID/clear_refs).
 const peakKiB = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))[1]);
 const resetPeak = () => writeFileSync(`/proc/${server.pid}/clear_refs`, '5');
@@ -52,6 +64,9 @@ test('a logo is kept under the digest of its bytes, once however often it is sen
   assert.deepEqual(objects, [digest], 'the same bytes are kept once');
   const settings = await (await get(server, path('/certificate_settings'), coordinator)).json();
   assert.deepEqual(settings.logos.map((logo) => logo.bytes), [PNG.length, PNG.length], 'both logos read back from the store');
+  // The rows name the file; none holds its bytes.
+  assert.equal(scalar(`SELECT COUNT(*) FROM programme_logo WHERE content_sha256 = '${digest}' AND content = ''`), 2);
+  assert.equal(scalar("SELECT COUNT(*) FROM programme_logo WHERE content <> ''"), 0);
 
   // Removing one logo keeps the file the other still names; removing both removes it.
   assert.equal((await send(server, 'DELETE', path('/certificate_settings/logos/2'), coordinator)).status, 200);
@@ -70,6 +85,7 @@ test('an import’s spreadsheet is kept while it is previewed and removed once i
   assert.equal(uploaded.status, 201);
   const preview = await uploaded.json();
   assert.ok(existsSync(stored(digest)), 'kept between upload and commit');
+  assert.equal(scalar(`SELECT COUNT(*) FROM import_upload WHERE id = ${preview.id} AND content_sha256 = '${digest}' AND content = ''`), 1);
   const previewed = await send(server, 'POST', path(`/participant_imports/${preview.id}/preview`), coordinator, { mapping: preview.mapping });
   assert.equal(previewed.status, 200, 'the preview reads the kept file');
   const committed = await send(server, 'POST', path(`/participant_imports/${preview.id}/commit`), coordinator, { mapping: preview.mapping });
@@ -152,6 +168,7 @@ test('a 19 MiB attachment goes to disk as it arrives: the server’s peak memory
   // Held in memory, the body alone would be 19 MiB (and its base64 another 25 MiB).
   assert.ok(growth < 8 * 1024, `peak memory grew by ${growth} KiB`);
   assert.ok(existsSync(stored(sha256(pdf))));
+  assert.equal(scalar(`SELECT COUNT(*) FROM project_attachment WHERE id = ${attachment.id} AND sha256 = '${sha256(pdf)}' AND content_base64 = ''`), 1);
   assert.deepEqual(spool(), []);
 
   const download = await get(server, path(`/projects/${mine.id}/attachments/${attachment.id}`), coordinator);
