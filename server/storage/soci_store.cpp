@@ -1,13 +1,27 @@
 #include "storage/soci_store.hpp"
 
+#include <chrono>
 #include <exception>
+#include <thread>
 #include <type_traits>
 
 namespace diplomado::storage {
 
 void prepare_connection(soci::session& sql, Dialect dialect) {
   if (dialect == Dialect::sqlite) {
-    sql << "PRAGMA journal_mode=WAL";
+    // Turning a new database to WAL needs its exclusive lock; a connection that already reads it
+    // is refused at once with "database is locked" (SQLite does not wait there, to avoid a
+    // deadlock), which four servers opening a new file together hit now and then. WAL is kept in
+    // the file, so one success is enough: try again for up to five seconds.
+    for (int attempt = 0;; ++attempt) {
+      try {
+        sql << "PRAGMA journal_mode=WAL";
+        break;
+      } catch (const soci::soci_error&) {
+        if (attempt >= 100) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    }
     sql << "PRAGMA foreign_keys=ON";
     sql << "PRAGMA busy_timeout=10000";
     sql << "PRAGMA synchronous=NORMAL";

@@ -16,7 +16,6 @@ export function ProgrammesPage() {
   const [text, setText] = useState('');
   const programmes = useResource(() => listProgrammes(query), [query.q, query.page]);
   const user = useUser();
-  const page = query.page ?? 1;
   const searching = Boolean(query.q);
   // The search appears once there is more than a page of programmes (a site with many courses).
   const showSearch = searching || (programmes.data?.total ?? 0) > PER_PAGE;
@@ -55,10 +54,12 @@ export function ProgrammesPage() {
               ))}
             </ul>
             {found.total > PER_PAGE && (
+              // The page shown is the answer's own, so the label never runs ahead of the cards
+              // while the next page loads.
               <nav class="pager" aria-label={t('programmes.pages')}>
-                <button type="button" disabled={page <= 1} onClick={() => setQuery({ ...query, page: page - 1 })}>{t('programmes.previous')}</button>
-                <span role="status">{t('programmes.page_of', { page, pages: Math.ceil(found.total / PER_PAGE), total: found.total })}</span>
-                <button type="button" disabled={page * PER_PAGE >= found.total} onClick={() => setQuery({ ...query, page: page + 1 })}>{t('programmes.next')}</button>
+                <button type="button" disabled={found.page <= 1} onClick={() => setQuery({ ...query, page: found.page - 1 })}>{t('programmes.previous')}</button>
+                <span role="status">{t('programmes.page_of', { page: found.page, pages: Math.ceil(found.total / found.per_page), total: found.total })}</span>
+                <button type="button" disabled={found.page * found.per_page >= found.total} onClick={() => setQuery({ ...query, page: found.page + 1 })}>{t('programmes.next')}</button>
               </nav>
             )}
           </>
