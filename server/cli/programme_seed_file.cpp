@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <span>
+#include <string_view>
 
 #include "cli/commands.hpp"
 #include "json/domain_reader.hpp"
@@ -191,6 +193,26 @@ static void describe(BodyReader& file, ProgrammeFile& document) {
 }
 
 namespace cli {
+namespace {
+
+// Whether a rule's problem is about a part whose shape was already wrong: the same member or one
+// inside it ("participants[3]" covers "participants[3].institution"), or a member of the same
+// list entry ("participants[3].family_names" missing covers "participants[3].team").
+bool inside(std::string_view path, std::string_view outer) {
+  return path.starts_with(outer) && (path.size() == outer.size() || path[outer.size()] == '.' || path[outer.size()] == '[');
+}
+std::string_view entry_of(std::string_view path) {
+  const auto close = path.find(']');
+  return close == std::string_view::npos ? std::string_view() : path.substr(0, close + 1);
+}
+bool already_named(const FieldError& problem, std::span<const FieldError> shape) {
+  const auto entry = entry_of(problem.field);
+  for (const auto& error : shape)
+    if (inside(problem.field, error.field) || (!entry.empty() && inside(error.field, entry))) return true;
+  return false;
+}
+
+}  // namespace
 
 // A programme file larger than this is refused before it is read (the demo is 0.1 MiB; a course
 // of thousands enrols its people from a participants file instead).
@@ -206,13 +228,12 @@ Result<ProgrammeSeed> read_programme_seed(const std::string& content) {
   auto parsed = parse_bounded_json(content);
   if (!parsed) return std::unexpected(parsed.error());
 
+  // Every problem in one answer: the shape (a missing key, a wrong type), then the rules of each
+  // part, then how the parts fit together. A part that could not be read is not judged again by
+  // the rules (its defaults would only repeat the shape's error).
   ProgrammeFile document;
-  auto errors = read_json(*parsed, document);
-  if (!errors.empty()) {
-    Error error = make_error(ErrorCode::invalid_input, "error.file.programme_invalid");
-    error.details = std::move(errors);
-    return std::unexpected(std::move(error));
-  }
+  std::vector<FieldError> problems = read_json(*parsed, document);
+  const std::size_t shape_errors = problems.size();
   auto& seed = document.seed;
   int position = 0;
   for (auto& module : seed.programme.modules) module.position = ++position;
@@ -225,27 +246,32 @@ Result<ProgrammeSeed> read_programme_seed(const std::string& content) {
     for (auto& [code, comment] : entry.comments) entry.review.comments.emplace_back(code, std::move(comment));
     seed.reviews.push_back(std::move(entry.review));
   }
-  if (auto problems = check_signatories(document.certificates.signatories); !problems.empty()) {
-    Error error = make_error(ErrorCode::invalid_input, "error.file.programme_invalid");
-    for (auto& problem : problems) problem.field = "certificates." + problem.field;
-    error.details = std::move(problems);
-    return std::unexpected(std::move(error));
+  std::vector<FieldError> rules;
+  for (auto& problem : check_signatories(document.certificates.signatories)) {
+    problem.field = "certificates." + problem.field;
+    rules.push_back(std::move(problem));
   }
   // The ceremony's and the survey's own rules, each problem named where it is in the file.
-  std::vector<FieldError> closing = check_ceremony(document.ceremony.ceremony);
-  for (auto& problem : closing) problem.field = "ceremony." + problem.field;
+  for (auto& problem : check_ceremony(document.ceremony.ceremony)) {
+    problem.field = "ceremony." + problem.field;
+    rules.push_back(std::move(problem));
+  }
   for (std::size_t g = 0; g < document.ceremony.guests.size(); ++g)
     for (auto problem : check_guest(document.ceremony.guests[g])) {
       problem.field = "ceremony.guests[" + std::to_string(g) + "]." + problem.field;
-      closing.push_back(std::move(problem));
+      rules.push_back(std::move(problem));
     }
   for (auto problem : check_questions(document.survey.questions)) {
     problem.field = "survey." + problem.field;
-    closing.push_back(std::move(problem));
+    rules.push_back(std::move(problem));
   }
-  if (!closing.empty()) {
+  if (auto fits = check_programme_seed(seed); !fits)
+    for (auto& problem : fits.error().details) rules.push_back(std::move(problem));
+  for (auto& problem : rules)
+    if (!already_named(problem, std::span(problems).first(shape_errors))) problems.push_back(std::move(problem));
+  if (!problems.empty()) {
     Error error = make_error(ErrorCode::invalid_input, "error.file.programme_invalid");
-    error.details = std::move(closing);
+    error.details = std::move(problems);
     return std::unexpected(std::move(error));
   }
   seed.ceremony = std::move(document.ceremony.ceremony);

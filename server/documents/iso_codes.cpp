@@ -1,6 +1,8 @@
 #include "documents/iso_codes.hpp"
 
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -50,6 +52,55 @@ std::string iso_codes_directory() {
 #endif
 }
 
+std::string iso_codes_locale_directory() {
+#ifdef DIPLOMADO_ISO_CODES_LOCALE_DIR
+  return DIPLOMADO_ISO_CODES_LOCALE_DIR;
+#else
+  return "/usr/share/locale";
+#endif
+}
+
+Result<std::map<std::string, std::string, std::less<>>> parse_mo_catalogue(std::string_view bytes) {
+  // The GNU .mo layout: a magic number (which also gives the byte order), a revision, the count
+  // of strings and the offsets of two tables of (length, offset) pairs, originals then
+  // translations; each string is NUL-terminated after its length.
+  const auto malformed = [] { return std::unexpected(make_error(ErrorCode::internal, "error.reference.iso_codes")); };
+  const auto word_at = [&](std::size_t offset, bool swap) -> std::optional<std::uint32_t> {
+    if (offset > bytes.size() || bytes.size() - offset < 4) return std::nullopt;
+    std::uint32_t word = 0;
+    std::memcpy(&word, bytes.data() + offset, 4);
+    return swap ? __builtin_bswap32(word) : word;
+  };
+  const auto magic = word_at(0, false);
+  if (!magic || (*magic != 0x950412deU && *magic != 0xde120495U)) return malformed();
+  const bool swap = *magic == 0xde120495U;
+  const auto count = word_at(8, swap), originals = word_at(12, swap), translations = word_at(16, swap);
+  if (!count || !originals || !translations) return malformed();
+  const auto string_at = [&](std::uint32_t table, std::uint32_t index) -> std::optional<std::string_view> {
+    const auto length = word_at(table + std::size_t{8} * index, swap), offset = word_at(table + std::size_t{8} * index + 4, swap);
+    if (!length || !offset || *offset > bytes.size() || bytes.size() - *offset < *length) return std::nullopt;
+    return bytes.substr(*offset, *length);
+  };
+  std::map<std::string, std::string, std::less<>> catalogue;
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    const auto original = string_at(*originals, i), translation = string_at(*translations, i);
+    if (!original || !translation) return malformed();
+    const bool plain = original->find('\x04') == std::string_view::npos && original->find('\0') == std::string_view::npos;
+    if (plain && !original->empty() && !translation->empty() && *translation != *original)
+      catalogue.emplace(std::string(*original), std::string(*translation));
+  }
+  return catalogue;
+}
+
+void translate_subdivisions(std::vector<services::ReferenceSubdivision>& subdivisions, const std::map<std::string, std::string, std::less<>>& catalogue) {
+  for (auto& subdivision : subdivisions) {
+    const auto found = catalogue.find(subdivision.name);
+    if (found == catalogue.end()) continue;
+    subdivision.aliases.push_back(std::move(subdivision.name));
+    subdivision.name = found->second;
+  }
+}
+
 Result<std::vector<services::ReferenceSubdivision>> parse_iso_3166_2(std::string_view json_text, std::string_view country) {
   auto parsed = parse_bounded_json(json_text);
   if (!parsed) return std::unexpected(parsed.error());
@@ -85,6 +136,12 @@ Result<std::vector<services::ReferenceSubdivision>> iso_subdivisions(std::string
     if (!all) {
       by_country = std::unexpected(all.error());
       return;
+    }
+    // Spanish first: names from iso-codes' Spanish catalogue where it has one.
+    std::ifstream catalogue_file(std::filesystem::path(iso_codes_locale_directory()) / "es" / "LC_MESSAGES" / "iso_3166-2.mo", std::ios::binary);
+    if (catalogue_file) {
+      const std::string bytes((std::istreambuf_iterator<char>(catalogue_file)), std::istreambuf_iterator<char>());
+      if (auto catalogue = parse_mo_catalogue(bytes)) translate_subdivisions(*all, *catalogue);
     }
     std::map<std::string, std::vector<services::ReferenceSubdivision>, std::less<>> split;
     for (auto& entry : *all) split[entry.code.substr(0, 2)].push_back(std::move(entry));

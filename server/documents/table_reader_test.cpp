@@ -268,5 +268,61 @@ TEST(IsoCodes, DebiansFileGivesCostaRicasSevenProvinces) {
   EXPECT_TRUE(std::ranges::all_of(*costa_rica, [](const auto& s) { return s.kind == "province"; }));
 }
 
+// A catalogue written as msgfmt writes one: the header entry ("" -> metadata), then the
+// originals sorted. Built here byte by byte in either order.
+std::string mo_file(const std::vector<std::pair<std::string, std::string>>& entries, bool big_endian) {
+  const auto word = [&](std::uint32_t value) {
+    std::string bytes(4, '\0');
+    for (int i = 0; i < 4; ++i) bytes[static_cast<std::size_t>(big_endian ? 3 - i : i)] = static_cast<char>((value >> (8 * i)) & 0xff);
+    return bytes;
+  };
+  const auto count = static_cast<std::uint32_t>(entries.size());
+  const std::uint32_t originals = 28, translations = originals + 8 * count;
+  std::uint32_t offset = translations + 8 * count;
+  std::string head = word(0x950412de) + word(0) + word(count) + word(originals) + word(translations) + word(0) + word(0);
+  std::string tables_o, tables_t, strings;
+  for (const auto& [original, translation] : entries) {
+    tables_o += word(static_cast<std::uint32_t>(original.size())) + word(offset + static_cast<std::uint32_t>(strings.size()));
+    strings += original + '\0';
+  }
+  for (const auto& [original, translation] : entries) {
+    tables_t += word(static_cast<std::uint32_t>(translation.size())) + word(offset + static_cast<std::uint32_t>(strings.size()));
+    strings += translation + '\0';
+  }
+  return head + tables_o + tables_t + strings;
+}
+
+TEST(IsoCodes, GettextCataloguesReadInEitherByteOrderAndMalformedOnesRefused) {
+  const std::vector<std::pair<std::string, std::string>> entries = {
+      {"", "Content-Type: text/plain; charset=UTF-8\n"}, {"Belize", "Belice"}, {"Cayo", "Cayo"}, {std::string("menu") + '\x04' + "File", "Archivo"}};
+  for (bool big_endian : {false, true}) {
+    const auto catalogue = parse_mo_catalogue(mo_file(entries, big_endian));
+    ASSERT_TRUE(catalogue);
+    ASSERT_EQ(catalogue->size(), 1u) << "the header, an unchanged name and a context entry are left out";
+    EXPECT_EQ(catalogue->at("Belize"), "Belice");
+  }
+  auto cut = mo_file(entries, false);
+  cut.resize(cut.size() - 10);
+  EXPECT_FALSE(parse_mo_catalogue(cut)) << "a string running past the end";
+  EXPECT_FALSE(parse_mo_catalogue("not a catalogue"));
+  EXPECT_FALSE(parse_mo_catalogue(""));
+
+  std::vector<services::ReferenceSubdivision> belize = {{"BZ-BZ", "Belize", "district", {}}, {"BZ-CY", "Cayo", "district", {}}};
+  translate_subdivisions(belize, *parse_mo_catalogue(mo_file(entries, false)));
+  EXPECT_EQ(belize[0].name, "Belice");
+  EXPECT_EQ(belize[0].aliases, std::vector<std::string>{"Belize"}) << "the standard's name still matches a nominations file";
+  EXPECT_EQ(belize[1].name, "Cayo");
+  EXPECT_TRUE(belize[1].aliases.empty());
+}
+
+TEST(IsoCodes, DebiansSpanishCatalogueNamesBelizesDistrictInSpanish) {
+  const auto belize = iso_subdivisions("BZ");
+  ASSERT_TRUE(belize);
+  const auto district = std::ranges::find(*belize, std::string("BZ-BZ"), &services::ReferenceSubdivision::code);
+  ASSERT_NE(district, belize->end());
+  EXPECT_EQ(district->name, "Belice") << "iso-codes' es catalogue (installed with iso-codes)";
+  EXPECT_EQ(district->aliases, std::vector<std::string>{"Belize"});
+}
+
 }  // namespace
 }  // namespace diplomado::documents

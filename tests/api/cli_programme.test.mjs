@@ -71,6 +71,27 @@ test('bad values are named in English too: zone, locale, dates, negative hours, 
   assert.equal(run(['programme', 'validate', 'missing.json'], undefined, english).stderr.split('\n')[0], 'diplomado: The programme file could not be read.');
 });
 
+test('shape and rules in one answer: a wrong type beside a broken reference, each said once', () => {
+  const bad = file('both-rounds.json', (data) => {
+    data.programme.colour = 'azul';                 // the shape: an unknown key
+    delete data.participants[3].family_names;       // the shape: a missing key
+    data.participants[3].institution = 'nowhere';   // same entry: not judged again
+    data.programme.modules[2].hours = -5;           // a rule
+    data.participants[0].institution = 'nowhere';   // how the parts fit
+    data.ceremony.run_of_show[0].at = '25:99';      // the ceremony's own rules
+  });
+  const result = run(['programme', 'validate', bad], undefined, english);
+  assert.equal(result.code, 1);
+  for (const line of [
+    /programme\.colour: /,
+    /participants\[3\]\.family_names: /,
+    /programme\.modules\[2\]\.hours: Hours must be between 0 and 10,000\. \[-5\]/,
+    /participants\[0\]\.institution: Unknown institution\. \[nowhere\]/,
+    /ceremony\.run_of_show\[0\]\.at: .*\[25:99\]/,
+  ]) assert.match(result.stderr, line);
+  assert.doesNotMatch(result.stderr, /participants\[3\]\.institution/, 'an entry whose shape is wrong is not judged again');
+});
+
 test('a 20 MB file is refused before it is read, its size rounded up', () => {
   const big = join(dir, 'big.json');
   writeFileSync(big, '');
