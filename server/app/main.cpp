@@ -383,6 +383,14 @@ int main(int argc, char** argv) {
   auto* programme_validate = programme_command->add_subcommand("validate", text("cli.help.programme_validate"));
   localise(programme_validate);
   programme_validate->add_option("file", programme_file, text("cli.help.programme_file"))->required();
+  std::string export_code, export_output;
+  bool export_people = false;
+  auto* programme_export = programme_command->add_subcommand("export", text("cli.help.programme_export"));
+  localise(programme_export);
+  add_common_options(*programme_export, programme_common, console.language);
+  programme_export->add_option("--code", export_code, text("cli.help.programme_code"))->required();
+  programme_export->add_option("--output,-o", export_output, text("cli.help.output"));
+  programme_export->add_flag("--with-people", export_people, text("cli.help.with_people"));
   std::string clone_from;
   services::CloneRequest clone_request;
   auto* programme_clone = programme_command->add_subcommand("clone", text("cli.help.programme_clone"));
@@ -404,11 +412,12 @@ int main(int argc, char** argv) {
   }
 
   if (programme_validate->parsed()) return cli::run_programme_validate(programme_file, console);
-  if (programme_create->parsed() || programme_import->parsed() || programme_clone->parsed()) {
+  if (programme_create->parsed() || programme_import->parsed() || programme_clone->parsed() || programme_export->parsed()) {
     auto database = open(programme_common, console, 1);
     if (!database) return 1;
     if (programme_create->parsed()) return cli::run_programme_create(*database->store, create_options, console);
     if (programme_import->parsed()) return cli::run_programme_import(*database->store, programme_file, console);
+    if (programme_export->parsed()) return cli::run_programme_export(*database->store, export_code, export_output, export_people, console);
     return cli::run_programme_clone(*database->store, clone_from, clone_request, console);
   }
 

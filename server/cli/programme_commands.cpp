@@ -1,10 +1,12 @@
 #include "cli/programme_commands.hpp"
 
 #include <charconv>
+#include <fstream>
 #include <ostream>
 
 #include "cli/programme_seed_file.hpp"
 #include "documents/iso_codes.hpp"
+#include "services/export_programme.hpp"
 #include "services/list_programmes.hpp"
 #include "services/load_programme_seed.hpp"
 
@@ -118,6 +120,35 @@ int run_programme_create(services::Store& store, ProgrammeCreateOptions options,
       console.out << "  " << translate("cli.programme.password_once", console.language) << ": " << coordinator.initial_password;
     console.out << '\n';
   }
+  return 0;
+}
+
+int run_programme_export(services::Store& store, const std::string& code, const std::string& output, bool people, Console& console) {
+  auto programme_id = services::find_programme_by_code(store, code);
+  if (!programme_id) return print_error(programme_id.error(), console), 1;
+  auto seed = services::export_programme(store, *programme_id, {.people = people}, current_time());
+  if (!seed) return print_error(seed.error(), console), 1;
+  const auto text = write_programme_seed(*seed);
+  if (output.empty() || output == "-") {
+    console.out << text;
+    return 0;
+  }
+  // Written whole beside the destination, then renamed over it: never half a file.
+  const std::string partial = output + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out.flush()) {
+      std::remove(partial.c_str());
+      return print_error(file_error(output, FileKind::output), console), 1;
+    }
+  }
+  if (std::rename(partial.c_str(), output.c_str()) != 0) {
+    std::remove(partial.c_str());
+    return print_error(file_error(output, FileKind::output), console), 1;
+  }
+  console.err << translate("cli.programme.exported", console.language) << ' ' << output << " (" << translate("cli.programme.participants", console.language)
+              << ": " << seed->participants.size() << ")\n";
   return 0;
 }
 

@@ -19,6 +19,9 @@ struct ProgrammeCreateOptions {
 int run_programme_validate(const std::string& file, Console& console);
 int run_programme_import(services::Store& store, const std::string& file, Console& console);
 int run_programme_create(services::Store& store, ProgrammeCreateOptions options, Console& console);
+// Writes the programme with this code as a programme file to `output` ("-" or empty: the
+// standard output); with `people`, its people and their records too.
+int run_programme_export(services::Store& store, const std::string& code, const std::string& output, bool people, Console& console);
 int run_programme_clone(services::Store& store, const std::string& from, const services::CloneRequest& request, Console& console);
 
 }  // namespace diplomado::cli

@@ -7,7 +7,10 @@
 #include <string_view>
 
 #include "cli/commands.hpp"
+#include "domain/programme_rules.hpp"
 #include "json/domain_reader.hpp"
+#include "json/domain_writer.hpp"
+#include "json/json_writer.hpp"
 
 namespace diplomado {
 namespace {
@@ -280,6 +283,211 @@ Result<ProgrammeSeed> read_programme_seed(const std::string& content) {
   seed.certificate_layout = document.certificates.layout;
   seed.signatories = std::move(document.certificates.signatories);
   return std::move(seed);
+}
+
+
+namespace {
+
+void write_texts(JsonWriter& json, std::string_view name, const std::vector<std::string>& texts) {
+  json.key(name).begin_array();
+  for (const auto& text : texts) json.value(text);
+  json.end_array();
+}
+
+// A member only when it holds something, as a person would write the file.
+void write_optional(JsonWriter& json, std::string_view name, std::string_view text) {
+  if (!text.empty()) json.field(name, text);
+}
+
+void write_programme(JsonWriter& json, const Programme& programme) {
+  json.key("programme").begin_object().field("code", programme.code);
+  json.key("title");
+  write_localized(json, programme.title);
+  json.key("description");
+  write_localized(json, programme.description);
+  json.field("country", programme.country).field("time_zone", programme.time_zone).field("locale", programme.locale);
+  json.field("status", to_string(programme.status)).field("start_date", programme.start_date).field("end_date", programme.end_date);
+  json.field("modality", programme.modality).field("sdgs", programme.sdgs).key("organisations").begin_array();
+  for (const auto& organisation : programme.organisations) {
+    json.begin_object().field("role", organisation.role).key("name");
+    write_localized(json, organisation.name);
+    write_optional(json, "acronym", organisation.acronym);
+    json.end_object();
+  }
+  json.end_array().key("modules").begin_array();
+  for (const auto& module : programme.modules) {
+    json.begin_object().key("title");
+    write_localized(json, module.title);
+    json.field("hours", module.hours).field("pass_mark", module.pass_mark).field("weight", module.weight);
+    if (module.illustrative) json.field("illustrative", true);
+    json.end_object();
+  }
+  json.end_array().end_object();
+  const auto& policy = programme.grading;
+  json.key("grading").begin_object().field("module_pass_mark", policy.module_pass_mark).field("rounding_decimals", policy.rounding_decimals);
+  json.field("attendance_threshold", policy.attendance_threshold).field("module_attendance_threshold", policy.module_attendance_threshold);
+  json.field("minimum_final_grade", policy.minimum_final_grade).field("require_all_modules", policy.require_all_modules);
+  json.field("require_project", policy.require_project).field("missing_grade", to_string(policy.missing_grade));
+  json.field("excused_absence", to_string(policy.excused)).end_object();
+}
+
+void write_people(JsonWriter& json, const ProgrammeSeed& seed) {
+  json.key("subdivisions").begin_array();
+  for (const auto& subdivision : seed.subdivisions)
+    json.begin_object().field("code", subdivision.code).field("country", subdivision.country).field("name", subdivision.name).field("kind", subdivision.kind).end_object();
+  json.end_array().key("institutions").begin_array();
+  for (const auto& institution : seed.institutions) {
+    json.begin_object().field("key", institution.key).key("name");
+    write_localized(json, institution.name);
+    write_optional(json, "country", institution.country);
+    write_optional(json, "acronym", institution.acronym);
+    write_optional(json, "sector", institution.sector);
+    json.field("level", institution.level);
+    write_optional(json, "valid_from", institution.valid_from);
+    write_optional(json, "valid_to", institution.valid_to);
+    json.end_object();
+  }
+  json.end_array().key("teams").begin_array();
+  for (const auto& team : seed.teams) {
+    json.begin_object().field("key", team.key).field("name", team.name);
+    write_optional(json, "subdivision", team.subdivision_code);
+    write_optional(json, "leader", team.leader_key);
+    json.end_object();
+  }
+  json.end_array().key("participants").begin_array();
+  for (const auto& participant : seed.participants) {
+    json.begin_object().field("key", participant.key).field("given_names", participant.given_names).field("family_names", participant.family_names);
+    json.field("sex", participant.sex);
+    write_optional(json, "email", participant.email);
+    json.field("institution", participant.institution_key);
+    write_optional(json, "position", participant.position);
+    json.field("level", participant.level);
+    write_optional(json, "subdivision", participant.subdivision_code);
+    json.field("status", to_string(participant.status));
+    write_optional(json, "withdrawal_reason", participant.withdrawal_reason);
+    write_optional(json, "team", participant.team_key);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_teaching(JsonWriter& json, const ProgrammeSeed& seed) {
+  json.key("sessions").begin_array();
+  for (const auto& session : seed.sessions) {
+    json.begin_object().field("key", session.key).field("module", session.module).key("title");
+    write_localized(json, session.title);
+    json.field("starts_at", session.starts_at).field("ends_at", session.ends_at);
+    write_optional(json, "place", session.place);
+    json.end_object();
+  }
+  json.end_array().key("assessments").begin_array();
+  for (const auto& assessment : seed.assessments) {
+    json.begin_object().field("code", assessment.code).field("module", assessment.module).field("kind", assessment.kind).key("title");
+    write_localized(json, assessment.title);
+    json.field("max_score", assessment.max_score).field("weight", assessment.weight);
+    write_optional(json, "due_date", assessment.due_date);
+    json.end_object();
+  }
+  json.end_array().key("grades").begin_array();
+  for (const auto& grade : seed.grades)
+    json.begin_object().field("participant", grade.participant_key).field("assessment", grade.assessment_code).field("score", grade.score).end_object();
+  json.end_array().key("attendance").begin_array();
+  for (const auto& attendance : seed.attendance) {
+    json.begin_object().field("session", attendance.session_key);
+    if (!attendance.late.empty()) write_texts(json, "late", attendance.late);
+    if (!attendance.excused.empty()) write_texts(json, "excused", attendance.excused);
+    if (!attendance.absent.empty()) write_texts(json, "absent", attendance.absent);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_projects(JsonWriter& json, const ProgrammeSeed& seed) {
+  json.key("rubric").begin_array();
+  for (const auto& criterion : seed.rubric) {
+    json.begin_object().field("code", criterion.code).key("title");
+    write_localized(json, criterion.title);
+    json.field("weight", criterion.weight).field("scale_min", criterion.scale_min).field("scale_max", criterion.scale_max).key("levels").begin_array();
+    for (const auto& [level, description] : criterion.levels) {
+      json.begin_object().field("level", level).key("description");
+      write_localized(json, description);
+      json.end_object();
+    }
+    json.end_array().end_object();
+  }
+  json.end_array();
+  write_optional(json, "project_deadline", seed.project_deadline);
+  json.field("jurors_per_project", seed.jurors_per_project).key("projects").begin_array();
+  for (const auto& project : seed.projects)
+    json.begin_object().field("team", project.team_key).field("title", project.title).field("problem", project.problem).field("objectives", project.objectives)
+        .field("target_population", project.target_population).field("human_rights", project.human_rights)
+        .field("expected_results", project.expected_results).field("gcm_objectives", project.gcm_objectives).end_object();
+  json.end_array().key("jurors").begin_array();
+  for (const auto& juror : seed.jurors) {
+    json.begin_object().field("key", juror.key).field("email", juror.email).field("display_name", juror.display_name);
+    write_optional(json, "institution", juror.institution_key);
+    if (!juror.conflict_teams.empty()) write_texts(json, "conflict_teams", juror.conflict_teams);
+    json.end_object();
+  }
+  json.end_array().key("reviews").begin_array();
+  for (const auto& review : seed.reviews) {
+    json.begin_object().field("team", review.team_key).field("juror", review.juror_key).key("levels").begin_object();
+    for (const auto& [code, level] : review.levels) json.field(code, level);
+    json.end_object();
+    if (!review.comments.empty()) {
+      json.key("comments").begin_object();
+      for (const auto& [code, comment] : review.comments) json.field(code, comment);
+      json.end_object();
+    }
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_closing(JsonWriter& json, const ProgrammeSeed& seed) {
+  json.key("certificates").begin_object().field("layout", to_string(seed.certificate_layout)).key("signatories").begin_array();
+  for (const auto& signatory : seed.signatories) {
+    json.begin_object().field("name", signatory.name).key("title");
+    write_localized(json, signatory.title);
+    json.end_object();
+  }
+  json.end_array().end_object().key("ceremony").begin_object();
+  write_optional(json, "starts_at", seed.ceremony.starts_at);
+  write_optional(json, "venue", seed.ceremony.venue);
+  json.key("run_of_show").begin_array();
+  for (const auto& item : seed.ceremony.run_of_show) {
+    json.begin_object().field("at", item.at).key("title");
+    write_localized(json, item.title);
+    json.end_object();
+  }
+  json.end_array().key("guests").begin_array();
+  for (const auto& guest : seed.guests) {
+    json.begin_object().field("name", guest.name).key("title");
+    write_localized(json, guest.title);
+    write_optional(json, "institution", guest.institution);
+    json.field("precedence", guest.precedence).field("authority", guest.authority).field("rsvp", to_string(guest.rsvp)).end_object();
+  }
+  json.end_array().end_object().key("survey").begin_object().key("questions").begin_array();
+  for (const auto& question : seed.survey_questions) {
+    json.begin_object().field("kind", to_string(question.kind)).key("text");
+    write_localized(json, question.text);
+    json.field("scale_min", question.scale_min).field("scale_max", question.scale_max).end_object();
+  }
+  json.end_array().end_object();
+}
+
+}  // namespace
+
+std::string write_programme_seed(const ProgrammeSeed& seed) {
+  JsonWriter json(2);
+  json.begin_object();
+  write_programme(json, seed.programme);
+  write_people(json, seed);
+  write_teaching(json, seed);
+  write_projects(json, seed);
+  write_closing(json, seed);
+  json.end_object();
+  return json.take() + "\n";
 }
 
 }  // namespace cli

@@ -14,7 +14,21 @@ void JsonWriter::separate() {
   if (!m_first.empty()) {
     if (!m_first.back()) m_out.push_back(',');
     m_first.back() = false;
+    if (m_indent) new_line(m_first.size());
   }
+}
+
+void JsonWriter::new_line(std::size_t depth) {
+  m_out.push_back('\n');
+  m_out.append(depth * static_cast<std::size_t>(m_indent), ' ');
+}
+
+// An empty container closes on its own line's bracket ("[]"); a filled one on a line of its own.
+void JsonWriter::close(char bracket) {
+  const bool empty = m_first.back();
+  m_first.pop_back();
+  if (m_indent && !empty) new_line(m_first.size());
+  m_out.push_back(bracket);
 }
 
 JsonWriter& JsonWriter::begin_object() {
@@ -26,8 +40,7 @@ JsonWriter& JsonWriter::begin_object() {
 }
 
 JsonWriter& JsonWriter::end_object() {
-  m_out.push_back('}');
-  m_first.pop_back();
+  close('}');
   return *this;
 }
 
@@ -39,8 +52,7 @@ JsonWriter& JsonWriter::begin_array() {
 }
 
 JsonWriter& JsonWriter::end_array() {
-  m_out.push_back(']');
-  m_first.pop_back();
+  close(']');
   return *this;
 }
 
@@ -48,6 +60,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   separate();
   append_json_string(m_out, name);
   m_out.push_back(':');
+  if (m_indent) m_out.push_back(' ');
   m_after_key = true;
   return *this;
 }

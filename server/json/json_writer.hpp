@@ -13,6 +13,11 @@ namespace diplomado {
 
 class JsonWriter {
  public:
+  JsonWriter() = default;
+  // Written for people to read and edit (a programme file): each member on its own line, indented
+  // by `indent` spaces a level. The default (0) writes compact JSON, as responses are.
+  explicit JsonWriter(int indent) : m_indent(indent) {}
+
   JsonWriter& begin_object();
   JsonWriter& end_object();
   JsonWriter& begin_array();
@@ -50,7 +55,10 @@ class JsonWriter {
 
  private:
   void separate();
+  void close(char bracket);
+  void new_line(std::size_t depth);
   std::string m_out;
+  int m_indent = 0;
   std::vector<bool> m_first;  // per open container: no member written yet
   bool m_after_key = false;
 };

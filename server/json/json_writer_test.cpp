@@ -44,3 +44,17 @@ TEST(JsonWriter, NonFiniteNumbersBecomeNull) {
 }
 
 }  // namespace diplomado
+
+namespace diplomado {
+namespace {
+
+TEST(JsonWriter, IndentedForPeopleToRead) {
+  JsonWriter json(2);
+  json.begin_object().field("code", "X").key("modules").begin_array();
+  json.begin_object().field("hours", 20).end_object();
+  json.end_array().key("sdgs").begin_array().end_array().key("about").begin_object().end_object().end_object();
+  EXPECT_EQ(json.take(), "{\n  \"code\": \"X\",\n  \"modules\": [\n    {\n      \"hours\": 20\n    }\n  ],\n  \"sdgs\": [],\n  \"about\": {}\n}");
+}
+
+}  // namespace
+}  // namespace diplomado

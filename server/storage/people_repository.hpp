@@ -40,6 +40,8 @@ class PeopleRepository {
   // The kinds of a country's subdivisions and how many of each, the most common first.
   virtual std::vector<std::pair<std::string, std::int64_t>> subdivision_kinds(std::string_view country) = 0;
   // Adds a subdivision or replaces its name, kind and aliases (a country's list loaded again).
+  // A country's subdivisions as a programme file lists them, by code.
+  virtual std::vector<SubdivisionSeed> subdivisions(std::string_view country) = 0;
   virtual void upsert_subdivision(const SubdivisionSeed& subdivision, const std::vector<std::string>& aliases) = 0;
   virtual void set_institution_aliases(Id institution_id, const std::vector<std::string>& aliases) = 0;
 

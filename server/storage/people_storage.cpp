@@ -354,6 +354,17 @@ class SociPeopleRepository final : public PeopleRepository {
     return kinds;
   }
 
+  std::vector<SubdivisionSeed> subdivisions(std::string_view country) override {
+    std::vector<SubdivisionSeed> found;
+    SubdivisionSeed row;
+    row.country = country;
+    soci::statement statement =
+        (m_sql.prepare << "SELECT code, name, kind FROM subdivision WHERE country = :c ORDER BY code", into(row.code), into(row.name), into(row.kind), use(row.country));
+    statement.execute();
+    while (statement.fetch()) found.push_back(row);
+    return found;
+  }
+
   void upsert_subdivision(const SubdivisionSeed& subdivision, const std::vector<std::string>& aliases) override {
     const auto joined = join_aliases(aliases);
     std::string code;

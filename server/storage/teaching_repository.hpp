@@ -67,6 +67,14 @@ class TeachingRepository {
   };
   // The version of every grade of the programme's assessments in one module (for the grid).
   virtual std::vector<GradeVersion> grade_versions(Id programme_id, Id module_id) = 0;
+  // Every grade of the programme as stored (the gradebook's dense copy holds them as float), by
+  // enrolment then assessment.
+  struct GradeScore {
+    Id enrollment_id = 0;
+    Id assessment_id = 0;
+    double score = 0;
+  };
+  virtual std::vector<GradeScore> grade_scores(Id programme_id) = 0;
   virtual std::vector<SessionRecord> sessions(Id programme_id) = 0;
   // Edits; false when the version is no longer `expected_version`.
   virtual bool update_session(Id session_id, Id module_id, const SessionSeed& session, std::string_view online_link, std::int64_t expected_version) = 0;

@@ -298,6 +298,16 @@ class SociTeachingRepository final : public TeachingRepository {
     return found;
   }
 
+  std::vector<GradeScore> grade_scores(Id programme_id) override {
+    std::vector<GradeScore> found;
+    const std::string query = "SELECT g.enrollment_id, g.assessment_id, g.score FROM assessment a JOIN grade g ON g.assessment_id = a.id "
+                              "WHERE a.programme_id = :p ORDER BY g.enrollment_id, g.assessment_id";
+    auto add = [&](Id enrollment, Id assessment, double score) { found.push_back({enrollment, assessment, score}); };
+    if (m_sql.get_backend_name() == "sqlite3") for_each_sqlite_row(query, programme_id, add);
+    else for_each_soci_row(query, programme_id, add);
+    return found;
+  }
+
   std::vector<SessionRecord> sessions(Id programme_id) override {
     long long programme = programme_id, id = 0, module = 0, version = 0, marks = 0, attended = 0;
     SessionRecord row;

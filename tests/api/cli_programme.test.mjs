@@ -135,6 +135,58 @@ test('import, then the same code again is refused; create and clone make drafts'
   assert.match(clash.stderr, /A programme with this code already exists/);
 });
 
+test('export, import elsewhere, export again: the same file; without --with-people only the setup', () => {
+  const first = ['--data', join(dir, 'export-1'), ...freshDatabase()];
+  assert.equal(run(['programme', 'import', demoFile, ...first], undefined, english).code, 0);
+  const whole = join(dir, 'whole.json');
+  const exported = run(['programme', 'export', ...first, '--code', 'IBM-HR-PA-2023', '--with-people', '--output', whole], undefined, english);
+  assert.equal(exported.code, 0, exported.stderr);
+  const file = JSON.parse(readFileSync(whole, 'utf8'));
+  assert.equal(file.programme.code, 'IBM-HR-PA-2023');
+  assert.equal(file.programme.modules.length, 6);
+  assert.equal(file.participants.length, 54);
+  assert.equal(file.teams.length, 8);
+  const demo = JSON.parse(readFileSync(demoFile, 'utf8'));
+  assert.equal(file.grades.length, demo.grades.length, 'every grade');
+  assert.equal(file.reviews.length, demo.reviews.length, 'every submitted review');
+  assert.equal(file.jurors.length, demo.jurors.length);
+  assert.deepEqual(file.assessments.map((a) => a.code).sort(), demo.assessments.map((a) => a.code).sort());
+  // Exact scores: a grade of the demo is found with its score, by person and assessment.
+  const byKey = new Map(demo.participants.map((p) => [p.key, `${p.given_names} ${p.family_names}`]));
+  const exportedName = new Map(file.participants.map((p) => [p.key, `${p.given_names} ${p.family_names}`]));
+  const scores = (grades, names) => new Set(grades.map((g) => `${names.get(g.participant)}|${g.assessment}|${g.score}`));
+  assert.deepEqual(scores(file.grades, exportedName), scores(demo.grades, byKey));
+
+  // Into another database, then out again: byte for byte the same file.
+  const second = ['--data', join(dir, 'export-2'), ...freshDatabase()];
+  const imported = run(['programme', 'import', whole, ...second], undefined, english);
+  assert.equal(imported.code, 0, imported.stderr);
+  const again = run(['programme', 'export', ...second, '--code', 'IBM-HR-PA-2023', '--with-people'], undefined, english);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(again.stdout, readFileSync(whole, 'utf8'));
+
+  // The setup alone: no person in it, and it opens a new course elsewhere.
+  const setup = run(['programme', 'export', ...first, '--code', 'IBM-HR-PA-2023'], undefined, english);
+  assert.equal(setup.code, 0, setup.stderr);
+  const course = JSON.parse(setup.stdout);
+  assert.deepEqual([course.participants, course.teams, course.grades, course.jurors, course.reviews, course.ceremony.guests], [[], [], [], [], [], []]);
+  assert.equal(course.sessions.length, demo.sessions.length);
+  assert.equal(course.rubric.length, demo.rubric.length);
+  assert.doesNotMatch(setup.stdout, /@/, 'no e-mail address in the setup');
+  course.programme.code = 'IBM-HR-PA-2024';
+  const setupFile = join(dir, 'setup.json');
+  writeFileSync(setupFile, JSON.stringify(course));
+  assert.equal(run(['programme', 'validate', setupFile], undefined, english).code, 0);
+  assert.equal(run(['programme', 'import', setupFile, ...first], undefined, english).code, 0);
+
+  const unknown = run(['programme', 'export', ...first, '--code', 'NO-SUCH'], undefined, english);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /There is no programme with that code\. \[NO-SUCH\]/);
+  const unwritable = run(['programme', 'export', ...first, '--code', 'IBM-HR-PA-2023', '--output', join(dir, 'no-such-dir', 'x.json')], undefined, english);
+  assert.equal(unwritable.code, 1);
+  assert.doesNotMatch(unwritable.stderr, /what\(\)|exception/);
+});
+
 test('a missing option is said in the console\'s language with exit 1 (not CLI11\'s 106)', () => {
   const spanishRun = run(['programme', 'clone', ...common, '--code', 'X2', '--start', '2024-01-01'], undefined, spanish);
   assert.equal(spanishRun.code, 1);

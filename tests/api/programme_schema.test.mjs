@@ -6,7 +6,7 @@ import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { run } from './harness.mjs';
+import { run, freshDatabase } from './harness.mjs';
 
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
 const Ajv2020 = require('ajv/dist/2020').default;
@@ -34,6 +34,21 @@ test('shapes the CLI refuses, the schema refuses too', () => {
       const file = join(dir, 'bad.json');
       writeFileSync(file, JSON.stringify(data));
       assert.equal(run(['programme', 'validate', file]).code, 1, `CLI: ${name}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('what `programme export` writes follows the schema, with and without the people', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'diplomado-schema-'));
+  try {
+    const common = ['--data', dir, ...freshDatabase()];
+    assert.equal(run(['programme', 'import', new URL('../../data/demo/ibm-hr-pa-2023.json', import.meta.url).pathname, ...common]).code, 0);
+    for (const extra of [[], ['--with-people']]) {
+      const exported = run(['programme', 'export', ...common, '--code', 'IBM-HR-PA-2023', ...extra]);
+      assert.equal(exported.code, 0, exported.stderr);
+      assert.ok(validate(JSON.parse(exported.stdout)), `${extra.join(' ')}: ${JSON.stringify(validate.errors, null, 1)}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
