@@ -120,7 +120,12 @@ test('the participant sees her progress, updated by the grade just entered', asy
     await page.getByRole('heading', { level: 1, name: 'Mi progreso' }).waitFor();
     const first = page.getByRole('row').filter({ hasText: '1. Derechos humanos' });
     // The grid test left her quiz at 7 of 10 and no assignment yet: (70 + 0 × 2) / 3 = 23.3.
-    await first.filter({ hasText: /23[.,]3 \(no aprobado\)/ }).waitFor();
+    await first.filter({ hasText: /23[.,]3/ }).filter({ hasText: 'no aprobado' }).waitFor();
+    // The grade and the result sit in their own cells, the grade right-aligned as a number.
+    const [grade, result] = await first.locator('td').allInnerTexts();
+    assert.match(grade, /^23[.,]3$/);
+    assert.equal(result, 'no aprobado');
+    assert.equal(await first.locator('td').first().getAttribute('class'), 'num');
     await page.getByRole('status').filter({ hasText: 'Aún no cumple los requisitos' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
   });

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import './i18n';
+import { ready } from './i18n';
 import './styles.css';
 import { App } from './app';
 import { preloadRoute } from './routes';
@@ -8,4 +8,6 @@ import { preloadRoute } from './routes';
 if (location.hash.startsWith('#/')) history.replaceState(null, '', location.hash.slice(1));
 
 preloadRoute(location.pathname);
-render(<App />, document.getElementById('app')!);
+// A reader who chose English gets their catalogue first, so the first screen is never in the
+// other language.
+void ready.then(() => render(<App />, document.getElementById('app')!));

@@ -8,6 +8,7 @@ import { EmptyState } from './empty_state';
 import { agreementBand } from './signals';
 import { shortfallText } from './shortfalls';
 import i18next from 'i18next';
+import { loadLanguage } from '../i18n';
 
 describe('Toast', () => {
   it('says a save politely and leaves by itself; a failure assertively until closed', async () => {
@@ -83,6 +84,7 @@ describe('signals and reasons', () => {
     expect(shortfallText({ kind: 'module_attendance', module: 2, value: 50, required: 75 }, t, 'es')).toBe('Módulo 2: asistencia 50 % — se requiere 75 %');
     expect(shortfallText({ kind: 'final_grade', value: 68.4, required: 70 }, t, 'es')).toBe('Nota final 68,4 — se requiere 70');
     expect(shortfallText({ kind: 'final_grade', required: 70 }, t, 'es')).toBe('Sin nota final — se requiere 70');
+    await loadLanguage('en');
     await i18next.changeLanguage('en');
     expect(shortfallText({ kind: 'project_missing' }, i18next.t.bind(i18next), 'en')).toBe("The team's final project is not submitted");
     await i18next.changeLanguage('es');

@@ -1,10 +1,16 @@
 import i18next from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
 import es from './es.json';
-import en from './en.json';
 
 export type Language = 'es' | 'en';
 const STORAGE_KEY = 'diplomado.language';
+
+// Spanish comes first: its catalogue is in the first bundle. English is a chunk of its own,
+// fetched only by a reader who chooses it (or chose it before: main.tsx waits for `ready`), so a
+// Spanish reader on a phone downloads and parses one catalogue, not two.
+const catalogues: Record<Exclude<Language, 'es'>, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import('./en.json'),
+};
 
 function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
@@ -12,17 +18,31 @@ function initialLanguage(): Language {
 }
 
 i18next.init({
-  lng: initialLanguage(),
+  lng: 'es',
   fallbackLng: 'es',
-  resources: { es: { translation: es }, en: { translation: en } },
+  resources: { es: { translation: es } },
   interpolation: { escapeValue: false }, // Preact escapes text itself
 });
-document.documentElement.lang = i18next.language;
 
-export function setLanguage(language: Language) {
-  localStorage.setItem(STORAGE_KEY, language);
+// Loads a language's catalogue once; Spanish is always there.
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'es' || i18next.hasResourceBundle(language, 'translation')) return;
+  const catalogue = await catalogues[language]();
+  i18next.addResourceBundle(language, 'translation', catalogue.default, true, true);
+}
+
+async function apply(language: Language) {
+  await loadLanguage(language);
   document.documentElement.lang = language;
-  void i18next.changeLanguage(language);
+  await i18next.changeLanguage(language);
+}
+
+// Resolved when the reader's language is ready to render in.
+export const ready: Promise<void> = apply(initialLanguage()).catch(() => apply('es'));
+
+export async function setLanguage(language: Language) {
+  localStorage.setItem(STORAGE_KEY, language);
+  await apply(language);
 }
 
 // Re-renders the caller when the language changes.

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, changeMyPassword, endMyOtherSessions, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { useFailureToast, useToast } from '../../components/toast';
+import { Button } from '../../components/button';
 
 // One's own account: change the password (the current one is asked; other sessions end) and
 // sign out everywhere else.
@@ -49,7 +50,7 @@ export function AccountPage({ user }: { user: User }) {
         {field('current_password', t('account.current'), current, setCurrent, 'current-password')}
         {field('new_password', t('account.new'), next, setNext, 'new-password', t('account.rule'))}
         {field('repeat', t('account.repeat'), repeat, setRepeat, 'new-password')}
-        <button type="submit">{t('account.change')}</button>
+        <Button type="submit">{t('account.change')}</Button>
       </form>
       <section class="card">
         <h2>{t('account.data_title')}</h2>
@@ -59,9 +60,9 @@ export function AccountPage({ user }: { user: User }) {
       <section class="card">
         <h2>{t('account.sessions_title')}</h2>
         <p>{t('account.sessions_hint')}</p>
-        <button type="button" class="secondary" onClick={async () => {
+        <Button type="button" variant="secondary" onClick={async () => {
           try { const { sessions_ended } = await endMyOtherSessions(); toast.success(t('account.sessions_done', { count: sessions_ended })); } catch (error) { failed(error); }
-        }}>{t('account.end_sessions')}</button>
+        }}>{t('account.end_sessions')}</Button>
       </section>
     </article>
   );

@@ -3,6 +3,8 @@ import { ApiError, createAssessment, deleteAssessment, getGradebook, getProgramm
 import { useTranslation } from '../../i18n';
 import { useFailureToast } from '../../components/toast';
 import { useConfirm } from '../../components/dialog';
+import { Button } from '../../components/button';
+import { DataTable } from '../../components/data_table';
 
 const KINDS = ['quiz', 'assignment', 'exam', 'participation', 'project', 'pretest', 'posttest'];
 
@@ -109,33 +111,28 @@ export function AssessmentsPage({ programme }: { programme: number }) {
             <label class="check"><input type="checkbox" checked={policy.require_all_modules} onChange={(event) => setPolicy({ ...policy, require_all_modules: (event.target as HTMLInputElement).checked })} /> {t('assessments.require_all_modules')}</label>
             <label class="check"><input type="checkbox" checked={policy.require_project} onChange={(event) => setPolicy({ ...policy, require_project: (event.target as HTMLInputElement).checked })} /> {t('assessments.require_project')}</label>
           </fieldset>
-          <button type="submit">{t('assessments.save_policy')}</button>
+          <Button type="submit">{t('assessments.save_policy')}</Button>
         </form>
       )}
       {book && info && (
         <section aria-labelledby="list-heading">
           <h2 id="list-heading">{t('assessments.list')}</h2>
-          <div class="table-scroll" tabIndex={0}>
-            <table>
-              <thead><tr><th scope="col">{t('assessments.code')}</th><th scope="col">{t('grades.module')}</th><th scope="col">{t('assessments.kind')}</th><th scope="col">{t('assessments.max')}</th><th scope="col">{t('assessments.weight')}</th><th scope="col">{t('assessments.grades')}</th><th scope="col">{t('assessments.actions')}</th></tr></thead>
-              <tbody>
-                {details.map((assessment) => (
-                  <tr key={assessment.id}>
-                    <th scope="row">{assessment.code}</th>
-                    <td>{assessment.module == null ? t('assessments.programme_level') : `${assessment.module}. ${info.modules[assessment.module - 1]?.title[language] ?? ''}`}</td>
-                    <td>{t(`assessments.kinds.${assessment.kind}`)}</td>
-                    <td>{assessment.max_score}</td>
-                    <td>{assessment.weight}</td>
-                    <td>{assessment.grades}</td>
-                    <td>
-                      <button type="button" class="secondary" onClick={() => edit(assessment)}>{t('assessments.edit', { code: assessment.code })}</button>
-                      {assessment.grades === 0 && <button type="button" class="secondary" onClick={() => remove(assessment)}>{t('assessments.remove', { code: assessment.code })}</button>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('assessments.list')} rows={details} rowKey={(assessment) => assessment.id} columns={[
+            { key: 'code', header: t('assessments.code'), rowHeader: true, sortable: true, value: (assessment) => assessment.code },
+            { key: 'module', header: t('grades.module'), sortable: true, compare: (a, b) => (a.module ?? 0) - (b.module ?? 0),
+              value: (assessment) => (assessment.module == null ? t('assessments.programme_level') : `${assessment.module}. ${info.modules[assessment.module - 1]?.title[language] ?? ''}`) },
+            { key: 'kind', header: t('assessments.kind'), sortable: true, value: (assessment) => t(`assessments.kinds.${assessment.kind}`) },
+            { key: 'max', header: t('assessments.max'), numeric: true, decimals: 0, value: (assessment) => assessment.max_score },
+            { key: 'weight', header: t('assessments.weight'), numeric: true, decimals: 2, value: (assessment) => assessment.weight },
+            { key: 'grades', header: t('assessments.grades'), numeric: true, sortable: true, value: (assessment) => assessment.grades },
+            { key: 'actions', header: t('assessments.actions'), value: () => null,
+              render: (assessment) => (
+                <span class="button-row">
+                  <Button variant="quiet" onClick={() => edit(assessment)}>{t('assessments.edit', { code: assessment.code })}</Button>
+                  {assessment.grades === 0 && <Button variant="quiet" onClick={() => remove(assessment)}>{t('assessments.remove', { code: assessment.code })}</Button>}
+                </span>
+              ) },
+          ]} />
           <form class="card" onSubmit={addAssessment}>
             <h2>{editing ? t('assessments.editing', { code: editing.code }) : t('assessments.add')}</h2>
             <label>{t('assessments.code')} *<input value={form.code} onInput={set('code')} /></label>
@@ -153,8 +150,8 @@ export function AssessmentsPage({ programme }: { programme: number }) {
             <label>{t('assessments.weight')}<input inputMode="decimal" value={form.weight} onInput={set('weight')} /></label>
             <label>{t('assessments.due')}<input type="date" value={form.due_date} onInput={set('due_date')} /></label>
             <p class="actions">
-              <button type="submit">{editing ? t('assessments.save_changes') : t('assessments.save_assessment')}</button>
-              {editing && <button type="button" class="secondary" onClick={() => { setEditing(null); setForm({ ...form, code: '', es: '', en: '' }); }}>{t('sessions.cancel')}</button>}
+              <Button type="submit">{editing ? t('assessments.save_changes') : t('assessments.save_assessment')}</Button>
+              {editing && <Button type="button" variant="secondary" onClick={() => { setEditing(null); setForm({ ...form, code: '', es: '', en: '' }); }}>{t('sessions.cancel')}</Button>}
             </p>
           </form>
         </section>

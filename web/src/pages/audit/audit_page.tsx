@@ -6,6 +6,7 @@ import { useProgramme } from '../programme/programme_area';
 import { useResource } from '../../components/use_resource';
 import { Loaded } from '../../components/loaded';
 import { DataTable, type Column } from '../../components/data_table';
+import { Button } from '../../components/button';
 
 type Event = Page['items'][number];
 const PER_PAGE = 100;
@@ -59,7 +60,7 @@ export function AuditPage({ programme }: { programme: number }) {
         {field('action', t('audit.action_filter'))}
         {field('since', t('audit.since'), 'date')}
         {field('until', t('audit.until'), 'date')}
-        <button type="submit">{t('audit.filter')}</button>
+        <Button type="submit">{t('audit.filter')}</Button>
       </form>
       {events.status === 'error' && events.data !== undefined && <p role="alert" class="error">{problemText(events.error, t('error.generic'))}</p>}
       <Loaded resource={events}>
@@ -68,8 +69,8 @@ export function AuditPage({ programme }: { programme: number }) {
             <p role="status">{t('audit.count', { count: found.total })}</p>
             <DataTable caption={t('audit.caption')} columns={columns} rows={found.items} rowKey={(event) => event.id} pageSize={PER_PAGE} empty={t('audit.empty')} />
             <div class="actions">
-              <button type="button" disabled={page <= 1} onClick={() => setQuery({ ...query, page: page - 1 })}>{t('audit.newer')}</button>
-              <button type="button" disabled={page * PER_PAGE >= found.total} onClick={() => setQuery({ ...query, page: page + 1 })}>{t('audit.older')}</button>
+              <Button variant="secondary" type="button" disabled={page <= 1} onClick={() => setQuery({ ...query, page: page - 1 })}>{t('audit.newer')}</Button>
+              <Button variant="secondary" type="button" disabled={page * PER_PAGE >= found.total} onClick={() => setQuery({ ...query, page: page + 1 })}>{t('audit.older')}</Button>
             </div>
           </>
         )}

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { importGrades, problemText, type GradeImportSummary } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { Button } from '../../components/button';
+import { DataTable } from '../../components/data_table';
 
 // Grades from a spreadsheet, with the participant import's discipline: the file is read and every
 // problem listed by row and column first (nothing written); only a clean file can be confirmed,
@@ -48,20 +50,15 @@ export function GradeImportPage({ programme }: { programme: number }) {
           {summary.errors.length > 0 ? (
             <>
               <p role="alert">{t('grade_import.has_errors', { count: summary.errors.length })}</p>
-              <div class="table-scroll" tabIndex={0}>
-                <table>
-                  <caption>{t('grade_import.errors')}</caption>
-                  <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('grade_import.column')}</th><th scope="col">{t('grade_import.value')}</th><th scope="col">{t('grade_import.problem')}</th></tr></thead>
-                  <tbody>
-                    {summary.errors.map((error, index) => (
-                      <tr key={index}><td>{error.row}</td><td>{error.column || error.field}</td><td>{error.value}</td><td>{error.message}</td></tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable caption={t('grade_import.errors')} rows={summary.errors.map((error, index) => ({ ...error, index }))} rowKey={(error) => error.index} columns={[
+                { key: 'row', header: t('import.row'), numeric: true, sortable: true, value: (error) => error.row },
+                { key: 'column', header: t('grade_import.column'), sortable: true, value: (error) => error.column || error.field },
+                { key: 'value', header: t('grade_import.value'), value: (error) => error.value },
+                { key: 'problem', header: t('grade_import.problem'), sortable: true, value: (error) => error.message },
+              ]} />
             </>
           ) : (
-            <p class="actions"><button type="button" onClick={confirm}>{t('grade_import.confirm', { count: summary.created + summary.updated })}</button></p>
+            <p class="actions"><Button type="button" onClick={confirm}>{t('grade_import.confirm', { count: summary.created + summary.updated })}</Button></p>
           )}
         </section>
       )}

@@ -3,6 +3,9 @@ import { ApiError, createInstitution, isSiteCoordinator, listCountries, listInst
 import { useTranslation } from '../../i18n';
 import { useFailureToast } from '../../components/toast';
 import { useResource } from '../../components/use_resource';
+import { DataTable, type Column } from '../../components/data_table';
+import { EmptyState } from '../../components/empty_state';
+import { Button } from '../../components/button';
 
 const EMPTY: InstitutionInput = { name: { es: '', en: '' }, country: undefined, acronym: '', sector: '', level: 'national', valid_from: '', valid_to: '', aliases: [] };
 
@@ -54,6 +57,16 @@ export function InstitutionsPage({ user }: { user: User }) {
       setMessage(t('institutions.merged', { name: result.institution.name[language], count: result.people_moved }));
     } catch (error) { fail(error); }
   };
+  const columns: Column<Institution>[] = [
+    { key: 'name', header: t('institutions.name'), value: (institution) => institution.name[language], sortable: true, rowHeader: true,
+      render: (institution) => <>{institution.name[language]}{institution.aliases.length > 0 && <div class="muted">{institution.aliases.join(' · ')}</div>}</> },
+    { key: 'acronym', header: t('institutions.acronym'), value: (institution) => institution.acronym || null, sortable: true },
+    { key: 'country', header: t('institutions.country'), value: (institution) => countryName(institution.country), sortable: true },
+    { key: 'level', header: t('participants.level'), value: (institution) => t(`programme.level.${institution.level}`), sortable: true },
+    { key: 'validity', header: t('institutions.validity'), value: (institution) => (institution.valid_from || institution.valid_to ? `${institution.valid_from || '…'} – ${institution.valid_to || '…'}` : null) },
+    { key: 'actions', header: <span class="visually-hidden">{t('institutions.actions')}</span>, value: () => null,
+      render: (institution) => <Button variant="quiet" onClick={() => { setEditing(institution); setForm({ ...institution }); }}>{t('institutions.edit', { name: institution.acronym || institution.name[language] })}</Button> },
+  ];
   const text = (key: 'acronym' | 'sector' | 'valid_from' | 'valid_to') => (event: Event) => setForm({ ...form, [key]: (event.target as HTMLInputElement).value });
 
   return (
@@ -62,23 +75,8 @@ export function InstitutionsPage({ user }: { user: User }) {
       <h1>{t('institutions.title')}</h1>
       {message && <p role="status">{message}</p>}
       {errors.length > 0 && <div role="alert" class="error">{errors.map((line, index) => <p key={index}>{line}</p>)}</div>}
-      <div class="table-scroll" tabIndex={0}>
-        <table>
-          <thead><tr><th scope="col">{t('institutions.name')}</th><th scope="col">{t('institutions.acronym')}</th><th scope="col">{t('institutions.country')}</th><th scope="col">{t('participants.level')}</th><th scope="col">{t('institutions.validity')}</th><th scope="col"><span class="visually-hidden">{t('institutions.actions')}</span></th></tr></thead>
-          <tbody>
-            {items.map((institution) => (
-              <tr key={institution.id}>
-                <td>{institution.name[language]}{institution.aliases.length > 0 && <div class="muted">{institution.aliases.join(' · ')}</div>}</td>
-                <td>{institution.acronym || '—'}</td>
-                <td>{countryName(institution.country)}</td>
-                <td>{t(`programme.level.${institution.level}`)}</td>
-                <td>{institution.valid_from || '…'} – {institution.valid_to || '…'}</td>
-                <td><button type="button" class="link" onClick={() => { setEditing(institution); setForm({ ...institution }); }}>{t('institutions.edit', { name: institution.acronym || institution.name[language] })}</button></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('institutions.title')} rows={items} rowKey={(institution) => institution.id} columns={columns}
+        empty={<EmptyState title={t('institutions.none')} />} />
       <form class="card" onSubmit={save}>
         <h2>{editing ? t('institutions.edit_title') : t('institutions.new_title')}</h2>
         <label>{t('institutions.name_es')} *<input value={form.name.es} onInput={(event) => setForm({ ...form, name: { ...form.name, es: (event.target as HTMLInputElement).value } })} /></label>
@@ -103,8 +101,8 @@ export function InstitutionsPage({ user }: { user: User }) {
         <label>{t('institutions.valid_from')}<input type="date" value={form.valid_from ?? ''} onInput={text('valid_from')} /></label>
         <label>{t('institutions.valid_to')}<input type="date" value={form.valid_to ?? ''} onInput={text('valid_to')} /></label>
         <label>{t('institutions.aliases')}<input value={(form.aliases ?? []).join('; ')} onInput={(event) => setForm({ ...form, aliases: (event.target as HTMLInputElement).value.split(';').map((alias) => alias.trim()).filter(Boolean) })} /></label>
-        <button type="submit">{t('institutions.save')}</button>
-        {editing && <button type="button" class="link" onClick={() => { setEditing(null); setForm(EMPTY); }}>{t('institutions.cancel')}</button>}
+        <Button type="submit">{t('institutions.save')}</Button>
+        {editing && <Button type="button" variant="quiet" onClick={() => { setEditing(null); setForm(EMPTY); }}>{t('institutions.cancel')}</Button>}
       </form>
       {isSiteCoordinator(user) && (
         <form class="card" onSubmit={doMerge}>
@@ -122,7 +120,7 @@ export function InstitutionsPage({ user }: { user: User }) {
               {items.map((institution) => <option key={institution.id} value={String(institution.id)}>{institution.name[language]}</option>)}
             </select>
           </label>
-          <button type="submit" disabled={!keep || !merge}>{t('institutions.merge')}</button>
+          <Button type="submit" disabled={!keep || !merge}>{t('institutions.merge')}</Button>
         </form>
       )}
     </article>

@@ -7,6 +7,8 @@ import { utcToZoned, zonedToUtc } from '../../components/time_zone';
 import { useTranslation } from '../../i18n';
 import { useFailureToast } from '../../components/toast';
 import { useConfirm } from '../../components/dialog';
+import { Button } from '../../components/button';
+import { DataTable } from '../../components/data_table';
 
 // The coordinator's jury: jurors and their institutions, conflicts, automatic assignment of N
 // jurors per project without conflicts, and the reviews done and missing.
@@ -110,61 +112,40 @@ export function JuryPage({ programme }: { programme: number }) {
           <label>{t('jury.deadline_time')}<input type="time" value={settings.time} onInput={(event) => setSettings({ ...settings, time: (event.target as HTMLInputElement).value })} /></label>
           <label>{t('jury.per_project')}<input inputMode="numeric" value={settings.jurors_per_project} onInput={(event) => setSettings({ ...settings, jurors_per_project: (event.target as HTMLInputElement).value })} /></label>
           <label>{t('ranking.threshold')}<input inputMode="decimal" value={settings.disagreement_threshold} onInput={(event) => setSettings({ ...settings, disagreement_threshold: (event.target as HTMLInputElement).value })} /></label>
-          <button type="submit">{t('jury.save_settings')}</button>
+          <Button type="submit">{t('jury.save_settings')}</Button>
         </form>
-        <div class="table-scroll" tabIndex={0}>
-          <table>
-            <caption>{t('jury.submitted_projects')}</caption>
-            <thead><tr><th scope="col">{t('jury.team')}</th><th scope="col">{t('project.title')}</th><th scope="col">{t('jury.status')}</th><th scope="col">{t('jury.action')}</th></tr></thead>
-            <tbody>
-              {projects.map((project) => (
-                <tr key={project.id}>
-                  <th scope="row">{project.team}</th>
-                  <td>{project.title} <span class="muted">(v{project.current_version})</span></td>
-                  <td>{t(`project.status.${project.status}`)}</td>
-                  <td>{project.status === 'submitted' && <button type="button" class="secondary" onClick={() => reopen(project)}>{t('jury.reopen', { team: project.team })}</button>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('jury.submitted_projects')} rows={projects} rowKey={(project) => project.id} columns={[
+          { key: 'team', header: t('jury.team'), rowHeader: true, sortable: true, value: (project) => project.team },
+          { key: 'title', header: t('project.title'), sortable: true, value: (project) => project.title,
+            render: (project) => <>{project.title} <span class="muted">(v{project.current_version})</span></> },
+          { key: 'status', header: t('jury.status'), sortable: true, value: (project) => t(`project.status.${project.status}`) },
+          { key: 'action', header: t('jury.action'), value: () => null,
+            render: (project) => project.status === 'submitted' && <Button variant="quiet" onClick={() => reopen(project)}>{t('jury.reopen', { team: project.team })}</Button> },
+        ]} />
       </section>
       <section>
         <h2>{t('jury.progress')}</h2>
         {progress && <p>{t('jury.totals', { done: progress.reviews_done, missing: progress.reviews_missing })}</p>}
-        <p class="actions"><button type="button" onClick={assign}>{t('jury.assign')}</button></p>
+        <p class="actions"><Button type="button" onClick={assign}>{t('jury.assign')}</Button></p>
         {progress && (
-          <div class="table-scroll" tabIndex={0}>
-            <table>
-              <caption>{t('jury.by_project')}</caption>
-              <thead><tr><th scope="col">{t('jury.team')}</th><th scope="col">{t('jury.assigned_count')}</th><th scope="col">{t('jury.submitted_count')}</th></tr></thead>
-              <tbody>
-                {progress.projects.map((row) => <tr key={row.project_id}><th scope="row">{row.team}</th><td>{row.assigned}</td><td>{row.submitted}</td></tr>)}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('jury.by_project')} rows={progress.projects} rowKey={(row) => row.project_id} columns={[
+            { key: 'team', header: t('jury.team'), rowHeader: true, sortable: true, value: (row) => row.team },
+            { key: 'assigned', header: t('jury.assigned_count'), numeric: true, sortable: true, value: (row) => row.assigned },
+            { key: 'submitted', header: t('jury.submitted_count'), numeric: true, sortable: true, value: (row) => row.submitted },
+          ]} />
         )}
       </section>
       <section>
         <h2>{t('jury.jurors')}</h2>
-        <div class="table-scroll" tabIndex={0}>
-          <table>
-            <thead><tr><th scope="col">{t('jury.name')}</th><th scope="col">{t('jury.institution')}</th><th scope="col">{t('jury.conflicts')}</th><th scope="col">{t('jury.load')}</th></tr></thead>
-            <tbody>
-              {jurors.map((juror) => {
-                const load = progress?.jurors.find((row) => row.user_id === juror.user_id);
-                return (
-                  <tr key={juror.user_id}>
-                    <th scope="row">{juror.display_name}<div class="muted">{juror.email}</div></th>
-                    <td>{juror.institution || '—'}</td>
-                    <td>{[...juror.conflict_teams.map(teamName), ...juror.conflict_institutions.map(institutionName)].join(', ') || '—'}</td>
-                    <td>{load ? `${load.submitted} / ${load.assigned}` : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('jury.jurors_caption')} rows={jurors} rowKey={(juror) => juror.user_id} columns={[
+          { key: 'name', header: t('jury.name'), rowHeader: true, sortable: true, value: (juror) => juror.display_name,
+            render: (juror) => <>{juror.display_name}<div class="muted">{juror.email}</div></> },
+          { key: 'institution', header: t('jury.institution'), sortable: true, value: (juror) => juror.institution || null },
+          { key: 'conflicts', header: t('jury.conflicts'), value: (juror) => [...juror.conflict_teams.map(teamName), ...juror.conflict_institutions.map(institutionName)].join(', ') || null },
+          { key: 'load', header: t('jury.load'), numeric: true, sortable: true,
+            value: (juror) => progress?.jurors.find((row) => row.user_id === juror.user_id)?.submitted,
+            render: (juror) => { const load = progress?.jurors.find((row) => row.user_id === juror.user_id); return load ? `${load.submitted} / ${load.assigned}` : '—'; } },
+        ]} />
         <form class="stack" onSubmit={add}>
           <h3>{t('jury.add')}</h3>
           <label>{t('jury.email')}<input type="email" required value={form.email} onInput={(event) => setForm({ ...form, email: (event.target as HTMLInputElement).value })} /></label>
@@ -176,7 +157,7 @@ export function JuryPage({ programme }: { programme: number }) {
               {institutions.map((institution) => <option key={institution.id} value={institution.id}>{institution.acronym || institution.name.es}</option>)}
             </select>
           </label>
-          <button type="submit">{t('jury.add')}</button>
+          <Button type="submit">{t('jury.add')}</Button>
         </form>
         <form class="stack" onSubmit={declare}>
           <h3>{t('jury.declare')}</h3>
@@ -202,7 +183,7 @@ export function JuryPage({ programme }: { programme: number }) {
             </select>
           </label>
           <label>{t('jury.reason')}<input value={conflict.reason} onInput={(event) => setConflict({ ...conflict, reason: (event.target as HTMLInputElement).value })} /></label>
-          <button type="submit">{t('jury.declare')}</button>
+          <Button type="submit">{t('jury.declare')}</Button>
         </form>
       </section>
     </article>

@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import { ApiError, commitImport, previewImport, uploadImport, type ImportMapping, type ImportSummary } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { UploadProgress, type UploadState } from '../../components/upload_progress';
+import { Button } from '../../components/button';
+import { DataTable } from '../../components/data_table';
 
 const FIELDS: (keyof ImportMapping)[] = [
   'given_names', 'family_names', 'email', 'institution', 'level', 'subdivision', 'sex', 'gender_identity', 'position', 'phone',
@@ -74,7 +76,7 @@ export function ImportPage({ programme }: { programme: number }) {
         </label>
         <p class="muted">{t('import.file_hint')}</p>
         <UploadProgress state={uploading} />
-        <button type="submit" disabled={!file || busy}>{summary ? t('import.upload_again') : t('import.upload')}</button>
+        <Button type="submit" disabled={!file || busy}>{summary ? t('import.upload_again') : t('import.upload')}</Button>
       </form>
 
       {failure.length > 0 && <div role="alert" class="error">{failure.map((line, index) => <p key={index}>{line}</p>)}</div>}
@@ -124,54 +126,36 @@ export function ImportPage({ programme }: { programme: number }) {
                 <p class="muted">{summary.new_institutions.join(' · ')}</p>
               </div>
             )}
-            <button type="button" onClick={() => preview()} disabled={busy}>{t('import.preview_again')}</button>
+            <Button type="button" onClick={() => preview()} disabled={busy}>{t('import.preview_again')}</Button>
           </section>
 
           <section class="card" aria-labelledby="preview-heading">
             <h2 id="preview-heading">{t('import.preview')}</h2>
             <p role="status">{t('import.counts', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged, enrolled: summary.enrolled, errors: summary.errors.length })}</p>
             {hasErrors && (
-              <div class="table-scroll" tabIndex={0}>
-                <table class="errors">
-                  <caption>{t('import.errors_caption')}</caption>
-                  <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.value')}</th><th scope="col">{t('import.problem')}</th></tr></thead>
-                  <tbody>
-                    {summary.errors.map((error, index) => (
-                      <tr key={index}>
-                        <td>{error.row}</td>
-                        <td>{error.column || (error.field ? fieldLabel(error.field) : '—')}</td>
-                        <td>{error.value}</td>
-                        <td>{error.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable caption={t('import.errors_caption')} class="errors" rows={summary.errors.map((error, index) => ({ ...error, index }))} rowKey={(error) => error.index} columns={[
+                { key: 'row', header: t('import.row'), numeric: true, sortable: true, value: (error) => error.row },
+                { key: 'column', header: t('import.column'), sortable: true, value: (error) => error.column || (error.field ? fieldLabel(error.field) : null) },
+                { key: 'value', header: t('import.value'), value: (error) => error.value },
+                { key: 'problem', header: t('import.problem'), sortable: true, value: (error) => error.message },
+              ]} />
             )}
             {summary.preview.length > 0 && (
               <details open={!hasErrors}>
                 <summary>{t('import.rows_to_write', { count: summary.preview.length })}</summary>
-                <div class="table-scroll" tabIndex={0}>
-                  <table>
-                    <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.action')}</th><th scope="col">{t('participants.name')}</th><th scope="col">{t('import.field.email')}</th></tr></thead>
-                    <tbody>
-                      {summary.preview.map((row) => (
-                        <tr key={row.row}>
-                          <td>{row.row}</td>
-                          <td>{t(`import.action_value.${row.action}`)}{row.changed_fields.length > 0 && ` (${row.changed_fields.map((field) => fieldLabel(field)).join(', ')})`}</td>
-                          <td>{row.family_names}, {row.given_names}</td>
-                          <td>{row.email}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable caption={t('import.preview_caption')} rows={summary.preview} rowKey={(row) => row.row} columns={[
+                  { key: 'row', header: t('import.row'), numeric: true, sortable: true, value: (row) => row.row },
+                  { key: 'action', header: t('import.action'), sortable: true, value: (row) => t(`import.action_value.${row.action}`),
+                    render: (row) => <>{t(`import.action_value.${row.action}`)}{row.changed_fields.length > 0 && ` (${row.changed_fields.map((field) => fieldLabel(field)).join(', ')})`}</> },
+                  { key: 'name', header: t('participants.name'), sortable: true, value: (row) => `${row.family_names}, ${row.given_names}` },
+                  { key: 'email', header: t('import.field.email'), value: (row) => row.email },
+                ]} />
                 {summary.preview_truncated && <p class="muted">{t('import.truncated')}</p>}
               </details>
             )}
             {hasErrors
               ? <p class="error">{t('import.fix_first')}</p>
-              : <button type="button" class="primary" onClick={confirm} disabled={busy}>{t('import.confirm', { count: summary.rows })}</button>}
+              : <Button type="button" onClick={confirm} disabled={busy}>{t('import.confirm', { count: summary.rows })}</Button>}
           </section>
         </>
       )}

@@ -4,6 +4,7 @@ import { ApiError, enrolParticipant, listInstitutions, listSubdivisions } from '
 import { useResource } from '../../components/use_resource';
 import { useFieldLabel, useProgramme } from '../programme/programme_area';
 import { useTranslation } from '../../i18n';
+import { Button } from '../../components/button';
 
 const FIELDS = ['given_names', 'family_names', 'email', 'institution', 'level', 'subdivision', 'sex', 'position', 'phone', 'consent_date', 'consent_notice_version', 'consent_purposes'] as const;
 const REQUIRED = new Set(['given_names', 'family_names', 'email', 'institution', 'level']);
@@ -78,7 +79,7 @@ export function EnrolPage({ programme }: { programme: number }) {
           );
         })}
         {failure && <p role="alert" class="error">{failure}</p>}
-        <button type="submit" class="btn btn-primary">{t('enrol.submit')}</button>
+        <Button type="submit">{t('enrol.submit')}</Button>
       </form>
     </article>
   );

@@ -6,6 +6,8 @@ import {
 } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { useFailureToast } from '../../components/toast';
+import { Button, LinkButton } from '../../components/button';
+import { DataTable } from '../../components/data_table';
 
 const PER_PAGE = 25;
 
@@ -60,10 +62,10 @@ export function ParticipantsPage({ programme: id, user }: { programme: number; u
       {programme && <p class="muted">{programme.title[language]}</p>}
       {manage && (
         <p class="actions">
-          <a class="button" href={`/programmes/${id}/import`}>{t('participants.import')}</a>
-          <a class="button" href={`/programmes/${id}/participants/new`}>{t('participants.enrol')}</a>
-          <a class="button secondary" href={exportParticipantsUrl(id, 'csv', query)} download>{t('participants.export_csv')}</a>
-          <a class="button secondary" href={exportParticipantsUrl(id, 'xlsx', query)} download>{t('participants.export_xlsx')}</a>
+          <LinkButton href={`/programmes/${id}/import`}>{t('participants.import')}</LinkButton>
+          <LinkButton href={`/programmes/${id}/participants/new`}>{t('participants.enrol')}</LinkButton>
+          <LinkButton variant="secondary" href={exportParticipantsUrl(id, 'csv', query)} download>{t('participants.export_csv')}</LinkButton>
+          <LinkButton variant="secondary" href={exportParticipantsUrl(id, 'xlsx', query)} download>{t('participants.export_xlsx')}</LinkButton>
         </p>
       )}
       <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
@@ -118,33 +120,21 @@ export function ParticipantsPage({ programme: id, user }: { programme: number; u
       {result && (
         <>
           <p role="status">{t('participants.found', { count: result.total })}</p>
-          <div class="table-scroll" tabIndex={0}>
-            <table class="roster">
-              <thead>
-                <tr>
-                  <th scope="col">{t('participants.name')}</th><th scope="col">{t('participants.institution')}</th>
-                  <th scope="col">{fieldLabel('subdivision')}</th><th scope="col">{t('participants.level')}</th>
-                  <th scope="col">{t('participants.team')}</th><th scope="col">{t('participants.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.items.map((row) => (
-                  <tr key={row.enrollment_id} class={row.status === 'withdrawn' ? 'withdrawn' : ''}>
-                    <td><a href={`/programmes/${id}/participants/${row.enrollment_id}`}>{row.family_names}, {row.given_names}</a></td>
-                    <td>{row.institution ? row.institution.acronym || row.institution.name[language] : '—'}</td>
-                    <td>{row.subdivision?.name ?? '—'}</td>
-                    <td>{t(`programme.level.${row.level}`)}</td>
-                    <td>{row.team?.name ?? '—'}{row.is_group_leader && <span class="badge">{t('programme.leader_badge')}</span>}</td>
-                    <td>{t(`programme.status.${row.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('participants.roster_caption')} class="roster" rows={result.items} rowKey={(row) => row.enrollment_id}
+            rowClass={(row) => (row.status === 'withdrawn' ? 'withdrawn' : undefined)} columns={[
+              { key: 'name', header: t('participants.name'), rowHeader: true, value: (row) => `${row.family_names}, ${row.given_names}`,
+                render: (row) => <a href={`/programmes/${id}/participants/${row.enrollment_id}`}>{row.family_names}, {row.given_names}</a> },
+              { key: 'institution', header: t('participants.institution'), value: (row) => (row.institution ? row.institution.acronym || row.institution.name[language] : null) },
+              { key: 'subdivision', header: fieldLabel('subdivision'), value: (row) => row.subdivision?.name },
+              { key: 'level', header: t('participants.level'), value: (row) => t(`programme.level.${row.level}`) },
+              { key: 'team', header: t('participants.team'), value: (row) => row.team?.name,
+                render: (row) => <>{row.team?.name ?? '—'}{row.is_group_leader && <span class="badge">{t('programme.leader_badge')}</span>}</> },
+              { key: 'status', header: t('participants.status'), value: (row) => t(`programme.status.${row.status}`) },
+            ]} />
           <nav class="pager" aria-label={t('participants.pages')}>
-            <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('participants.previous')}</button>
+            <Button variant="secondary" type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('participants.previous')}</Button>
             <span>{t('participants.page_of', { page, pages })}</span>
-            <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>{t('participants.next')}</button>
+            <Button variant="secondary" type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>{t('participants.next')}</Button>
           </nav>
         </>
       )}

@@ -7,6 +7,7 @@ import { formatDate } from '../../components/format';
 import { useResource } from '../../components/use_resource';
 import { Loaded } from '../../components/loaded';
 import { EmptyState } from '../../components/empty_state';
+import { Button } from '../../components/button';
 
 const PER_PAGE = 50;
 
@@ -35,7 +36,7 @@ export function ProgrammesPage() {
           <label>{t('programmes.search')}
             <input type="search" maxLength={100} value={text} onInput={(event) => setText((event.target as HTMLInputElement).value)} />
           </label>
-          <button type="submit">{t('programmes.search_button')}</button>
+          <Button type="submit">{t('programmes.search_button')}</Button>
         </form>
       )}
       <Loaded resource={programmes}>
@@ -57,9 +58,9 @@ export function ProgrammesPage() {
               // The page shown is the answer's own, so the label never runs ahead of the cards
               // while the next page loads.
               <nav class="pager" aria-label={t('programmes.pages')}>
-                <button type="button" disabled={found.page <= 1} onClick={() => setQuery({ ...query, page: found.page - 1 })}>{t('programmes.previous')}</button>
+                <Button variant="secondary" type="button" disabled={found.page <= 1} onClick={() => setQuery({ ...query, page: found.page - 1 })}>{t('programmes.previous')}</Button>
                 <span role="status">{t('programmes.page_of', { page: found.page, pages: Math.ceil(found.total / found.per_page), total: found.total })}</span>
-                <button type="button" disabled={found.page * found.per_page >= found.total} onClick={() => setQuery({ ...query, page: found.page + 1 })}>{t('programmes.next')}</button>
+                <Button variant="secondary" type="button" disabled={found.page * found.per_page >= found.total} onClick={() => setQuery({ ...query, page: found.page + 1 })}>{t('programmes.next')}</Button>
               </nav>
             )}
           </>

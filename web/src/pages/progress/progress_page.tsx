@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, getMyProgress, getProgramme, getTeamProgress, hasRole, type Gradebook, type Programme, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { useFailureToast } from '../../components/toast';
-import { localeOf } from '../../components/format';
+import { formatNumber } from '../../components/format';
+import { DataTable } from '../../components/data_table';
 
 // A participant's own progress, and a group leader's team: computed by the server from the grades
 // and attendance on file, so it is current the moment a grade is entered.
@@ -13,7 +14,7 @@ export function ProgressPage({ programme, user }: { programme: number; user: Use
   const [mine, setMine] = useState<Gradebook | null>(null);
   const [team, setTeam] = useState<Gradebook | null>(null);
   const [message, setMessage] = useState('');
-  const number = (value: number | null | undefined) => (value == null ? '—' : value.toLocaleString(localeOf(language)));
+  const number = (value: number | null | undefined) => formatNumber(value, language, mine?.policy.rounding_decimals ?? 0);
 
   useEffect(() => {
     getProgramme(programme).then(setInfo, failed);
@@ -22,6 +23,9 @@ export function ProgressPage({ programme, user }: { programme: number; user: Use
   }, [programme]);
 
   const row = mine?.rows[0];
+  const decimals = mine?.policy.rounding_decimals ?? 0;
+  const passed = (grade: number | null | undefined) =>
+    grade == null ? null : grade >= mine!.policy.module_pass_mark ? t('progress.passed') : t('progress.not_passed');
   return (
     <article>
       <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
@@ -32,20 +36,12 @@ export function ProgressPage({ programme, user }: { programme: number; user: Use
           <p role="status" class={row.meets_requirements ? '' : 'error'}>
             {row.meets_requirements ? t('progress.on_track') : t('progress.not_yet', { threshold: mine!.policy.attendance_threshold, pass: mine!.policy.module_pass_mark })}
           </p>
-          <div class="table-scroll" tabIndex={0}>
-            <table>
-              <thead><tr><th scope="col">{t('grades.module')}</th><th scope="col">{t('grades.module_grade')}</th><th scope="col">{t('progress.attendance')}</th></tr></thead>
-              <tbody>
-                {info.modules.map((module, index) => (
-                  <tr key={module.id}>
-                    <th scope="row">{module.position}. {module.title[language]}</th>
-                    <td>{number(row.module_grades[index])} {row.module_grades[index] != null && (row.module_grades[index]! >= mine!.policy.module_pass_mark ? `(${t('progress.passed')})` : `(${t('progress.not_passed')})`)}</td>
-                    <td>{row.module_attendance[index] == null ? '—' : `${number(row.module_attendance[index])} %`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('progress.by_module')} rows={info.modules.map((module, index) => ({ module, index }))} rowKey={({ module }) => module.id} columns={[
+            { key: 'module', header: t('grades.module'), rowHeader: true, value: ({ module }) => `${module.position}. ${module.title[language]}` },
+            { key: 'grade', header: t('grades.module_grade'), numeric: true, decimals, value: ({ index }) => row.module_grades[index] },
+            { key: 'result', header: t('progress.result'), value: ({ index }) => passed(row.module_grades[index]) },
+            { key: 'attendance', header: t('progress.attendance_percent'), numeric: true, decimals, value: ({ index }) => row.module_attendance[index] },
+          ]} />
           <dl class="facts">
             <dt>{t('progress.final_grade')}</dt><dd>{number(row.final_grade)}</dd>
             <dt>{t('progress.attendance')}</dt><dd>{row.attendance == null ? '—' : `${number(row.attendance)} %`}</dd>
@@ -56,21 +52,13 @@ export function ProgressPage({ programme, user }: { programme: number; user: Use
       {team && (
         <section aria-labelledby="team-heading">
           <h2 id="team-heading">{t('progress.team', { team: team.rows[0]?.team ?? '' })}</h2>
-          <div class="table-scroll" tabIndex={0}>
-            <table>
-              <thead><tr><th scope="col">{t('participants.name')}</th><th scope="col">{t('progress.final_grade')}</th><th scope="col">{t('progress.attendance')}</th><th scope="col">{t('progress.modules_passed')}</th></tr></thead>
-              <tbody>
-                {team.rows.map((member) => (
-                  <tr key={member.enrollment_id} class={member.meets_requirements ? '' : 'behind'}>
-                    <th scope="row">{member.family_names}, {member.given_names}</th>
-                    <td>{number(member.final_grade)}</td>
-                    <td>{member.attendance == null ? '—' : `${number(member.attendance)} %`}</td>
-                    <td>{member.modules_passed}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('progress.team_caption')} rows={team.rows} rowKey={(member) => member.enrollment_id}
+            rowClass={(member) => (member.meets_requirements ? undefined : 'behind')} columns={[
+              { key: 'name', header: t('participants.name'), rowHeader: true, sortable: true, value: (member) => `${member.family_names}, ${member.given_names}` },
+              { key: 'final_grade', header: t('progress.final_grade'), numeric: true, decimals: team.policy.rounding_decimals, sortable: true, value: (member) => member.final_grade },
+              { key: 'attendance', header: t('progress.attendance_percent'), numeric: true, decimals: team.policy.rounding_decimals, sortable: true, value: (member) => member.attendance },
+              { key: 'modules_passed', header: t('progress.modules_passed'), numeric: true, sortable: true, value: (member) => member.modules_passed },
+            ]} />
         </section>
       )}
     </article>

@@ -7,6 +7,7 @@ import { ErrorState } from '../../components/loaded';
 import { Skeleton } from '../../components/skeleton';
 import { EmptyState } from '../../components/empty_state';
 import { GCM_NUMBERS } from './gcm_objectives';
+import { Button } from '../../components/button';
 
 const FIELDS = ['title', 'problem', 'objectives', 'target_population', 'human_rights', 'expected_results'] as const;
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -101,7 +102,7 @@ export function ProjectPage({ programme }: { programme: number }) {
         </fieldset>
         {message && <p role="alert">{message}</p>}
         {saved && <p role="status">{saved}</p>}
-        <button type="submit" disabled={!detail.editable}>{detail.project ? t('project.resubmit') : t('project.submit')}</button>
+        <Button type="submit" disabled={!detail.editable}>{detail.project ? t('project.resubmit') : t('project.submit')}</Button>
       </form>
       {detail.project && (
         <section>

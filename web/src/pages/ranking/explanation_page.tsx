@@ -35,31 +35,31 @@ export function ExplanationPage({ programme, project }: { programme: number; pro
           <thead>
             <tr>
               <th scope="col">{t('explanation.criterion')}</th>
-              <th scope="col">{t('explanation.weight')}</th>
-              {reviews.map((review) => <th scope="col" key={review.user_id}>{review.juror}</th>)}
-              <th scope="col">{t('explanation.mean')}</th>
+              <th scope="col" class="num">{t('explanation.weight')}</th>
+              {reviews.map((review) => <th scope="col" class="num" key={review.user_id}>{review.juror}</th>)}
+              <th scope="col" class="num">{t('explanation.mean')}</th>
             </tr>
           </thead>
           <tbody>
             {ranking.criteria.map((criterion) => (
               <tr key={criterion.code}>
                 <th scope="row">{criterion.title[language]}</th>
-                <td>{criterion.weight}</td>
+                <td class="num">{number(criterion.weight, 0)}</td>
                 {reviews.map((review) => (
-                  <td key={review.user_id} title={review.comments[criterion.code] ?? ''}>{review.levels[criterion.code]}</td>
+                  <td class="num" key={review.user_id} title={review.comments[criterion.code] ?? ''}>{review.levels[criterion.code]}</td>
                 ))}
-                <td>{number(row.criterion_means[criterion.code], 1)}</td>
+                <td class="num">{number(row.criterion_means[criterion.code], 1)}</td>
               </tr>
             ))}
             <tr>
               <th scope="row">{t('explanation.raw_total')}</th><td></td>
-              {reviews.map((review) => <td key={review.user_id}>{number(review.raw_total)}</td>)}
-              <td>{number(row.raw_score)}</td>
+              {reviews.map((review) => <td class="num" key={review.user_id}>{number(review.raw_total)}</td>)}
+              <td class="num">{number(row.raw_score)}</td>
             </tr>
             <tr>
               <th scope="row">{t('explanation.calibrated_total')}</th><td></td>
-              {reviews.map((review) => <td key={review.user_id}>{number(review.calibrated_total)}</td>)}
-              <td>{number(row.calibrated_score)}</td>
+              {reviews.map((review) => <td class="num" key={review.user_id}>{number(review.calibrated_total)}</td>)}
+              <td class="num">{number(row.calibrated_score)}</td>
             </tr>
             <tr>
               <th scope="row">{t('explanation.juror_habit')}</th><td></td>

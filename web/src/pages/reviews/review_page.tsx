@@ -3,6 +3,8 @@ import { getReview, problemText, submitReview, type Review } from '../../api/cli
 import { useTranslation } from '../../i18n';
 import { Skeleton } from '../../components/skeleton';
 import { GcmObjectives } from '../projects/gcm_objectives';
+import { Button } from '../../components/button';
+import { DataTable } from '../../components/data_table';
 
 // A juror scores one project, criterion by criterion, with a comment each; built for a phone.
 // Other jurors' scores appear only once this juror has sent their own.
@@ -80,27 +82,18 @@ export function ReviewPage({ programme, project }: { programme: number; project:
         })}
         {message && <p role="alert">{message}</p>}
         {saved && <p role="status">{saved}</p>}
-        <button type="submit">{review.submitted_at ? t('review.resubmit') : t('review.submit')}</button>
+        <Button type="submit">{review.submitted_at ? t('review.resubmit') : t('review.submit')}</Button>
       </form>
       {review.others && (
         <section>
           <h2>{t('review.others')}</h2>
           {review.others.length === 0 && <p>{t('review.no_others')}</p>}
           {review.others.map((other) => (
-            <div class="table-scroll" tabIndex={0} key={other.juror}>
-              <table>
-                <caption>{t('review.juror', { juror: other.juror })}</caption>
-                <tbody>
-                  {other.scores.map((score) => (
-                    <tr key={score.criterion}>
-                      <th scope="row">{rubric.criteria.find((criterion) => criterion.code === score.criterion)?.title[language]}</th>
-                      <td>{score.level}</td>
-                      <td>{score.comment}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable key={other.juror} caption={t('review.juror', { juror: other.juror })} rows={other.scores} rowKey={(score) => score.criterion} columns={[
+              { key: 'criterion', header: t('review.criterion'), rowHeader: true, value: (score) => rubric.criteria.find((criterion) => criterion.code === score.criterion)?.title[language] },
+              { key: 'level', header: t('review.level'), numeric: true, value: (score) => score.level },
+              { key: 'comment', header: t('review.comment'), value: (score) => score.comment || null },
+            ]} />
           ))}
         </section>
       )}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { coordinates, getRubric, problemText, replaceRubric, type Rubric, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { Skeleton } from '../../components/skeleton';
+import { Button } from '../../components/button';
 
 type Criterion = Rubric['criteria'][number];
 type Draft = { code: string; es: string; en: string; weight: string; scale_min: string; scale_max: string; levels: Record<number, { es: string; en: string }> };
@@ -77,7 +78,7 @@ export function RubricPage({ programme, user }: { programme: number; user: User 
                   </div>
                 ))}
               </details>
-              {editable && <button type="button" class="secondary" onClick={() => setDrafts(drafts.filter((_, i) => i !== index))}>{t('rubric.remove')}</button>}
+              {editable && <Button type="button" variant="secondary" onClick={() => setDrafts(drafts.filter((_, i) => i !== index))}>{t('rubric.remove')}</Button>}
             </fieldset>
           );
         })}
@@ -85,8 +86,8 @@ export function RubricPage({ programme, user }: { programme: number; user: User 
         {saved && <p role="status">{saved}</p>}
         {editable && (
           <p class="actions">
-            <button type="button" class="secondary" onClick={() => setDrafts([...drafts, { code: '', es: '', en: '', weight: '1', scale_min: '1', scale_max: '5', levels: {} }])}>{t('rubric.add')}</button>
-            <button type="submit">{t('rubric.save')}</button>
+            <Button type="button" variant="secondary" onClick={() => setDrafts([...drafts, { code: '', es: '', en: '', weight: '1', scale_min: '1', scale_max: '5', levels: {} }])}>{t('rubric.add')}</Button>
+            <Button type="submit">{t('rubric.save')}</Button>
           </p>
         )}
       </form>

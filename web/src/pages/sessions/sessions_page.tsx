@@ -118,8 +118,8 @@ export function SessionsPage({ programme, user }: { programme: number; user: Use
           <label>{t('sessions.link')}<input type="url" value={form.link} onInput={set('link')} placeholder="https://" /></label>
           {errors.length > 0 && <div role="alert" class="error">{errors.map((line, index) => <p key={index}>{line}</p>)}</div>}
           <p class="actions">
-            <button type="submit">{editing ? t('sessions.save_changes') : t('sessions.save')}</button>
-            {editing && <button type="button" class="secondary" onClick={() => { setEditing(null); setForm({ ...form, es: '', en: '', date: '' }); }}>{t('sessions.cancel')}</button>}
+            <Button type="submit">{editing ? t('sessions.save_changes') : t('sessions.save')}</Button>
+            {editing && <Button type="button" variant="secondary" onClick={() => { setEditing(null); setForm({ ...form, es: '', en: '', date: '' }); }}>{t('sessions.cancel')}</Button>}
           </p>
         </form>
       )}

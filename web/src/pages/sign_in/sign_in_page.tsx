@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, signIn, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
+import { Button } from '../../components/button';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const { t } = useTranslation();
@@ -33,7 +34,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: User) => void })
         <input id="password" type="password" autocomplete="current-password" required value={password}
           onInput={(e) => setPassword(e.currentTarget.value)} />
         {error && <p class="error" role="alert">{error}</p>}
-        <button type="submit" disabled={busy}>{t('sign_in.submit')}</button>
+        <Button type="submit" disabled={busy}>{t('sign_in.submit')}</Button>
       </form>
     </section>
   );

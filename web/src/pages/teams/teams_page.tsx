@@ -13,6 +13,8 @@ const LIMITS = ['min_institutions', 'min_size', 'max_size'] as const;
 // Teams: the coordinator renames them and names the group leader by hand, or forms them
 // automatically. A formation is a proposal first (each team's score, what it breaks, what cannot
 // hold), applied only when confirmed; a rebalance proposes the few moves a withdrawal calls for.
+const PARTS = ['region', 'institutions', 'gender', 'level', 'size'] as const;
+
 export function TeamsPage({ programme }: { programme: number }) {
   const { t, language } = useTranslation();
   const [teams, setTeams] = useState<Team[]>([]);
@@ -120,53 +122,47 @@ export function TeamsPage({ programme }: { programme: number }) {
     <article>
       <p><a href={`/programmes/${programme}`}>{t('participants.back')}</a></p>
       <h1>{t('teams.title')}</h1>
-      <div class="table-scroll" tabIndex={0}>
-        <table>
-          <thead><tr><th scope="col">{t('teams.name')}</th><th scope="col">{t('teams.region')}</th><th scope="col">{t('teams.leader')}</th><th scope="col">{t('teams.members')}</th><th scope="col">{t('teams.institutions')}</th></tr></thead>
-          <tbody>
-            {teams.map((team) => (
-              <tr key={team.id}>
-                <th scope="row">
-                  <input aria-label={t('teams.rename', { name: team.name })} value={team.name}
-                    onChange={(event) => { const name = (event.target as HTMLInputElement).value; if (name !== team.name) rename(team, name); }} />
-                </th>
-                <td>{team.region.name}</td>
-                <td>
-                  <select aria-label={t('teams.choose_leader', { name: team.name })} value={team.group_leader?.enrollment_id ?? ''}
-                    onChange={(event) => { const value = (event.target as HTMLSelectElement).value; edit(team, team.name, value ? Number(value) : null); }}>
-                    <option value="">—</option>
-                    {membersOf(team).map((person) => <option key={person.enrollment_id} value={person.enrollment_id}>{person.given_names} {person.family_names}</option>)}
-                  </select>
-                </td>
-                <td>
-                  <details class="members">
-                    <summary>{t('teams.member_count', { count: team.member_count })}</summary>
-                    <ul>
-                      {membersOf(team).map((person) => (
-                        <li key={person.enrollment_id}>
-                          <label class="check">
-                            <input type="checkbox" checked={keep.includes(person.enrollment_id)}
-                              onChange={() => setKeep(keep.includes(person.enrollment_id) ? keep.filter((id) => id !== person.enrollment_id) : [...keep, person.enrollment_id])} />
-                            <span>{t('teams.keep', { name: `${person.given_names} ${person.family_names}` })}</span>
-                          </label>
-                          <label class="inline">
-                            {person.given_names} {person.family_names} · {person.institution?.acronym || person.institution?.name.es || '—'}
-                            <select aria-label={t('teams.move', { name: `${person.given_names} ${person.family_names}` })} value={team.id}
-                              onChange={(event) => move(person, Number((event.target as HTMLSelectElement).value))}>
-                              {teams.map((other) => <option key={other.id} value={other.id}>{other.name}</option>)}
-                            </select>
-                          </label>
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                </td>
-                <td>{team.institutions.join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('teams.list_caption')} rows={teams} rowKey={(team) => team.id} columns={[
+        { key: 'name', header: t('teams.name'), rowHeader: true, sortable: true, value: (team) => team.name,
+          render: (team) => (
+            <input class="team-rename" aria-label={t('teams.rename', { name: team.name })} value={team.name}
+              onChange={(event) => { const name = (event.target as HTMLInputElement).value; if (name !== team.name) rename(team, name); }} />
+          ) },
+        { key: 'region', header: t('teams.region'), sortable: true, value: (team) => team.region.name },
+        { key: 'leader', header: t('teams.leader'), value: (team) => team.group_leader?.enrollment_id ?? null,
+          render: (team) => (
+            <select aria-label={t('teams.choose_leader', { name: team.name })} value={team.group_leader?.enrollment_id ?? ''}
+              onChange={(event) => { const value = (event.target as HTMLSelectElement).value; edit(team, team.name, value ? Number(value) : null); }}>
+              <option value="">—</option>
+              {membersOf(team).map((person) => <option key={person.enrollment_id} value={person.enrollment_id}>{person.given_names} {person.family_names}</option>)}
+            </select>
+          ) },
+        { key: 'members', header: t('teams.members'), sortable: true, value: (team) => team.member_count, cellClass: () => 'wide',
+          render: (team) => (
+            <details class="members">
+              <summary>{t('teams.member_count', { count: team.member_count })}</summary>
+              <ul>
+                {membersOf(team).map((person) => (
+                  <li key={person.enrollment_id}>
+                    <label class="check">
+                      <input type="checkbox" checked={keep.includes(person.enrollment_id)}
+                        onChange={() => setKeep(keep.includes(person.enrollment_id) ? keep.filter((id) => id !== person.enrollment_id) : [...keep, person.enrollment_id])} />
+                      <span>{t('teams.keep', { name: `${person.given_names} ${person.family_names}` })}</span>
+                    </label>
+                    <label class="inline">
+                      {person.given_names} {person.family_names} · {person.institution?.acronym || person.institution?.name.es || '—'}
+                      <select aria-label={t('teams.move', { name: `${person.given_names} ${person.family_names}` })} value={team.id}
+                        onChange={(event) => move(person, Number((event.target as HTMLSelectElement).value))}>
+                        {teams.map((other) => <option key={other.id} value={other.id}>{other.name}</option>)}
+                      </select>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) },
+        { key: 'institutions', header: t('teams.institutions'), value: (team) => team.institutions.join(', ') || null, cellClass: () => 'wide' },
+      ]} />
       <form class="filters" onSubmit={add}>
         <label>{t('teams.new_name')}<input value={newTeam.name} onInput={(event) => setNewTeam({ ...newTeam, name: (event.target as HTMLInputElement).value })} /></label>
         <label>
@@ -176,7 +172,7 @@ export function TeamsPage({ programme }: { programme: number }) {
             {places.map((place) => <option key={place.code} value={place.code}>{place.name}</option>)}
           </select>
         </label>
-        <button type="submit">{t('teams.add')}</button>
+        <Button type="submit">{t('teams.add')}</Button>
       </form>
       <section>
         <h2>{t('teams.formation')}</h2>
@@ -188,8 +184,8 @@ export function TeamsPage({ programme }: { programme: number }) {
             <label>{t('teams.seed')}<input inputMode="numeric" value={seed} onInput={(event) => setSeed((event.target as HTMLInputElement).value)} /></label>
           </div>
           <p class="actions">
-            <button type="submit">{t('teams.propose')}</button>
-            <button type="button" class="secondary" onClick={() => propose('rebalance')}>{t('teams.rebalance')}</button>
+            <Button type="submit">{t('teams.propose')}</Button>
+            <Button type="button" variant="secondary" onClick={() => propose('rebalance')}>{t('teams.rebalance')}</Button>
           </p>
         </form>
         {proposal && (
@@ -201,35 +197,20 @@ export function TeamsPage({ programme }: { programme: number }) {
               </p>
             ))}
             <p>{t('teams.moves', { count: proposal.moves.length })}</p>
-            <div class="table-scroll" tabIndex={0}>
-              <table>
-                <caption>{t('teams.proposal')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('teams.name')}</th><th scope="col">{t('teams.score')}</th>
-                    {['region', 'institutions', 'gender', 'level', 'size'].map((key) => <th scope="col" key={key}>{t(`teams.part.${key}`)}</th>)}
-                    <th scope="col">{t('teams.broken')}</th><th scope="col">{t('teams.members')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {proposal.teams.map((team) => (
-                    <tr key={team.team_id}>
-                      <th scope="row">{team.name}</th>
-                      <td>{number(team.score.total)}</td>
-                      <td>{number(team.score.region)}</td><td>{number(team.score.institutions)}</td><td>{number(team.score.gender)}</td>
-                      <td>{number(team.score.level)}</td><td>{number(team.score.size)}</td>
-                      <td>{team.score.broken.map((constraint) => t(`teams.constraint.${constraint}`)).join(', ') || '—'}</td>
-                      <td>
-                        <details class="members">
-                          <summary>{t('teams.member_count', { count: team.members.length })}</summary>
-                          <ul>{team.members.map((member) => <li key={member.enrollment_id}>{member.name}{member.leader ? ` (${t('teams.leader')})` : ''} · {member.institution}</li>)}</ul>
-                        </details>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t('teams.proposal')} rows={proposal.teams} rowKey={(team) => team.team_id} columns={[
+              { key: 'name', header: t('teams.name'), rowHeader: true, sortable: true, value: (team) => team.name },
+              { key: 'score', header: t('teams.score'), numeric: true, decimals: 2, sortable: true, value: (team) => team.score.total },
+              ...PARTS.map((part) => ({ key: part, header: t(`teams.part.${part}`), numeric: true, decimals: 2, sortable: true,
+                value: (team: FormationProposal['teams'][number]) => team.score[part] })),
+              { key: 'broken', header: t('teams.broken'), value: (team) => team.score.broken.map((constraint) => t(`teams.constraint.${constraint}`)).join(', ') || null },
+              { key: 'members', header: t('teams.members'), value: (team) => team.members.length,
+                render: (team) => (
+                  <details class="members">
+                    <summary>{t('teams.member_count', { count: team.members.length })}</summary>
+                    <ul>{team.members.map((member) => <li key={member.enrollment_id}>{member.name}{member.leader ? ` (${t('teams.leader')})` : ''} · {member.institution}</li>)}</ul>
+                  </details>
+                ) },
+            ]} />
             <p class="actions"><Button onClick={apply}>{t('teams.apply')}</Button></p>
           </div>
         )}

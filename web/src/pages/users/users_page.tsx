@@ -6,6 +6,7 @@ import { useFailureToast, useToast } from '../../components/toast';
 import { useResource } from '../../components/use_resource';
 import { Loaded } from '../../components/loaded';
 import { fold } from '../../components/fold';
+import { Button } from '../../components/button';
 
 const ROLES: Role[] = ['coordinator', 'instructor', 'juror', 'group_leader', 'participant', 'observer'];
 
@@ -58,7 +59,7 @@ export function UsersPage({ user: me }: { user: User }) {
           <h2>{t('users.new_password_title', { email: newPassword.email })}</h2>
           <p>{t('users.new_password_hint')}</p>
           <p><code class="secret">{newPassword.password}</code></p>
-          <button type="button" onClick={() => setNewPassword(null)}>{t('users.new_password_done')}</button>
+          <Button type="button" onClick={() => setNewPassword(null)}>{t('users.new_password_done')}</Button>
         </div>
       )}
       <label>{t('users.search')}<input type="search" value={search} onInput={(event) => setSearch((event.target as HTMLInputElement).value)} /></label>
@@ -73,19 +74,19 @@ export function UsersPage({ user: me }: { user: User }) {
                   {user.grants.map((grant) => (
                     <li key={grant.id}>
                       {t(`users.role.${grant.role}`)} · {grant.programme_code ?? t('users.site_wide')}
-                      <button type="button" class="link" aria-label={t('users.revoke_label', { role: t(`users.role.${grant.role}`), name: name(user) })}
+                      <Button type="button" variant="quiet" aria-label={t('users.revoke_label', { role: t(`users.role.${grant.role}`), name: name(user) })}
                         onClick={async () => { if (await confirm({ title: t('users.revoke_confirm', { role: t(`users.role.${grant.role}`), name: name(user) }), confirm: t('users.revoke'), danger: true })) act(() => revokeRole(user.id, grant.id), t('users.revoked_done')); }}>
                         {t('users.revoke')}
-                      </button>
+                      </Button>
                     </li>
                   ))}
                 </ul>
                 <GrantForm user={user} programmes={programmes.data?.items.map((programme) => programme.code) ?? []}
                   onGrant={(role, code) => act(() => grantRole(user.id, role, code), t('users.granted_done', { name: name(user) }))} />
                 <div class="actions">
-                  {user.id !== me.id && <button type="button" class={user.disabled ? '' : 'danger'} onClick={() => toggle(user)}>{t(user.disabled ? 'users.enable' : 'users.disable')}</button>}
-                  <button type="button" class="secondary" onClick={() => reset(user)}>{t('users.reset')}</button>
-                  <button type="button" class="secondary" onClick={() => act(() => endUserSessions(user.id), t('users.sessions_done', { name: name(user) }))}>{t('users.end_sessions')}</button>
+                  {user.id !== me.id && <Button type="button" variant={user.disabled ? 'secondary' : 'danger'} onClick={() => toggle(user)}>{t(user.disabled ? 'users.enable' : 'users.disable')}</Button>}
+                  <Button type="button" variant="secondary" onClick={() => reset(user)}>{t('users.reset')}</Button>
+                  <Button type="button" variant="secondary" onClick={() => act(() => endUserSessions(user.id), t('users.sessions_done', { name: name(user) }))}>{t('users.end_sessions')}</Button>
                 </div>
               </li>
             ))}
@@ -117,7 +118,7 @@ function GrantForm({ user, programmes, onGrant }: { user: UserAccount; programme
           <option value="">{t('users.site_wide')}</option>
         </select>
       </label>
-      <button type="submit" aria-label={t('users.grant_label', { name: user.display_name || user.email })}>{t('users.grant')}</button>
+      <Button type="submit" aria-label={t('users.grant_label', { name: user.display_name || user.email })}>{t('users.grant')}</Button>
     </form>
     </details>
   );
