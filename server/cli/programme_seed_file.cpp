@@ -116,7 +116,7 @@ static void describe(BodyReader& file, GradeSeed& grade) {
 }
 
 static void describe(BodyReader& file, AttendanceSeed& attendance) {
-  file.required("session", attendance.session_key, key).optional("late", attendance.late, keys).optional("excused", attendance.excused, keys).optional("absent", attendance.absent, keys);
+  file.required("session", attendance.session_key, key).optional("late", attendance.late, keys).optional("excused", attendance.excused, keys).optional("absent", attendance.absent, keys).optional("unrecorded", attendance.unrecorded, keys).optional("present", attendance.present, keys);
 }
 
 static void describe(BodyReader& file, RubricLevelEntry& level) { file.required("level", level.level).required("description", level.description); }
@@ -397,6 +397,8 @@ void write_teaching(JsonWriter& json, const ProgrammeSeed& seed) {
     if (!attendance.late.empty()) write_texts(json, "late", attendance.late);
     if (!attendance.excused.empty()) write_texts(json, "excused", attendance.excused);
     if (!attendance.absent.empty()) write_texts(json, "absent", attendance.absent);
+    if (!attendance.unrecorded.empty()) write_texts(json, "unrecorded", attendance.unrecorded);
+    if (!attendance.present.empty()) write_texts(json, "present", attendance.present);
     json.end_object();
   }
   json.end_array();

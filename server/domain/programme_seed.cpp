@@ -82,7 +82,7 @@ void check_teaching(const ProgrammeSeed& seed, Error& error) {
     ++row;
     if (!sessions.contains(attendance.session_key))
       error.details.push_back(seed_problem("attendance.session", row, "unknown_session", attendance.session_key));
-    for (const auto* list : {&attendance.late, &attendance.excused, &attendance.absent})
+    for (const auto* list : {&attendance.late, &attendance.excused, &attendance.absent, &attendance.unrecorded, &attendance.present})
       for (const auto& key : *list)
         if (!people.contains(key)) error.details.push_back(seed_problem("attendance.participant", row, "unknown_participant", key));
   }

@@ -78,12 +78,16 @@ struct GradeSeed {
   double score = 0;
 };
 
-// Quick entry, as on a phone in the room: everyone active is present unless listed.
+// Quick entry, as on a phone in the room: everyone active is present unless listed. Those with
+// no mark at all (taken before they enrolled, say) are listed as unrecorded; a withdrawn person
+// gets a mark only when listed, "present" included (marks taken before they withdrew).
 struct AttendanceSeed {
   std::string session_key;
   std::vector<std::string> late;
   std::vector<std::string> excused;
   std::vector<std::string> absent;
+  std::vector<std::string> unrecorded = {};
+  std::vector<std::string> present = {};
 };
 
 // Final projects in a programme file (issue 4).

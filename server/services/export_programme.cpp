@@ -108,7 +108,8 @@ void export_people(storage::UnitOfWork& unit, Id programme_id, ProgrammeSeed& se
                           team.leader_enrollment_id ? enrollment_keys.at(*team.leader_enrollment_id) : std::string()});
 
   // Grades exactly as stored; attendance as the file writes it: who was late, excused or absent
-  // at each session with marks (everyone else active was present).
+  // at each session with marks, and which active people have no mark there (everyone else
+  // active was present).
   // Each person's grades in the order the assessments are listed (their ids follow the order an
   // import wrote them in, which need not be the list's).
   std::map<Id, std::pair<std::size_t, std::string>> assessments;
@@ -121,12 +122,21 @@ void export_people(storage::UnitOfWork& unit, Id programme_id, ProgrammeSeed& se
     auto marks = unit.teaching().attendance_of(session_id);
     if (marks.empty()) continue;
     std::ranges::sort(marks);
-    AttendanceSeed attendance{session_key, {}, {}, {}};
+    AttendanceSeed attendance{session_key, {}, {}, {}, {}, {}};
+    std::set<Id> withdrawn;
+    for (const auto* record : people)
+      if (record->row.status == EnrollmentStatus::withdrawn) withdrawn.insert(record->row.enrollment_id);
+    std::set<Id> marked;
+    for (const auto& [enrollment, mark] : marks) marked.insert(enrollment);
+    for (const auto* record : people)
+      if (record->row.status != EnrollmentStatus::withdrawn && !marked.contains(record->row.enrollment_id))
+        attendance.unrecorded.push_back(enrollment_keys.at(record->row.enrollment_id));
     for (const auto& [enrollment, mark] : marks) {
       const auto& key = enrollment_keys.at(enrollment);
       if (mark == Attendance::late) attendance.late.push_back(key);
       else if (mark == Attendance::excused) attendance.excused.push_back(key);
       else if (mark == Attendance::absent) attendance.absent.push_back(key);
+      else if (mark == Attendance::present && withdrawn.contains(enrollment)) attendance.present.push_back(key);
     }
     seed.attendance.push_back(std::move(attendance));
   }

@@ -27,9 +27,11 @@ static void write_teaching(storage::UnitOfWork& unit, const ProgrammeSeed& seed,
     std::map<std::string, Attendance> marks;
     for (const auto& participant : seed.participants)
       if (participant.status != EnrollmentStatus::withdrawn) marks[participant.key] = Attendance::present;
+    for (const auto& key : attendance.present) marks[key] = Attendance::present;
     for (const auto& key : attendance.late) marks[key] = Attendance::late;
     for (const auto& key : attendance.excused) marks[key] = Attendance::excused;
     for (const auto& key : attendance.absent) marks[key] = Attendance::absent;
+    for (const auto& key : attendance.unrecorded) marks.erase(key);
     for (const auto& [key, mark] : marks) teaching.insert_attendance(session_ids.at(attendance.session_key), enrollment_ids.at(key), mark);
   }
 }

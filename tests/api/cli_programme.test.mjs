@@ -141,21 +141,21 @@ test('export, import elsewhere, export again: the same file; without --with-peop
   const whole = join(dir, 'whole.json');
   const exported = run(['programme', 'export', ...first, '--code', 'IBM-HR-PA-2023', '--with-people', '--output', whole], undefined, english);
   assert.equal(exported.code, 0, exported.stderr);
-  const file = JSON.parse(readFileSync(whole, 'utf8'));
-  assert.equal(file.programme.code, 'IBM-HR-PA-2023');
-  assert.equal(file.programme.modules.length, 6);
-  assert.equal(file.participants.length, 54);
-  assert.equal(file.teams.length, 8);
+  const written = JSON.parse(readFileSync(whole, 'utf8'));
+  assert.equal(written.programme.code, 'IBM-HR-PA-2023');
+  assert.equal(written.programme.modules.length, 6);
+  assert.equal(written.participants.length, 54);
+  assert.equal(written.teams.length, 8);
   const demo = JSON.parse(readFileSync(demoFile, 'utf8'));
-  assert.equal(file.grades.length, demo.grades.length, 'every grade');
-  assert.equal(file.reviews.length, demo.reviews.length, 'every submitted review');
-  assert.equal(file.jurors.length, demo.jurors.length);
-  assert.deepEqual(file.assessments.map((a) => a.code).sort(), demo.assessments.map((a) => a.code).sort());
+  assert.equal(written.grades.length, demo.grades.length, 'every grade');
+  assert.equal(written.reviews.length, demo.reviews.length, 'every submitted review');
+  assert.equal(written.jurors.length, demo.jurors.length);
+  assert.deepEqual(written.assessments.map((a) => a.code).sort(), demo.assessments.map((a) => a.code).sort());
   // Exact scores: a grade of the demo is found with its score, by person and assessment.
   const byKey = new Map(demo.participants.map((p) => [p.key, `${p.given_names} ${p.family_names}`]));
-  const exportedName = new Map(file.participants.map((p) => [p.key, `${p.given_names} ${p.family_names}`]));
+  const exportedName = new Map(written.participants.map((p) => [p.key, `${p.given_names} ${p.family_names}`]));
   const scores = (grades, names) => new Set(grades.map((g) => `${names.get(g.participant)}|${g.assessment}|${g.score}`));
-  assert.deepEqual(scores(file.grades, exportedName), scores(demo.grades, byKey));
+  assert.deepEqual(scores(written.grades, exportedName), scores(demo.grades, byKey));
 
   // Into another database, then out again: byte for byte the same file.
   const second = ['--data', join(dir, 'export-2'), ...freshDatabase()];
@@ -164,6 +164,22 @@ test('export, import elsewhere, export again: the same file; without --with-peop
   const again = run(['programme', 'export', ...second, '--code', 'IBM-HR-PA-2023', '--with-people'], undefined, english);
   assert.equal(again.code, 0, again.stderr);
   assert.equal(again.stdout, readFileSync(whole, 'utf8'));
+
+  // A mark missing for someone active, and a withdrawn person's mark from before, survive too.
+  const marked = file('marks.json', (data) => {
+    data.attendance[0].unrecorded = ['p21'];
+    data.attendance[0].late = [];
+    data.attendance[0].present = ['p53'];
+  });
+  const third = ['--data', join(dir, 'export-3'), ...freshDatabase()];
+  assert.equal(run(['programme', 'import', marked, ...third], undefined, english).code, 0);
+  const marks = JSON.parse(run(['programme', 'export', ...third, '--code', 'IBM-HR-PA-2023', '--with-people'], undefined, english).stdout);
+  const nameOf = (key, list) => { const p = list.find((person) => person.key === key); return `${p.given_names} ${p.family_names}`; };
+  const demoPeople = JSON.parse(readFileSync(marked, 'utf8')).participants;
+  const firstSession = marks.attendance.find((entry) => entry.session === marks.sessions[0].key);
+  assert.deepEqual(firstSession.unrecorded.map((key) => nameOf(key, marks.participants)), [nameOf('p21', demoPeople)]);
+  assert.deepEqual(firstSession.present.map((key) => nameOf(key, marks.participants)), [nameOf('p53', demoPeople)]);
+  assert.equal(firstSession.late, undefined);
 
   // The setup alone: no person in it, and it opens a new course elsewhere.
   const setup = run(['programme', 'export', ...first, '--code', 'IBM-HR-PA-2023'], undefined, english);
