@@ -49,10 +49,8 @@ int run_certificates(services::Store& store, const std::string& programme_code, 
   if (!issued) return print_error(issued.error(), console), 1;
   auto batch = services::certificates_for_batch(store, std::nullopt, *programme_id);
   if (!batch) return print_error(batch.error(), console), 1;
-  const auto zip = documents::certificates_zip(*batch);
-  if (!zip) return print_error(zip.error(), console), 1;
-  std::ofstream file(output, std::ios::binary | std::ios::trunc);
-  if (!file || !file.write(zip->data(), static_cast<std::streamsize>(zip->size()))) return print_error(file_error(output, FileKind::output), console), 1;
+  // A certificate at a time into the file (libzip renames it into place when whole).
+  if (!documents::write_certificates_zip(*batch, output)) return print_error(file_error(output, FileKind::output), console), 1;
   console.err << fmt::format(fmt::runtime(translate("cli.certificates.done", console.language)), batch->size(), output, issued->issued, issued->reissued)
               << '\n';
   return 0;

@@ -37,16 +37,12 @@ std::string certificate_file_name(const CertificateRecord& record) {
   return record.serial + "_" + name + "_" + std::string(to_string(record.kind)) + ".pdf";
 }
 
-Result<std::string> certificates_zip(const std::vector<services::CertificateData>& batch) {
-  std::vector<std::string> pdfs;
-  pdfs.reserve(batch.size());
-  std::vector<ZipEntry> entries;
+Result<void> write_certificates_zip(const std::vector<services::CertificateData>& batch, const std::filesystem::path& path) {
+  std::vector<LazyZipEntry> entries;
   entries.reserve(batch.size());
-  for (const auto& data : batch) {
-    pdfs.push_back(certificate_pdf(certificate_content(data)));
-    entries.push_back({certificate_file_name(data.record), pdfs.back(), false});
-  }
-  return zip_archive(entries);
+  for (const auto& data : batch)
+    entries.push_back({certificate_file_name(data.record), [&data]() -> Result<std::string> { return certificate_pdf(certificate_content(data)); }});
+  return write_zip_file(path, entries);
 }
 
 }  // namespace diplomado::documents

@@ -35,6 +35,11 @@ struct HttpResponse {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // A body sent from a file instead of `body` (an attachment, a ZIP of certificates), 64 KiB at a
+  // time: a download of any size never sits in memory.
+  std::shared_ptr<const services::OpenFile> file = nullptr;
+
+  std::uint64_t length() const { return file ? file->size() : body.size(); }
 };
 
 // What every handler may use: the storage and the sign-in guard, and settings.

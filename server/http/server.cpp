@@ -143,7 +143,7 @@ std::string response_head(const HttpResponse& response, unsigned version, bool k
   if (!response.content_type.empty()) append_header(head, "Content-Type", response.content_type);
   for (const auto& [name, value] : response.headers) append_header(head, name, value);
   // HEAD answers with the length of the body a GET would carry, and no body.
-  append_header(head, "Content-Length", std::to_string(response.body.size()));
+  append_header(head, "Content-Length", std::to_string(response.length()));
   if (!keep_alive) head.append("Connection: close\r\n");
   else if (version == 10) head.append("Connection: keep-alive\r\n");
   head.append("\r\n");
@@ -384,11 +384,30 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   Task<void> send(HttpResponse response, Method method, unsigned version, bool keep_alive) {
     const std::string head = response_head(response, version, keep_alive);
-    const std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(method == Method::head ? std::string_view() : std::string_view(response.body))};
+    const bool body = method != Method::head;
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(body && !response.file ? std::string_view(response.body) : std::string_view())};
     beast::error_code error;
     expire_after(m_options.body_timeout);
     co_await asio::async_write(m_socket, buffers, checked(error));
+    if (body && response.file && !error) co_await send_file(*response.file, error);
     if (error) m_failed = true;
+  }
+
+  // A file body, 64 KiB at a time; each step has the body timeout to go out. A file that cannot be
+  // read to its announced end fails the connection (the client sees a short body, never a wrong one).
+  Task<void> send_file(const services::OpenFile& file, beast::error_code& error) {
+    std::vector<char> chunk(64 * 1024);
+    std::uint64_t sent = 0;
+    while (!error && sent < file.size()) {
+      const long count = file.read_at(sent, chunk.data(), static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), file.size() - sent)));
+      if (count <= 0) {
+        error = asio::error::broken_pipe;
+        co_return;
+      }
+      expire_after(m_options.body_timeout);
+      co_await asio::async_write(m_socket, asio::buffer(chunk.data(), static_cast<std::size_t>(count)), checked(error));
+      sent += static_cast<std::uint64_t>(count);
+    }
   }
 
   Socket m_socket;

@@ -99,6 +99,63 @@ Result<std::string> read_kept_file(storage::FileStore& files, std::string_view s
   return std::string(mapped->bytes());
 }
 
+Result<OpenFile> OpenFile::open(const std::filesystem::path& path) {
+  OpenFile file;
+  file.m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (file.m_fd < 0) return std::unexpected(unavailable());
+  struct stat status {};
+  if (::fstat(file.m_fd, &status) != 0) return std::unexpected(unavailable());
+  file.m_size = static_cast<std::uint64_t>(status.st_size);
+  return file;
+}
+
+OpenFile& OpenFile::operator=(OpenFile&& other) noexcept {
+  if (this != &other) {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = std::exchange(other.m_fd, -1);
+    m_size = std::exchange(other.m_size, 0);
+  }
+  return *this;
+}
+
+OpenFile::~OpenFile() {
+  if (m_fd >= 0) ::close(m_fd);
+}
+
+long OpenFile::read_at(std::uint64_t offset, char* into, std::size_t length) const {
+  return static_cast<long>(::pread(m_fd, into, length, static_cast<off_t>(offset)));
+}
+
+Result<std::string> OpenFile::read_all() const {
+  std::string bytes(static_cast<std::size_t>(m_size), '\0');
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const long count = read_at(done, bytes.data() + done, bytes.size() - done);
+    if (count <= 0) return std::unexpected(unavailable());
+    done += static_cast<std::size_t>(count);
+  }
+  return bytes;
+}
+
+Result<OpenFile> open_kept_file_for_sending(storage::FileStore& files, std::string_view sha256) {
+  const auto path = files.find(sha256);
+  if (!path) return std::unexpected(unavailable());
+  return OpenFile::open(*path);
+}
+
+Result<OpenFile> spooled_answer(storage::Store& store, const std::function<Result<void>(const std::filesystem::path&)>& write) {
+  const auto path = store.files().spool_path();
+  auto written = write(path);
+  std::error_code ignored;
+  if (!written) {
+    std::filesystem::remove(path, ignored);
+    return std::unexpected(written.error());
+  }
+  auto opened = OpenFile::open(path);
+  std::filesystem::remove(path, ignored);
+  return opened;
+}
+
 std::vector<std::string> files_no_longer_used(storage::UnitOfWork& unit, const std::vector<std::string>& digests) {
   std::vector<std::string> unused;
   for (const auto& digest : digests)

@@ -2,7 +2,9 @@
 // Files as the use cases see them (issue 16): an upload spooled to disk as it arrived, and a kept
 // file read back from the file store. Both are mapped read-only, so a 16 MiB spreadsheet is read
 // from the page cache rather than copied into the heap, and never held as base64.
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,6 +31,29 @@ class MappedFile {
  private:
   void* m_data = nullptr;
   std::size_t m_size = 0;
+};
+
+// A file open for reading by its descriptor (removing or renaming it meanwhile does not disturb
+// it): what a download sends a step at a time, so that neither the heap nor the resident set grows
+// with the file's size.
+class OpenFile {
+ public:
+  static Result<OpenFile> open(const std::filesystem::path& path);
+  OpenFile() = default;
+  OpenFile(OpenFile&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)), m_size(std::exchange(other.m_size, 0)) {}
+  OpenFile& operator=(OpenFile&& other) noexcept;
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+  ~OpenFile();
+  std::uint64_t size() const { return m_size; }
+  // Up to `length` bytes from `offset` into `into`: how many were read (0 at the end), or -1.
+  long read_at(std::uint64_t offset, char* into, std::size_t length) const;
+  // The whole file in memory (small files only: tests, a logo).
+  Result<std::string> read_all() const;
+
+ private:
+  int m_fd = -1;
+  std::uint64_t m_size = 0;
 };
 
 // An upload in the file store's spool: written by the transport as the body arrived, mapped once
@@ -58,6 +83,14 @@ class Upload {
 Result<MappedFile> open_kept_file(storage::FileStore& files, std::string_view sha256);
 // A kept file copied into memory (for an answer's body, or a logo drawn on a certificate).
 Result<std::string> read_kept_file(storage::FileStore& files, std::string_view sha256);
+
+// A kept file open for sending; error.files.unavailable if the store has no file under that digest.
+Result<OpenFile> open_kept_file_for_sending(storage::FileStore& files, std::string_view sha256);
+
+// A large answer (a ZIP of a thousand certificates) written by `write` into the file store's spool
+// rather than memory, then opened and unlinked at once: it stays readable as long as the answer
+// is being sent, and nothing is left on disk whatever happens to the connection.
+Result<OpenFile> spooled_answer(storage::Store& store, const std::function<Result<void>(const std::filesystem::path&)>& write);
 
 // Of the files just unlinked from their rows, those no row names any more (read in the same
 // unit, before it commits); remove them with forget_files once it has committed.

@@ -267,9 +267,9 @@ Result<AttachmentFile> get_attachment(storage::Store& store, const Actor& actor,
   for (std::int64_t version = project->current_version; version >= 1; --version)
     for (const auto& attachment : unit->projects().attachments(project_id, version))
       if (attachment.id == attachment_id) name = attachment.file_name;
-  auto bytes = read_kept_file(store.files(), *digest);
-  if (!bytes) return std::unexpected(bytes.error());
-  return AttachmentFile{name, std::move(*bytes)};
+  auto file = open_kept_file_for_sending(store.files(), *digest);
+  if (!file) return std::unexpected(file.error());
+  return AttachmentFile{name, std::move(*file)};
 }
 
 Result<ProjectSettings> get_project_settings(storage::Store& store, const Actor& actor, Id programme_id) {

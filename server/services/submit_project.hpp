@@ -42,9 +42,10 @@ constexpr std::size_t attachment_limit_bytes = 20 * 1024 * 1024;
 // The upload's spooled file is moved into the file store.
 Result<AttachmentRecord> add_attachment(storage::Store& store, const Actor& actor, Id programme_id, Id project_id, const std::string& file_name,
                                         const Upload& upload, TimePoint now);
+// An attachment to send: its name and its file, open (never copied into memory whole).
 struct AttachmentFile {
   std::string file_name;
-  std::string bytes;
+  OpenFile file;
 };
 Result<AttachmentFile> get_attachment(storage::Store& store, const Actor& actor, Id programme_id, Id project_id, Id attachment_id);
 

@@ -171,9 +171,14 @@ test('a 19 MiB attachment goes to disk as it arrives: the server’s peak memory
   assert.equal(scalar(`SELECT COUNT(*) FROM project_attachment WHERE id = ${attachment.id} AND sha256 = '${sha256(pdf)}' AND content_base64 = ''`), 1);
   assert.deepEqual(spool(), []);
 
+  resetPeak();
+  const beforeDownload = peakKiB();
   const download = await get(server, path(`/projects/${mine.id}/attachments/${attachment.id}`), coordinator);
   assert.equal(download.status, 200);
   assert.equal(sha256(Buffer.from(await download.arrayBuffer())), sha256(pdf), 'read back byte for byte');
+  const downloadGrowth = peakKiB() - beforeDownload;
+  console.log(`# sending it back raised the server's peak resident memory by ${(downloadGrowth / 1024).toFixed(1)} MiB`);
+  assert.ok(downloadGrowth < 8 * 1024, `peak memory grew by ${downloadGrowth} KiB while sending 19 MiB`);
 });
 
 test('a second server with a data directory of its own shares the files through --files', async () => {

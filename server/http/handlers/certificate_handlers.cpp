@@ -126,9 +126,13 @@ HttpResponse handle_get_certificate_pdf(RequestContext& context) {
 HttpResponse handle_get_certificates_archive(RequestContext& context) {
   auto batch = services::certificates_for_batch(context.store(), context.actor, programme_id_of(context));
   if (!batch) return problem_response(batch.error(), context.language);
-  auto zip = documents::certificates_zip(*batch);
+  // Written to disk a certificate at a time, then sent from the page cache: a thousand PDFs never
+  // sit in memory together.
+  auto zip = services::spooled_answer(context.store(), [&](const std::filesystem::path& path) { return documents::write_certificates_zip(*batch, path); });
   if (!zip) return problem_response(zip.error(), context.language);
-  return file_response(std::move(*zip), "application/zip", translate("certificate.archive_name", context.language) + ".zip");
+  auto response = file_response({}, "application/zip", translate("certificate.archive_name", context.language) + ".zip");
+  response.file = std::make_shared<const services::OpenFile>(std::move(*zip));
+  return response;
 }
 
 // Body: {"reason": "..."}.

@@ -153,7 +153,7 @@ HttpResponse handle_get_attachment(RequestContext& context) {
   if (!file) return problem_response(file.error(), context.language);
   HttpResponse response;
   response.content_type = "application/pdf";
-  response.body = std::move(file->bytes);
+  response.file = std::make_shared<const services::OpenFile>(std::move(file->file));
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
   return response;
