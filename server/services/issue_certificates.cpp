@@ -252,7 +252,7 @@ Result<PublicVerification> verify_certificate(storage::Store& store, std::string
 
 RevocationList revocation_list(storage::Store& store) {
   auto unit = store.begin(storage::TransactionMode::read_only);
-  return {unit->certificates().revoked_ids(), unit->certificates().largest_id()};
+  return {unit->certificates().withdrawn_ids(), unit->certificates().largest_id()};
 }
 
 }  // namespace diplomado::services

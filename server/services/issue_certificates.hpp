@@ -61,7 +61,9 @@ struct PublicVerification {
 };
 Result<PublicVerification> verify_certificate(storage::Store& store, std::string_view serial);
 
-// The status list's content: every revoked certificate version (by id) on the site. Public.
+// The status list's content: every certificate version (by id) on the site that a verifier must
+// not accept: revoked, or superseded by a corrected version (a credential with the old name is
+// no longer the holder's diploma; the public check names the version that replaced it). Public.
 struct RevocationList {
   std::vector<Id> revoked;
   Id largest_id = 0;

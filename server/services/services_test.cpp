@@ -634,6 +634,9 @@ TEST_P(ServicesTest, ACorrectedNameKeepsTheSerialWithANewVersion) {
   EXPECT_EQ(check->version, 2);
   EXPECT_EQ(check->holder_name, "Ana Ábrego");
   EXPECT_FALSE(services::verify_certificate(store(), "DIP-0000-0000-0000"));
+  // The old version's credential is no longer to be accepted: its bit is set in the status list.
+  const auto list = services::revocation_list(store());
+  EXPECT_EQ(list.revoked, std::vector<Id>{(*versions)[0].id});
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, ::testing::Values("sqlite", "postgres"), backend_name);

@@ -38,8 +38,9 @@ class CertificateRepository {
   virtual void supersede(Id certificate_id, std::string_view at) = 0;
   // Revokes every version of the serial not yet revoked; false when none was left to revoke.
   virtual bool revoke(std::string_view serial, std::string_view at, std::string_view reason) = 0;
-  // The ids (status-list indexes) of every revoked certificate version on the site, and the largest id.
-  virtual std::vector<Id> revoked_ids() = 0;
+  // The ids (status-list indexes) of every certificate version on the site that is no longer to be
+  // relied on: revoked, or superseded by a corrected version; and the largest id.
+  virtual std::vector<Id> withdrawn_ids() = 0;
   virtual Id largest_id() = 0;
 };
 

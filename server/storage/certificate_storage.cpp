@@ -103,10 +103,11 @@ class SociCertificateRepository final : public CertificateRepository {
     return statement.get_affected_rows() > 0;
   }
 
-  std::vector<Id> revoked_ids() override {
+  std::vector<Id> withdrawn_ids() override {
     std::vector<Id> ids;
     long long id = 0;
-    soci::statement statement = (m_sql.prepare << "SELECT id FROM certificate WHERE revoked_at IS NOT NULL ORDER BY id", into(id));
+    soci::statement statement =
+        (m_sql.prepare << "SELECT id FROM certificate WHERE revoked_at IS NOT NULL OR superseded_at IS NOT NULL ORDER BY id", into(id));
     statement.execute();
     while (statement.fetch()) ids.push_back(id);
     return ids;
