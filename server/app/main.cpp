@@ -342,9 +342,11 @@ int main(int argc, char** argv) {
   restore->add_flag("--passphrase-stdin", restore_passphrase_stdin, text("cli.help.passphrase_stdin"))->required();
   auto* verify = application.add_subcommand("verify", text("cli.help.verify"));
   localise(verify);
-  std::string verify_file, verify_key;
-  verify->add_option("file", verify_file, text("cli.help.verify_file"))->required();
-  verify->add_option("--key", verify_key, text("cli.help.verify_key"));
+  cli::VerifyOptions verify_options;
+  verify->add_option("file", verify_options.file, text("cli.help.verify_file"))->required();
+  verify->add_option("--key", verify_options.public_key, text("cli.help.verify_key"));
+  verify->add_option("--did-document", verify_options.did_document, text("cli.help.verify_did"));
+  verify->add_option("--status-list", verify_options.status_list, text("cli.help.verify_status"));
   auto* graduate = application.add_subcommand("graduate", text("cli.help.graduate"));
   localise(graduate);
   CommonOptions graduate_common;
@@ -446,7 +448,7 @@ int main(int argc, char** argv) {
     auto database = open(indicators_common, console, 1);
     return database ? cli::run_report_indicators(*database->store, indicator_command, console) : 1;
   }
-  if (verify->parsed()) return cli::run_verify(verify_file, verify_key, console);
+  if (verify->parsed()) return cli::run_verify(verify_options, console);
   if (backup->parsed() || restore->parsed()) {
     const auto& common = backup->parsed() ? backup_common : restore_common;
     if (auto prepared = app::prepare_data_directory(common.data); !prepared) return cli::print_error(prepared.error(), console), 1;

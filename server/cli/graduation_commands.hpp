@@ -22,9 +22,17 @@ int run_graduate(services::Store& store, const std::string& programme_code, bool
 int run_certificates(services::Store& store, const std::string& programme_code, const std::string& output, const std::string& public_url,
                      Console& console);
 
-// diplomado verify FILE.json [--key MULTIBASE]: checks a credential's eddsa-jcs-2022 proof offline
-// and says why it fails. A did:key method carries its own key; any other needs --key, the
-// issuer's public key (Multikey). Exit 0 valid, 2 not valid, 1 the file could not be read.
-int run_verify(const std::string& file, const std::string& public_key, Console& console);
+// `diplomado verify`: a credential's eddsa-jcs-2022 proof checked offline, saying why it fails
+// (exit 0 valid, 2 not valid, 1 a file could not be read). The issuer's key comes from the credential
+// (did:key), from --key, or from a saved DID document (--did-document, the issuer's
+// /.well-known/did.json); with --status-list (a saved copy of the list the credential names,
+// itself checked with the same keys) its revocation is checked too.
+struct VerifyOptions {
+  std::string file;
+  std::string public_key;
+  std::string did_document;
+  std::string status_list;
+};
+int run_verify(const VerifyOptions& options, Console& console);
 
 }  // namespace diplomado::cli

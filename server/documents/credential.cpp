@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <array>
 #include <stdexcept>
 
 #include "domain/messages.hpp"
@@ -118,6 +119,65 @@ nlohmann::json did_document(const Issuer& issuer, const services::IssuerKeys& ke
       {"verificationMethod", methods},
       {"assertionMethod", assertion},
   };
+}
+
+namespace {
+
+const nlohmann::json* member(const nlohmann::json& object, const char* name) {
+  if (!object.is_object()) return nullptr;
+  const auto found = object.find(name);
+  return found == object.end() ? nullptr : &*found;
+}
+
+std::optional<std::string> text_member(const nlohmann::json& object, const char* name) {
+  const auto* found = member(object, name);
+  if (!found || !found->is_string()) return std::nullopt;
+  return found->get<std::string>();
+}
+
+std::optional<std::string> gunzip(const std::string& bytes, std::size_t limit) {
+  z_stream stream{};
+  if (inflateInit2(&stream, 15 + 16) != Z_OK) return std::nullopt;
+  std::string out;
+  std::array<char, 64 * 1024> chunk{};
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  int status = Z_OK;
+  while (status == Z_OK) {
+    stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
+    stream.avail_out = static_cast<uInt>(chunk.size());
+    status = inflate(&stream, Z_NO_FLUSH);
+    out.append(chunk.data(), chunk.size() - stream.avail_out);
+    if (out.size() > limit) status = Z_MEM_ERROR;  // a bomb: a list is kilobytes
+  }
+  inflateEnd(&stream);
+  if (status != Z_STREAM_END) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> published_key(const nlohmann::json& did_document, std::string_view verification_method) {
+  const auto* methods = member(did_document, "verificationMethod");
+  if (!methods || !methods->is_array()) return std::nullopt;
+  for (const auto& method : *methods)
+    if (text_member(method, "id") == verification_method) return text_member(method, "publicKeyMultibase");
+  return std::nullopt;
+}
+
+std::optional<bool> status_list_bit(const nlohmann::json& list_credential, std::uint64_t index) {
+  const auto* subject = member(list_credential, "credentialSubject");
+  const auto encoded = subject ? text_member(*subject, "encodedList") : std::nullopt;
+  if (!encoded || encoded->size() < 2 || encoded->front() != 'u') return std::nullopt;
+  std::string compressed(encoded->size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(compressed.data()), compressed.size(), encoded->data() + 1, encoded->size() - 1, nullptr,
+                        &length, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+    return std::nullopt;
+  compressed.resize(length);
+  const auto bits = gunzip(compressed, 16 * 1024 * 1024);
+  if (!bits || index / 8 >= bits->size()) return std::nullopt;
+  return (static_cast<unsigned char>((*bits)[index / 8]) & (0x80U >> (index % 8))) != 0;
 }
 
 }  // namespace diplomado::documents

@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { startServer, serveAgain, signIn, get, send, programmeIdOf, run } from './harness.mjs';
 
 // The verifier's packages are the web app's development dependencies (web/package.json).
@@ -132,6 +134,49 @@ test('revocation shows in the signed status list, read with the W3C package', as
     { reason: 'Emitido por error' })).status, 200);
   assert.equal(await status(), true);
   assert.equal(await verify(credential), 'valid', 'a revoked credential keeps a valid signature: its status says it is revoked');
+});
+
+test('`diplomado verify` offline: the key from a saved DID document, revocation from a saved status list', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'diplomado-verify-'));
+  try {
+    const english = { ...process.env, LANG: 'en_GB.UTF-8' };
+    const save = (name, document) => { const file = join(dir, name); writeFileSync(file, JSON.stringify(document)); return file; };
+    const { certificate, credential } = await credentialOf((c) => c.kind === 'graduation' && !c.revoked_at);
+    const file = save('credential.json', credential);
+    const did = save('did.json', await (await get(server, '/.well-known/did.json')).json());
+    const listPath = new URL(credential.credentialStatus.statusListCredential).pathname;
+    const saveList = async (name) => save(name, await (await get(server, listPath)).json());
+
+    const unchecked = run(['verify', file, '--did-document', did], undefined, english);
+    assert.equal(unchecked.code, 0, unchecked.stderr);
+    assert.match(unchecked.stdout, /^Valid credential/);
+    const withoutKey = run(['verify', file], undefined, english);
+    assert.equal(withoutKey.code, 2);
+    assert.match(withoutKey.stderr, /key is unknown/);
+
+    const fresh = run(['verify', file, '--did-document', did, '--status-list', await saveList('list-before.json')], undefined, english);
+    assert.equal(fresh.code, 0, fresh.stderr);
+    assert.match(fresh.stdout, /The status list does not mark it revoked/);
+
+    assert.equal((await send(server, 'POST', `/api/v1/programmes/${programmeId}/certificates/${certificate.serial}/revocation`, coordinator,
+      { reason: 'Prueba de verificación' })).status, 200);
+    const revoked = run(['verify', file, '--did-document', did, '--status-list', await saveList('list-after.json')], undefined, english);
+    assert.equal(revoked.code, 2);
+    assert.match(revoked.stderr, /NOT valid: the issuer's status list marks it revoked/);
+
+    // A list that is not the one named, and one whose bits were altered after signing.
+    const list = await (await get(server, listPath)).json();
+    const elsewhere = run(['verify', file, '--did-document', did, '--status-list', save('other.json', { ...list, id: 'https://other.example/list' })], undefined, english);
+    assert.equal(elsewhere.code, 2);
+    assert.match(elsewhere.stderr, /is not the status list the credential names/);
+    const altered = { ...list, credentialSubject: { ...list.credentialSubject, encodedList: list.credentialSubject.encodedList.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A')) } };
+    const forged = run(['verify', file, '--did-document', did, '--status-list', save('forged.json', altered)], undefined, english);
+    assert.equal(forged.code, 2);
+    assert.match(forged.stderr, /does not carry a valid signature of the issuer/);
+    assert.doesNotMatch(forged.stderr + elsewhere.stderr + revoked.stderr, /terminate|exception/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a rotated key signs from then on, and what the old key signed still verifies', async () => {
