@@ -32,16 +32,9 @@ run: build
 test: build
 	@UNITY=$(UNITY) scripts/test-all
 
+# Every benchmark on SQLite and PostgreSQL; writes docs/performance.md (bench/all).
 bench: build
-	@bench/http-throughput
-	@bench/limits
-	@bench/scale
-	@bench/import
-	@bench/gradebook
-	@bench/jury
-	@bench/certificates
-	@bench/teams
-	@bench/web
+	@bench/all
 
 # A .deb for Debian 12 (build/diplomado_VERSION_amd64.deb): apt install ./build/diplomado_*.deb
 package: build
