@@ -155,6 +155,8 @@ int main(int argc, char** argv) {
   std::string public_url;
   serve->add_option("--public-url", public_url, text("cli.help.public_url"))->envname("DIPLOMADO_PUBLIC_URL");
   serve->add_flag("--secure-cookies", secure_cookies, text("cli.help.secure_cookies"))->envname("DIPLOMADO_SECURE_COOKIES");
+  std::vector<std::string> trusted_proxies;
+  serve->add_option("--trusted-proxy", trusted_proxies, text("cli.help.trusted_proxy"))->envname("DIPLOMADO_TRUSTED_PROXIES")->delimiter(',');
   serve->add_flag("--request-log,!--no-request-log", log_requests, text("cli.help.request_log"));
   std::int64_t small_cell_threshold = 5;
   serve->add_option("--small-cell-threshold", small_cell_threshold, text("cli.help.small_cell_threshold"))
@@ -556,7 +558,7 @@ int main(int argc, char** argv) {
     http::AppContext context{*database->store, guard, sessions, reads, responses, secure_cookies,
                              [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); },
                              public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit, &*issuer_keys,
-                             small_cell_threshold, &metrics, log_requests ? request_log.get() : nullptr, DIPLOMADO_VERSION};
+                             small_cell_threshold, &metrics, log_requests ? request_log.get() : nullptr, DIPLOMADO_VERSION, trusted_proxies};
     server_options.header_timeout = std::chrono::seconds(header_timeout_seconds);
     server_options.body_timeout = std::chrono::seconds(body_timeout_seconds);
     server_options.on_listening = [&] {

@@ -68,6 +68,22 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
+std::string client_address_of(std::string_view peer, std::string_view forwarded_for, const std::vector<std::string>& trusted_proxies) {
+  const auto trusted = [&](std::string_view address) { return std::ranges::find(trusted_proxies, address) != trusted_proxies.end(); };
+  if (!trusted(peer)) return std::string(peer);
+  std::string_view rest = forwarded_for;
+  while (!rest.empty()) {
+    const auto comma = rest.rfind(',');
+    std::string_view entry = comma == std::string_view::npos ? rest : rest.substr(comma + 1);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+    while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t')) entry.remove_prefix(1);
+    while (!entry.empty() && (entry.back() == ' ' || entry.back() == '\t')) entry.remove_suffix(1);
+    if (entry.empty() || entry.size() > 64) continue;  // not an address
+    if (!trusted(entry)) return std::string(entry);
+  }
+  return std::string(peer);
+}
+
 std::map<std::string, std::string> parse_query(std::string_view query) {
   std::map<std::string, std::string> result;
   while (!query.empty()) {

@@ -67,6 +67,9 @@ struct AppContext {
   spdlog::logger* request_log = nullptr;
   // The build's version (/metrics).
   std::string version;
+  // Reverse proxies whose X-Forwarded-For names the client (nginx in front): without them, every
+  // client behind the proxy would share one sign-in throttle and one rate limit.
+  std::vector<std::string> trusted_proxies = {};
 };
 
 struct RequestContext {
@@ -112,6 +115,12 @@ Method parse_method(std::string_view text);
 // The method's name as HTTP writes it ("OTHER" for one the server does not serve).
 const char* method_name(Method method);
 std::map<std::string, std::string> parse_query(std::string_view query);
+// The client's address for throttling and rate limits. Behind a reverse proxy every request
+// comes from the proxy, so when the peer is one of `trusted_proxies` the address is taken from
+// X-Forwarded-For: its right-most entry that is not itself a trusted proxy (entries further left
+// are the client's own say, and anyone can write them). Otherwise, and when the header is absent
+// or empty, the peer's own address.
+std::string client_address_of(std::string_view peer, std::string_view forwarded_for, const std::vector<std::string>& trusted_proxies);
 std::string percent_decode(std::string_view text);
 
 }  // namespace diplomado::http

@@ -152,3 +152,22 @@ TEST(Messages, EveryKeyUsedInTheCodeIsInBothLanguages) {
 }
 
 }  // namespace diplomado::http
+
+namespace diplomado::http {
+
+// Behind nginx every request comes from the proxy: its X-Forwarded-For names the client, but only
+// the right-most entry the trusted proxy wrote can be believed; what the client wrote further
+// left is not.
+TEST(ClientAddress, FromATrustedProxysForwardedForOnly) {
+  const std::vector<std::string> proxies = {"127.0.0.1", "10.0.0.2"};
+  EXPECT_EQ(client_address_of("203.0.113.9", "198.51.100.1", proxies), "203.0.113.9") << "an untrusted peer is the client";
+  EXPECT_EQ(client_address_of("127.0.0.1", "198.51.100.7", proxies), "198.51.100.7");
+  EXPECT_EQ(client_address_of("127.0.0.1", "6.6.6.6, 198.51.100.7", proxies), "198.51.100.7") << "a forged left entry is ignored";
+  EXPECT_EQ(client_address_of("127.0.0.1", "198.51.100.7, 10.0.0.2", proxies), "198.51.100.7") << "a chain of trusted proxies";
+  EXPECT_EQ(client_address_of("127.0.0.1", "", proxies), "127.0.0.1");
+  EXPECT_EQ(client_address_of("127.0.0.1", " , ,", proxies), "127.0.0.1");
+  EXPECT_EQ(client_address_of("127.0.0.1", "198.51.100.7", {}), "127.0.0.1") << "no proxy trusted: the header means nothing";
+  EXPECT_EQ(client_address_of("127.0.0.1", std::string(200, 'x'), proxies), "127.0.0.1") << "not an address";
+}
+
+}  // namespace diplomado::http

@@ -94,7 +94,7 @@ RequestContext context_from(AppContext& app, const bhttp::request_parser<bhttp::
   context.csrf_header = std::string(header["X-CSRF-Token"]);
   context.if_match = header_text(header, bhttp::field::if_match);
   context.accepts_gzip = header_text(header, bhttp::field::accept_encoding).find("gzip") != std::string::npos;
-  context.client_address = client_address;
+  context.client_address = client_address_of(client_address, std::string_view(header["X-Forwarded-For"]), app.trusted_proxies);
   context.language = pick_language(header_text(header, bhttp::field::accept_language));
   return context;
 }

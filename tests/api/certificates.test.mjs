@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, signIn, get, send, programmeIdOf, fixtures } from './harness.mjs';
+import { startServer, serveAgain, signIn, get, send, programmeIdOf, fixtures } from './harness.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 const MIGDALIA = 'migdalia.vasquez@demo.diplomado.invalid';
@@ -192,4 +192,35 @@ test('the public check is rate-limited per address, saying when to come back', a
   assert.ok(throttled, 'at most 60 checks a minute');
   assert.equal(throttled.headers.get('retry-after'), '60');
   assert.match((await throttled.json()).title, /Too many checks/);
+});
+
+// Behind a reverse proxy every check comes from the proxy's address: with --trusted-proxy the
+// client's own address (X-Forwarded-For, as the proxy wrote it) gets the budget; without it, the
+// header counts for nothing, so a forged one buys no fresh budget.
+test('behind a trusted proxy each client has its own budget; without one, X-Forwarded-For is ignored', async () => {
+  const exhaust = async (at, headers) => {
+    for (let i = 0; i < 61; i++) {
+      const response = await get(at, '/api/v1/verify/DIP-0000-0000-0000', undefined, { 'Accept-Language': 'en', ...headers });
+      if (response.status === 429) return i;
+    }
+    return null;
+  };
+  const proxied = await serveAgain(server, ['--trusted-proxy', '127.0.0.1']);
+  try {
+    assert.equal(await exhaust(proxied, { 'X-Forwarded-For': '198.51.100.7' }), 60, 'the first client spends its 60 checks');
+    const other = await get(proxied, '/api/v1/verify/DIP-0000-0000-0000', undefined, { 'X-Forwarded-For': '198.51.100.8' });
+    assert.equal(other.status, 404, 'another client behind the same proxy is not throttled');
+    const forged = await get(proxied, '/api/v1/verify/DIP-0000-0000-0000', undefined, { 'X-Forwarded-For': '6.6.6.6, 198.51.100.7' });
+    assert.equal(forged.status, 429, 'what the client wrote left of the proxy’s entry is not believed');
+  } finally {
+    await proxied.stop();
+  }
+  const direct = await serveAgain(server);
+  try {
+    assert.equal(await exhaust(direct, { 'X-Forwarded-For': '198.51.100.9' }), 60);
+    const forged = await get(direct, '/api/v1/verify/DIP-0000-0000-0000', undefined, { 'X-Forwarded-For': '198.51.100.10' });
+    assert.equal(forged.status, 429, 'no proxy is trusted: the header buys nothing');
+  } finally {
+    await direct.stop();
+  }
 });
