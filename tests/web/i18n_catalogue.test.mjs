@@ -51,3 +51,29 @@ test('every key the pages use is in the catalogue', () => {
   for (const field of ['title', 'problem', 'objectives', 'target_population', 'human_rights', 'expected_results'])
     assert.ok(keys.has(`project.${field}`), field);
 });
+
+// Every action the server writes to the audit trail has a name in both languages: the viewer
+// shows names, not codes. The actions are read from the server's sources, so a new one without a
+// name fails here.
+test('every audit action the server writes, and what it is about, is named in Spanish and English', () => {
+  const server = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'server');
+  const actions = new Set();
+  const entities = new Set();
+  for (const folder of ['services', 'app', 'cli']) {
+    for (const name of readdirSync(join(server, folder))) {
+      if (!name.endsWith('.cpp') || name.endsWith('_test.cpp')) continue;
+      const source = readFileSync(join(server, folder, name), 'utf8');
+      // audit().append({actor, "action", ...}) and the lifecycle's own helper calls.
+      for (const match of source.matchAll(/append\(\{[^,]*,\s*"([a-z_]+\.[a-z_]+)"/g)) actions.add(match[1]);
+      for (const match of source.matchAll(/"((?:user|grant)\.[a-z_]+)"/g)) actions.add(match[1]);
+      for (const match of source.matchAll(/append\(\{[^,]*,\s*"[a-z_]+\.[a-z_]+",\s*"([a-z_]+)"/g)) entities.add(match[1]);
+    }
+  }
+  assert.ok(actions.size > 50, `${actions.size} actions found`);
+  for (const language of ['es', 'en']) {
+    const names = load(language).audit.actions;
+    for (const action of actions) assert.ok(names[action.replaceAll('.', '__')], `${language}: ${action}`);
+    for (const entity of entities) assert.ok(load(language).audit.entities[entity], `${language}: ${entity}`);
+  }
+  assert.ok(entities.size > 10, `${entities.size} entities found`);
+});

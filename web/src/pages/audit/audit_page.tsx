@@ -7,6 +7,8 @@ import { useResource } from '../../components/use_resource';
 import { Loaded } from '../../components/loaded';
 import { DataTable, type Column } from '../../components/data_table';
 import { Button } from '../../components/button';
+// The catalogue's keys name every action the trail can hold (the texts come through t()).
+import catalogue from '../../i18n/es.json';
 
 type Event = Page['items'][number];
 const PER_PAGE = 100;
@@ -31,6 +33,7 @@ function describe(details: Record<string, unknown>): string {
 // filtered by person, actor, action and dates. It is read only: nobody edits the trail.
 export function AuditPage({ programme }: { programme: number }) {
   const { t, language } = useTranslation();
+  const actionName = (action: string) => t(`audit.actions.${action.replace(/\./g, '__')}`, { defaultValue: action });
   const [form, setForm] = useState<AuditQuery>({});
   const [query, setQuery] = useState<AuditQuery>({ page: 1, per_page: PER_PAGE });
   const events = useResource(() => readAudit(programme, query), [programme, JSON.stringify(query)]);
@@ -43,12 +46,16 @@ export function AuditPage({ programme }: { programme: number }) {
   const columns: Column<Event>[] = [
     { key: 'at', header: t('audit.at', { zone: timeZone }), value: (event) => event.at, render: (event) => when.format(new Date(event.at)), rowHeader: true },
     { key: 'actor', header: t('audit.actor'), value: (event) => event.actor ?? t('audit.system') },
-    { key: 'action', header: t('audit.action'), value: (event) => event.action },
-    { key: 'entity', header: t('audit.entity'), value: (event) => `${event.entity}${event.entity_id ? ` #${event.entity_id}` : ''}` },
+    { key: 'action', header: t('audit.action'), value: (event) => actionName(event.action),
+      render: (event) => <>{actionName(event.action)}<div class="muted"><code>{event.action}</code></div></> },
+    { key: 'entity', header: t('audit.entity'), value: (event) => `${t(`audit.entities.${event.entity}`, { defaultValue: event.entity })}${event.entity_id ? ` #${event.entity_id}` : ''}` },
     { key: 'details', header: t('audit.details'), value: (event) => describe(event.details as Record<string, unknown>), render: (event) => <pre class="audit-details">{describe(event.details as Record<string, unknown>)}</pre>, sortable: false },
     { key: 'request', header: t('audit.request'), value: (event) => event.request_id, render: (event) => <code>{event.request_id}</code>, sortable: false },
   ];
   const page = query.page ?? 1;
+  // The actions the trail can hold, by their names in the reader's language (the filter matches
+  // the code's beginning, so "grade" finds every grade event).
+  const knownActions = Object.keys(catalogue.audit.actions).map((key) => key.replace(/__/g, '.'));
 
   return (
     <article>
@@ -57,7 +64,13 @@ export function AuditPage({ programme }: { programme: number }) {
       <form class="filters" onSubmit={(event) => { event.preventDefault(); setQuery({ ...form, page: 1, per_page: PER_PAGE }); }}>
         {field('person', t('audit.person'))}
         {field('actor', t('audit.actor_filter'))}
-        {field('action', t('audit.action_filter'))}
+        <label>{t('audit.action_filter')}
+          <input list="audit-actions" value={form.action ?? ''} title={t('audit.action_hint')}
+            onInput={(event) => setForm({ ...form, action: (event.target as HTMLInputElement).value })} />
+          <datalist id="audit-actions">
+            {knownActions.map((action) => <option key={action} value={action} label={actionName(action)} />)}
+          </datalist>
+        </label>
         {field('since', t('audit.since'), 'date')}
         {field('until', t('audit.until'), 'date')}
         <Button type="submit">{t('audit.filter')}</Button>
