@@ -122,8 +122,9 @@ int main(int argc, char** argv) {
   }
   std::printf("%s: %zu enrolments, %zu grades, %zu attendance marks (made in %.1f s)\n", sqlite ? "sqlite" : "postgres", rows, grades,
               rows * 20, setup);
-  std::printf("  read from the database: %.3f s   compute: %.3f s   total: %.3f s  (best of 3; goal on SQLite: under 1 s)\n", best_load,
-              best_compute, best_total);
+  // Goals: issue 3's on SQLite, issue 16's for 3 M grades on PostgreSQL.
+  std::printf("  read from the database: %.3f s   compute: %.3f s   total: %.3f s  (best of 3; goal on %s)\n", best_load, best_compute, best_total,
+              sqlite ? "SQLite: under 1 s" : "PostgreSQL: under 1.2 s");
   // The gradebook as the API answers it: the use case (read, compute, requirements) and then the
   // streaming JSON writer, timed apart (issue 10: one writer for big answers too).
   const auto asked = std::chrono::steady_clock::now();

@@ -32,8 +32,8 @@ def machine():
     ]
 
 
-# A figure line is one that names its goal, or an HTTP endpoint's share of /healthz.
-FIGURE = re.compile(r'goal|/ healthz', re.IGNORECASE)
+# A figure line is one that names its goal, or an HTTP endpoint's rate and p99 or share of /healthz.
+FIGURE = re.compile(r'goal|/ healthz|req/s', re.IGNORECASE)
 runs = sorted({(path.name.rsplit('.', 2)[0], path.name.rsplit('.', 2)[1]) for path in out.glob('*.out')},
               key=lambda run: (run[0], run[1] != 'sqlite'))
 lines = [
