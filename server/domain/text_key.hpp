@@ -13,4 +13,7 @@ std::string fold_for_matching(std::string_view text);
 // Without leading and trailing blanks: spaces, tabs, line ends and no-break spaces.
 std::string_view trim(std::string_view text);
 
+// Whether a text is empty or only spaces, tabs and line breaks (a required field left blank).
+inline bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
 }  // namespace diplomado

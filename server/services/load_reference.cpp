@@ -1,4 +1,5 @@
 #include "services/load_reference.hpp"
+#include "domain/text_key.hpp"
 #include "json/json_writer.hpp"
 
 #include <set>
@@ -10,7 +11,6 @@ bool is_country_code(const std::string& country) {
   return country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) && std::isupper(static_cast<unsigned char>(country[1]));
 }
 
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 std::optional<Error> refuse_non_site_coordinator(const std::optional<Actor>& actor) {
   if (actor && !can_manage_site(*actor)) return make_error(ErrorCode::forbidden, "error.forbidden");
@@ -33,8 +33,8 @@ Result<std::size_t> load_subdivisions(storage::Store& store, const std::optional
       error.details.push_back({"code", position, "invalid_code", "error.reference.subdivision_code", subdivision.code});
     else if (!codes.insert(subdivision.code).second)
       error.details.push_back({"code", position, "duplicate", "error.seed.duplicate", subdivision.code});
-    if (blank(subdivision.name)) error.details.push_back({"name", position, "required", "error.field.required", {}});
-    if (blank(subdivision.kind)) error.details.push_back({"kind", position, "required", "error.field.required", {}});
+    if (is_blank(subdivision.name)) error.details.push_back({"name", position, "required", "error.field.required", {}});
+    if (is_blank(subdivision.kind)) error.details.push_back({"kind", position, "required", "error.field.required", {}});
   }
   if (!error.details.empty()) return std::unexpected(error);
 
@@ -57,9 +57,9 @@ Result<std::size_t> load_institutions(storage::Store& store, const std::optional
   for (const auto& entry : institutions) {
     ++position;
     const auto& institution = entry.institution;
-    if (blank(institution.name.es)) error.details.push_back({"name.es", position, "required", "error.field.required", {}});
+    if (is_blank(institution.name.es)) error.details.push_back({"name.es", position, "required", "error.field.required", {}});
     else if (!names.insert(institution.name.es).second) error.details.push_back({"name.es", position, "duplicate", "error.seed.duplicate", institution.name.es});
-    if (blank(institution.name.en)) error.details.push_back({"name.en", position, "required", "error.field.required", {}});
+    if (is_blank(institution.name.en)) error.details.push_back({"name.en", position, "required", "error.field.required", {}});
     if (institution.level != "national" && institution.level != "local")
       error.details.push_back({"level", position, "unknown_level", "error.seed.unknown_level", institution.level});
   }

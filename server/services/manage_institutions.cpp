@@ -1,5 +1,6 @@
 #include "services/manage_institutions.hpp"
 
+#include "domain/text_key.hpp"
 #include "domain/programme_rules.hpp"
 #include "json/json_writer.hpp"
 
@@ -10,7 +11,6 @@
 namespace diplomado::services {
 namespace {
 
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 bool is_coordinator_anywhere(const Actor& actor) {
   return std::ranges::any_of(actor.grants, [](const RoleGrant& grant) { return grant.role == Role::coordinator; });
@@ -35,8 +35,8 @@ std::string audit_fields(const InstitutionRecord& institution) { return json_obj
 
 std::vector<FieldError> check_institution(const InstitutionRecord& institution) {
   std::vector<FieldError> errors;
-  if (blank(institution.name.es)) errors.push_back({"name.es", std::nullopt, "required", "error.field.required", {}});
-  if (blank(institution.name.en)) errors.push_back({"name.en", std::nullopt, "required", "error.field.required", {}});
+  if (is_blank(institution.name.es)) errors.push_back({"name.es", std::nullopt, "required", "error.field.required", {}});
+  if (is_blank(institution.name.en)) errors.push_back({"name.en", std::nullopt, "required", "error.field.required", {}});
   for (const auto* text : {&institution.name.es, &institution.name.en, &institution.acronym, &institution.sector})
     if (text->size() > 200) errors.push_back({text == &institution.acronym ? "acronym" : "name", std::nullopt, "too_long", "error.field.too_long", {}});
   if (institution.level != "national" && institution.level != "local")
