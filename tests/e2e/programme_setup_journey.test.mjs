@@ -75,8 +75,10 @@ test('the site coordinator opens a course in Costa Rica from nothing; a bad date
 
     // Two sessions and two assessments, in the pages that already hold them.
     await page.getByRole('navigation', { name: 'Secciones del programa' }).getByRole('link', { name: 'Sesiones' }).click();
+    // The dashboard's "Módulos" section is still on screen until the sessions page has loaded:
+    // the form's own control, by role, is what the story fills.
     for (const [module, es, en, date] of [['1', 'Apertura', 'Opening', '2025-03-03'], ['2', 'Control fronterizo', 'Border control', '2025-03-10']]) {
-      await page.getByLabel('Módulo').selectOption(module);
+      await page.getByRole('combobox', { name: 'Módulo' }).selectOption(module);
       await page.getByLabel('Tema en español *').fill(es);
       await page.getByLabel('Tema en inglés *').fill(en);
       await page.getByLabel('Fecha *').fill(date);
