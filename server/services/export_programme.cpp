@@ -9,6 +9,15 @@
 namespace diplomado::services {
 namespace {
 
+// A key made for an id; empty when the id was not exported (a reference the database should not
+// hold). The file then names the gap, and `programme import` refuses it by its path, rather than
+// the export stopping on an exception.
+template <class Map>
+std::string key_of(const Map& keys, Id id) {
+  const auto found = keys.find(id);
+  return found == keys.end() ? std::string() : found->second;
+}
+
 template <class Key>
 std::string numbered(std::string_view prefix, const std::map<Key, std::string>& keys) {
   return std::string(prefix) + "-" + std::to_string(keys.size() + 1);
@@ -84,7 +93,7 @@ void export_people(storage::UnitOfWork& unit, Id programme_id, ProgrammeSeed& se
     if (auto institution = unit.people().find_institution(id)) used.push_back(std::move(*institution));
   const auto institution_key = institution_keys(used);
   for (const auto& institution : used)
-    seed.institutions.push_back({institution_key.at(institution.id), institution.name, institution.acronym, institution.sector, institution.level,
+    seed.institutions.push_back({key_of(institution_key, institution.id), institution.name, institution.acronym, institution.sector, institution.level,
                                  institution.valid_from, institution.valid_to,
                                  institution.country.empty() ? "international"
                                  : institution.country == seed.programme.country ? std::string()
@@ -100,12 +109,12 @@ void export_people(storage::UnitOfWork& unit, Id programme_id, ProgrammeSeed& se
     const auto key = numbered("participant", enrollment_keys);
     enrollment_keys[row.enrollment_id] = key;
     seed.participants.push_back({key, row.given_names, row.family_names, row.sex, record->email,
-                                 row.institution.id ? institution_key.at(row.institution.id) : std::string(), row.position, row.level,
-                                 row.subdivision.code, row.status, row.withdrawal_reason, row.team_id ? team_keys.at(*row.team_id) : std::string()});
+                                 row.institution.id ? key_of(institution_key, row.institution.id) : std::string(), row.position, row.level,
+                                 row.subdivision.code, row.status, row.withdrawal_reason, row.team_id ? key_of(team_keys, *row.team_id) : std::string()});
   }
   for (const auto& team : teams)
-    seed.teams.push_back({team_keys.at(team.id), team.name, team.region.code,
-                          team.leader_enrollment_id ? enrollment_keys.at(*team.leader_enrollment_id) : std::string()});
+    seed.teams.push_back({key_of(team_keys, team.id), team.name, team.region.code,
+                          team.leader_enrollment_id ? key_of(enrollment_keys, *team.leader_enrollment_id) : std::string()});
 
   // Grades exactly as stored; attendance as the file writes it: who was late, excused or absent
   // at each session with marks, and which active people have no mark there (everyone else
@@ -117,7 +126,7 @@ void export_people(storage::UnitOfWork& unit, Id programme_id, ProgrammeSeed& se
   auto grades = unit.teaching().grade_scores(programme_id);
   std::ranges::sort(grades, {}, [&](const auto& grade) { return std::pair(grade.enrollment_id, assessments.at(grade.assessment_id).first); });
   for (const auto& grade : grades)
-    seed.grades.push_back({enrollment_keys.at(grade.enrollment_id), assessments.at(grade.assessment_id).second, grade.score});
+    seed.grades.push_back({key_of(enrollment_keys, grade.enrollment_id), assessments.at(grade.assessment_id).second, grade.score});
   for (const auto& [session_id, session_key] : session_keys) {
     auto marks = unit.teaching().attendance_of(session_id);
     if (marks.empty()) continue;
@@ -130,9 +139,9 @@ void export_people(storage::UnitOfWork& unit, Id programme_id, ProgrammeSeed& se
     for (const auto& [enrollment, mark] : marks) marked.insert(enrollment);
     for (const auto* record : people)
       if (record->row.status != EnrollmentStatus::withdrawn && !marked.contains(record->row.enrollment_id))
-        attendance.unrecorded.push_back(enrollment_keys.at(record->row.enrollment_id));
+        attendance.unrecorded.push_back(key_of(enrollment_keys, record->row.enrollment_id));
     for (const auto& [enrollment, mark] : marks) {
-      const auto& key = enrollment_keys.at(enrollment);
+      const auto& key = key_of(enrollment_keys, enrollment);
       if (mark == Attendance::late) attendance.late.push_back(key);
       else if (mark == Attendance::excused) attendance.excused.push_back(key);
       else if (mark == Attendance::absent) attendance.absent.push_back(key);
@@ -148,9 +157,9 @@ void export_people(storage::UnitOfWork& unit, Id programme_id, ProgrammeSeed& se
   // the submitted reviews.
   std::map<Id, std::string> project_teams;
   for (const auto& project : unit.projects().projects(programme_id)) {
-    project_teams[project.id] = team_keys.at(project.team_id);
+    project_teams[project.id] = key_of(team_keys, project.team_id);
     const auto& content = project.content;
-    seed.projects.push_back({team_keys.at(project.team_id), content.title, content.problem, content.objectives, content.target_population,
+    seed.projects.push_back({key_of(team_keys, project.team_id), content.title, content.problem, content.objectives, content.target_population,
                              content.human_rights, content.expected_results, content.gcm_objectives});
   }
   std::ranges::sort(seed.projects, {}, [&](const ProjectSeed& project) {
@@ -160,8 +169,8 @@ void export_people(storage::UnitOfWork& unit, Id programme_id, ProgrammeSeed& se
   for (const auto& juror : jurors) {
     const auto key = numbered("juror", juror_keys);
     juror_keys[juror.user_id] = key;
-    JurorSeed exported{key, juror.email, juror.display_name, juror.institution_id ? institution_key.at(*juror.institution_id) : std::string(), {}};
-    for (const auto team : juror.declared_teams) exported.conflict_teams.push_back(team_keys.at(team));
+    JurorSeed exported{key, juror.email, juror.display_name, juror.institution_id ? key_of(institution_key, *juror.institution_id) : std::string(), {}};
+    for (const auto team : juror.declared_teams) exported.conflict_teams.push_back(key_of(team_keys, team));
     seed.jurors.push_back(std::move(exported));
   }
   std::map<Id, std::string> criterion_codes;
@@ -169,11 +178,11 @@ void export_people(storage::UnitOfWork& unit, Id programme_id, ProgrammeSeed& se
   std::map<std::pair<Id, Id>, ReviewSeed> reviews;
   for (const auto& review : unit.jury().reviews(programme_id))
     if (review.submitted_at && juror_keys.contains(review.user_id))
-      reviews[{review.project_id, review.user_id}] = {project_teams.at(review.project_id), juror_keys.at(review.user_id), {}, {}};
+      reviews[{review.project_id, review.user_id}] = {key_of(project_teams, review.project_id), key_of(juror_keys, review.user_id), {}, {}};
   for (const auto& score : unit.jury().submitted_scores(programme_id)) {
     const auto found = reviews.find({score.project_id, score.user_id});
     if (found == reviews.end()) continue;
-    const auto& code = criterion_codes.at(score.criterion_id);
+    const auto& code = key_of(criterion_codes, score.criterion_id);
     found->second.levels.emplace_back(code, score.level);
     if (!score.comment.empty()) found->second.comments.emplace_back(code, score.comment);
   }
