@@ -21,6 +21,7 @@
 #include "cli/graduation_commands.hpp"
 #include "cli/teaching_commands.hpp"
 #include "http/server.hpp"
+#include "app/mail.hpp"
 #include "services/crypto.hpp"
 #include "storage/database.hpp"
 
@@ -158,6 +159,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> trusted_proxies;
   serve->add_option("--trusted-proxy", trusted_proxies, text("cli.help.trusted_proxy"))->envname("DIPLOMADO_TRUSTED_PROXIES")->delimiter(',');
   serve->add_flag("--request-log,!--no-request-log", log_requests, text("cli.help.request_log"));
+  app::SmtpSettings smtp{"", "", "", "Diplomado <no-reply@localhost>"};
+  serve->add_option("--smtp-url", smtp.url, text("cli.help.smtp_url"))->envname("DIPLOMADO_SMTP_URL");
+  serve->add_option("--smtp-user", smtp.user, text("cli.help.smtp_user"))->envname("DIPLOMADO_SMTP_USER");
+  serve->add_option("--mail-from", smtp.from, text("cli.help.mail_from"))->envname("DIPLOMADO_MAIL_FROM");
   std::int64_t small_cell_threshold = 5;
   serve->add_option("--small-cell-threshold", small_cell_threshold, text("cli.help.small_cell_threshold"))
       ->envname("DIPLOMADO_SMALL_CELL_THRESHOLD")
@@ -559,6 +564,17 @@ int main(int argc, char** argv) {
                              [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); },
                              public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit, &*issuer_keys,
                              small_cell_threshold, &metrics, log_requests ? request_log.get() : nullptr, DIPLOMADO_VERSION, trusted_proxies};
+    // Mail (invitations, reset links): SMTP when configured; otherwise each link goes to the log,
+    // which is for development only (the log then holds working links).
+    std::unique_ptr<services::Mailer> mailer;
+    if (!smtp.url.empty()) {
+      if (const char* password = std::getenv("DIPLOMADO_SMTP_PASSWORD")) smtp.password = password;
+      mailer = app::make_smtp_mailer(smtp);
+    } else {
+      spdlog::warn("{}", translate("cli.serve.mail_to_log", console.language));
+      mailer = app::make_log_mailer(*request_log);
+    }
+    app::MailSender mail_sender(*database->store, *mailer);
     server_options.header_timeout = std::chrono::seconds(header_timeout_seconds);
     server_options.body_timeout = std::chrono::seconds(body_timeout_seconds);
     server_options.on_listening = [&] {

@@ -58,6 +58,26 @@ constexpr std::array messages{
     Message{"error.field.password_length", "La contraseña debe tener entre 12 y 1024 caracteres.",
             "The password must have from 12 to 1024 characters."},
     Message{"error.audit.until_before_since", "La fecha final es anterior a la inicial.", "The end date is before the start date."},
+    Message{"error.account_link.unknown", "Este enlace no es válido: pida uno nuevo.", "This link is not valid: ask for a new one."},
+    Message{"error.account_link.used", "Este enlace ya se usó: inicie sesión, o pida uno nuevo si olvidó su contraseña.",
+            "This link has already been used: sign in, or ask for a new one if you forgot your password."},
+    Message{"error.account_link.expired", "Este enlace venció: pida uno nuevo.", "This link has expired: ask for a new one."},
+    Message{"error.account_link.too_many", "Demasiadas solicitudes desde esta dirección: inténtelo dentro de una hora.",
+            "Too many requests from this address: try again in an hour."},
+    Message{"mail.invitation.subject", "Su acceso al programa «{programme}»", "Your access to the programme “{programme}”"},
+    Message{"mail.invitation.body",
+            "Hola, {name}:\n\nLa coordinación del programa «{programme}» le da acceso a Diplomado, donde verá su avance, el proyecto "
+            "de su equipo y su certificado.\n\nPara elegir su contraseña, abra este enlace. Sirve una sola vez, hasta el {expires} (UTC):\n"
+            "{link}\n\nSi no esperaba este correo, ignórelo: sin el enlace nadie entra con su cuenta.",
+            "Hello {name},\n\nThe coordinators of the programme “{programme}” give you access to Diplomado, where you will see your "
+            "progress, your team's project and your certificate.\n\nTo choose your password, open this link. It works once, until {expires} "
+            "(UTC):\n{link}\n\nIf you did not expect this e-mail, ignore it: without the link nobody can use your account."},
+    Message{"mail.reset.subject", "Nueva contraseña para Diplomado", "A new password for Diplomado"},
+    Message{"mail.reset.body",
+            "Hola, {name}:\n\nSe pidió una nueva contraseña para su cuenta de Diplomado. Para elegirla, abra este enlace. Sirve una sola "
+            "vez, hasta el {expires} (UTC):\n{link}\n\nSi no lo pidió usted, ignore este correo: su contraseña no cambia.",
+            "Hello {name},\n\nA new password was requested for your Diplomado account. To choose it, open this link. It works once, until "
+            "{expires} (UTC):\n{link}\n\nIf you did not ask for it, ignore this e-mail: your password stays as it is."},
     Message{"error.user.not_found", "No existe ese usuario.", "There is no such user."},
     Message{"error.user.unknown_email", "Ningún usuario tiene ese correo.", "No user has that e-mail."},
     Message{"error.user.not_yourself", "No puede desactivar su propia cuenta.", "You cannot disable your own account."},
@@ -765,6 +785,13 @@ constexpr std::array messages{
     Message{"cli.help.user_revoke", "Quita un rol a un usuario", "Revoke a role from a user"},
     Message{"cli.help.user_reset_password", "Da una contraseña nueva (generada, o leída con --password-stdin) y cierra sus sesiones",
             "Set a new password (generated, or read with --password-stdin) and end their sessions"},
+    Message{"cli.help.smtp_url", "Servidor de correo (smtp://servidor:587 o smtps://servidor:465); sin él, los enlaces van al registro (solo desarrollo)",
+            "Mail server (smtp://host:587 or smtps://host:465); without it, links go to the log (development only)"},
+    Message{"cli.help.smtp_user", "Usuario del servidor de correo (la contraseña, en DIPLOMADO_SMTP_PASSWORD)",
+            "Mail server user (the password in DIPLOMADO_SMTP_PASSWORD)"},
+    Message{"cli.help.mail_from", "Remitente de los correos", "Sender of the mails"},
+    Message{"cli.serve.mail_to_log", "Sin --smtp-url: los enlaces de invitación y de contraseña se escriben en el registro (solo para desarrollo).",
+            "No --smtp-url: invitation and password links are written to the log (for development only)."},
     Message{"cli.help.email", "Correo electrónico", "E-mail"},
     Message{"cli.help.name", "Nombre visible", "Display name"},
     Message{"cli.help.role", "coordinator|instructor|juror|group_leader|participant|observer (rol)", "coordinator|instructor|juror|group_leader|participant|observer"},

@@ -25,6 +25,11 @@ const std::vector<Route>& route_table() {
       {post, "/api/v1/session", public_access, handle_sign_in, 16 * 1024},
       {delete_, "/api/v1/session", signed_in, handle_sign_out},
       {get, "/api/v1/me", signed_in, handle_me},
+      // Password links (invitations and resets): the token in the body, so no access log keeps it.
+      // A reset is asked for by e-mail, with the same answer whether an account has it or not.
+      {post, "/api/v1/password_resets", public_access, handle_request_password_reset, 16 * 1024},
+      {post, "/api/v1/account_links/inspect", public_access, handle_inspect_account_link, 16 * 1024},
+      {post, "/api/v1/account_links/redeem", public_access, handle_redeem_account_link, 16 * 1024},
       // Each user's own password (the current one is asked) and their other sessions.
       {put, "/api/v1/me/password", signed_in, handle_change_my_password, 16 * 1024},
       {delete_, "/api/v1/me/sessions", signed_in, handle_end_my_other_sessions},
@@ -61,6 +66,9 @@ const std::vector<Route>& route_table() {
       {get, "/api/v1/programmes/{programme_id}/setup", manage_programme, handle_get_setup},
       {get, "/api/v1/programmes/{programme_id}/participants", view_participants, handle_list_participants},
       {post, "/api/v1/programmes/{programme_id}/participants", manage_programme, handle_enrol_participant},
+      // Participants' accounts: who has one, who was invited; invitations (all without a working account, or chosen).
+      {get, "/api/v1/programmes/{programme_id}/invitations", manage_programme, handle_list_invitations},
+      {post, "/api/v1/programmes/{programme_id}/invitations", manage_programme, handle_invite_participants, 1024 * 1024},
       {get, "/api/v1/programmes/{programme_id}/participants/export", manage_programme, handle_export_participants},
       {get, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}", view_participants, handle_get_participant},
       {put, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/status", manage_programme, handle_change_enrollment_status},

@@ -2,6 +2,7 @@
 
 #include "services/store.hpp"
 #include "services/add_user.hpp"
+#include "services/account_links.hpp"
 #include "services/close_programme.hpp"
 #include "services/authenticate.hpp"
 #include "services/crypto.hpp"
@@ -637,6 +638,60 @@ TEST_P(ServicesTest, ACorrectedNameKeepsTheSerialWithANewVersion) {
   // The old version's credential is no longer to be accepted: its bit is set in the status list.
   const auto list = services::revocation_list(store());
   EXPECT_EQ(list.revoked, std::vector<Id>{(*versions)[0].id});
+}
+
+// Issue 15: an invitation's link works once, until it expires; a failed mail is tried again later.
+TEST_P(ServicesTest, AccountLinksWorkOnceUntilTheyExpireAndMailIsTriedAgain) {
+  const auto programme = load_small_programme("ONE");
+  add("coordinator@example.pa", "coordinator", "ONE");
+  services::SignInGuard guard;
+  const auto coordinator = services::sign_in(store(), guard, {"coordinator@example.pa", "correct horse battery", "127.0.0.1"}, now)->actor;
+  struct FlakyMailer final : services::Mailer {
+    int refusals = 1;
+    std::vector<services::MailMessage> sent;
+    std::optional<std::string> send(const services::MailMessage& message) override {
+      if (refusals-- > 0) return "smtp: connection refused";
+      sent.push_back(message);
+      return std::nullopt;
+    }
+  } mailer;
+
+  auto invited = services::invite_participants(store(), coordinator, programme, std::nullopt, "https://cursos.example.org/", now);
+  ASSERT_TRUE(invited) << invited.error().message_key;
+  EXPECT_EQ(invited->invited, 1);
+  EXPECT_EQ(services::deliver_mail(store(), mailer, now).failed, 1);
+  EXPECT_EQ(services::deliver_mail(store(), mailer, now + seconds{30}).sent, 0) << "not before its next attempt";
+  EXPECT_EQ(services::deliver_mail(store(), mailer, now + seconds{61}).sent, 1);
+  EXPECT_EQ(services::deliver_mail(store(), mailer, now + seconds{3600}).sent, 0) << "sent once";
+  ASSERT_EQ(mailer.sent.size(), 1u);
+  EXPECT_EQ(mailer.sent[0].to, "onep1@example.pa");
+  const auto& link = mailer.sent[0].link;
+  ASSERT_TRUE(link.starts_with("https://cursos.example.org/account/password#")) << link;
+  EXPECT_NE(mailer.sent[0].body.find(link), std::string::npos);
+  const auto token = link.substr(link.find('#') + 1);
+
+  // Until it expires, and once.
+  const auto expired = services::inspect_account_link(store(), token, now + services::invitation_lifetime + seconds{1});
+  ASSERT_FALSE(expired);
+  EXPECT_EQ(expired.error().message_key, "error.account_link.expired");
+  services::SessionCache cache(seconds{30});
+  EXPECT_EQ(services::redeem_account_link(store(), cache, token, "río-ceniza-portón-47", now + services::invitation_lifetime + seconds{1})
+                .error()
+                .message_key,
+            "error.account_link.expired");
+  ASSERT_TRUE(services::redeem_account_link(store(), cache, token, "río-ceniza-portón-47", now + seconds{7200}));
+  EXPECT_EQ(services::redeem_account_link(store(), cache, token, "otra-frase-del-puente", now + seconds{7300}).error().message_key,
+            "error.account_link.used");
+  EXPECT_TRUE(services::sign_in(store(), guard, {"onep1@example.pa", "río-ceniza-portón-47", "127.0.0.1"}, now + seconds{7400}));
+
+  // A reset for an unknown e-mail writes no mail; a known one does.
+  ASSERT_TRUE(services::request_password_reset(store(), "nadie@example.pa", "127.0.0.1", "https://cursos.example.org", now + seconds{8000}));
+  ASSERT_TRUE(services::request_password_reset(store(), "OneP1@example.pa", "127.0.0.1", "https://cursos.example.org", now + seconds{8000}));
+  EXPECT_EQ(services::deliver_mail(store(), mailer, now + seconds{8000}).sent, 1);
+  auto unit = store().begin(storage::TransactionMode::read_only);
+  EXPECT_EQ(unit->audit().count("account.invite"), 1);
+  EXPECT_EQ(unit->audit().count("account.password_set"), 1);
+  EXPECT_EQ(unit->audit().count("account.reset_request"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, ::testing::Values("sqlite", "postgres"), backend_name);

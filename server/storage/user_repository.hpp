@@ -40,6 +40,30 @@ struct UserListing {
   std::vector<Grant> grants;
 };
 
+// A single-use link that sets a password (issue 15): an invitation or a reset. Only the digest
+// of its token is kept. Times are ISO 8601 UTC; `used_at` is empty until it is used.
+struct AccountLink {
+  Id id = 0;
+  Id user_id = 0;
+  std::string purpose;  // invitation | reset
+  std::optional<Id> programme_id;
+  std::string created_at;
+  std::string expires_at;
+  std::string used_at;
+};
+
+// A mail waiting in the outbox. `link` is the one address in the body (the development log shows
+// it instead of the mail); body and link are cleared once the mail is sent or given up.
+struct OutgoingMail {
+  Id id = 0;
+  std::string recipient;
+  std::string subject;
+  std::string body;
+  std::string link;
+  int attempts = 0;
+  std::string next_attempt_at;
+};
+
 struct NewUser {
   std::string email;
   std::string display_name;
@@ -76,6 +100,26 @@ class UserRepository {
   virtual void forget_sign_in_failures(std::string_view scope, std::string_view key_digest) = 0;
   // Drops every count last moved before `before` (they would be forgotten anyway).
   virtual void forget_sign_in_failures_before(std::string_view before) = 0;
+
+  // Account links (migration 0016). Inserting one first drops the user's unused links of the
+  // same purpose, so only the newest link works.
+  virtual void insert_account_link(const AccountLink& link, std::string_view token_hash) = 0;
+  virtual std::optional<AccountLink> find_account_link(std::string_view token_hash) = 0;
+  // Marks the link used and drops the user's other unused links (of any purpose).
+  virtual void use_account_link(Id link_id, Id user_id, std::string_view at) = 0;
+  // The newest invitation of each user to this programme.
+  virtual std::vector<AccountLink> invitations(Id programme_id) = 0;
+
+  // The mail outbox (migration 0016).
+  virtual void enqueue_mail(const OutgoingMail& mail, std::string_view created_at) = 0;
+  // Mails not sent whose next attempt is due at `now`, oldest first.
+  virtual std::vector<OutgoingMail> due_mail(std::string_view now, int limit) = 0;
+  // Takes the mail for this sender until `lease_until`, if nobody moved it since it was read
+  // (several servers may deliver; each mail goes through one).
+  virtual bool claim_mail(Id mail_id, std::string_view seen_next_attempt_at, std::string_view lease_until) = 0;
+  virtual void mail_sent(Id mail_id, std::string_view at) = 0;
+  // A failed attempt: tried again at `next_attempt_at`, or given up (body cleared) when empty.
+  virtual void mail_failed(Id mail_id, int attempts, std::string_view next_attempt_at, std::string_view error) = 0;
 };
 
 }  // namespace diplomado::storage

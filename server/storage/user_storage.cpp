@@ -181,6 +181,107 @@ class SociUserRepository final : public UserRepository {
     m_sql << "DELETE FROM sign_in_failure WHERE last_failure_at < :a", use(at);
   }
 
+  void insert_account_link(const AccountLink& link, std::string_view token_hash) override {
+    long long user = link.user_id, programme = link.programme_id.value_or(0);
+    const std::string hash(token_hash);
+    m_sql << "DELETE FROM account_link WHERE user_id = :u AND purpose = :p AND used_at IS NULL", use(user), use(link.purpose);
+    m_sql << "INSERT INTO account_link (user_id, purpose, token_hash, programme_id, created_at, expires_at) "
+             "VALUES (:u, :p, :h, NULLIF(:g, 0), :c, :e)",
+        use(user), use(link.purpose), use(hash), use(programme), use(link.created_at), use(link.expires_at);
+  }
+
+  std::optional<AccountLink> find_account_link(std::string_view token_hash) override {
+    const std::string hash(token_hash);
+    AccountLink link;
+    long long id = 0, user = 0, programme = 0;
+    m_sql << "SELECT id, user_id, purpose, COALESCE(programme_id, 0), created_at, expires_at, COALESCE(used_at, '') "
+             "FROM account_link WHERE token_hash = :h",
+        into(id), into(user), into(link.purpose), into(programme), into(link.created_at), into(link.expires_at), into(link.used_at),
+        use(hash);
+    if (!m_sql.got_data()) return std::nullopt;
+    link.id = id;
+    link.user_id = user;
+    if (programme) link.programme_id = programme;
+    return link;
+  }
+
+  void use_account_link(Id link_id, Id user_id, std::string_view at) override {
+    long long id = link_id, user = user_id;
+    const std::string when(at);
+    m_sql << "UPDATE account_link SET used_at = :a WHERE id = :i", use(when), use(id);
+    m_sql << "DELETE FROM account_link WHERE user_id = :u AND used_at IS NULL", use(user);
+  }
+
+  std::vector<AccountLink> invitations(Id programme_id) override {
+    long long programme = programme_id, id = 0, user = 0;
+    AccountLink link;
+    std::vector<AccountLink> found;
+    soci::statement query =
+        (m_sql.prepare << "SELECT id, user_id, created_at, expires_at, COALESCE(used_at, '') FROM account_link "
+                          "WHERE programme_id = :p AND purpose = 'invitation' ORDER BY user_id, created_at DESC, id DESC",
+         into(id), into(user), into(link.created_at), into(link.expires_at), into(link.used_at), use(programme));
+    query.execute();
+    while (query.fetch()) {
+      if (!found.empty() && found.back().user_id == user) continue;  // the newest of each user only
+      link.id = id;
+      link.user_id = user;
+      link.purpose = "invitation";
+      link.programme_id = programme_id;
+      found.push_back(link);
+    }
+    return found;
+  }
+
+  void enqueue_mail(const OutgoingMail& mail, std::string_view created_at) override {
+    const std::string at(created_at);
+    m_sql << "INSERT INTO mail_outbox (recipient, subject, body, link, created_at, next_attempt_at) VALUES (:r, :s, :b, :l, :c, :n)",
+        use(mail.recipient), use(mail.subject), use(mail.body), use(mail.link), use(at), use(at);
+  }
+
+  std::vector<OutgoingMail> due_mail(std::string_view now, int limit) override {
+    const std::string at(now);
+    long long id = 0;
+    OutgoingMail mail;
+    std::vector<OutgoingMail> found;
+    soci::statement query =
+        (m_sql.prepare << "SELECT id, recipient, subject, body, link, attempts, next_attempt_at FROM mail_outbox "
+                          "WHERE sent_at IS NULL AND next_attempt_at <> '' AND next_attempt_at <= :n ORDER BY next_attempt_at, id LIMIT :l",
+         into(id), into(mail.recipient), into(mail.subject), into(mail.body), into(mail.link), into(mail.attempts), into(mail.next_attempt_at),
+         use(at), use(limit));
+    query.execute();
+    while (query.fetch()) {
+      mail.id = id;
+      found.push_back(mail);
+    }
+    return found;
+  }
+
+  bool claim_mail(Id mail_id, std::string_view seen_next_attempt_at, std::string_view lease_until) override {
+    long long id = mail_id;
+    const std::string seen(seen_next_attempt_at), lease(lease_until);
+    soci::statement update = (m_sql.prepare << "UPDATE mail_outbox SET next_attempt_at = :l WHERE id = :i AND sent_at IS NULL AND next_attempt_at = :s",
+                              use(lease), use(id), use(seen));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
+  }
+
+  void mail_sent(Id mail_id, std::string_view at) override {
+    long long id = mail_id;
+    const std::string when(at);
+    m_sql << "UPDATE mail_outbox SET sent_at = :a, body = '', link = '', attempts = attempts + 1, last_error = '' WHERE id = :i", use(when), use(id);
+  }
+
+  void mail_failed(Id mail_id, int attempts, std::string_view next_attempt_at, std::string_view error) override {
+    long long id = mail_id;
+    const std::string next(next_attempt_at), why(error);
+    if (next.empty())
+      m_sql << "UPDATE mail_outbox SET attempts = :a, next_attempt_at = '', body = '', link = '', last_error = :e WHERE id = :i", use(attempts),
+          use(why), use(id);
+    else
+      m_sql << "UPDATE mail_outbox SET attempts = :a, next_attempt_at = :n, last_error = :e WHERE id = :i", use(attempts), use(next), use(why),
+          use(id);
+  }
+
   std::int64_t active_site_coordinators() override {
     long long total = 0;
     m_sql << "SELECT COUNT(DISTINCT u.id) FROM app_user u JOIN role_grant g ON g.user_id = u.id "

@@ -49,7 +49,8 @@ export const referenceData = join(root, 'data', 'reference');
 // reference: also load the shipped reference lists (Panama's subdivisions and institutions, with
 // their aliases), as `diplomado init` does.
 // database: the --database words to use instead of a fresh database of the run's kind.
-export async function startServer({ users = [], reference = false, database: given } = {}) {
+// serve: words added to `diplomado serve` (an SMTP server, say).
+export async function startServer({ users = [], reference = false, database: given, serve = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'diplomado-api-'));
   const database = given ?? freshDatabase();
   const common = ['--data', dataDir, ...database];
@@ -70,7 +71,7 @@ export async function startServer({ users = [], reference = false, database: giv
     if (added.code !== 0) throw new Error(`user add failed: ${added.stderr}`);
     accounts[user.email] = password;
   }
-  const { port, child, base, output } = await launch(common);
+  const { port, child, base, output } = await launch(common, serve);
   return {
     base,
     port,

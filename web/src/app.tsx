@@ -15,6 +15,10 @@ import { SignInPage } from './pages/sign_in/sign_in_page';
 // The public check of a certificate needs no account: it is drawn before any sign-in.
 const VerifyPage = lazy(() => import('./pages/verify/verify_page').then((m) => m.VerifyPage));
 const verifyPath = /^\/verify\/([^/]+)$/;
+// So are the pages a mailed link opens and the request for one.
+const PasswordLinkPage = lazy(() => import('./pages/password/password_link_page').then((m) => m.PasswordLinkPage));
+const ForgotPasswordPage = lazy(() => import('./pages/password/forgot_password_page').then((m) => m.ForgotPasswordPage));
+const accountPaths = new Set(['/account/password', '/account/forgot']);
 
 export function App() {
   return (
@@ -51,6 +55,12 @@ function Shell() {
   let page;
   // Inside a router, whose boundary waits for the page's code to load.
   if (verifyPath.test(location.path)) page = <Router>{[<Route key="verify" path="/verify/:serial" component={VerifyPage} />]}</Router>;
+  else if (accountPaths.has(location.path)) page = (
+    <Router>
+      <Route path="/account/password" component={PasswordLinkPage} />
+      <Route path="/account/forgot" component={ForgotPasswordPage} />
+    </Router>
+  );
   else if (user === undefined) page = failure ? <ErrorState error={failure} retry={() => setAttempt((n) => n + 1)} /> : <Skeleton lines={3} />;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
   else page = (

@@ -139,6 +139,11 @@ HttpResponse handle_change_my_password(RequestContext& context);
 HttpResponse handle_end_my_other_sessions(RequestContext& context);
 HttpResponse handle_read_audit(RequestContext& context);
 HttpResponse handle_export_my_data(RequestContext& context);
+HttpResponse handle_request_password_reset(RequestContext& context);
+HttpResponse handle_inspect_account_link(RequestContext& context);
+HttpResponse handle_redeem_account_link(RequestContext& context);
+HttpResponse handle_list_invitations(RequestContext& context);
+HttpResponse handle_invite_participants(RequestContext& context);
 
 // Shared by handlers: the numeric {programme_id} of the path (validated by the dispatcher).
 Id programme_id_of(const RequestContext& context);

@@ -120,6 +120,21 @@ export const resetPassword = (user: number) => answer(api.POST('/api/v1/users/{u
 export const endUserSessions = (user: number) => answer(api.DELETE('/api/v1/users/{user_id}/sessions', { params: { path: userPath(user), header: csrf() } }));
 export const changeMyPassword = (current: string, next: string) =>
   answer(api.PUT('/api/v1/me/password', { params: { header: csrf() }, body: { current_password: current, new_password: next } }));
+// Password links: asked for by e-mail, or mailed by an invitation; the token goes in the body.
+export const requestPasswordReset = (email: string) =>
+  answer(api.POST('/api/v1/password_resets', { params: { header: csrf() }, body: { email } }));
+export const inspectAccountLink = (token: string) =>
+  answer(api.POST('/api/v1/account_links/inspect', { params: { header: csrf() }, body: { token } }));
+export const redeemAccountLink = (token: string, password: string) =>
+  answer(api.POST('/api/v1/account_links/redeem', { params: { header: csrf() }, body: { token, password } }));
+export type AccountLink = Awaited<ReturnType<typeof inspectAccountLink>>;
+export const listInvitations = (programme: number) =>
+  answer(api.GET('/api/v1/programmes/{programme_id}/invitations', { params: { path: programmePath(programme) } }));
+export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>['items'][number];
+export const inviteParticipants = (programme: number, enrollmentIds?: number[]) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/invitations', {
+    params: { path: programmePath(programme), header: csrf() }, body: enrollmentIds ? { enrollment_ids: enrollmentIds } : {},
+  }));
 export const endMyOtherSessions = () => answer(api.DELETE('/api/v1/me/sessions', { params: { header: csrf() } }));
 
 export type AuditQuery = { actor?: string; action?: string; person?: string; since?: string; until?: string; page?: number; per_page?: number };

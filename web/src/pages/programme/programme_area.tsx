@@ -99,6 +99,7 @@ export function ProgrammeArea() {
             <Route path="/participants/new" component={pages.enrol} />
             <Route path="/participants/:enrollment" component={pages.person} />
             <Route path="/import" component={pages.participantImport} />
+            <Route path="/invitations" component={pages.invitations} />
             <Route path="/gradebook" component={pages.gradebook} />
             <Route path="/graduation" component={pages.graduation} />
             <Route path="/certificates" component={pages.certificates} />

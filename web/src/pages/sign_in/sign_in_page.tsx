@@ -36,6 +36,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: User) => void })
         {error && <p class="error" role="alert">{error}</p>}
         <Button type="submit" disabled={busy}>{t('sign_in.submit')}</Button>
       </form>
+      <p><a href="/account/forgot">{t('sign_in.forgot')}</a></p>
     </section>
   );
 }

@@ -1,0 +1,102 @@
+// Invitations and password links over HTTP (issue 15). The public routes take the token in the
+// body, never in an address, so no access log (ours or a proxy's) records it.
+#include "http/handlers/handlers.hpp"
+#include "http/json/json_body.hpp"
+#include "http/problem.hpp"
+#include "services/account_links.hpp"
+
+namespace diplomado::http {
+
+struct PasswordResetBody {
+  std::string email;
+};
+static void describe(BodyReader& body, PasswordResetBody& reset) { body.required("email", reset.email, {.max_length = 320}); }
+
+struct AccountLinkBody {
+  std::string token;
+};
+static void describe(BodyReader& body, AccountLinkBody& link) { body.required("token", link.token, {.max_length = 128}); }
+
+struct RedeemBody {
+  std::string token;
+  std::string password;
+};
+static void describe(BodyReader& body, RedeemBody& redeem) {
+  // The password's own rule is the use case's; this bound only stops abuse.
+  body.required("token", redeem.token, {.max_length = 128}).required("password", redeem.password, {.max_length = 4096});
+}
+
+struct InvitationBody {
+  std::optional<std::vector<std::int64_t>> enrollment_ids;
+};
+static void describe(BodyReader& body, InvitationBody& invitation) {
+  body.optional("enrollment_ids", invitation.enrollment_ids, {.min = 1, .max_items = 100000});
+}
+
+HttpResponse handle_request_password_reset(RequestContext& context) {
+  auto body = read_body<PasswordResetBody>(context);
+  if (!body) return problem_response(body.error(), context.language);
+  auto requested = services::request_password_reset(context.store(), body->email, context.client_address, context.app.public_url, context.app.now());
+  if (!requested) return problem_response(requested.error(), context.language);
+  return json_response(202, "{}");
+}
+
+HttpResponse handle_inspect_account_link(RequestContext& context) {
+  auto body = read_body<AccountLinkBody>(context);
+  if (!body) return problem_response(body.error(), context.language);
+  auto link = services::inspect_account_link(context.store(), body->token, context.app.now());
+  if (!link) return problem_response(link.error(), context.language);
+  JsonWriter json;
+  json.begin_object()
+      .field("purpose", link->purpose)
+      .field("email", link->email)
+      .field("display_name", link->display_name)
+      .field("expires_at", link->expires_at)
+      .end_object();
+  return json_response(200, json.take());
+}
+
+HttpResponse handle_redeem_account_link(RequestContext& context) {
+  auto body = read_body<RedeemBody>(context);
+  if (!body) return problem_response(body.error(), context.language);
+  auto redeemed = services::redeem_account_link(context.store(), context.app.sessions, body->token, body->password, context.app.now());
+  if (!redeemed) return problem_response(redeemed.error(), context.language);
+  return HttpResponse{204, "", "", {}};
+}
+
+HttpResponse handle_list_invitations(RequestContext& context) {
+  auto rows = services::list_invitations(context.store(), *context.actor, programme_id_of(context), context.app.now());
+  if (!rows) return problem_response(rows.error(), context.language);
+  JsonWriter json;
+  json.begin_object().key("items").begin_array();
+  for (const auto& row : *rows)
+    json.begin_object()
+        .field("enrollment_id", row.enrollment_id)
+        .field("name", row.name)
+        .field("has_email", row.has_email)
+        .field("withdrawn", row.withdrawn)
+        .field("account", services::to_string(row.account))
+        .key("invited_at").text_or_null(row.invited_at)
+        .key("expires_at").text_or_null(row.expires_at)
+        .end_object();
+  json.end_array().end_object();
+  return json_response(200, json.take());
+}
+
+HttpResponse handle_invite_participants(RequestContext& context) {
+  auto body = read_body<InvitationBody>(context);
+  if (!body) return problem_response(body.error(), context.language);
+  std::optional<std::vector<Id>> chosen;
+  if (body->enrollment_ids) chosen.emplace(body->enrollment_ids->begin(), body->enrollment_ids->end());
+  auto summary = services::invite_participants(context.store(), *context.actor, programme_id_of(context), chosen, context.app.public_url,
+                                               context.app.now());
+  if (!summary) return problem_response(summary.error(), context.language);
+  JsonWriter json;
+  json.begin_object().field("invited", summary->invited).field("already_active", summary->already_active).key("skipped").begin_array();
+  for (const auto& skip : summary->skipped)
+    json.begin_object().field("enrollment_id", skip.enrollment_id).field("name", skip.name).field("reason", skip.reason).end_object();
+  json.end_array().end_object();
+  return json_response(200, json.take());
+}
+
+}  // namespace diplomado::http
