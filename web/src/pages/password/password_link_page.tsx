@@ -7,8 +7,16 @@ import { Skeleton } from '../../components/skeleton';
 // The page a mailed link opens (an invitation or a reset): the token is in the address's
 // fragment, which the browser never sends, so it reaches the server only in a request's body.
 export function PasswordLinkPage() {
-  const { t } = useTranslation();
-  const token = decodeURIComponent(location.hash.replace(/^#/, ''));
+  const { t, language } = useTranslation();
+  const fromAddress = () => decodeURIComponent(location.hash.replace(/^#/, ''));
+  const [token, setToken] = useState(fromAddress);
+  const [visit, setVisit] = useState(0);
+  // Another link opened in the same tab changes only the fragment: read it again.
+  useEffect(() => {
+    const changed = () => { setToken(fromAddress()); setVisit((n) => n + 1); setDone(false); setErrors({}); setLink(undefined); };
+    addEventListener('hashchange', changed);
+    return () => removeEventListener('hashchange', changed);
+  }, []);
   const [link, setLink] = useState<AccountLink | null | undefined>(undefined);
   const [refusal, setRefusal] = useState('');
   const [password, setPassword] = useState('');
@@ -23,7 +31,15 @@ export function PasswordLinkPage() {
       setLink(null);
       setRefusal(error instanceof ApiError && error.problem ? error.problem.title : t('password_link.failed'));
     });
-  }, [token]);
+  }, [token, visit]);
+
+  // A refusal is the server's text: asked again in the language just chosen.
+  useEffect(() => {
+    if (link !== null || !token) return;
+    inspectAccountLink(token).then(setLink, (error) => {
+      if (error instanceof ApiError && error.problem) setRefusal(error.problem.title);
+    });
+  }, [language]);
 
   const save = async (event: Event) => {
     event.preventDefault();
