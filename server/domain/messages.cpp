@@ -72,6 +72,14 @@ constexpr std::array messages{
             "Hello {name},\n\nThe coordinators of the programme “{programme}” give you access to Diplomado, where you will see your "
             "progress, your team's project and your certificate.\n\nTo choose your password, open this link. It works once, until {expires} "
             "(UTC):\n{link}\n\nIf you did not expect this e-mail, ignore it: without the link nobody can use your account."},
+    Message{"mail.juror_invitation.subject", "Jurado del programa «{programme}»", "Juror of the programme “{programme}”"},
+    Message{"mail.juror_invitation.body",
+            "Hola, {name}:\n\nLa coordinación del programa «{programme}» le ha nombrado jurado de sus proyectos finales en Diplomado.\n\n"
+            "Para elegir su contraseña, abra este enlace. Sirve una sola vez, hasta el {expires} (UTC); si ya tiene una, puede "
+            "entrar con ella:\n{link}\n\nSi no esperaba este correo, escriba a la coordinación del programa.",
+            "Hello {name},\n\nThe coordinators of the programme “{programme}” have named you a juror of its final projects in "
+            "Diplomado.\n\nTo choose your password, open this link. It works once, until {expires} (UTC); if you already have one, "
+            "you can sign in with it:\n{link}\n\nIf you did not expect this e-mail, write to the programme's coordinators."},
     Message{"mail.reset.subject", "Nueva contraseña para Diplomado", "A new password for Diplomado"},
     Message{"mail.reset.body",
             "Hola, {name}:\n\nSe pidió una nueva contraseña para su cuenta de Diplomado. Para elegirla, abra este enlace. Sirve una sola "

@@ -55,14 +55,13 @@ std::string fill(std::string_view key, Language language, const std::map<std::st
 // Makes a link for the user and puts its mail, in Spanish then English, in the outbox, in the
 // caller's unit.
 void send_link(storage::UnitOfWork& unit, const storage::UserRecord& user, std::string_view purpose, std::optional<Id> programme_id,
-               const LocalizedText& programme_title, const std::string& public_url, TimePoint now) {
+               const LocalizedText& programme_title, const std::string& public_url, TimePoint now, std::string kind) {
   const std::string token = random_token(32);
   const auto lifetime = purpose == invitation ? std::chrono::duration_cast<std::chrono::seconds>(invitation_lifetime)
                                               : std::chrono::duration_cast<std::chrono::seconds>(reset_lifetime);
   storage::AccountLink link{0, user.id, std::string(purpose), programme_id, format_iso8601(now), format_iso8601(now + lifetime), ""};
   unit.users().insert_account_link(link, token_digest(token));
   const std::string address = link_to(public_url, token);
-  const std::string kind = purpose == invitation ? "mail.invitation" : "mail.reset";
   std::map<std::string, std::string> values{{"name", user.display_name}, {"link", address}, {"expires", readable_time(link.expires_at)}};
   const auto in = [&](Language language) {
     values["programme"] = in_language(programme_title, language);
@@ -99,6 +98,12 @@ Result<storage::AccountLink> live_link(storage::UnitOfWork& unit, std::string_vi
 }
 
 }  // namespace
+
+void send_invitation(storage::UnitOfWork& unit, const Invitee& invitee, Id programme_id, const LocalizedText& programme_title,
+                     InvitationKind kind, const std::string& public_url, TimePoint now) {
+  send_link(unit, {invitee.user_id, invitee.email, invitee.display_name, "", false}, invitation, programme_id, programme_title, public_url, now,
+            kind == InvitationKind::juror ? "mail.juror_invitation" : "mail.invitation");
+}
 
 std::string_view to_string(AccountState state) {
   switch (state) {
@@ -190,7 +195,7 @@ Result<InvitationSummary> invite_participants(storage::Store& store, const Actor
     if (record.row.is_group_leader) grants.push_back({Role::group_leader, programme_id});
     for (const auto& grant : grants)
       if (!unit->users().has_grant(user->id, grant)) unit->users().add_grant(user->id, grant);
-    send_link(*unit, *user, invitation, programme_id, programme->title, public_url, now);
+    send_invitation(*unit, {user->id, user->email, user->display_name}, programme_id, programme->title, InvitationKind::participant, public_url, now);
     unit->audit().append({actor.user_id, "account.invite", "enrollment", enrollment_id, json_object("user_id", user->id), programme_id},
                          format_iso8601(now));
     ++summary.invited;
@@ -214,7 +219,7 @@ Result<void> request_password_reset(storage::Store& store, std::string_view emai
   const bool may_mail = within_hourly_limit(*unit, "reset_account", normalised, reset_mails_per_account, now);
   const auto user = unit->users().find_by_email(normalised);
   if (user && !user->disabled && may_mail) {
-    send_link(*unit, *user, reset, std::nullopt, LocalizedText{}, public_url, now);
+    send_link(*unit, *user, reset, std::nullopt, LocalizedText{}, public_url, now, "mail.reset");
     unit->audit().append({std::nullopt, "account.reset_request", "app_user", user->id, "{}"}, format_iso8601(now));
   }
   unit->commit();

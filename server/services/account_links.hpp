@@ -54,6 +54,17 @@ struct InvitationSummary {
   std::vector<InvitationSkip> skipped;
 };
 
+// Writes an invitation link for this user and its mail to the outbox, in the caller's unit (for
+// use cases that give someone a role: a juror added by e-mail).
+enum class InvitationKind { participant, juror };
+struct Invitee {
+  Id user_id = 0;
+  std::string email;
+  std::string display_name;
+};
+void send_invitation(storage::UnitOfWork& unit, const Invitee& invitee, Id programme_id, const LocalizedText& programme_title,
+                     InvitationKind kind, const std::string& public_url, TimePoint now);
+
 Result<std::vector<InvitationRow>> list_invitations(storage::Store& store, const Actor& actor, Id programme_id, TimePoint now);
 
 // `chosen`: enrolment ids; nothing: every enrolled participant whose account does not work yet.

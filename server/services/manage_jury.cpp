@@ -1,4 +1,6 @@
 #include "services/manage_jury.hpp"
+
+#include "services/account_links.hpp"
 #include "json/json_writer.hpp"
 
 #include <algorithm>
@@ -40,28 +42,29 @@ Result<std::vector<JurorRecord>> list_jurors(storage::Store& store, const Actor&
   return unit->jury().jurors(programme_id);
 }
 
-Result<AddedJuror> add_juror(storage::Store& store, const Actor& actor, Id programme_id, const NewJuror& request, TimePoint now) {
+Result<AddedJuror> add_juror(storage::Store& store, const Actor& actor, Id programme_id, const NewJuror& request, const std::string& public_url,
+                             TimePoint now) {
   if (auto refused = refuse(actor, programme_id, Permission::manage_programme)) return std::unexpected(*refused);
   const std::string email = normalise_email(request.email);
   if (!is_valid_email(email)) return std::unexpected(field_error("email", "invalid", "error.field.email", request.email));
   auto unit = store.begin(storage::TransactionMode::read_write);
   if (request.institution_id && !unit->people().find_institution(*request.institution_id))
     return std::unexpected(field_error("institution_id", "unknown", "error.institution.not_found", std::to_string(*request.institution_id)));
+  // Asked for every juror, so the answer cannot tell whether the e-mail already had an account.
+  if (request.display_name.empty() || request.display_name.size() > 200)
+    return std::unexpected(field_error("display_name", "required", "error.field.required"));
+  const auto programme = unit->programmes().find(programme_id);
+  if (!programme) return std::unexpected(make_error(ErrorCode::not_found, "error.programme.not_found"));
   AddedJuror added;
   const std::string at = format_iso8601(now);
-  Id user_id = 0;
-  if (auto user = unit->users().find_by_email(email)) {
-    user_id = user->id;
-  } else {
-    if (request.display_name.empty() || request.display_name.size() > 200)
-      return std::unexpected(field_error("display_name", "required", "error.field.required"));
-    const std::string password = generate_password();
-    const auto hash = hash_password(password);
-    if (!hash) return std::unexpected(make_error(ErrorCode::internal, "error.internal"));
-    user_id = unit->users().insert({email, request.display_name, *hash, at});
-    added.initial_password = password;
-    unit->audit().append({actor.user_id, "user.create", "app_user", user_id, json_object("role", "juror")}, at);
+  auto user = unit->users().find_by_email(email);
+  if (!user) {
+    const Id id = unit->users().insert({email, request.display_name, "!", at});  // "!" matches no password
+    user = storage::UserRecord{id, email, request.display_name, "!", false};
+    unit->audit().append({actor.user_id, "user.create", "app_user", id, json_object("role", "juror"), programme_id}, at);
   }
+  const Id user_id = user->id;
+  if (!user->disabled) send_invitation(*unit, {user->id, user->email, user->display_name}, programme_id, programme->title, InvitationKind::juror, public_url, now);
   const auto grants = unit->users().grants(user_id);
   if (!std::ranges::any_of(grants, [&](const RoleGrant& grant) { return grant.role == Role::juror && grant.programme_id == programme_id; }))
     unit->users().add_grant(user_id, {Role::juror, programme_id});

@@ -19,11 +19,14 @@ struct NewJuror {
 
 struct AddedJuror {
   JurorRecord juror;
-  std::optional<std::string> initial_password;  // set once, when the user is new
 };
 
 Result<std::vector<JurorRecord>> list_jurors(storage::Store& store, const Actor& actor, Id programme_id);
-Result<AddedJuror> add_juror(storage::Store& store, const Actor& actor, Id programme_id, const NewJuror& juror, TimePoint now);
+// Issue 15: the same answer whether or not the e-mail has an account (the name is always asked,
+// no password is ever shown); the account's owner gets a mail with a link to choose a password,
+// so no role is given silently.
+Result<AddedJuror> add_juror(storage::Store& store, const Actor& actor, Id programme_id, const NewJuror& juror, const std::string& public_url,
+                             TimePoint now);
 
 struct NewConflict {
   Id user_id = 0;

@@ -70,9 +70,16 @@ TEST_P(ProjectsTest, TheRubricIsReplacedWithItsVersionAndLockedOnceAReviewIsIn) 
 
   // A juror from outside both teams' institutions reviews Darién's project; the rubric locks.
   ASSERT_TRUE(services::submit_project(store(), actor("ana@example.pa"), programme, content("Ruta"), now));
-  auto juror = services::add_juror(store(), coordinator, programme, {"jurado@example.pa", "Jurado", std::nullopt}, now);
+  auto juror = services::add_juror(store(), coordinator, programme, {"jurado@example.pa", "Jurado", std::nullopt}, "https://cursos.example.org", now);
   ASSERT_TRUE(juror) << juror.error().message_key;
-  ASSERT_TRUE(juror->initial_password);
+  {
+    // No password shown: the juror is mailed a link to choose one.
+    auto unit = store().begin(storage::TransactionMode::read_only);
+    const auto mail = unit->users().due_mail(format_iso8601(now), 10);
+    ASSERT_EQ(mail.size(), 1u);
+    EXPECT_EQ(mail[0].recipient, "jurado@example.pa");
+    EXPECT_NE(mail[0].body.find("jurado"), std::string::npos);
+  }
   ASSERT_TRUE(services::assign_jurors(store(), coordinator, programme, now));
   const Actor reviewer = actor("jurado@example.pa");
   const auto projects = services::list_projects(store(), reviewer, programme);
@@ -109,7 +116,7 @@ TEST_P(ProjectsTest, SubmissionsKeepVersionsAndJurorsFromAMembersInstitutionAreN
   for (const auto& institution : unit->people().institutions())
     if (institution.acronym == "SNM") snm = institution.id;
   unit.reset();
-  ASSERT_TRUE(services::add_juror(store(), coordinator, programme, {"snm@example.pa", "Jurado SNM", snm}, now));
+  ASSERT_TRUE(services::add_juror(store(), coordinator, programme, {"snm@example.pa", "Jurado SNM", snm}, "https://cursos.example.org", now));
   auto outcome = services::assign_jurors(store(), coordinator, programme, now);
   ASSERT_TRUE(outcome);
   EXPECT_EQ(outcome->added, 0);

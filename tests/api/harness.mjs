@@ -210,3 +210,23 @@ export function sendChunked(server, { method = 'POST', path, headers = {}, size,
     });
   });
 }
+
+// The links the server has mailed so far, read from its development log (no --smtp-url).
+export const mailLinks = (server) => [...server.output().matchAll(/"event":"mail","link":"([^"]+)"/g)].map((match) => match[1]);
+
+// Chooses a password through the first link mailed after `countBefore` links (a juror's or an
+// invited participant's), as its owner would; the password.
+export async function passwordFromMail(server, countBefore, password = `${randomBytes(12).toString('base64url')}-Río7`) {
+  let link;
+  for (let waited = 0; !link && waited < 15000; waited += 100) {
+    link = mailLinks(server)[countBefore];
+    if (!link) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (!link) throw new Error('no mail link reached the log');
+  const token = new URL(link).hash.slice(1);
+  const response = await fetch(`${server.base}/api/v1/account_links/redeem`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'link' }, body: JSON.stringify({ token, password }),
+  });
+  if (response.status !== 204) throw new Error(`redeem failed: ${response.status} ${await response.text()}`);
+  return password;
+}

@@ -234,3 +234,18 @@ test('with --smtp-url the invitation goes to the mail server, in Spanish and Eng
     smtp.close();
   }
 });
+
+test('adding a juror by e-mail answers alike whether an account has it, and tells the account\'s owner by mail', async () => {
+  const path = `/api/v1/programmes/${programmeId}/jurors`;
+  const noName = await send(server, 'POST', path, coordinator, { email: 'donante@example.ca', institution_id: null });
+  assert.equal(noName.status, 400, 'the name is asked for an existing account too');
+  assert.equal((await noName.json()).errors[0].field, 'display_name');
+  const before = await settled();
+  const existing = await send(server, 'POST', path, coordinator, { email: 'donante@example.ca', display_name: 'Persona Jurada', institution_id: null });
+  const fresh = await send(server, 'POST', path, coordinator, { email: 'jurado.nuevo@example.pa', display_name: 'Persona Jurada', institution_id: null });
+  assert.deepEqual([existing.status, fresh.status], [201, 201]);
+  const [a, b] = [await existing.json(), await fresh.json()];
+  assert.deepEqual(Object.keys(a), ['juror']);
+  assert.deepEqual(Object.keys(b), ['juror'], 'no password is shown for a new account either');
+  assert.equal(await settled(), before + 2, 'both owners are told by mail; no role is given silently');
+});

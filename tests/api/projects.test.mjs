@@ -3,7 +3,7 @@
 // respect the deadline, and attachments checked by their content.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn, get, send, programmeIdOf } from './harness.mjs';
+import { startServer, signIn, get, send, programmeIdOf, mailLinks, passwordFromMail } from './harness.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 const LEADER = 'migdalia.vasquez@demo.diplomado.invalid'; // leads the SENAFRONT team of Darién
@@ -74,16 +74,18 @@ test('a juror sees only assigned projects without conflict; reviews are checked 
   assert.equal(settings.status, 200);
   const institutions = await (await get(server, '/api/v1/institutions', coordinator)).json();
   const inec = institutions.items.find((institution) => institution.acronym === 'INEC');
+  const mailed = mailLinks(server).length;
   const added = await json(
     await send(server, 'POST', path('/jurors'), coordinator, { email: 'jurado.nuevo@example.pa', display_name: 'Jurado Nuevo', institution_id: inec.id }),
   );
   assert.equal(added.status, 201);
-  assert.ok(added.body.initial_password.length >= 12, 'a new juror gets a password once');
+  assert.deepEqual(Object.keys(added.body), ['juror'], 'no password is shown: the juror is mailed a link');
+  const jurorPassword = await passwordFromMail(server, mailed);
   const assigned = await json(await send(server, 'POST', path('/jury_assignments'), coordinator, {}));
   assert.equal(assigned.status, 200);
   assert.ok(assigned.body.added > 0);
 
-  const juror = await signIn(server, 'jurado.nuevo@example.pa', added.body.initial_password);
+  const juror = await signIn(server, 'jurado.nuevo@example.pa', jurorPassword);
   const mine = (await json(await get(server, path('/reviews'), juror))).body.items;
   assert.ok(mine.length > 0);
   const projects = (await json(await get(server, path('/projects'), coordinator))).body.items;
@@ -226,8 +228,9 @@ test('every bad input of final projects is refused, naming the field, and writes
   assert.equal((await send(server, 'PUT', path('/rubric'), coordinator, { criteria: rubric.criteria })).status, 400, 'If-Match is required');
 
   // A review comment over 4,000 characters names its criterion.
-  const added = await json(await send(server, 'POST', path('/jurors'), coordinator, { email: 'jurado.largo@example.pa', display_name: 'Jurado Largo', institution_id: null }));
-  const juror = await signIn(server, 'jurado.largo@example.pa', added.body.initial_password);
+  const mailed = mailLinks(server).length;
+  await send(server, 'POST', path('/jurors'), coordinator, { email: 'jurado.largo@example.pa', display_name: 'Jurado Largo', institution_id: null });
+  const juror = await signIn(server, 'jurado.largo@example.pa', await passwordFromMail(server, mailed));
   await send(server, 'PUT', path('/project_settings'), coordinator, { ...(await json(await get(server, path('/project_settings'), coordinator))).body, jurors_per_project: 8 });
   await send(server, 'POST', path('/jury_assignments'), coordinator, {});
   const [assigned] = (await json(await get(server, path('/reviews'), juror))).body.items;

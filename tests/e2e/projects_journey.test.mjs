@@ -3,7 +3,7 @@
 // teams; a team member finds the submission closed after the deadline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn as apiSignIn, get, send } from '../api/harness.mjs';
+import { startServer, signIn as apiSignIn, get, send, mailLinks, passwordFromMail } from '../api/harness.mjs';
 import { launchBrowser, withPage as withBrowserPage, axeViolations, signInAs } from './browser.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
@@ -25,8 +25,9 @@ before(async () => {
   const path = (rest) => `/api/v1/programmes/${programme}${rest}`;
   const settings = await (await get(server, path('/project_settings'), coordinator)).json();
   assert.equal((await send(server, 'PUT', path('/project_settings'), coordinator, { ...settings, jurors_per_project: 4 })).status, 200);
-  const added = await (await send(server, 'POST', path('/jurors'), coordinator, { email: 'jurado@example.pa', display_name: 'Jurada Pérez', institution_id: null })).json();
-  jurorPassword = added.initial_password;
+  const mailed = mailLinks(server).length;
+  assert.equal((await send(server, 'POST', path('/jurors'), coordinator, { email: 'jurado@example.pa', display_name: 'Jurada Pérez', institution_id: null })).status, 201);
+  jurorPassword = await passwordFromMail(server, mailed);
   assert.equal((await send(server, 'POST', path('/jury_assignments'), coordinator, {})).status, 200);
   browser = await launchBrowser();
 });

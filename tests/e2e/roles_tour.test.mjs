@@ -3,7 +3,7 @@
 // scroll sideways on the phone, log no error and request nothing it may not read (403).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signIn as apiSignIn, get, send } from '../api/harness.mjs';
+import { startServer, signIn as apiSignIn, get, send, mailLinks, passwordFromMail } from '../api/harness.mjs';
 import { launchBrowser, withPage as withBrowserPage, axeViolations } from './browser.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
@@ -21,9 +21,10 @@ before(async () => {
   Object.assign(passwords, server.accounts);
   const coordinator = await apiSignIn(server, 'coordinacion@example.pa');
   const programme = (await (await get(server, '/api/v1/programmes', coordinator)).json()).items[0].id;
-  const added = await (await send(server, 'POST', `/api/v1/programmes/${programme}/jurors`, coordinator,
-    { email: 'jurado@example.pa', display_name: 'Jurada Pérez', institution_id: null })).json();
-  passwords['jurado@example.pa'] = added.initial_password;
+  const mailed = mailLinks(server).length;
+  assert.equal((await send(server, 'POST', `/api/v1/programmes/${programme}/jurors`, coordinator,
+    { email: 'jurado@example.pa', display_name: 'Jurada Pérez', institution_id: null })).status, 201);
+  passwords['jurado@example.pa'] = await passwordFromMail(server, mailed);
   assert.equal((await send(server, 'POST', `/api/v1/programmes/${programme}/jury_assignments`, coordinator, {})).status, 200);
   browser = await launchBrowser();
 });

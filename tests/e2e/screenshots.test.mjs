@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { startServer, signIn as apiSignIn, get, send } from '../api/harness.mjs';
+import { startServer, signIn as apiSignIn, get, send, mailLinks, passwordFromMail } from '../api/harness.mjs';
 import { launchBrowser, withPage, artifactPath } from './browser.mjs';
 
 const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'package.json'));
@@ -31,8 +31,9 @@ before(async () => {
   // A fourth juror per project, so that the new juror has projects to score.
   const settings = await (await get(server, '/api/v1/programmes/1/project_settings', coordinator)).json();
   assert.equal((await send(server, 'PUT', '/api/v1/programmes/1/project_settings', coordinator, { ...settings, jurors_per_project: 4 })).status, 200);
-  const added = await (await send(server, 'POST', '/api/v1/programmes/1/jurors', coordinator, { email: 'jurado@example.pa', display_name: 'Jurada Pérez', institution_id: null })).json();
-  jurorPassword = added.initial_password;
+  const mailed = mailLinks(server).length;
+  assert.equal((await send(server, 'POST', '/api/v1/programmes/1/jurors', coordinator, { email: 'jurado@example.pa', display_name: 'Jurada Pérez', institution_id: null })).status, 201);
+  jurorPassword = await passwordFromMail(server, mailed);
   assert.equal((await send(server, 'POST', '/api/v1/programmes/1/jury_assignments', coordinator, {})).status, 200);
   browser = await launchBrowser();
 });

@@ -198,17 +198,17 @@ HttpResponse handle_list_jurors(RequestContext& context) {
   return json_response(200, whole_list_json(*jurors));
 }
 
-// Body: {"email", "display_name", "institution_id": N | null}. A new user's password is shown once.
+// Body: {"email", "display_name", "institution_id": N | null}. The juror is mailed a link.
 HttpResponse handle_add_juror(RequestContext& context) {
   auto juror = read_body<services::NewJuror>(context);
   if (!juror) return problem_response(juror.error(), context.language);
-  auto added = services::add_juror(context.store(), *context.actor, programme_id_of(context), *juror, context.app.now());
+  auto added = services::add_juror(context.store(), *context.actor, programme_id_of(context), *juror, context.app.public_url, context.app.now());
   if (!added) return problem_response(added.error(), context.language);
   context.app.sessions.forget_user(added->juror.user_id);  // a signed-in user's new grant counts at once
   JsonWriter json;
   json.begin_object().key("juror");
   write(json, added->juror);
-  json.key("initial_password").text_or_null(added->initial_password.value_or("")).end_object();
+  json.end_object();
   auto response = json_response(201, json.take());
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;

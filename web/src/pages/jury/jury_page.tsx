@@ -54,7 +54,7 @@ export function JuryPage({ programme }: { programme: number }) {
     run(async () => {
       const added = await addJuror(programme, { email: form.email, display_name: form.display_name, institution_id: form.institution_id ? Number(form.institution_id) : null });
       setForm({ email: '', display_name: '', institution_id: '' });
-      return added.initial_password ? t('jury.added_with_password', { email: added.juror.email, password: added.initial_password }) : t('jury.added', { email: added.juror.email });
+      return t('jury.added', { email: added.juror.email });
     });
   };
   const declare = (event: Event) => {
