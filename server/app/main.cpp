@@ -218,6 +218,15 @@ int main(int argc, char** argv) {
   audit->add_option("--action", audit_command.action, text("cli.help.audit_action"));
   audit->add_option("--person", audit_command.person, text("cli.help.audit_person"));
 
+  auto* purge = application.add_subcommand("purge", text("cli.help.purge"));
+  localise(purge);
+  CommonOptions purge_common;
+  add_common_options(*purge, purge_common, console.language);
+  int purge_years = 0;
+  bool purge_dry_run = false;
+  purge->add_option("--older-than", purge_years, text("cli.help.purge_years"))->required()->check(CLI::Range(1, 100));
+  purge->add_flag("--dry-run", purge_dry_run, text("cli.help.dry_run"));
+
   auto* import_command = application.add_subcommand("import", text("cli.help.import"));
   localise(import_command);
   import_command->require_subcommand(1);
@@ -523,6 +532,10 @@ int main(int argc, char** argv) {
     if (!user_request.password.empty() && user_request.password.back() == '\r') user_request.password.pop_back();
     auto database = open(user_options, console, 1);
     return database ? cli::run_user_add(*database->store, user_request, console) : 1;
+  }
+  if (purge->parsed()) {
+    auto database = open(purge_common, console, 1);
+    return database ? cli::run_purge(*database->store, purge_years, purge_dry_run, console) : 1;
   }
   if (audit->parsed()) {
     auto database = open(audit_common, console, 1);

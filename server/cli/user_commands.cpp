@@ -1,5 +1,7 @@
 #include "cli/user_commands.hpp"
 
+#include "services/anonymise_person.hpp"
+
 #include <ostream>
 
 #include "documents/user_listing.hpp"
@@ -110,6 +112,15 @@ int run_audit(services::Store& store, const AuditCommand& command, Console& cons
     write(json, event);
   json.end_array().end_object();
   return write_output(json.take() + '\n', command.output, console);
+}
+
+int run_purge(services::Store& store, int years, bool dry_run, Console& console) {
+  services::SessionCache no_cache(std::chrono::seconds{0});
+  const auto report = services::purge_closed_programmes(store, no_cache, years, dry_run, current_time());
+  if (!report) return print_error(report.error(), console), 1;
+  console.out << translate(dry_run ? "cli.purge.would" : "cli.purge.done", console.language) << ": " << report->people << " ("
+              << translate("cli.purge.before", console.language) << " " << report->closed_before << ")\n";
+  return 0;
 }
 
 }  // namespace diplomado::cli

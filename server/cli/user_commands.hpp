@@ -35,4 +35,8 @@ struct AuditCommand {
 // [--person ENROLMENT] --format json|csv [-o FILE]: every event, newest first.
 int run_audit(services::Store& store, const AuditCommand& command, Console& console);
 
+// diplomado purge --older-than YEARS [--dry-run] (Ley 81): anonymises the people of programmes
+// closed and ended before then (and enrolled in no other); prints how many.
+int run_purge(services::Store& store, int years, bool dry_run, Console& console);
+
 }  // namespace diplomado::cli

@@ -72,6 +72,8 @@ const std::vector<Route>& route_table() {
       {get, "/api/v1/programmes/{programme_id}/participants/export", manage_programme, handle_export_participants},
       {get, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}", view_participants, handle_get_participant},
       {put, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/status", manage_programme, handle_change_enrollment_status},
+      // Ley 81's cancellation; the use case also checks every programme of the person.
+      {post, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/anonymise", manage_programme, handle_anonymise_participant},
       // The file itself is the body (CSV or XLSX), up to 16 MiB; a larger one is refused from its headers.
       {post, "/api/v1/programmes/{programme_id}/participant_imports", manage_programme, handle_upload_participant_import, documents::max_table_bytes, BodyKind::file},
       {post, "/api/v1/programmes/{programme_id}/participant_imports/{import_id}/preview", manage_programme, handle_preview_participant_import},

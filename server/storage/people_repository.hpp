@@ -53,6 +53,21 @@ class PeopleRepository {
   virtual void insert_and_enrol(Id programme_id, const std::vector<const ImportedPerson*>& people) = 0;
   virtual void update_person(Id person_id, const ImportedPerson& person) = 0;
   virtual Id enrol(Id programme_id, Id person_id) = 0;
+
+  // Ley 81's cancellation (migration 0017). The person enrolled under this enrolment, if it is
+  // this programme's.
+  virtual std::optional<Id> person_of_enrollment(Id programme_id, Id enrollment_id) = 0;
+  // Every programme the person is enrolled in.
+  virtual std::vector<Id> programmes_of_person(Id person_id) = 0;
+  // Replaces what identifies the person (names by the markers given; e-mail, phone, gender
+  // identity, position and consent cleared) and the holder's name on their certificates; keeps
+  // sex, institution, level and subdivision for aggregates. The e-mail they had (empty if none),
+  // or nothing when the person was already anonymised.
+  virtual std::optional<std::string> anonymise_person(Id person_id, std::string_view given_names, std::string_view family_names,
+                                                      std::string_view certificate_name, std::string_view at) = 0;
+  // People enrolled only in programmes that ended before `before` (ISO date) and are closed, and
+  // not anonymised yet.
+  virtual std::vector<Id> people_of_programmes_closed_before(std::string_view before) = 0;
 };
 
 }  // namespace diplomado::storage

@@ -428,6 +428,53 @@ class SociPeopleRepository final : public PeopleRepository {
     query.statement.execute(true);
   }
 
+  std::optional<Id> person_of_enrollment(Id programme_id, Id enrollment_id) override {
+    long long programme = programme_id, enrollment = enrollment_id, person = 0;
+    m_sql << "SELECT person_id FROM enrollment WHERE id = :e AND programme_id = :p", into(person), use(enrollment), use(programme);
+    if (!m_sql.got_data()) return std::nullopt;
+    return person;
+  }
+
+  std::vector<Id> programmes_of_person(Id person_id) override {
+    long long person = person_id, programme = 0;
+    std::vector<Id> found;
+    soci::statement query = (m_sql.prepare << "SELECT programme_id FROM enrollment WHERE person_id = :p ORDER BY programme_id", into(programme), use(person));
+    query.execute();
+    while (query.fetch()) found.push_back(programme);
+    return found;
+  }
+
+  std::optional<std::string> anonymise_person(Id person_id, std::string_view given_names, std::string_view family_names,
+                                              std::string_view certificate_name, std::string_view at) override {
+    long long person = person_id;
+    std::string email;
+    soci::indicator email_present = soci::i_ok, anonymised = soci::i_ok;
+    std::string anonymised_at;
+    m_sql << "SELECT email, anonymised_at FROM person WHERE id = :p", into(email, email_present), into(anonymised_at, anonymised), use(person);
+    if (!m_sql.got_data() || anonymised == soci::i_ok) return std::nullopt;
+    const std::string given(given_names), family(family_names), holder(certificate_name), when(at);
+    const std::string sort_name = sort_name_of(family, given);
+    m_sql << "UPDATE person SET given_names = :g, family_names = :f, sort_name = :s, email = NULL, phone = '', gender_identity = '', position = '', "
+             "consent_date = NULL, consent_notice_version = '', consent_purposes = '', anonymised_at = :a, version = version + 1 WHERE id = :p",
+        use(given), use(family), use(sort_name), use(when), use(person);
+    m_sql << "UPDATE certificate SET holder_name = :h WHERE enrollment_id IN (SELECT id FROM enrollment WHERE person_id = :p)", use(holder), use(person);
+    return email_present == soci::i_ok ? email : std::string();
+  }
+
+  std::vector<Id> people_of_programmes_closed_before(std::string_view before) override {
+    const std::string date(before);
+    long long person = 0;
+    std::vector<Id> found;
+    soci::statement query =
+        (m_sql.prepare << "SELECT p.id FROM person p WHERE p.anonymised_at IS NULL AND EXISTS (SELECT 1 FROM enrollment e WHERE e.person_id = p.id) "
+                          "AND NOT EXISTS (SELECT 1 FROM enrollment e JOIN programme g ON g.id = e.programme_id WHERE e.person_id = p.id "
+                          "AND NOT (g.status = 'closed' AND g.end_date IS NOT NULL AND g.end_date < :d)) ORDER BY p.id",
+         into(person), use(date));
+    query.execute();
+    while (query.fetch()) found.push_back(person);
+    return found;
+  }
+
   Id enrol(Id programme_id, Id person_id) override {
     auto& query = m_queries.get<InsertEnrollment>(m_sql);
     query.programme_id = programme_id;

@@ -110,6 +110,14 @@ class UserRepository {
   // The newest invitation of each user to this programme.
   virtual std::vector<AccountLink> invitations(Id programme_id) = 0;
 
+  // Ley 81's cancellation: the account's e-mail and name replaced, no password, disabled; its
+  // links dropped (its sessions are the session repository's).
+  // Removes this grant if the user holds it.
+  virtual void remove_grant_of(Id user_id, const RoleGrant& grant) = 0;
+  virtual void anonymise(Id user_id, std::string_view email, std::string_view display_name) = 0;
+  // Unsent mail to this address dropped.
+  virtual void drop_mail_to(std::string_view recipient) = 0;
+
   // The mail outbox (migration 0016).
   virtual void enqueue_mail(const OutgoingMail& mail, std::string_view created_at) = 0;
   // Mails not sent whose next attempt is due at `now`, oldest first.

@@ -232,6 +232,24 @@ class SociUserRepository final : public UserRepository {
     return found;
   }
 
+  void remove_grant_of(Id user_id, const RoleGrant& grant) override {
+    long long user = user_id, programme = grant.programme_id.value_or(0);
+    const std::string role(to_string(grant.role));
+    m_sql << "DELETE FROM role_grant WHERE user_id = :u AND role = :r AND COALESCE(programme_id, 0) = :p", use(user), use(role), use(programme);
+  }
+
+  void anonymise(Id user_id, std::string_view email, std::string_view display_name) override {
+    long long user = user_id;
+    const std::string address(email), name(display_name);
+    m_sql << "UPDATE app_user SET email = :e, display_name = :n, password_hash = '!', disabled = 1 WHERE id = :u", use(address), use(name), use(user);
+    m_sql << "DELETE FROM account_link WHERE user_id = :u", use(user);
+  }
+
+  void drop_mail_to(std::string_view recipient) override {
+    const std::string address(recipient);
+    m_sql << "DELETE FROM mail_outbox WHERE recipient = :r AND sent_at IS NULL", use(address);
+  }
+
   void enqueue_mail(const OutgoingMail& mail, std::string_view created_at) override {
     const std::string at(created_at);
     m_sql << "INSERT INTO mail_outbox (recipient, subject, body, link, created_at, next_attempt_at) VALUES (:r, :s, :b, :l, :c, :n)",

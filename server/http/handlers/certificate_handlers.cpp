@@ -7,6 +7,7 @@
 #include "http/handlers/handlers.hpp"
 #include "http/json/json_body.hpp"
 #include "http/problem.hpp"
+#include "services/anonymise_person.hpp"
 #include "json/domain_reader.hpp"
 #include "json/json_writer.hpp"
 #include "services/issue_certificates.hpp"
@@ -163,7 +164,9 @@ HttpResponse handle_verify_certificate(RequestContext& context) {
       .field("version", static_cast<std::int64_t>(found->version))
       .field("state", to_string(found->state))
       .field("kind", to_string(found->kind))
-      .field("holder_name", found->holder_name)
+      // An anonymised holder (Ley 81): no name, said in the reader's language by the page.
+      .field("holder_name", found->holder_name == services::anonymised_holder_name ? std::string() : found->holder_name)
+      .field("anonymised", found->holder_name == services::anonymised_holder_name)
       .key("programme")
       .begin_object()
       .field("es", found->programme_title.es)

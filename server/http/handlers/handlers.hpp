@@ -143,6 +143,7 @@ HttpResponse handle_request_password_reset(RequestContext& context);
 HttpResponse handle_inspect_account_link(RequestContext& context);
 HttpResponse handle_redeem_account_link(RequestContext& context);
 HttpResponse handle_list_invitations(RequestContext& context);
+HttpResponse handle_anonymise_participant(RequestContext& context);
 HttpResponse handle_invite_participants(RequestContext& context);
 
 // Shared by handlers: the numeric {programme_id} of the path (validated by the dispatcher).

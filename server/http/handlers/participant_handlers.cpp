@@ -1,3 +1,4 @@
+#include "services/anonymise_person.hpp"
 #include <fmt/format.h>
 
 #include <map>
@@ -66,6 +67,19 @@ HttpResponse handle_change_enrollment_status(RequestContext& context) {
   auto record = services::change_enrollment_status(context.store(), *context.actor, programme_id_of(context), *enrollment_id, change, context.app.now());
   if (!record) return problem_response(record.error(), context.language);
   return versioned_response(200, *record);
+}
+
+// Ley 81's cancellation: the person's identity goes for good (aggregates stay).
+HttpResponse handle_anonymise_participant(RequestContext& context) {
+  const auto enrollment_id = path_id(context, "enrollment_id");
+  if (!enrollment_id) return bad_path_id(context, "enrollment_id");
+  auto done = services::anonymise_enrollment(context.store(), context.app.sessions, *context.actor, programme_id_of(context), *enrollment_id,
+                                             context.app.now());
+  if (!done) return problem_response(done.error(), context.language);
+  JsonWriter json;
+  json.begin_object().field("person_id", done->person_id).field("programmes", static_cast<std::int64_t>(done->programme_ids.size()))
+      .field("account_closed", done->account_closed).end_object();
+  return json_response(200, json.take());
 }
 
 HttpResponse handle_list_participants(RequestContext& context) {

@@ -1,3 +1,4 @@
+#include "services/anonymise_person.hpp"
 #include "http/json/participant_json.hpp"
 
 #include "http/json/programme_json.hpp"
@@ -51,6 +52,7 @@ void write(JsonWriter& json, const ParticipantRecord& record) {
       .field("purposes", record.consent_purposes)
       .end_object()
       .field("version", record.version)
+      .field("anonymised", record.row.given_names == services::anonymised_given_names)
       .end_object();
 }
 

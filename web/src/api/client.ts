@@ -176,6 +176,10 @@ export const changeStatus = (programme: number, enrollment: number, status: Part
   answer(api.PUT('/api/v1/programmes/{programme_id}/participants/{enrollment_id}/status', {
     params: { header: csrf(), path: { programme_id: programme, enrollment_id: enrollment } }, body: { status, reason }, headers: ifMatch(etag),
   }));
+export const anonymiseParticipant = (programme: number, enrollment: number) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/participants/{enrollment_id}/anonymise', {
+    params: { header: csrf(), path: { programme_id: programme, enrollment_id: enrollment } },
+  }));
 export const enrolParticipant = (programme: number, fields: Record<string, string>) =>
   answer(api.POST('/api/v1/programmes/{programme_id}/participants', { params: { header: csrf(), path: programmePath(programme) }, body: fields }));
 export type ImportUpload = paths['/api/v1/programmes/{programme_id}/participant_imports']['post']['responses']['201']['content']['application/json'];

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, certificatePdfUrl, changeStatus, coordinates, getEligibility, listCertificates, getGradebook, getParticipant, problemText, teaches, type ParticipantRecord, type User } from '../../api/client';
+import { ApiError, anonymiseParticipant, certificatePdfUrl, changeStatus, coordinates, getEligibility, listCertificates, getGradebook, getParticipant, problemText, teaches, type ParticipantRecord, type User } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { formatDate, formatNumber, formatPercent } from '../../components/format';
 import { useResource } from '../../components/use_resource';
@@ -53,6 +53,23 @@ export function PersonPage({ programme, enrollment, user }: { programme: number;
     }
   };
 
+  // Ley 81's cancellation: for good, so the dialog says exactly what goes and what stays.
+  const anonymise = async (name: string) => {
+    const sure = await confirm({
+      title: t('person.anonymise_confirm', { name }),
+      body: <p>{t('person.anonymise_body')}</p>,
+      confirm: t('person.anonymise'), danger: true,
+    });
+    if (!sure) return;
+    try {
+      const done = await anonymiseParticipant(programme, enrollment);
+      toast.success(done.account_closed ? t('person.anonymised_with_account') : t('person.anonymised_done'));
+      person.retry();
+    } catch (error) {
+      toast.error(problemText(error, t('error.generic')));
+    }
+  };
+
   return (
     <article>
       <p><a href={`/programmes/${programme}/participants`}>{t('person.back')}</a></p>
@@ -60,7 +77,8 @@ export function PersonPage({ programme, enrollment, user }: { programme: number;
         {({ record }) => {
           const manage = coordinates(user, programme);
           return <>
-            <h1>{record.given_names} {record.family_names}</h1>
+            <h1>{record.anonymised ? t('person.anonymised_title', { number: record.family_names }) : `${record.given_names} ${record.family_names}`}</h1>
+            {record.anonymised && <p class="muted" role="note">{t('person.anonymised_note')}</p>}
             <dl class="facts">
               <dt>{t('participants.institution')}</dt><dd>{record.institution ? `${record.institution.name[language]}${record.institution.acronym ? ` (${record.institution.acronym})` : ''}` : '—'}</dd>
               <dt>{t('person.position')}</dt><dd>{record.position || '—'}</dd>
@@ -95,6 +113,15 @@ export function PersonPage({ programme, enrollment, user }: { programme: number;
                   ))}
                 </p>
                 {stale && <Button variant="secondary" onClick={() => { setStale(false); person.retry(); }}>{t('person.reload')}</Button>}
+              </section>
+            )}
+            {manage && !record.anonymised && (
+              <section aria-labelledby="privacy-heading" class="panel">
+                <h2 id="privacy-heading">{t('person.privacy_title')}</h2>
+                <p>{t('person.privacy_hint')}</p>
+                <p class="actions">
+                  <Button variant="danger" onClick={() => anonymise(`${record.given_names} ${record.family_names}`)}>{t('person.anonymise')}</Button>
+                </p>
               </section>
             )}
           </>;

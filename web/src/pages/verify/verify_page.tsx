@@ -34,7 +34,7 @@ export function VerifyPage({ serial }: { serial: string }) {
         {found.state === 'superseded' && <p>{t('verify.superseded_help')}</p>}
       </div>
       <dl class="facts">
-        <dt>{t('verify.holder')}</dt><dd>{found.holder_name}</dd>
+        <dt>{t('verify.holder')}</dt><dd>{found.anonymised ? <em>{t('verify.anonymised')}</em> : found.holder_name}</dd>
         <dt>{t('verify.kind')}</dt><dd>{t(`verify.kinds.${found.kind}`)}</dd>
         <dt>{t('verify.programme')}</dt><dd>{found.programme[lang]}</dd>
         <dt>{t('verify.end_date')}</dt><dd>{found.end_date ? formatDate(found.end_date, language) : '—'}</dd>

@@ -1,0 +1,96 @@
+// Issue 15, Ley 81's cancellation over HTTP and the CLI: a coordinator anonymises a person; their
+// identity goes everywhere (roster, person page, certificates, account), aggregates and the public
+// certificate check keep working and say so; only a coordinator of every programme of the person
+// may do it; `diplomado purge` anonymises the people of programmes closed long enough ago.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, signIn, get, send, run, programmeIdOf } from './harness.mjs';
+
+const CODE = 'IBM-HR-PA-2023';
+const MIGDALIA = 'migdalia.vasquez@demo.diplomado.invalid';
+let server;
+let coordinator;
+let programmeId;
+const base = () => `/api/v1/programmes/${programmeId}`;
+
+before(async () => {
+  server = await startServer({
+    users: [
+      { email: 'coordinacion@example.pa', role: 'coordinator', programme: CODE },
+      { email: 'donante@example.ca', role: 'observer', programme: CODE },
+      { email: MIGDALIA, role: 'participant', programme: CODE, name: 'Migdalia Vásquez' },
+    ],
+  });
+  coordinator = await signIn(server, 'coordinacion@example.pa');
+  programmeId = await programmeIdOf(server, coordinator, CODE);
+});
+after(() => server?.stop());
+
+const roster = async (q) => (await (await get(server, `${base()}/participants?per_page=200&q=${encodeURIComponent(q)}`, coordinator)).json());
+
+test('anonymising a person erases their identity everywhere; aggregates and the certificate check still work', async () => {
+  assert.equal((await (await send(server, 'POST', `${base()}/certificates`, coordinator)).json()).issued, 8, 'the group leaders\' recognitions');
+  const migdalia = (await roster('migdalia')).items.find((person) => person.is_group_leader);
+  const certificate = (await (await get(server, `${base()}/certificates`, coordinator)).json()).items.find((c) => c.enrollment_id === migdalia.enrollment_id);
+  assert.ok(certificate, 'she leads a team, so she holds a recognition');
+  const indicatorsBefore = await (await get(server, `${base()}/indicators`, coordinator)).json();
+  const session = await signIn(server, MIGDALIA);
+
+  const observer = await signIn(server, 'donante@example.ca');
+  assert.equal((await send(server, 'POST', `${base()}/participants/${migdalia.enrollment_id}/anonymise`, observer)).status, 403);
+  assert.equal((await send(server, 'POST', `${base()}/participants/999999/anonymise`, coordinator)).status, 404);
+
+  const done = await send(server, 'POST', `${base()}/participants/${migdalia.enrollment_id}/anonymise`, coordinator);
+  assert.equal(done.status, 200);
+  const answer = await done.json();
+  assert.deepEqual([answer.programmes, answer.account_closed], [1, true]);
+
+  const record = await (await get(server, `${base()}/participants/${migdalia.enrollment_id}`, coordinator)).json();
+  assert.equal(record.anonymised, true);
+  assert.deepEqual([record.email, record.phone, record.position, record.consent.date], ['', '', '', '']);
+  assert.equal(record.family_names, `#${answer.person_id}`);
+  assert.equal(record.sex, migdalia.sex, 'sex stays for the aggregates');
+  assert.equal(record.institution.id, migdalia.institution.id, 'so does the institution');
+  assert.equal((await roster('migdalia')).items.filter((person) => person.is_group_leader).length, 0, 'nobody finds her by name any more');
+
+  assert.equal((await get(server, '/api/v1/me', session)).status, 401, 'her open session ended');
+  const refused = await send(server, 'POST', '/api/v1/session', null, { email: MIGDALIA, password: server.accounts[MIGDALIA] }, { 'X-CSRF-Token': 'x' });
+  assert.equal(refused.status, 401, 'her account is closed');
+
+  const indicatorsAfter = await (await get(server, `${base()}/indicators`, coordinator)).json();
+  assert.deepEqual(indicatorsAfter, indicatorsBefore, 'every aggregate is as it was');
+
+  const verified = await (await get(server, `/api/v1/verify/${certificate.serial}`)).json();
+  assert.deepEqual([verified.state, verified.anonymised, verified.holder_name], ['valid', true, ''], 'the certificate still verifies, without a name');
+
+  const again = await send(server, 'POST', `${base()}/participants/${migdalia.enrollment_id}/anonymise`, coordinator, undefined, { 'Accept-Language': 'en' });
+  assert.equal(again.status, 409);
+  assert.match((await again.json()).title, /already been anonymised/);
+
+  const audit = await (await get(server, `${base()}/audit?action=person.anonymise`, coordinator)).json();
+  assert.equal(audit.total, 1);
+  assert.ok(!JSON.stringify(audit).includes('Migdalia') && !JSON.stringify(audit).includes('vasquez'), 'the audit keeps no trace of the identity it removed');
+});
+
+test('diplomado purge anonymises the people of programmes closed before the cut, with a dry run first', async () => {
+  const dryOpen = run(['purge', '--older-than', '2', '--dry-run', ...server.common], undefined, { ...process.env, LANG: 'en_US.UTF-8' });
+  assert.equal(dryOpen.code, 0, dryOpen.stderr);
+  assert.match(dryOpen.stdout, /People who would be anonymised: 0 /, 'an open programme is never purged');
+
+  const programme = await (await get(server, base(), coordinator)).json();
+  assert.equal((await send(server, 'PATCH', base(), coordinator, { status: 'closed' }, { 'If-Match': `"${programme.version}"` })).status, 200);
+  const total = (await roster('')).total;
+  const dry = run(['purge', '--older-than', '2', '--dry-run', ...server.common], undefined, { ...process.env, LANG: 'en_US.UTF-8' });
+  assert.match(dry.stdout, new RegExp(`People who would be anonymised: ${total - 1} \\(closed programmes that ended before \\d{4}-\\d{2}-\\d{2}\\)`));
+  assert.equal((await roster('ábrego')).total > 0, true, 'a dry run changes nothing');
+  const later = run(['purge', '--older-than', '5', ...server.common], undefined, { ...process.env, LANG: 'en_US.UTF-8' });
+  assert.match(later.stdout, /People anonymised: 0 /, 'a programme that ended 3 years ago is kept under a 5-year rule');
+
+  const purged = run(['purge', '--older-than', '2', ...server.common]);
+  assert.equal(purged.code, 0, purged.stderr);
+  assert.match(purged.stdout, new RegExp(`Personas anonimizadas: ${total - 1} `));
+  assert.equal((await roster('ábrego')).total, 0);
+  assert.equal((await roster('')).total, total, 'the enrolments stay, without identity');
+  const bad = run(['purge', '--older-than', '0', ...server.common]);
+  assert.notEqual(bad.code, 0, 'zero years is refused');
+});
