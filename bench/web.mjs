@@ -25,6 +25,10 @@ await page.goto(BASE);
 await page.locator('#email').fill(EMAIL);
 await page.locator('#password').fill(PASSWORD);
 await page.locator('form button[type="submit"]').click();
+// A first sign-in shows the privacy notice: accepted, as its user would.
+const accept = page.getByRole('button', { name: 'Acepto' });
+await page.getByRole('heading', { name: 'Programas' }).or(accept).first().waitFor();
+if (await accept.isVisible()) await accept.click();
 await page.getByRole('heading', { name: 'Programas' }).waitFor();
 await page.waitForLoadState('networkidle');
 const firstPage = [...scripts.values()].reduce((sum, size) => sum + size, 0);

@@ -22,6 +22,7 @@
 #include "cli/teaching_commands.hpp"
 #include "http/server.hpp"
 #include "app/mail.hpp"
+#include "app/consent_notice.hpp"
 #include "services/crypto.hpp"
 #include "storage/database.hpp"
 
@@ -163,6 +164,8 @@ int main(int argc, char** argv) {
   serve->add_option("--smtp-url", smtp.url, text("cli.help.smtp_url"))->envname("DIPLOMADO_SMTP_URL");
   serve->add_option("--smtp-user", smtp.user, text("cli.help.smtp_user"))->envname("DIPLOMADO_SMTP_USER");
   serve->add_option("--mail-from", smtp.from, text("cli.help.mail_from"))->envname("DIPLOMADO_MAIL_FROM");
+  std::string consent_notice_file = (installation.data_root / "consent" / "notice.json").string();
+  serve->add_option("--consent-notice", consent_notice_file, text("cli.help.consent_notice"))->envname("DIPLOMADO_CONSENT_NOTICE");
   std::int64_t small_cell_threshold = 5;
   serve->add_option("--small-cell-threshold", small_cell_threshold, text("cli.help.small_cell_threshold"))
       ->envname("DIPLOMADO_SMALL_CELL_THRESHOLD")
@@ -573,10 +576,13 @@ int main(int argc, char** argv) {
     services::RateLimit verify_limit(60, std::chrono::seconds{60});
     auto issuer_keys = app::load_or_create_issuer_keys(serve_options.data);
     if (!issuer_keys) return cli::print_error(issuer_keys.error(), console), 1;
+    const auto consent_notice = app::load_consent_notice(consent_notice_file);
+    if (!consent_notice) return cli::print_error(consent_notice.error(), console), 1;
     http::AppContext context{*database->store, guard, sessions, reads, responses, secure_cookies,
                              [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); },
                              public_url.empty() ? fmt::format("http://localhost:{}", server_options.port) : public_url, &verify_limit, &*issuer_keys,
-                             small_cell_threshold, &metrics, log_requests ? request_log.get() : nullptr, DIPLOMADO_VERSION, trusted_proxies};
+                             small_cell_threshold, &metrics, log_requests ? request_log.get() : nullptr, DIPLOMADO_VERSION, trusted_proxies,
+                             &*consent_notice};
     // Mail (invitations, reset links): SMTP when configured; otherwise each link goes to the log,
     // which is for development only (the log then holds working links).
     std::unique_ptr<services::Mailer> mailer;

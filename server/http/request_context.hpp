@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "services/consent.hpp"
 #include "domain/error.hpp"
 #include "domain/messages.hpp"
 #include "domain/permission.hpp"
@@ -70,6 +71,9 @@ struct AppContext {
   // Reverse proxies whose X-Forwarded-For names the client (nginx in front): without them, every
   // client behind the proxy would share one sign-in throttle and one rate limit.
   std::vector<std::string> trusted_proxies = {};
+  // The installation's privacy notice, which every user accepts (Ley 81); none: the consent
+  // routes answer 503.
+  const services::ConsentNotice* consent_notice = nullptr;
 };
 
 struct RequestContext {

@@ -33,6 +33,14 @@ const std::vector<Route>& route_table() {
       // Each user's own password (the current one is asked) and their other sessions.
       {put, "/api/v1/me/password", signed_in, handle_change_my_password, 16 * 1024},
       {delete_, "/api/v1/me/sessions", signed_in, handle_end_my_other_sessions},
+      // Ley 81: the privacy notice, accepted (with its version) and withdrawn with one call each.
+      {get, "/api/v1/consent", signed_in, handle_get_consent},
+      {post, "/api/v1/consent", signed_in, handle_accept_consent, 16 * 1024},
+      {delete_, "/api/v1/consent", signed_in, handle_withdraw_consent},
+      // Ley 81: a participant asks a programme to correct what it holds about them (the use case
+      // checks they are enrolled there); its coordinators resolve it with a note.
+      {get, "/api/v1/me/correction_requests", signed_in, handle_my_correction_requests},
+      {post, "/api/v1/me/correction_requests", signed_in, handle_request_correction, 16 * 1024},
       // Ley 81: everything held about the signed-in person, as a JSON file.
       {get, "/api/v1/me/data", signed_in, handle_export_my_data},
       // The account lifecycle is the site coordinator's: roles span programmes.
@@ -72,6 +80,8 @@ const std::vector<Route>& route_table() {
       {get, "/api/v1/programmes/{programme_id}/participants/export", manage_programme, handle_export_participants},
       {get, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}", view_participants, handle_get_participant},
       {put, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/status", manage_programme, handle_change_enrollment_status},
+      {get, "/api/v1/programmes/{programme_id}/correction_requests", manage_programme, handle_list_correction_requests},
+      {post, "/api/v1/programmes/{programme_id}/correction_requests/{request_id}/resolve", manage_programme, handle_resolve_correction_request, 16 * 1024},
       // Ley 81's cancellation; the use case also checks every programme of the person.
       {post, "/api/v1/programmes/{programme_id}/participants/{enrollment_id}/anonymise", manage_programme, handle_anonymise_participant},
       // The file itself is the body (CSV or XLSX), up to 16 MiB; a larger one is refused from its headers.

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/correction.hpp"
 #include "domain/pagination.hpp"
 #include "domain/participant_filter.hpp"
 #include "domain/participant_import.hpp"
@@ -53,6 +54,13 @@ class PeopleRepository {
   virtual void insert_and_enrol(Id programme_id, const std::vector<const ImportedPerson*>& people) = 0;
   virtual void update_person(Id person_id, const ImportedPerson& person) = 0;
   virtual Id enrol(Id programme_id, Id person_id) = 0;
+
+  // Ley 81's rectification (migration 0019): requests, newest first.
+  virtual Id insert_correction_request(Id programme_id, Id enrollment_id, Id user_id, std::string_view request, std::string_view at) = 0;
+  virtual std::vector<CorrectionRequest> correction_requests(Id programme_id) = 0;
+  virtual std::vector<CorrectionRequest> correction_requests_of_user(Id user_id) = 0;
+  // Resolves an open request of this programme; false when there is none such.
+  virtual bool resolve_correction_request(Id programme_id, Id request_id, Id by, std::string_view resolution, std::string_view at) = 0;
 
   // Ley 81's cancellation (migration 0017). The person enrolled under this enrolment, if it is
   // this programme's.

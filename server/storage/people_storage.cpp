@@ -428,6 +428,30 @@ class SociPeopleRepository final : public PeopleRepository {
     query.statement.execute(true);
   }
 
+  Id insert_correction_request(Id programme_id, Id enrollment_id, Id user_id, std::string_view request, std::string_view at) override {
+    long long programme = programme_id, enrollment = enrollment_id, user = user_id, id = 0;
+    const std::string text(request), when(at);
+    m_sql << "INSERT INTO correction_request (programme_id, enrollment_id, user_id, request, created_at) VALUES (:p, :e, :u, :r, :a) RETURNING id",
+        use(programme), use(enrollment), use(user), use(text), use(when), into(id);
+    return id;
+  }
+
+  std::vector<CorrectionRequest> correction_requests(Id programme_id) override {
+    return read_requests("c.programme_id = :k", programme_id);
+  }
+
+  std::vector<CorrectionRequest> correction_requests_of_user(Id user_id) override { return read_requests("c.user_id = :k", user_id); }
+
+  bool resolve_correction_request(Id programme_id, Id request_id, Id by, std::string_view resolution, std::string_view at) override {
+    long long programme = programme_id, id = request_id, user = by;
+    const std::string text(resolution), when(at);
+    soci::statement update = (m_sql.prepare << "UPDATE correction_request SET resolved_at = :a, resolved_by = :u, resolution = :r "
+                                               "WHERE id = :i AND programme_id = :p AND resolved_at IS NULL",
+                              use(when), use(user), use(text), use(id), use(programme));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
+  }
+
   std::optional<Id> person_of_enrollment(Id programme_id, Id enrollment_id) override {
     long long programme = programme_id, enrollment = enrollment_id, person = 0;
     m_sql << "SELECT person_id FROM enrollment WHERE id = :e AND programme_id = :p", into(person), use(enrollment), use(programme);
@@ -458,6 +482,9 @@ class SociPeopleRepository final : public PeopleRepository {
              "consent_date = NULL, consent_notice_version = '', consent_purposes = '', anonymised_at = :a, version = version + 1 WHERE id = :p",
         use(given), use(family), use(sort_name), use(when), use(person);
     m_sql << "UPDATE certificate SET holder_name = :h WHERE enrollment_id IN (SELECT id FROM enrollment WHERE person_id = :p)", use(holder), use(person);
+    // What they wrote asking for a correction may name them too.
+    m_sql << "UPDATE correction_request SET request = '', resolution = '' WHERE enrollment_id IN (SELECT id FROM enrollment WHERE person_id = :p)",
+        use(person);
     return email_present == soci::i_ok ? email : std::string();
   }
 
@@ -472,6 +499,26 @@ class SociPeopleRepository final : public PeopleRepository {
          into(person), use(date));
     query.execute();
     while (query.fetch()) found.push_back(person);
+    return found;
+  }
+
+  std::vector<CorrectionRequest> read_requests(const std::string& where, Id key) {
+    long long value = key, id = 0, programme = 0, enrollment = 0;
+    CorrectionRequest row;
+    std::vector<CorrectionRequest> found;
+    soci::statement query =
+        (m_sql.prepare << "SELECT c.id, c.programme_id, g.code, c.enrollment_id, p.given_names || ' ' || p.family_names, c.request, c.created_at, "
+                          "COALESCE(c.resolved_at, ''), c.resolution FROM correction_request c JOIN programme g ON g.id = c.programme_id "
+                          "JOIN enrollment e ON e.id = c.enrollment_id JOIN person p ON p.id = e.person_id WHERE " + where + " ORDER BY c.id DESC",
+         into(id), into(programme), into(row.programme_code), into(enrollment), into(row.person_name), into(row.request), into(row.created_at),
+         into(row.resolved_at), into(row.resolution), use(value));
+    query.execute();
+    while (query.fetch()) {
+      row.id = id;
+      row.programme_id = programme;
+      row.enrollment_id = enrollment;
+      found.push_back(row);
+    }
     return found;
   }
 

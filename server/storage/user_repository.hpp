@@ -112,6 +112,15 @@ class UserRepository {
 
   // Ley 81's cancellation: the account's e-mail and name replaced, no password, disabled; its
   // links dropped (its sessions are the session repository's).
+  // Consent to the privacy notice (migration 0018): the newest event (action, version, time).
+  struct ConsentEvent {
+    std::string action;  // accept | withdraw
+    std::string notice_version;
+    std::string at;
+  };
+  virtual std::optional<ConsentEvent> latest_consent(Id user_id) = 0;
+  virtual void record_consent(Id user_id, const ConsentEvent& event) = 0;
+
   // Removes this grant if the user holds it.
   virtual void remove_grant_of(Id user_id, const RoleGrant& grant) = 0;
   virtual void anonymise(Id user_id, std::string_view email, std::string_view display_name) = 0;

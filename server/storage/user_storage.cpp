@@ -232,6 +232,21 @@ class SociUserRepository final : public UserRepository {
     return found;
   }
 
+  std::optional<ConsentEvent> latest_consent(Id user_id) override {
+    long long user = user_id;
+    ConsentEvent event;
+    m_sql << "SELECT action, notice_version, at FROM consent_event WHERE user_id = :u ORDER BY id DESC LIMIT 1", into(event.action),
+        into(event.notice_version), into(event.at), use(user);
+    if (!m_sql.got_data()) return std::nullopt;
+    return event;
+  }
+
+  void record_consent(Id user_id, const ConsentEvent& event) override {
+    long long user = user_id;
+    m_sql << "INSERT INTO consent_event (user_id, notice_version, action, at) VALUES (:u, :v, :a, :t)", use(user), use(event.notice_version),
+        use(event.action), use(event.at);
+  }
+
   void remove_grant_of(Id user_id, const RoleGrant& grant) override {
     long long user = user_id, programme = grant.programme_id.value_or(0);
     const std::string role(to_string(grant.role));

@@ -28,6 +28,38 @@ after(() => server?.stop());
 
 const roster = async (q) => (await (await get(server, `${base()}/participants?per_page=200&q=${encodeURIComponent(q)}`, coordinator)).json());
 
+test('a participant asks for a correction; it reaches the coordinators, who resolve it with a note she reads', async () => {
+  const session = await signIn(server, MIGDALIA);
+  const empty = await send(server, 'POST', '/api/v1/me/correction_requests', session, { programme_id: programmeId, request: '   ' });
+  assert.equal(empty.status, 400);
+  assert.equal((await empty.json()).errors[0].field, 'request');
+  const long = await send(server, 'POST', '/api/v1/me/correction_requests', session, { programme_id: programmeId, request: 'x'.repeat(2001) });
+  assert.equal(long.status, 400, 'over 2,000 characters');
+  const observer = await signIn(server, 'donante@example.ca');
+  assert.equal((await send(server, 'POST', '/api/v1/me/correction_requests', observer, { programme_id: programmeId, request: 'Mi cargo' })).status, 403,
+    'only someone enrolled there asks it');
+
+  const made = await send(server, 'POST', '/api/v1/me/correction_requests', session,
+    { programme_id: programmeId, request: 'Mi cargo es Jefa de sección, no Trabajadora social.' });
+  assert.equal(made.status, 201);
+  const request = await made.json();
+  assert.equal(request.resolved_at, null);
+  const inbox = (await (await get(server, `${base()}/correction_requests`, coordinator)).json()).items;
+  assert.equal(inbox.length, 1);
+  assert.match(inbox[0].person_name, /Migdalia/);
+  assert.equal((await get(server, `${base()}/correction_requests`, observer)).status, 403);
+
+  const noNote = await send(server, 'POST', `${base()}/correction_requests/${request.id}/resolve`, coordinator, { resolution: '' });
+  assert.equal(noNote.status, 400);
+  const resolved = await send(server, 'POST', `${base()}/correction_requests/${request.id}/resolve`, coordinator, { resolution: 'Corregido en su ficha.' });
+  assert.equal(resolved.status, 200);
+  assert.equal((await send(server, 'POST', `${base()}/correction_requests/${request.id}/resolve`, coordinator, { resolution: 'Otra vez' })).status, 404,
+    'resolved once');
+  const mine = (await (await get(server, '/api/v1/me/correction_requests', session)).json()).items;
+  assert.deepEqual([mine.length, mine[0].resolution], [1, 'Corregido en su ficha.']);
+  assert.ok(mine[0].resolved_at);
+});
+
 test('anonymising a person erases their identity everywhere; aggregates and the certificate check still work', async () => {
   assert.equal((await (await send(server, 'POST', `${base()}/certificates`, coordinator)).json()).issued, 8, 'the group leaders\' recognitions');
   const migdalia = (await roster('migdalia')).items.find((person) => person.is_group_leader);
@@ -93,4 +125,33 @@ test('diplomado purge anonymises the people of programmes closed before the cut,
   assert.equal((await roster('')).total, total, 'the enrolments stay, without identity');
   const bad = run(['purge', '--older-than', '0', ...server.common]);
   assert.notEqual(bad.code, 0, 'zero years is refused');
+});
+
+test('the privacy notice is accepted with its version and withdrawn as easily; a changed notice is not accepted unseen', async () => {
+  const session = await signIn(server, 'donante@example.ca');
+  const first = await (await get(server, '/api/v1/consent', session)).json();
+  assert.equal(first.needed, true, 'asked at the first sign-in');
+  assert.match(first.body.es, /Ley 81/);
+  assert.match(first.body.en, /Ley 81/);
+  assert.equal(first.accepted_version, null);
+
+  const stale = await send(server, 'POST', '/api/v1/consent', session, { version: 'an older one' });
+  assert.equal(stale.status, 409, 'a version other than the current one is refused');
+  const accepted = await (await send(server, 'POST', '/api/v1/consent', session, { version: first.version })).json();
+  assert.deepEqual([accepted.needed, accepted.accepted_version], [false, first.version]);
+  assert.equal((await (await get(server, '/api/v1/consent', session)).json()).needed, false, 'kept');
+
+  const withdrawn = await send(server, 'DELETE', '/api/v1/consent', session);
+  assert.equal(withdrawn.status, 200);
+  const after = await withdrawn.json();
+  assert.deepEqual([after.needed, after.accepted_version], [true, null]);
+  assert.ok(after.withdrawn_at);
+  assert.equal((await send(server, 'DELETE', '/api/v1/consent', session)).status, 409, 'nothing left to withdraw');
+  assert.equal((await get(server, '/api/v1/consent')).status, 401);
+});
+
+test('a server whose privacy notice file is unusable does not start, and says why', async () => {
+  const bad = run(['serve', ...server.common, '--port', '1', '--consent-notice', '/nonexistent/notice.json'], undefined, { ...process.env, LANG: 'en_US.UTF-8' });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /privacy notice file cannot be used/);
 });

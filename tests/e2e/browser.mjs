@@ -80,5 +80,19 @@ export async function signInAs(page, server, email, password = server.accounts[e
   await page.getByLabel('Correo electrónico').fill(email);
   await page.getByLabel('Contraseña').fill(password);
   await page.getByRole('button', { name: 'Entrar' }).click();
+  await acceptConsentIfAsked(page);
   await page.getByRole('heading', { name: 'Programas' }).waitFor();
+}
+
+// A user's first sign-in shows the privacy notice (issue 15): accepted here as its user would;
+// tests/e2e/consent_journey.test.mjs looks at it closely.
+export async function acceptConsentIfAsked(page) {
+  const accept = page.getByRole('button', { name: /^(Acepto|I accept)$/ });
+  const programmes = page.getByRole('heading', { name: /^(Programas|Programmes)$/ });
+  await programmes.or(accept).first().waitFor();
+  // On a loaded machine the notice may still be drawing: click until the programmes show.
+  for (let tries = 0; tries < 3 && !(await programmes.isVisible()); tries++) {
+    if (await accept.isVisible()) await accept.click();
+    await programmes.waitFor({ timeout: 5000 }).catch(() => {});
+  }
 }

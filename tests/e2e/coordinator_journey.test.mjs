@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from '../api/harness.mjs';
-import { launchBrowser, withPage as withBrowserPage, tabUntil, axeViolations, artifactPath } from './browser.mjs';
+import { launchBrowser, withPage as withBrowserPage, tabUntil, axeViolations, artifactPath, acceptConsentIfAsked } from './browser.mjs';
 
 let server;
 let browser;
@@ -22,6 +22,7 @@ async function signIn(page) {
   await page.getByLabel('Correo electrónico').fill('coordinacion@example.pa');
   await page.getByLabel('Contraseña').fill(server.accounts['coordinacion@example.pa']);
   await page.getByRole('button', { name: 'Entrar' }).click();
+  await acceptConsentIfAsked(page);
 }
 
 
@@ -37,6 +38,7 @@ test('sign in in Spanish, open the demo programme, see six modules and the Dari�
 
     await page.getByLabel('Contraseña').fill(server.accounts['coordinacion@example.pa']);
     await page.getByRole('button', { name: 'Entrar' }).click();
+    await acceptConsentIfAsked(page);
     await page.getByRole('heading', { name: 'Programas' }).waitFor();
     await page.getByRole('link', { name: 'Diplomado en Gestión Integral de Fronteras con Enfoque de Derechos Humanos' }).click();
 

@@ -13,7 +13,10 @@ let programme;
 let leader;
 let serial;
 before(async () => {
-  server = await startServer({ users: [{ email: 'coordinacion@example.pa', name: 'Coordinación', role: 'coordinator', programme: CODE }] });
+  server = await startServer({ users: [
+    { email: 'coordinacion@example.pa', name: 'Coordinación', role: 'coordinator', programme: CODE },
+    { email: 'migdalia.vasquez@demo.diplomado.invalid', name: 'Migdalia Vásquez', role: 'participant', programme: CODE },
+  ] });
   const coordinator = await apiSignIn(server, 'coordinacion@example.pa');
   programme = await programmeIdOf(server, coordinator, CODE);
   await send(server, 'POST', `/api/v1/programmes/${programme}/certificates`, coordinator);
@@ -29,6 +32,43 @@ after(async () => {
 const withPage = (name, options, body) => withBrowserPage(browser, name, options, body);
 const desktop = { viewport: { width: 1366, height: 900 } };
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+test('a participant asks for a correction on Mi cuenta; the coordinator answers it; she reads the answer', async () => {
+  await withPage('correction-participant-phone', phone, async (page) => {
+    await signInAs(page, server, 'migdalia.vasquez@demo.diplomado.invalid');
+    await page.getByRole('link', { name: 'Mi cuenta' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Pedir una corrección' }).waitFor();
+    await page.getByRole('button', { name: 'Enviar la solicitud' }).click();
+    await page.locator('#correction-error').waitFor();
+    await page.getByLabel('Qué dato está mal y cuál es el correcto').fill('Mi cargo es Jefa de sección, no Trabajadora social.');
+    await page.getByRole('button', { name: 'Enviar la solicitud' }).click();
+    await page.getByText('Pendiente: la coordinación aún no respondió.').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: artifactPath('correction-participant-phone-es.png'), fullPage: true });
+  });
+  await withPage('correction-coordinator', desktop, async (page) => {
+    await signInAs(page, server, 'coordinacion@example.pa');
+    await page.goto(`${server.base}/programmes/${programme}/participants`);
+    await page.getByRole('link', { name: 'Solicitudes de corrección' }).click();
+    const table = page.getByRole('table', { name: 'Solicitudes, de la más reciente a la más antigua' });
+    await table.getByText('Mi cargo es Jefa de sección').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: artifactPath('corrections-desktop-es.png') });
+    await table.getByRole('textbox').fill('Corregido en su ficha.');
+    await table.getByRole('button', { name: 'Responder y cerrar' }).click();
+    await table.getByText('Respondida: Corregido en su ficha.').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Correction requests' }).waitFor();
+    await page.screenshot({ path: artifactPath('corrections-desktop-en.png') });
+  });
+  await withPage('correction-answer-phone-en', phone, async (page) => {
+    await signInAs(page, server, 'migdalia.vasquez@demo.diplomado.invalid');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'My account' }).click();
+    await page.getByText(/Answered on .+: Corregido en su ficha\./).waitFor();
+    await page.screenshot({ path: artifactPath('correction-answer-phone-en.png'), fullPage: true });
+  });
+});
 
 test('the coordinator anonymises a person; the page and the certificate check say so', async () => {
   await withPage('privacy-journey', desktop, async (page) => {

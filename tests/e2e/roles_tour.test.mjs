@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, signIn as apiSignIn, get, send, mailLinks, passwordFromMail } from '../api/harness.mjs';
-import { launchBrowser, withPage as withBrowserPage, axeViolations } from './browser.mjs';
+import { launchBrowser, withPage as withBrowserPage, axeViolations, acceptConsentIfAsked } from './browser.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 let server;
@@ -56,6 +56,7 @@ for (const [role, email] of ROLES) {
         await page.locator('#email').fill(email);
         await page.locator('#password').fill(passwords[email]);
         await page.locator('form button[type="submit"]').click();
+        await acceptConsentIfAsked(page);
         await page.getByRole('link', { name: /Diplomado en Gestión Integral|Integrated Border Management/ }).click();
         const nav = page.getByRole('navigation', { name: language === 'es' ? 'Secciones del programa' : 'Programme sections' });
         await nav.waitFor();

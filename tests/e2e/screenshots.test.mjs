@@ -9,7 +9,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { startServer, signIn as apiSignIn, get, send, mailLinks, passwordFromMail } from '../api/harness.mjs';
-import { launchBrowser, withPage, artifactPath } from './browser.mjs';
+import { launchBrowser, withPage, artifactPath, acceptConsentIfAsked } from './browser.mjs';
 
 const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'package.json'));
 const { PNG } = require('pngjs');
@@ -47,6 +47,7 @@ async function signIn(page, email, password) {
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await page.locator('form button[type="submit"]').click();
+  await acceptConsentIfAsked(page);
   await page.getByRole('heading', { name: 'Programas' }).waitFor();
 }
 

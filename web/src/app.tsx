@@ -11,6 +11,9 @@ import { Skeleton } from './components/skeleton';
 import { SessionContext } from './session';
 import { AppRoutes } from './routes';
 import { SignInPage } from './pages/sign_in/sign_in_page';
+import { getConsent, type Consent } from './api/client';
+// The privacy notice, asked before anything else until its current version is accepted.
+import { ConsentPage } from './pages/consent/consent_page';
 
 // The public check of a certificate needs no account: it is drawn before any sign-in.
 const VerifyPage = lazy(() => import('./pages/verify/verify_page').then((m) => m.VerifyPage));
@@ -19,6 +22,7 @@ const verifyPath = /^\/verify\/([^/]+)$/;
 const PasswordLinkPage = lazy(() => import('./pages/password/password_link_page').then((m) => m.PasswordLinkPage));
 const ForgotPasswordPage = lazy(() => import('./pages/password/forgot_password_page').then((m) => m.ForgotPasswordPage));
 const accountPaths = new Set(['/account/password', '/account/forgot']);
+
 
 export function App() {
   return (
@@ -40,10 +44,16 @@ function Shell() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [failure, setFailure] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
+  const [consent, setConsent] = useState<Consent | null | undefined>(undefined);
   useEffect(() => {
     setFailure(null);
     me().then(setUser, setFailure);
   }, [attempt]);
+  useEffect(() => {
+    setConsent(undefined);
+    if (user) getConsent().then(setConsent, setFailure);
+    else if (user === null) setConsent(null);
+  }, [user]);
   // A new page starts at its top, and a screen reader hears its heading.
   const first = useRef(true);
   useEffect(() => {
@@ -63,6 +73,8 @@ function Shell() {
   );
   else if (user === undefined) page = failure ? <ErrorState error={failure} retry={() => setAttempt((n) => n + 1)} /> : <Skeleton lines={3} />;
   else if (user === null) page = <SignInPage onSignedIn={setUser} />;
+  else if (consent === undefined) page = failure ? <ErrorState error={failure} retry={() => setAttempt((n) => n + 1)} /> : <Skeleton lines={3} />;
+  else if (consent?.needed) page = <ConsentPage consent={consent} onAccepted={setConsent} />;
   else page = (
     <SessionContext.Provider value={user}>
       <PageBoundary path={location.path}>

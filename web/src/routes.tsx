@@ -56,6 +56,7 @@ export const programmePages = {
   participants: page(() => import('./pages/participants/participants_page').then((m) => m.ParticipantsPage)),
   enrol: page(() => import('./pages/participants/enrol_page').then((m) => m.EnrolPage)),
   person: page(() => import('./pages/participants/person_page').then((m) => m.PersonPage)),
+  corrections: page(() => import('./pages/corrections/corrections_page').then((m) => m.CorrectionsPage)),
   invitations: page(() => import('./pages/invitations/invitations_page').then((m) => m.InvitationsPage)),
   participantImport: page(() => import('./pages/participant_imports/import_page').then((m) => m.ImportPage)),
   gradebook: page(() => import('./pages/gradebook/gradebook_page').then((m) => m.GradebookPage)),

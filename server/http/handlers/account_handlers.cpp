@@ -4,6 +4,7 @@
 #include "http/json/json_body.hpp"
 #include "http/problem.hpp"
 #include "services/account_links.hpp"
+#include "services/correction_requests.hpp"
 
 namespace diplomado::http {
 
@@ -31,6 +32,125 @@ struct InvitationBody {
 };
 static void describe(BodyReader& body, InvitationBody& invitation) {
   body.optional("enrollment_ids", invitation.enrollment_ids, {.min = 1, .max_items = 100000});
+}
+
+namespace {
+
+HttpResponse consent_response(const services::ConsentNotice& notice, const services::ConsentState& state) {
+  JsonWriter json;
+  json.begin_object()
+      .field("version", notice.version)
+      .key("title").begin_object().field("es", notice.title.es).field("en", notice.title.en).end_object()
+      .key("body").begin_object().field("es", notice.body.es).field("en", notice.body.en).end_object()
+      .field("needed", state.needed)
+      .key("accepted_version").text_or_null(state.accepted_version)
+      .key("accepted_at").text_or_null(state.accepted_at)
+      .key("withdrawn_at").text_or_null(state.withdrawn_at)
+      .end_object();
+  return json_response(200, json.take());
+}
+
+void write_request(JsonWriter& json, const CorrectionRequest& row) {
+  json.begin_object()
+      .field("id", row.id)
+      .field("programme_id", row.programme_id)
+      .field("programme_code", row.programme_code)
+      .field("enrollment_id", row.enrollment_id)
+      .field("person_name", row.person_name)
+      .field("request", row.request)
+      .field("created_at", row.created_at)
+      .key("resolved_at").text_or_null(row.resolved_at)
+      .field("resolution", row.resolution)
+      .end_object();
+}
+
+HttpResponse requests_response(const std::vector<CorrectionRequest>& rows) {
+  JsonWriter json;
+  json.begin_object().key("items").begin_array();
+  for (const auto& row : rows) write_request(json, row);
+  json.end_array().end_object();
+  return json_response(200, json.take());
+}
+
+HttpResponse request_response(int status, const CorrectionRequest& row) {
+  JsonWriter json;
+  write_request(json, row);
+  return json_response(status, json.take());
+}
+
+HttpResponse no_notice(const RequestContext& context) {
+  return problem_response(make_error(ErrorCode::unavailable, "error.consent.notice_file"), context.language);
+}
+
+}  // namespace
+
+struct CorrectionBody {
+  std::int64_t programme_id = 0;
+  std::string request;
+};
+static void describe(BodyReader& body, CorrectionBody& correction) {
+  body.required("programme_id", correction.programme_id, {.min = 1}).required("request", correction.request, {.max_length = 4000});
+}
+
+struct ResolutionBody {
+  std::string resolution;
+};
+static void describe(BodyReader& body, ResolutionBody& resolution) { body.required("resolution", resolution.resolution, {.max_length = 4000}); }
+
+HttpResponse handle_my_correction_requests(RequestContext& context) {
+  auto rows = services::my_correction_requests(context.store(), *context.actor);
+  if (!rows) return problem_response(rows.error(), context.language);
+  return requests_response(*rows);
+}
+
+HttpResponse handle_request_correction(RequestContext& context) {
+  auto body = read_body<CorrectionBody>(context);
+  if (!body) return problem_response(body.error(), context.language);
+  auto made = services::request_correction(context.store(), *context.actor, body->programme_id, body->request, context.app.now());
+  if (!made) return problem_response(made.error(), context.language);
+  return request_response(201, *made);
+}
+
+HttpResponse handle_list_correction_requests(RequestContext& context) {
+  auto rows = services::list_correction_requests(context.store(), *context.actor, programme_id_of(context));
+  if (!rows) return problem_response(rows.error(), context.language);
+  return requests_response(*rows);
+}
+
+HttpResponse handle_resolve_correction_request(RequestContext& context) {
+  const auto request_id = path_id(context, "request_id");
+  if (!request_id) return bad_path_id(context, "request_id");
+  auto body = read_body<ResolutionBody>(context);
+  if (!body) return problem_response(body.error(), context.language);
+  auto resolved = services::resolve_correction(context.store(), *context.actor, programme_id_of(context), *request_id, body->resolution, context.app.now());
+  if (!resolved) return problem_response(resolved.error(), context.language);
+  return request_response(200, *resolved);
+}
+
+struct ConsentBody {
+  std::string version;
+};
+static void describe(BodyReader& body, ConsentBody& consent) { body.required("version", consent.version, {.max_length = 64}); }
+
+HttpResponse handle_get_consent(RequestContext& context) {
+  if (!context.app.consent_notice) return no_notice(context);
+  return consent_response(*context.app.consent_notice, services::consent_state(context.store(), *context.actor, *context.app.consent_notice));
+}
+
+HttpResponse handle_accept_consent(RequestContext& context) {
+  if (!context.app.consent_notice) return no_notice(context);
+  auto body = read_body<ConsentBody>(context);
+  if (!body) return problem_response(body.error(), context.language);
+  auto state = services::accept_consent(context.store(), *context.actor, *context.app.consent_notice, body->version, context.app.now());
+  if (!state) return problem_response(state.error(), context.language);
+  return consent_response(*context.app.consent_notice, *state);
+}
+
+HttpResponse handle_withdraw_consent(RequestContext& context) {
+  if (!context.app.consent_notice) return no_notice(context);
+  auto state = services::withdraw_consent(context.store(), *context.actor, *context.app.consent_notice, context.app.now());
+  if (!state) return problem_response(state.error(), context.language);
+  return consent_response(*context.app.consent_notice, *state);
 }
 
 HttpResponse handle_request_password_reset(RequestContext& context) {

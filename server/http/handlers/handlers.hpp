@@ -143,6 +143,13 @@ HttpResponse handle_request_password_reset(RequestContext& context);
 HttpResponse handle_inspect_account_link(RequestContext& context);
 HttpResponse handle_redeem_account_link(RequestContext& context);
 HttpResponse handle_list_invitations(RequestContext& context);
+HttpResponse handle_get_consent(RequestContext& context);
+HttpResponse handle_my_correction_requests(RequestContext& context);
+HttpResponse handle_request_correction(RequestContext& context);
+HttpResponse handle_list_correction_requests(RequestContext& context);
+HttpResponse handle_resolve_correction_request(RequestContext& context);
+HttpResponse handle_accept_consent(RequestContext& context);
+HttpResponse handle_withdraw_consent(RequestContext& context);
 HttpResponse handle_anonymise_participant(RequestContext& context);
 HttpResponse handle_invite_participants(RequestContext& context);
 

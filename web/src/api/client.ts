@@ -120,6 +120,22 @@ export const resetPassword = (user: number) => answer(api.POST('/api/v1/users/{u
 export const endUserSessions = (user: number) => answer(api.DELETE('/api/v1/users/{user_id}/sessions', { params: { path: userPath(user), header: csrf() } }));
 export const changeMyPassword = (current: string, next: string) =>
   answer(api.PUT('/api/v1/me/password', { params: { header: csrf() }, body: { current_password: current, new_password: next } }));
+// The installation's privacy notice and the signed-in user's consent (Ley 81).
+export const getConsent = () => answer(api.GET('/api/v1/consent'));
+export const acceptConsent = (version: string) => answer(api.POST('/api/v1/consent', { params: { header: csrf() }, body: { version } }));
+export const withdrawConsent = () => answer(api.DELETE('/api/v1/consent', { params: { header: csrf() } }));
+export type Consent = Awaited<ReturnType<typeof getConsent>>;
+// Ley 81's rectification: one's own requests, and a programme's inbox.
+export const myCorrectionRequests = () => answer(api.GET('/api/v1/me/correction_requests'));
+export const requestCorrection = (programme: number, request: string) =>
+  answer(api.POST('/api/v1/me/correction_requests', { params: { header: csrf() }, body: { programme_id: programme, request } }));
+export const listCorrectionRequests = (programme: number) =>
+  answer(api.GET('/api/v1/programmes/{programme_id}/correction_requests', { params: { path: programmePath(programme) } }));
+export const resolveCorrectionRequest = (programme: number, request: number, resolution: string) =>
+  answer(api.POST('/api/v1/programmes/{programme_id}/correction_requests/{request_id}/resolve', {
+    params: { header: csrf(), path: { programme_id: programme, request_id: request } }, body: { resolution },
+  }));
+export type CorrectionRequest = Awaited<ReturnType<typeof myCorrectionRequests>>['items'][number];
 // Password links: asked for by e-mail, or mailed by an invitation; the token goes in the body.
 export const requestPasswordReset = (email: string) =>
   answer(api.POST('/api/v1/password_resets', { params: { header: csrf() }, body: { email } }));

@@ -65,6 +65,7 @@ export function ParticipantsPage({ programme: id, user }: { programme: number; u
           <LinkButton href={`/programmes/${id}/import`}>{t('participants.import')}</LinkButton>
           <LinkButton href={`/programmes/${id}/participants/new`}>{t('participants.enrol')}</LinkButton>
           <LinkButton variant="secondary" href={`/programmes/${id}/invitations`}>{t('participants.invitations')}</LinkButton>
+          <LinkButton variant="secondary" href={`/programmes/${id}/corrections`}>{t('participants.corrections')}</LinkButton>
           <LinkButton variant="secondary" href={exportParticipantsUrl(id, 'csv', query)} download>{t('participants.export_csv')}</LinkButton>
           <LinkButton variant="secondary" href={exportParticipantsUrl(id, 'xlsx', query)} download>{t('participants.export_xlsx')}</LinkButton>
         </p>

@@ -100,6 +100,7 @@ export function ProgrammeArea() {
             <Route path="/participants/:enrollment" component={pages.person} />
             <Route path="/import" component={pages.participantImport} />
             <Route path="/invitations" component={pages.invitations} />
+            <Route path="/corrections" component={pages.corrections} />
             <Route path="/gradebook" component={pages.gradebook} />
             <Route path="/graduation" component={pages.graduation} />
             <Route path="/certificates" component={pages.certificates} />
