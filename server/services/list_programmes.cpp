@@ -23,14 +23,14 @@ Page<ProgrammeSummary> page_of(std::vector<ProgrammeSummary> all, const PageRequ
   return result;
 }
 
-}  // namespace
 
-Result<Page<ProgrammeSummary>> list_programmes(storage::Store& store, const Actor& actor, const ProgrammeListQuery& query) {
-  auto unit = store.begin(storage::TransactionMode::read_only);
+// One page as the actor sees it, read in `unit`.
+Page<ProgrammeSummary> page_for(storage::UnitOfWork& unit_ref, const Actor& actor, const ProgrammeListQuery& query) {
+  auto* unit = &unit_ref;
   const std::string search = fold_for_matching(trim(query.search));
   // A grant without a programme holds for every programme (the site coordinator's): with
   // thousands of programmes, a page is read from the database, not the whole list.
-  if (std::ranges::any_of(actor.grants, [](const RoleGrant& grant) { return !grant.programme_id; })) {
+  if (sees_every_programme(actor)) {
     if (search.empty())
       return Page<ProgrammeSummary>{unit->programmes().list_page(query.page.offset(), query.page.per_page), query.page.page, query.page.per_page,
                                     unit->programmes().count_programmes()};
@@ -46,6 +46,34 @@ Result<Page<ProgrammeSummary>> list_programmes(storage::Store& store, const Acto
   auto programmes = unit->programmes().list_of(mine);
   std::erase_if(programmes, [&](const ProgrammeSummary& programme) { return !can_view_programme(actor, programme.id) || !matches(programme, search); });
   return page_of(std::move(programmes), query.page);
+}
+
+}  // namespace
+
+bool sees_every_programme(const Actor& actor) {
+  return std::ranges::any_of(actor.grants, [](const RoleGrant& grant) { return !grant.programme_id; });
+}
+
+Result<Page<ProgrammeSummary>> list_programmes(storage::Store& store, const Actor& actor, const ProgrammeListQuery& query) {
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  return page_for(*unit, actor, query);
+}
+
+Result<std::shared_ptr<const Page<ProgrammeSummary>>> list_programmes(storage::Store& store, ReadCache& cache, const Actor& actor,
+                                                                      const ProgrammeListQuery& query) {
+  auto unit = store.begin(storage::TransactionMode::read_only);
+  const bool every = sees_every_programme(actor);
+  std::vector<Id> granted;
+  if (!every)
+    for (const auto& grant : actor.grants)
+      if (grant.programme_id) granted.push_back(*grant.programme_id);
+  std::ranges::sort(granted);
+  granted.erase(std::ranges::unique(granted).begin(), granted.end());
+  const auto key = std::tuple{fold_for_matching(trim(query.search)), query.page.page, query.page.per_page, every, std::move(granted)};
+  if (auto cached = cache.programme_pages.find(key, unit->data_generation())) return cached;
+  auto page = std::make_shared<const Page<ProgrammeSummary>>(page_for(*unit, actor, query));
+  cache.programme_pages.store(key, unit->data_generation(), page);
+  return page;
 }
 
 Result<Id> find_programme_by_code(storage::Store& store, std::string_view code) {

@@ -53,6 +53,9 @@ struct ReadCache {
   GenerationCache<Id, ProgrammeDetail> programmes;
   GenerationCache<std::tuple<Id, ParticipantFilter, std::int64_t, std::int64_t>, Page<ParticipantRow>> participant_pages;
   GenerationCache<Id, std::vector<TeamView>> teams;
+  // The programme list (search folded, page, per page, and whose: every programme for a site-wide
+  // grant, else the programmes granted): users with the same grants share a page.
+  GenerationCache<std::tuple<std::string, std::int64_t, std::int64_t, bool, std::vector<Id>>, Page<ProgrammeSummary>> programme_pages;
 };
 
 }  // namespace diplomado::services

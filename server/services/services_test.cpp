@@ -13,6 +13,7 @@
 #include "services/initialise_site.hpp"
 #include "services/list_participants.hpp"
 #include "services/list_programmes.hpp"
+#include "services/read_cache.hpp"
 #include "services/list_teams.hpp"
 #include "services/manage_assessments.hpp"
 #include "services/manage_users.hpp"
@@ -692,6 +693,29 @@ TEST_P(ServicesTest, AccountLinksWorkOnceUntilTheyExpireAndMailIsTriedAgain) {
   EXPECT_EQ(unit->audit().count("account.invite"), 1);
   EXPECT_EQ(unit->audit().count("account.password_set"), 1);
   EXPECT_EQ(unit->audit().count("account.reset_request"), 1);
+}
+
+// Issue 16: the site-wide programme list comes from the read cache while nothing changed, and a
+// new programme (here from the seed loader, as another process would) shows at once.
+TEST_P(ServicesTest, TheSiteWideProgrammeListIsCachedUntilAProgrammeChanges) {
+  load_small_programme("ONE");
+  add("site@example.pa", "coordinator", "");
+  add("coordinator@example.pa", "coordinator", "ONE");
+  services::SignInGuard guard;
+  const auto site = services::sign_in(store(), guard, {"site@example.pa", "correct horse battery", "127.0.0.1"}, now)->actor;
+  const auto coordinator = services::sign_in(store(), guard, {"coordinator@example.pa", "correct horse battery", "127.0.0.1"}, now)->actor;
+  services::ReadCache cache;
+  const auto first = services::list_programmes(store(), cache, site, {{1, 50}, ""});
+  ASSERT_TRUE(first);
+  EXPECT_EQ((*first)->total, 1);
+  EXPECT_EQ(*services::list_programmes(store(), cache, site, {{1, 50}, ""}), *first) << "the same page object while nothing changed";
+  load_small_programme("TWO");
+  const auto second = services::list_programmes(store(), cache, site, {{1, 50}, ""});
+  EXPECT_EQ((*second)->total, 2);
+  // A programme's own coordinator is never served the site's page.
+  const auto theirs = services::list_programmes(store(), cache, coordinator, {{1, 50}, ""});
+  ASSERT_EQ((*theirs)->items.size(), 1u);
+  EXPECT_EQ((*theirs)->items[0].code, "ONE");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, ::testing::Values("sqlite", "postgres"), backend_name);

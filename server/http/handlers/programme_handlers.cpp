@@ -81,9 +81,12 @@ HttpResponse handle_list_programmes(RequestContext& context) {
     invalid.details.push_back({"q", std::nullopt, "too_long", "error.field.too_long", search.substr(0, 100)});
     return problem_response(invalid, context.language);
   }
-  auto programmes = services::list_programmes(context.store(), *context.actor, {*page, search});
+  auto programmes = services::list_programmes(context.store(), context.app.reads, *context.actor, {*page, search});
   if (!programmes) return problem_response(programmes.error(), context.language);
-  return json_response(200, list_json(programmes->items, programmes->page, programmes->per_page, programmes->total));
+  const auto write = [](const Page<ProgrammeSummary>& value) { return list_json(value.items, value.page, value.per_page, value.total); };
+  // The JSON is kept with the cached page it was written from (the memo checks it is that object).
+  const auto key = fmt::format("programmes:{}:{}:{}:{}", context.actor->user_id, page->page, page->per_page, search);
+  return json_response(200, context.app.responses.body<Page<ProgrammeSummary>>(key, *programmes, write));
 }
 
 HttpResponse handle_get_programme(RequestContext& context) {
