@@ -21,6 +21,8 @@
 #include "cli/graduation_commands.hpp"
 #include "cli/teaching_commands.hpp"
 #include "http/server.hpp"
+#include "domain/audit_context.hpp"
+#include "services/list_programmes.hpp"
 #include "app/mail.hpp"
 #include "app/consent_notice.hpp"
 #include "services/crypto.hpp"
@@ -48,6 +50,20 @@ void add_common_options(CLI::App& command, CommonOptions& options, Language lang
   command.add_option("--files", options.files, translate("cli.help.files", language))->envname("DIPLOMADO_FILES");
 }
 
+// The programme the command names (--programme, or --code of an existing one), so that the audit
+// events it writes carry it (and one request id for the whole command), as the server's do.
+std::string g_command_programme_code;
+
+std::string programme_code_of(const CLI::App& command) {
+  for (const auto* sub : command.get_subcommands()) {
+    if (!sub->parsed()) continue;
+    if (auto inner = programme_code_of(*sub); !inner.empty()) return inner;
+    for (const char* name : {"--programme", "--code"})
+      if (const auto* option = sub->get_option_no_throw(name); option && option->count() > 0) return option->as<std::string>();
+  }
+  return {};
+}
+
 // Opens the database for a subcommand, or prints one clear line and gives the exit code.
 std::optional<storage::OpenedDatabase> open(const CommonOptions& options, cli::Console& console, std::size_t pool_size) {
   if (auto prepared = app::prepare_data_directory(options.data); !prepared) {
@@ -59,6 +75,13 @@ std::optional<storage::OpenedDatabase> open(const CommonOptions& options, cli::C
   if (!opened) {
     cli::print_error(opened.error(), console);
     return std::nullopt;
+  }
+  if (!g_command_programme_code.empty()) {
+    // Lives until the command ends (one command a process); a code not found yet (a programme
+    // about to be created) leaves events without a programme, as before.
+    static std::optional<AuditScope> scope;
+    if (const auto id = services::find_programme_by_code(*opened->store, g_command_programme_code))
+      scope.emplace(AuditContext{"cli-" + services::random_hex(8), *id});
   }
   return std::move(*opened);
 }
@@ -431,6 +454,7 @@ int main(int argc, char** argv) {
     print_usage_error(error, console);
     return 1;
   }
+  g_command_programme_code = programme_code_of(application);
 
   if (programme_validate->parsed()) return cli::run_programme_validate(programme_file, console);
   if (programme_create->parsed() || programme_import->parsed() || programme_clone->parsed() || programme_export->parsed()) {

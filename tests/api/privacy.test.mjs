@@ -155,3 +155,13 @@ test('a server whose privacy notice file is unusable does not start, and says wh
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /privacy notice file cannot be used/);
 });
+
+test('events a CLI command writes carry the programme it names and one request id, so the programme\'s viewer shows them', async () => {
+  const added = run(['user', 'add', ...server.common, '--email', 'nuevo.docente@example.pa', '--name', 'Nuevo Docente', '--role', 'instructor',
+    '--programme', CODE, '--password-stdin'], 'ríos-de-ceniza-y-portones-9\n');
+  assert.equal(added.code, 0, added.stderr);
+  const audit = await (await get(server, `${base()}/audit?action=user.create`, coordinator)).json();
+  // Every account the harness and this test made for the programme with `user add --programme`.
+  assert.equal(audit.total, 4, 'the accounts made from the CLI show in the programme\'s audit');
+  assert.match(audit.items[0].request_id, /^cli-[0-9a-f]{16}$/);
+});
