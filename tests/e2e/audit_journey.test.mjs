@@ -38,7 +38,7 @@ for (const [device, options] of [['desktop', { viewport: { width: 1366, height: 
       await page.getByRole('button', { name: 'Filtrar' }).click();
       const table = page.getByRole('table', { name: /Eventos de auditoría/ });
       await table.getByText('enrollment.status').waitFor();
-      await table.getByText('reason: — → Traslado a otra provincia').waitFor();
+      await table.getByText('motivo: — → Traslado a otra provincia').waitFor();
       await table.getByText('person.view').first().waitFor();
       assert.deepEqual(await axeViolations(page), []);
       if (device === 'phone') {

@@ -77,3 +77,36 @@ test('every audit action the server writes, and what it is about, is named in Sp
   }
   assert.ok(entities.size > 10, `${entities.size} entities found`);
 });
+
+// The audit viewer names each detail's field too ("motivo: — → Traslado…", not "reason: …"): every
+// key the server's use cases write with json_object has a name in both languages.
+test('every field an audit event\'s details hold is named in Spanish and English', () => {
+  const services = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'services');
+  const keys = new Set();
+  for (const name of readdirSync(services)) {
+    if (!name.endsWith('.cpp') || name.endsWith('_test.cpp')) continue;
+    const source = readFileSync(join(services, name), 'utf8');
+    for (const call of source.matchAll(/json_object\(/g)) {
+      // The call's arguments, then every other one from the first: the names.
+      let depth = 0, end = call.index + 'json_object'.length;
+      for (; end < source.length; end++) {
+        if ('([{'.includes(source[end])) depth++;
+        if (')]}'.includes(source[end]) && --depth === 0) break;
+      }
+      const parts = [];
+      let current = '', nested = 0;
+      for (const character of source.slice(call.index + 'json_object('.length, end)) {
+        if ('([{'.includes(character)) nested++;
+        if (')]}'.includes(character)) nested--;
+        if (character === ',' && nested === 0) { parts.push(current.trim()); current = ''; } else current += character;
+      }
+      parts.push(current.trim());
+      parts.forEach((part, index) => { const key = /^"([a-z_]+)"$/.exec(part); if (index % 2 === 0 && key) keys.add(key[1]); });
+    }
+  }
+  assert.ok(keys.size > 60, `${keys.size} keys found`);
+  for (const language of ['es', 'en']) {
+    const names = load(language).audit.fields;
+    for (const key of keys) assert.ok(names[key], `${language}: ${key}`);
+  }
+});

@@ -13,18 +13,25 @@ import catalogue from '../../i18n/es.json';
 type Event = Page['items'][number];
 const PER_PAGE = 100;
 
-// What changed, read as "field: before → after", or the event's own facts.
-function describe(details: Record<string, unknown>): string {
-  const text = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+// What changed, read as "field: before → after", or the event's own facts; fields are named in
+// the reader's language (the code when a field has no name), yes/no for true/false.
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+function describe(details: Record<string, unknown>, t: Translate): string {
+  const text = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'boolean' ? t(value ? 'audit.yes' : 'audit.no')
+    : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const name = (key: string) => t(`audit.fields.${key}`, { defaultValue: key });
+  // Values that are codes the app already names: an enrolment's status, a role.
+  const valueOf = (key: string, value: unknown) => (typeof value === 'string' && key === 'status' ? t(`programme.status.${value}`, { defaultValue: value })
+    : typeof value === 'string' && key === 'role' ? t(`users.role.${value}`, { defaultValue: value }) : text(value));
   const before = (details.before ?? {}) as Record<string, unknown>;
   const after = (details.after ?? {}) as Record<string, unknown>;
   const lines: string[] = [];
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) lines.push(`${key}: ${text(before[key])} → ${text(after[key])}`);
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) lines.push(`${name(key)}: ${valueOf(key, before[key])} → ${valueOf(key, after[key])}`);
   for (const [key, value] of Object.entries(details)) {
     if (key === 'before' || key === 'after') continue;
     if (key === 'changes' && Array.isArray(value))
       for (const change of value as { enrollment_id: number; before: unknown; after: unknown }[]) lines.push(`#${change.enrollment_id}: ${text(change.before)} → ${text(change.after)}`);
-    else lines.push(`${key}: ${text(value)}`);
+    else lines.push(`${name(key)}: ${valueOf(key, value)}`);
   }
   return lines.join('\n');
 }
@@ -49,7 +56,7 @@ export function AuditPage({ programme }: { programme: number }) {
     { key: 'action', header: t('audit.action'), value: (event) => actionName(event.action),
       render: (event) => <>{actionName(event.action)}<div class="muted"><code>{event.action}</code></div></> },
     { key: 'entity', header: t('audit.entity'), value: (event) => `${t(`audit.entities.${event.entity}`, { defaultValue: event.entity })}${event.entity_id ? ` #${event.entity_id}` : ''}` },
-    { key: 'details', header: t('audit.details'), value: (event) => describe(event.details as Record<string, unknown>), render: (event) => <pre class="audit-details">{describe(event.details as Record<string, unknown>)}</pre>, sortable: false },
+    { key: 'details', header: t('audit.details'), value: (event) => describe(event.details as Record<string, unknown>, t), render: (event) => <pre class="audit-details">{describe(event.details as Record<string, unknown>, t)}</pre>, sortable: false },
     { key: 'request', header: t('audit.request'), value: (event) => event.request_id, render: (event) => <code>{event.request_id}</code>, sortable: false },
   ];
   const page = query.page ?? 1;
