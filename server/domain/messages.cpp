@@ -62,6 +62,8 @@ constexpr std::array messages{
     Message{"error.account_link.used", "Este enlace ya se usó: inicie sesión, o pida uno nuevo si olvidó su contraseña.",
             "This link has already been used: sign in, or ask for a new one if you forgot your password."},
     Message{"error.account_link.expired", "Este enlace venció: pida uno nuevo.", "This link has expired: ask for a new one."},
+    Message{"error.account_link.disabled", "Esa cuenta está desactivada: actívela antes de enviarle un enlace.",
+            "That account is disabled: enable it before sending it a link."},
     Message{"error.account_link.too_many", "Demasiadas solicitudes desde esta dirección: inténtelo dentro de una hora.",
             "Too many requests from this address: try again in an hour."},
     Message{"mail.invitation.subject", "Su acceso al programa «{programme}»", "Your access to the programme “{programme}”"},

@@ -50,6 +50,7 @@ const std::vector<Route>& route_table() {
       {post, "/api/v1/users/{user_id}/grants", manage_site, handle_grant_role},
       {delete_, "/api/v1/users/{user_id}/grants/{grant_id}", manage_site, handle_revoke_role},
       {post, "/api/v1/users/{user_id}/password_reset", manage_site, handle_reset_password},
+      {post, "/api/v1/users/{user_id}/password_link", manage_site, handle_send_password_link},
       {delete_, "/api/v1/users/{user_id}/sessions", manage_site, handle_end_user_sessions},
 
       {get, "/api/v1/institutions", signed_in, handle_list_institutions},

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -55,10 +56,12 @@ std::string fill(std::string_view key, Language language, const std::map<std::st
 // Makes a link for the user and puts its mail, in Spanish then English, in the outbox, in the
 // caller's unit.
 void send_link(storage::UnitOfWork& unit, const storage::UserRecord& user, std::string_view purpose, std::optional<Id> programme_id,
-               const LocalizedText& programme_title, const std::string& public_url, TimePoint now, std::string kind) {
+               const LocalizedText& programme_title, const std::string& public_url, TimePoint now, std::string kind,
+               std::optional<std::chrono::seconds> valid_for = std::nullopt) {
   const std::string token = random_token(32);
-  const auto lifetime = purpose == invitation ? std::chrono::duration_cast<std::chrono::seconds>(invitation_lifetime)
-                                              : std::chrono::duration_cast<std::chrono::seconds>(reset_lifetime);
+  const auto lifetime = valid_for ? *valid_for
+                        : purpose == invitation ? std::chrono::duration_cast<std::chrono::seconds>(invitation_lifetime)
+                                                : std::chrono::duration_cast<std::chrono::seconds>(reset_lifetime);
   storage::AccountLink link{0, user.id, std::string(purpose), programme_id, format_iso8601(now), format_iso8601(now + lifetime), ""};
   unit.users().insert_account_link(link, token_digest(token));
   const std::string address = link_to(public_url, token);
@@ -222,6 +225,19 @@ Result<void> request_password_reset(storage::Store& store, std::string_view emai
     send_link(*unit, *user, reset, std::nullopt, LocalizedText{}, public_url, now, "mail.reset");
     unit->audit().append({std::nullopt, "account.reset_request", "app_user", user->id, "{}"}, format_iso8601(now));
   }
+  unit->commit();
+  return {};
+}
+
+Result<void> send_password_link(storage::Store& store, const std::optional<Actor>& by, Id user_id, const std::string& public_url, TimePoint now) {
+  if (by && !std::ranges::any_of(by->grants, [](const RoleGrant& grant) { return grant.role == Role::coordinator && !grant.programme_id; }))
+    return std::unexpected(make_error(ErrorCode::forbidden, "error.forbidden"));
+  auto unit = store.begin(storage::TransactionMode::read_write);
+  const auto user = unit->users().find(user_id);
+  if (!user) return std::unexpected(make_error(ErrorCode::not_found, "error.user.not_found"));
+  if (user->disabled) return std::unexpected(make_error(ErrorCode::conflict, "error.account_link.disabled"));
+  send_link(*unit, *user, reset, std::nullopt, LocalizedText{}, public_url, now, "mail.reset", std::chrono::duration_cast<std::chrono::seconds>(sent_link_lifetime));
+  unit->audit().append({by ? std::optional<Id>(by->user_id) : std::nullopt, "user.password_link", "app_user", user_id, "{}"}, format_iso8601(now));
   unit->commit();
   return {};
 }

@@ -71,6 +71,11 @@ Result<std::vector<InvitationRow>> list_invitations(storage::Store& store, const
 Result<InvitationSummary> invite_participants(storage::Store& store, const Actor& actor, Id programme_id,
                                               const std::optional<std::vector<Id>>& chosen, const std::string& public_url, TimePoint now);
 
+// The site coordinator (or the CLI's operator: nothing) mails a user a link to choose a new
+// password, valid 3 days; their password and sessions stay until the link is used. Audited.
+inline constexpr auto sent_link_lifetime = std::chrono::hours(72);
+Result<void> send_password_link(storage::Store& store, const std::optional<Actor>& by, Id user_id, const std::string& public_url, TimePoint now);
+
 // Always succeeds for a well-formed e-mail (nothing says whether an account has it), unless this
 // address asked too often (429).
 Result<void> request_password_reset(storage::Store& store, std::string_view email, std::string_view client_address,

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { startServer, signIn, get, send, run } from './harness.mjs';
+import { startServer, signIn, get, send, run, mailLinks, passwordFromMail } from './harness.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 let server;
@@ -274,4 +274,18 @@ test('invalid UTF-8 in a body is refused with 400 and nothing is stored', async 
   });
   assert.equal(refused.status, 400);
   assert.deepEqual((await users()).find((user) => user.email === 'donante@example.ca').grants.map((grant) => grant.role), ['observer']);
+});
+
+test('the site coordinator mails a user a link to choose a new password; nobody else can', async () => {
+  const id = await userId('docente@example.pa');
+  const before = mailLinks(server).length;
+  const sent = await send(server, 'POST', `/api/v1/users/${id}/password_link`, site);
+  assert.equal(sent.status, 202);
+  const password = await passwordFromMail(server, before, 'puente-de-ceniza-y-río-44');
+  assert.ok(password);
+  await signIn(server, 'docente@example.pa', 'puente-de-ceniza-y-río-44');
+  server.accounts['docente@example.pa'] = 'puente-de-ceniza-y-río-44';
+  const teacher = await signIn(server, 'docente@example.pa');
+  assert.equal((await send(server, 'POST', `/api/v1/users/${id}/password_link`, teacher)).status, 403);
+  assert.equal((await send(server, 'POST', '/api/v1/users/999999/password_link', site)).status, 404);
 });

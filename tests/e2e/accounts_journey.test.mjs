@@ -64,6 +64,11 @@ test('the site coordinator disables, enables, grants, revokes and resets; the di
     await page.getByRole('status').filter({ hasText: 'Rol quitado.' }).waitFor();
     await donorCard.getByText('Jurado · IBM-HR-PA-2023').waitFor({ state: 'detached' });
 
+    // A link mailed to the donor instead (read from the development log).
+    await donorCard.getByRole('button', { name: 'Enviar enlace de contraseña' }).click();
+    await page.getByRole('status').filter({ hasText: 'Enlace enviado a donante@example.ca' }).waitFor();
+    await page.screenshot({ path: artifactPath('users-link-sent-es.png') });
+
     // A new password, shown once; the donor signs in with it.
     await donorCard.getByRole('button', { name: 'Contraseña nueva' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Contraseña nueva' }).click();

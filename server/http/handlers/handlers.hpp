@@ -144,6 +144,7 @@ HttpResponse handle_inspect_account_link(RequestContext& context);
 HttpResponse handle_redeem_account_link(RequestContext& context);
 HttpResponse handle_list_invitations(RequestContext& context);
 HttpResponse handle_get_consent(RequestContext& context);
+HttpResponse handle_send_password_link(RequestContext& context);
 HttpResponse handle_my_correction_requests(RequestContext& context);
 HttpResponse handle_request_correction(RequestContext& context);
 HttpResponse handle_list_correction_requests(RequestContext& context);

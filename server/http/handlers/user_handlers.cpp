@@ -6,6 +6,7 @@
 #include "http/json/user_json.hpp"
 #include "http/problem.hpp"
 #include "services/manage_users.hpp"
+#include "services/account_links.hpp"
 #include "services/read_audit.hpp"
 #include "documents/gradebook_report.hpp"
 #include "http/json/participant_json.hpp"
@@ -92,6 +93,15 @@ HttpResponse handle_reset_password(RequestContext& context) {
   JsonWriter json;
   json.begin_object().field("password", reset->password).end_object();
   return json_response(200, json.take());  // Cache-Control: no-store, as every API answer
+}
+
+// A link to choose a new password, mailed to the user (nothing secret passes through the coordinator).
+HttpResponse handle_send_password_link(RequestContext& context) {
+  const auto id = path_id(context, "user_id");
+  if (!id) return bad_path_id(context, "user_id");
+  auto sent = services::send_password_link(context.store(), context.actor, *id, context.app.public_url, context.app.now());
+  if (!sent) return problem_response(sent.error(), context.language);
+  return json_response(202, "{}");
 }
 
 HttpResponse handle_end_user_sessions(RequestContext& context) {

@@ -117,6 +117,7 @@ export const grantRole = (user: number, role: Role, programmeCode: string) =>
 export const revokeRole = (user: number, grant: number) =>
   answer(api.DELETE('/api/v1/users/{user_id}/grants/{grant_id}', { params: { path: { user_id: user, grant_id: grant }, header: csrf() } }));
 export const resetPassword = (user: number) => answer(api.POST('/api/v1/users/{user_id}/password_reset', { params: { path: userPath(user), header: csrf() } }));
+export const sendPasswordLink = (user: number) => answer(api.POST('/api/v1/users/{user_id}/password_link', { params: { path: userPath(user), header: csrf() } }));
 export const endUserSessions = (user: number) => answer(api.DELETE('/api/v1/users/{user_id}/sessions', { params: { path: userPath(user), header: csrf() } }));
 export const changeMyPassword = (current: string, next: string) =>
   answer(api.PUT('/api/v1/me/password', { params: { header: csrf() }, body: { current_password: current, new_password: next } }));

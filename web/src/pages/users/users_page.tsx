@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { disableUser, enableUser, endUserSessions, grantRole, listProgrammes, listUsers, resetPassword, revokeRole, type Role, type User, type UserAccount } from '../../api/client';
+import { disableUser, enableUser, endUserSessions, grantRole, listProgrammes, listUsers, resetPassword, revokeRole, sendPasswordLink, type Role, type User, type UserAccount } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { useConfirm } from '../../components/dialog';
 import { useFailureToast, useToast } from '../../components/toast';
@@ -85,6 +85,7 @@ export function UsersPage({ user: me }: { user: User }) {
                   onGrant={(role, code) => act(() => grantRole(user.id, role, code), t('users.granted_done', { name: name(user) }))} />
                 <div class="actions">
                   {user.id !== me.id && <Button type="button" variant={user.disabled ? 'secondary' : 'danger'} onClick={() => toggle(user)}>{t(user.disabled ? 'users.enable' : 'users.disable')}</Button>}
+                  <Button type="button" variant="secondary" disabled={user.disabled} onClick={() => act(() => sendPasswordLink(user.id), t('users.link_sent', { email: user.email }))}>{t('users.send_link')}</Button>
                   <Button type="button" variant="secondary" onClick={() => reset(user)}>{t('users.reset')}</Button>
                   <Button type="button" variant="secondary" onClick={() => act(() => endUserSessions(user.id), t('users.sessions_done', { name: name(user) }))}>{t('users.end_sessions')}</Button>
                 </div>
