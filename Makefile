@@ -10,7 +10,7 @@ UNITY ?= OFF
 DATA ?= var
 PORT ?= 8080
 
-.PHONY: deps build server web run test test-unit test-asan test-api test-e2e lint-api bench package clean
+.PHONY: deps build server web run test test-unit test-asan test-api test-e2e lint-api bench package clean fuzz
 
 deps:
 	@scripts/install-deps
@@ -31,6 +31,10 @@ run: build
 
 test: build
 	@UNITY=$(UNITY) scripts/test-all
+
+# The libFuzzer targets (tests/fuzz), 60 s each; `make test` runs them 20 s each.
+fuzz: deps
+	@FUZZ_SECONDS=$${FUZZ_SECONDS:-60} scripts/fuzz
 
 # Every benchmark on SQLite and PostgreSQL; writes docs/performance.md (bench/all).
 bench: build
