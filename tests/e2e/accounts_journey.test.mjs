@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../api/harness.mjs';
-import { launchBrowser, withPage as withBrowserPage, axeViolations, artifactPath, signInAs } from './browser.mjs';
+import { launchBrowser, withPage as withBrowserPage, axeViolations, artifactPath, signInAs, desktop, phone } from './browser.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 let server;
@@ -25,8 +25,6 @@ after(async () => {
   await server?.stop();
 });
 const withPage = (name, options, body) => withBrowserPage(browser, name, options, body);
-const desktop = { viewport: { width: 1366, height: 900 } };
-const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const card = (page, email) => page.locator('.user-list > li').filter({ hasText: email });
 
 test('the site coordinator disables, enables, grants, revokes and resets; the disabled session ends at once', async () => {

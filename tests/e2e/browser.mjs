@@ -20,6 +20,10 @@ export function launchBrowser() {
 }
 
 // Where a journey keeps a screenshot to look at (tests/e2e/artifacts/, not committed).
+// The two views every journey looks at: a desktop, and a 390 px phone.
+export const desktop = { viewport: { width: 1366, height: 900 } };
+export const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
 export function artifactPath(name) {
   mkdirSync(artifacts, { recursive: true });
   return join(artifacts, name);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../api/harness.mjs';
-import { launchBrowser, withPage as withBrowserPage, axeViolations, artifactPath } from './browser.mjs';
+import { launchBrowser, withPage as withBrowserPage, axeViolations, artifactPath, desktop, phone } from './browser.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 let server;
@@ -19,8 +19,6 @@ after(async () => {
   await server?.stop();
 });
 const withPage = (name, options, body) => withBrowserPage(browser, name, options, body);
-const desktop = { viewport: { width: 1366, height: 900 } };
-const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 async function signIn(page) {
   await page.goto(server.base);

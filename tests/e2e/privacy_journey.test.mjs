@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, signIn as apiSignIn, get, send, programmeIdOf } from '../api/harness.mjs';
-import { launchBrowser, withPage as withBrowserPage, axeViolations, artifactPath, signInAs } from './browser.mjs';
+import { launchBrowser, withPage as withBrowserPage, axeViolations, artifactPath, signInAs, desktop, phone } from './browser.mjs';
 
 const CODE = 'IBM-HR-PA-2023';
 let server;
@@ -30,8 +30,6 @@ after(async () => {
   await server?.stop();
 });
 const withPage = (name, options, body) => withBrowserPage(browser, name, options, body);
-const desktop = { viewport: { width: 1366, height: 900 } };
-const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 test('a participant asks for a correction on Mi cuenta; the coordinator answers it; she reads the answer', async () => {
   await withPage('correction-participant-phone', phone, async (page) => {
