@@ -146,6 +146,9 @@ test('a reset is asked for by e-mail with the same answer either way; the link e
   assert.equal((await publicPost('/api/v1/account_links/redeem', { token, password: 'nueva-frase-del-puente-12' })).status, 204);
   assert.equal((await get(server, '/api/v1/me', old)).status, 401, 'the session of the old password ended');
   await signIn(server, email, 'nueva-frase-del-puente-12');
+  const reused = await publicPost('/api/v1/account_links/redeem', { token, password: 'otra-frase-del-puente-34' }, { 'Accept-Language': 'en' });
+  assert.equal(reused.status, 404, 'a reused reset link is refused');
+  assert.match((await reused.json()).title, /already been used/);
 
   const bad = await publicPost('/api/v1/password_resets', { email: 'no es un correo' }, { 'Accept-Language': 'en' });
   assert.equal(bad.status, 400);
