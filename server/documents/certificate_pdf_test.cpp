@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 namespace diplomado::documents {
 namespace {
@@ -42,6 +44,20 @@ TEST(CertificatePdf, OnePagePerLanguageWhenTheProgrammeChoosesIt) {
   const auto separate = certificate_pdf(sample(CertificateLayout::per_language));
   EXPECT_NE(bilingual.find("/Count 1"), std::string::npos);
   EXPECT_NE(separate.find("/Count 2"), std::string::npos);
+}
+
+// Issue 15: a name holding markup is a name. The PDF shows the characters as typed (Pango is given
+// plain text, never markup), read back with poppler's pdftotext.
+TEST(CertificatePdf, MarkupInANameIsPrintedAsText) {
+  auto content = sample(CertificateLayout::bilingual);
+  content.holder_name = "<script>alert(1)</script> & <b>Ana</b>";
+  const auto pdf = certificate_pdf(content);
+  const std::string file = ::testing::TempDir() + "markup-certificate.pdf";
+  std::ofstream(file, std::ios::binary) << pdf;
+  ASSERT_EQ(std::system(("pdftotext -layout " + file + " " + file + ".txt").c_str()), 0);
+  std::ifstream in(file + ".txt");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("<script>alert(1)</script> & <b>Ana</b>"), std::string::npos) << text;
 }
 
 }  // namespace
