@@ -16,6 +16,7 @@ const base = () => `/api/v1/programmes/${programmeId}`;
 before(async () => {
   server = await startServer({
     users: [
+      { email: 'sitio@example.pa', role: 'coordinator', name: 'Coordinación del sitio' },
       { email: 'coordinacion@example.pa', role: 'coordinator', programme: CODE },
       { email: 'donante@example.ca', role: 'observer', programme: CODE },
       { email: MIGDALIA, role: 'participant', programme: CODE, name: 'Migdalia Vásquez' },
@@ -104,6 +105,27 @@ test('anonymising a person erases their identity everywhere; aggregates and the 
   assert.ok(!JSON.stringify(audit).includes('Migdalia') && !JSON.stringify(audit).includes('vasquez'), 'the audit keeps no trace of the identity it removed');
 });
 
+test('a coordinator anonymises only someone enrolled in no programme they do not coordinate; the site coordinator anyone', async () => {
+  const site = await signIn(server, 'sitio@example.pa');
+  const clone = await send(server, 'POST', `${base()}/clones`, site, { code: 'IBM-HR-PA-2024', start_date: '2024-06-03' });
+  assert.equal(clone.status, 201);
+  const cloneId = (await clone.json()).id;
+  // A group leader: the demo gives them e-mails.
+  const person = (await roster('')).items.find((row) => row.is_group_leader && !row.given_names.startsWith('Anonimizado'));
+  const email = (await (await get(server, `${base()}/participants/${person.enrollment_id}`, coordinator)).json()).email;
+  assert.ok(email, 'a demo participant with an e-mail');
+  const enrolled = await send(server, 'POST', `/api/v1/programmes/${cloneId}/participants`, site, {
+    given_names: person.given_names, family_names: person.family_names, email, institution: person.institution.acronym, level: 'Local',
+  });
+  assert.equal(enrolled.status, 201, await enrolled.clone().text());
+  const refused = await send(server, 'POST', `${base()}/participants/${person.enrollment_id}/anonymise`, coordinator, undefined, { 'Accept-Language': 'en' });
+  assert.equal(refused.status, 409, 'also enrolled in a programme this coordinator does not coordinate');
+  assert.match((await refused.json()).title, /ask the site coordinator/);
+  const done = await send(server, 'POST', `${base()}/participants/${person.enrollment_id}/anonymise`, site);
+  assert.equal(done.status, 200);
+  assert.equal((await done.json()).programmes, 2, 'anonymised in both programmes at once');
+});
+
 test('diplomado purge anonymises the people of programmes closed before the cut, with a dry run first', async () => {
   const dryOpen = run(['purge', '--older-than', '2', '--dry-run', ...server.common], undefined, { ...process.env, LANG: 'en_US.UTF-8' });
   assert.equal(dryOpen.code, 0, dryOpen.stderr);
@@ -113,14 +135,15 @@ test('diplomado purge anonymises the people of programmes closed before the cut,
   assert.equal((await send(server, 'PATCH', base(), coordinator, { status: 'closed' }, { 'If-Match': `"${programme.version}"` })).status, 200);
   const total = (await roster('')).total;
   const dry = run(['purge', '--older-than', '2', '--dry-run', ...server.common], undefined, { ...process.env, LANG: 'en_US.UTF-8' });
-  assert.match(dry.stdout, new RegExp(`People who would be anonymised: ${total - 1} \\(closed programmes that ended before \\d{4}-\\d{2}-\\d{2}\\)`));
+  // Everyone but the two anonymised by the tests above.
+  assert.match(dry.stdout, new RegExp(`People who would be anonymised: ${total - 2} \\(closed programmes that ended before \\d{4}-\\d{2}-\\d{2}\\)`));
   assert.equal((await roster('ábrego')).total > 0, true, 'a dry run changes nothing');
   const later = run(['purge', '--older-than', '5', ...server.common], undefined, { ...process.env, LANG: 'en_US.UTF-8' });
   assert.match(later.stdout, /People anonymised: 0 /, 'a programme that ended 3 years ago is kept under a 5-year rule');
 
   const purged = run(['purge', '--older-than', '2', ...server.common]);
   assert.equal(purged.code, 0, purged.stderr);
-  assert.match(purged.stdout, new RegExp(`Personas anonimizadas: ${total - 1} `));
+  assert.match(purged.stdout, new RegExp(`Personas anonimizadas: ${total - 2} `));
   assert.equal((await roster('ábrego')).total, 0);
   assert.equal((await roster('')).total, total, 'the enrolments stay, without identity');
   const bad = run(['purge', '--older-than', '0', ...server.common]);
