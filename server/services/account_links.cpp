@@ -33,26 +33,6 @@ std::string link_to(const std::string& public_url, const std::string& token) {
   return base + "/account/password#" + token;
 }
 
-// The catalogue's text with each {name} replaced in one pass (a value is never read again, so a
-// name holding "{link}" stays as typed).
-std::string fill(std::string_view key, Language language, const std::map<std::string, std::string>& values) {
-  const std::string text = translate(key, language);
-  std::string out;
-  for (std::size_t at = 0; at < text.size();) {
-    const auto open = text.find('{', at);
-    const auto close = open == std::string::npos ? std::string::npos : text.find('}', open);
-    if (close == std::string::npos) {
-      out.append(text, at, std::string::npos);
-      break;
-    }
-    out.append(text, at, open - at);
-    const auto value = values.find(text.substr(open + 1, close - open - 1));
-    out += value != values.end() ? value->second : text.substr(open, close - open + 1);
-    at = close + 1;
-  }
-  return out;
-}
-
 // Makes a link for the user and puts its mail, in Spanish then English, in the outbox, in the
 // caller's unit.
 void send_link(storage::UnitOfWork& unit, const storage::UserRecord& user, std::string_view purpose, std::optional<Id> programme_id,
@@ -65,10 +45,14 @@ void send_link(storage::UnitOfWork& unit, const storage::UserRecord& user, std::
   storage::AccountLink link{0, user.id, std::string(purpose), programme_id, format_iso8601(now), format_iso8601(now + lifetime), ""};
   unit.users().insert_account_link(link, token_digest(token));
   const std::string address = link_to(public_url, token);
-  std::map<std::string, std::string> values{{"name", user.display_name}, {"link", address}, {"expires", readable_time(link.expires_at)}};
+  // The catalogue's texts with named arguments, as the certificates' (a value is never read as a
+  // format, so a name holding braces stays as typed).
   const auto in = [&](Language language) {
-    values["programme"] = in_language(programme_title, language);
-    return std::pair{fill(kind + ".subject", language, values), fill(kind + ".body", language, values)};
+    const auto fill = [&](const std::string& key) {
+      return fmt::format(fmt::runtime(translate(key, language)), fmt::arg("name", user.display_name), fmt::arg("link", address),
+                         fmt::arg("expires", readable_time(link.expires_at)), fmt::arg("programme", in_language(programme_title, language)));
+    };
+    return std::pair{fill(kind + ".subject"), fill(kind + ".body")};
   };
   const auto [subject_es, body_es] = in(Language::es);
   const auto [subject_en, body_en] = in(Language::en);

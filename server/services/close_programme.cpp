@@ -10,6 +10,7 @@
 #include "services/crypto.hpp"
 #include "services/frameworks.hpp"
 #include "services/get_programme.hpp"
+#include "services/manage_enrollment.hpp"
 
 namespace diplomado::services {
 namespace {
@@ -63,11 +64,9 @@ Result<Programme> programme_of(storage::UnitOfWork& unit, Id programme_id) {
 }
 
 std::optional<Id> own_enrollment(storage::UnitOfWork& unit, const Actor& actor, Id programme_id) {
-  const auto email = normalise_email(actor.email);
-  if (email.empty()) return std::nullopt;
-  for (const auto& record : unit.programmes().participant_records(programme_id, {}))
-    if (record.row.status != EnrollmentStatus::withdrawn && normalise_email(record.email) == email) return record.row.enrollment_id;
-  return std::nullopt;
+  const auto record = enrollment_by_email(unit, programme_id, actor.email);
+  if (!record || record->row.status == EnrollmentStatus::withdrawn) return std::nullopt;
+  return record->row.enrollment_id;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "domain/validation.hpp"
 #include "json/json_writer.hpp"
 #include "services/get_programme.hpp"
+#include "services/manage_enrollment.hpp"
 
 namespace diplomado::services {
 namespace {
@@ -21,15 +22,12 @@ Result<CorrectionRequest> request_correction(storage::Store& store, const Actor&
     return std::unexpected(make_error(ErrorCode::forbidden, "error.correction.not_enrolled"));
   if (auto bad = bad_text("request", request)) return std::unexpected(*bad);
   auto unit = store.begin(storage::TransactionMode::read_write);
-  ParticipantFilter by_email;
-  by_email.search = actor.email;
-  std::optional<Id> enrollment;
-  for (const auto& record : unit->programmes().participant_records(programme_id, by_email))
-    if (normalise_email(record.email) == normalise_email(actor.email)) enrollment = record.row.enrollment_id;
-  if (!enrollment) return std::unexpected(make_error(ErrorCode::forbidden, "error.correction.not_enrolled"));
+  const auto record = enrollment_by_email(*unit, programme_id, actor.email);
+  if (!record) return std::unexpected(make_error(ErrorCode::forbidden, "error.correction.not_enrolled"));
+  const Id enrollment = record->row.enrollment_id;
   const auto at = format_iso8601(now);
-  const Id id = unit->people().insert_correction_request(programme_id, *enrollment, actor.user_id, request, at);
-  unit->audit().append({actor.user_id, "person.correction_request", "enrollment", *enrollment, json_object("request_id", id), programme_id}, at);
+  const Id id = unit->people().insert_correction_request(programme_id, enrollment, actor.user_id, request, at);
+  unit->audit().append({actor.user_id, "person.correction_request", "enrollment", enrollment, json_object("request_id", id), programme_id}, at);
   std::optional<CorrectionRequest> made;
   for (auto& row : unit->people().correction_requests_of_user(actor.user_id))
     if (row.id == id) made = std::move(row);

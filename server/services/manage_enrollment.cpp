@@ -38,6 +38,16 @@ Result<ParticipantRecord> get_participant(storage::Store& store, const Actor& ac
   return std::move(*record);
 }
 
+std::optional<ParticipantRecord> enrollment_by_email(storage::UnitOfWork& unit, Id programme_id, std::string_view email) {
+  const auto wanted = normalise_email(email);
+  if (wanted.empty()) return std::nullopt;
+  ParticipantFilter by_email;
+  by_email.search = wanted;
+  for (auto& record : unit.programmes().participant_records(programme_id, by_email))
+    if (normalise_email(record.email) == wanted) return std::move(record);
+  return std::nullopt;
+}
+
 Result<std::vector<MyEnrollment>> my_enrollments(storage::Store& store, const Actor& actor, TimePoint now) {
   auto unit = store.begin(storage::TransactionMode::read_write);
   std::vector<MyEnrollment> found;
@@ -47,10 +57,8 @@ Result<std::vector<MyEnrollment>> my_enrollments(storage::Store& store, const Ac
     if (grant.role != Role::participant && grant.role != Role::group_leader) continue;
     const auto programme = unit->programmes().find(*grant.programme_id);
     if (!programme) continue;
-    ParticipantFilter by_email;
-    by_email.search = actor.email;
-    for (auto& record : unit->programmes().participant_records(*grant.programme_id, by_email))
-      if (normalise_email(record.email) == normalise_email(actor.email)) found.push_back({*grant.programme_id, programme->code, std::move(record)});
+    if (auto record = enrollment_by_email(*unit, *grant.programme_id, actor.email))
+      found.push_back({*grant.programme_id, programme->code, std::move(*record)});
   }
   unit->audit().append({actor.user_id, "person.data_export", "app_user", actor.user_id, json_object("enrollments", static_cast<std::int64_t>(found.size()))},
                        format_iso8601(now));

@@ -20,6 +20,10 @@ struct MyEnrollment {
   std::string programme_code;
   ParticipantRecord record;
 };
+// The enrolment in this programme whose person has this e-mail (the signed-in user's own: users
+// and people meet by e-mail), withdrawn ones included; read through the roster's search.
+std::optional<ParticipantRecord> enrollment_by_email(storage::UnitOfWork& unit, Id programme_id, std::string_view email);
+
 Result<std::vector<MyEnrollment>> my_enrollments(storage::Store& store, const Actor& actor, TimePoint now);
 
 // A coordinator's read shows contact data and is audited ("person.view", issue 15); others see none.
